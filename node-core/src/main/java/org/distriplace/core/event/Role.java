@@ -1,0 +1,4 @@
+package org.distriplace.core.event;
+
+/** A node's part in the cluster. */
+public enum Role { FOLLOWER, CANDIDATE, LEADER }

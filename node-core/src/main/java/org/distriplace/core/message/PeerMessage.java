@@ -1,0 +1,218 @@
+package org.distriplace.core.message;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.distriplace.core.canvas.TileState;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * Every message one peer sends another. Plain records: JSON exists only in {@code org.distriplace.core.wire},
+ * where each record becomes {@code {"type":"KIND", ...fields in snake_case}} as in the seed design.
+ *
+ * <p>Every message names its sender ({@link #nodeId()}); the transport vouches for it (peers authenticate before
+ * anything is accepted). Handlers are idempotent: messages may be lost, delayed, duplicated or reordered.
+ */
+public sealed interface PeerMessage {
+
+    MessageKind kind();
+
+    /** The sending node. */
+    int nodeId();
+
+    /** A client write, forwarded by the node the client used (the origin) to the leader, which orders it. */
+    record PixelUpdate(int nodeId, long requestId, String user, int x, int y, Color color,
+                       long timestamp, VectorClock vectorClock) implements PeerMessage {
+        public PixelUpdate {
+            Objects.requireNonNull(user, "user");
+            Objects.requireNonNull(color, "color");
+            Objects.requireNonNull(vectorClock, "vector_clock");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.PIXEL_UPDATE;
+        }
+    }
+
+    /** The leader refusing a forwarded write, so the origin can answer its client (code is a PlaceError name). */
+    record PlaceRejected(int nodeId, long requestId, String code, long remainingMs) implements PeerMessage {
+        public PlaceRejected {
+            Objects.requireNonNull(code, "code");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.PLACE_REJECTED;
+        }
+    }
+
+    /** Sent to every peer each heartbeat interval; carries the sender's epoch and leader so stale views heal. */
+    record Heartbeat(int nodeId, long timestamp, String status, long epoch, int leaderId) implements PeerMessage {
+        public Heartbeat {
+            Objects.requireNonNull(status, "status");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.HEARTBEAT;
+        }
+    }
+
+    /** A starting node announcing itself, with the version it recovered from its own storage. */
+    record Join(int nodeId, long epoch, VectorClock version) implements PeerMessage {
+        public Join {
+            Objects.requireNonNull(version, "version");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.JOIN;
+        }
+    }
+
+    /** The answer to JOIN: the cluster's epoch and leader as this peer knows them. */
+    record Welcome(int nodeId, long epoch, int leaderId, VectorClock version) implements PeerMessage {
+        public Welcome {
+            Objects.requireNonNull(version, "version");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.WELCOME;
+        }
+    }
+
+    /** Bully election: sent to every higher id. */
+    record Election(int nodeId, int priority, long epoch) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.ELECTION;
+        }
+    }
+
+    /** Bully election: a higher id saying "I am alive, I take over". */
+    record Answer(int nodeId, long epoch) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.ANSWER;
+        }
+    }
+
+    /** Bully election: the winner claiming leadership of a new, higher epoch. */
+    record Coordinator(int nodeId, long epoch) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.COORDINATOR;
+        }
+    }
+
+    /**
+     * A follower accepting a leader's epoch: from now on it refuses anything from older epochs. Reports what the new
+     * leader needs to finish the old epochs: batches prepared but undecided here, and this replica's version.
+     */
+    record Promise(int nodeId, long epoch, long installedEpoch, List<Batch> inDoubt, VectorClock version)
+        implements PeerMessage {
+        public Promise {
+            inDoubt = List.copyOf(inDoubt);
+            Objects.requireNonNull(version, "version");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.PROMISE;
+        }
+    }
+
+    /** "Your message is from an older epoch": tells a stale sender the epoch and leader this node follows. */
+    record Refuse(int nodeId, long epoch, int leaderId, MessageKind refused) implements PeerMessage {
+        public Refuse {
+            Objects.requireNonNull(refused, "refused");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.REFUSE;
+        }
+    }
+
+    /**
+     * Two-phase commit, phase one: the leader proposes a batch. Carries the decision on the leader's previous
+     * proposal, so a follower that missed a COMMIT or ABORT learns it here.
+     *
+     * @param previous the previous proposal's decision, or null for the first of an epoch
+     */
+    record Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous)
+        implements PeerMessage {
+        public Prepare {
+            batch = List.copyOf(batch);
+        }
+
+        public MessageKind kind() {
+            return MessageKind.PREPARE;
+        }
+
+        public Batch asBatch() {
+            return new Batch(epoch, proposalId, nodeId, batch);
+        }
+    }
+
+    /** The outcome of one proposal. */
+    record Decision(long proposalId, boolean committed) {
+    }
+
+    /** Two-phase commit: a follower's vote; {@code accept} false says it will not hold the batch. */
+    record Vote(long proposalId, long epoch, int nodeId, boolean accept) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.VOTE;
+        }
+    }
+
+    /** Two-phase commit, phase two: a majority of the membership holds the batch; apply it. */
+    record Commit(long proposalId, long epoch, int nodeId) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.COMMIT;
+        }
+    }
+
+    /** Two-phase commit: no majority in time; forget the batch (its writes may be proposed again). */
+    record Abort(long proposalId, long epoch, int nodeId) implements PeerMessage {
+        public MessageKind kind() {
+            return MessageKind.ABORT;
+        }
+    }
+
+    /**
+     * Anti-entropy: "here is my state; send what I lack". The version vector selects a delta; the tile digests
+     * select tiles for full state when a delta is not possible.
+     */
+    record SyncRequest(int nodeId, String stateHash, VectorClock myVersion, long[] tileDigests)
+        implements PeerMessage {
+        public SyncRequest {
+            Objects.requireNonNull(stateHash, "state_hash");
+            Objects.requireNonNull(myVersion, "my_version");
+            Objects.requireNonNull(tileDigests, "tile_digests");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.SYNC_REQUEST;
+        }
+    }
+
+    /**
+     * Anti-entropy answer: either the missing writes (a delta), or full state (the differing tiles, this node's
+     * version, and the cooldown ledger's recent entries, since tiles do not say who wrote what). Empty lists mean
+     * "nothing you lack".
+     */
+    record SyncResponse(int nodeId, String stateHash, VectorClock version, List<PixelWrite> missingUpdates,
+                        List<TileState> tiles, Map<String, Long> cooldowns) implements PeerMessage {
+        public SyncResponse {
+            Objects.requireNonNull(stateHash, "state_hash");
+            Objects.requireNonNull(version, "version");
+            missingUpdates = List.copyOf(missingUpdates);
+            tiles = List.copyOf(tiles);
+            cooldowns = Map.copyOf(cooldowns);
+        }
+
+        public boolean carriesFullState() {
+            return !tiles.isEmpty();
+        }
+
+        public MessageKind kind() {
+            return MessageKind.SYNC_RESPONSE;
+        }
+    }
+}

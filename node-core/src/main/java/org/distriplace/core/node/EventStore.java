@@ -1,0 +1,45 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import java.util.Map;
+import org.distriplace.core.canvas.TileState;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * What a node keeps across crashes: its promised epoch, the batches it voted for, every committed write, and
+ * snapshots of full state it received. Each call is durable when it returns (the node answers peers only after),
+ * so a node killed at any point restarts with everything it acknowledged.
+ */
+public interface EventStore {
+
+    /** Everything stored so far; an empty state for a new node. */
+    StoredState load();
+
+    /** The epoch this node promised, and to whom (before the promise is sent). */
+    void saveEpoch(long epoch, int promisedTo);
+
+    /** The participant's in-doubt batches and installed epoch (before a vote is sent). */
+    void saveInDoubt(long installedEpoch, List<Batch> inDoubt);
+
+    /** One committed batch's writes, in one transaction. */
+    void appendCommitted(List<PixelWrite> writes);
+
+    /** Full state received from a peer: the whole canvas after the merge. */
+    void saveSnapshot(Snapshot snapshot);
+
+    /** The whole canvas (every tile), its version and the cooldown entries still in force. */
+    record Snapshot(List<TileState> tiles, VectorClock version, Map<String, Long> cooldowns) {
+        public Snapshot {
+            tiles = List.copyOf(tiles);
+            cooldowns = Map.copyOf(cooldowns);
+        }
+    }
+
+    /** What {@link #load} returns; {@code snapshot} is null when none was saved. */
+    record StoredState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
+                       List<PixelWrite> committedSinceSnapshot) {
+        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of());
+    }
+}

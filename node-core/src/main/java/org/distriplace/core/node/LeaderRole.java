@@ -1,0 +1,48 @@
+package org.distriplace.core.node;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.distriplace.core.protocol.commit.CommitCoordinator;
+import org.distriplace.core.protocol.commit.LeaderRecovery;
+
+/**
+ * What a node holds only while it leads an epoch: first the recovery of older epochs, then the commit coordinator.
+ * Also remembers recently accepted requests, so a forwarded write the network duplicated is ordered only once.
+ */
+final class LeaderRole {
+
+    private static final int REMEMBERED_REQUESTS = 100_000;
+
+    final long epoch;
+    LeaderRecovery recovery;
+    CommitCoordinator coordinator;
+    long nextCoordinatorResend;
+    private final Set<Long> recentRequests = new LinkedHashSet<>();
+
+    LeaderRole(long epoch, LeaderRecovery recovery) {
+        this.epoch = epoch;
+        this.recovery = recovery;
+    }
+
+    boolean recovering() {
+        return recovery != null;
+    }
+
+    boolean active() {
+        return coordinator != null && coordinator.active();
+    }
+
+    /** Records a request; false if it was already accepted (a duplicate). */
+    boolean firstSighting(int origin, long requestId) {
+        long key = (long) origin * 0x9E3779B97F4A7C15L ^ requestId;
+        if (!recentRequests.add(key)) {
+            return false;
+        }
+        if (recentRequests.size() > REMEMBERED_REQUESTS) {
+            var it = recentRequests.iterator();
+            it.next();
+            it.remove();
+        }
+        return true;
+    }
+}

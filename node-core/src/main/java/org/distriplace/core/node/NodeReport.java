@@ -1,0 +1,40 @@
+package org.distriplace.core.node;
+
+import java.util.Map;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.event.Liveness;
+import org.distriplace.core.event.Role;
+
+/**
+ * An immutable snapshot of a whole node, for status pages and the inspector.
+ *
+ * @param at             the node's clock when the report was taken
+ * @param peers          every other member with the failure detector's view of it
+ * @param version        the replica's version vector (committed writes per ordering node)
+ * @param stateHash      the canvas state hash, 16 hex digits
+ * @param inFlight       the leader's proposal in flight, or null
+ * @param queuedWrites   writes the leader accepted and has not proposed yet
+ * @param inDoubt        batches this node voted for that are not decided yet
+ * @param pendingPlacements this node's client requests waiting for their commit
+ */
+public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoch, long installedEpoch,
+                         boolean ready, boolean leaderActive, Map<Integer, PeerView> peers, VectorClock version,
+                         String stateHash, long committedWrites, Proposal inFlight, int queuedWrites, int inDoubt,
+                         int pendingPlacements, int width, int height) {
+
+    public NodeReport {
+        peers = Map.copyOf(peers);
+    }
+
+    /**
+     * What this node thinks of one peer.
+     *
+     * @param lastHeardAgoMs milliseconds since it was last heard from, or -1 if never
+     */
+    public record PeerView(int id, Liveness liveness, long lastHeardAgoMs) {
+    }
+
+    /** A two-phase-commit round in flight. */
+    public record Proposal(long epoch, long proposalId, int size, int yesVotes, int noVotes, long ageMs) {
+    }
+}

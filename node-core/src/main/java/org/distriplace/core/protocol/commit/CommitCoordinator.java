@@ -1,0 +1,219 @@
+package org.distriplace.core.protocol.commit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.NodeEvent.CommitPhase.Phase;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.message.PeerSender;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * The leader's side of two-phase commit for one epoch. Every batch interval it proposes the queued writes as one
+ * batch (PREPARE), counts VOTEs, and COMMITs once a majority of the <em>membership</em> holds the batch, so a
+ * minority partition can never commit. Without a majority by the vote timeout it presumes abort: it sends ABORT
+ * and proposes the same writes again, with the same dots, in its next batch (so an aborted batch that some
+ * later leader adopts anyway commits the very same writes, never different ones).
+ *
+ * <p>One proposal is in flight at a time and each PREPARE carries the previous decision; proposal 0 carries the
+ * writes adopted from earlier epochs, and the leader accepts client writes once it has committed. Pure: time is
+ * passed in.
+ */
+public final class CommitCoordinator {
+
+    /** The node's reactions to proposals and decisions. Called on the node's thread. */
+    public interface Listener {
+
+        /** A batch is about to be proposed: the leader holds it as prepared (its own vote). */
+        void proposed(Batch batch, long now);
+
+        /** A batch was decided: on commit, apply it; on abort, its writes are queued again. */
+        void decided(Batch batch, boolean committed, long now);
+    }
+
+    /** The proposal in flight, for reports. */
+    public record InFlight(Batch batch, long startedAt, Set<Integer> yes, Set<Integer> no) {
+    }
+
+    private final int self;
+    private final long epoch;
+    private final List<Integer> others;
+    private final int membership;
+    private final int quorum;
+    private final long batchIntervalMs;
+    private final long voteTimeoutMs;
+    private final long resendMs;
+    private final int maxBatch;
+    private final PeerSender sender;
+    private final EventSink events;
+    private final Listener listener;
+
+    private final Deque<AcceptedWrite> queue = new ArrayDeque<>();
+    private final List<PixelWrite> retry = new ArrayList<>();
+    private long lastCounter;
+    private long nextProposalId;
+    private long nextProposalAt;
+    private PeerMessage.Decision previous;
+    private InFlight inFlight;
+    private long lastSent;
+    private boolean active;
+
+    public CommitCoordinator(int self, long epoch, List<Integer> members, long batchIntervalMs, long voteTimeoutMs,
+                             long resendMs, int maxBatch, PeerSender sender, EventSink events, Listener listener) {
+        this.self = self;
+        this.epoch = epoch;
+        this.others = members.stream().filter(id -> id != self).sorted().toList();
+        this.membership = members.size();
+        this.quorum = members.size() / 2 + 1;
+        this.batchIntervalMs = batchIntervalMs;
+        this.voteTimeoutMs = voteTimeoutMs;
+        this.resendMs = resendMs;
+        this.maxBatch = maxBatch;
+        this.sender = sender;
+        this.events = events;
+        this.listener = listener;
+    }
+
+    /**
+     * Proposes the install batch: the writes adopted from earlier epochs (possibly none). Client writes are
+     * accepted once it commits.
+     *
+     * @param ownCounter the highest counter of this node's own dots that this node holds
+     */
+    public void startInstall(List<PixelWrite> adopted, long ownCounter, long now) {
+        lastCounter = ownCounter;
+        for (PixelWrite write : adopted) {
+            if (write.nodeId() == self) {
+                lastCounter = Math.max(lastCounter, write.dot().counter());
+            }
+        }
+        propose(adopted, now);
+    }
+
+    /** True once this epoch's first batch committed: client writes may be accepted. */
+    public boolean active() {
+        return active;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public void enqueue(AcceptedWrite write) {
+        queue.addLast(write);
+    }
+
+    /** Writes accepted but not yet proposed. */
+    public int queued() {
+        return queue.size();
+    }
+
+    public InFlight inFlight() {
+        return inFlight;
+    }
+
+    /** Writes never proposed, removed from the queue: for failing their clients when leadership ends. */
+    public List<AcceptedWrite> drainUnproposed() {
+        List<AcceptedWrite> drained = new ArrayList<>(queue);
+        queue.clear();
+        return drained;
+    }
+
+    /** Proposes a batch when due; resends PREPARE to silent peers; presumes abort at the vote timeout. */
+    public void tick(long now, VectorClock version) {
+        if (inFlight != null) {
+            if (now - inFlight.startedAt() >= voteTimeoutMs) {
+                abort(now);
+            } else if (now - lastSent >= resendMs) {
+                sendPrepare(now, true);
+            }
+            return;
+        }
+        if (!active || now < nextProposalAt || (queue.isEmpty() && retry.isEmpty())) {
+            return;
+        }
+        List<PixelWrite> writes = new ArrayList<>(retry);
+        retry.clear();
+        while (!queue.isEmpty() && writes.size() < maxBatch) {
+            writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter)));
+        }
+        propose(writes, now);
+    }
+
+    public void onVote(PeerMessage.Vote vote, long now) {
+        if (inFlight == null || vote.epoch() != epoch || vote.proposalId() != inFlight.batch().proposalId()) {
+            return;
+        }
+        (vote.accept() ? inFlight.yes() : inFlight.no()).add(vote.nodeId());
+        phase(now, Phase.VOTE_RECEIVED, vote.nodeId());
+        if (inFlight.yes().size() >= quorum) {
+            commit(now);
+        } else if (membership - inFlight.no().size() < quorum) {
+            abort(now);
+        }
+    }
+
+    private void propose(List<PixelWrite> writes, long now) {
+        Batch batch = new Batch(epoch, nextProposalId++, self, writes);
+        inFlight = new InFlight(batch, now, new TreeSet<>(Set.of(self)), new TreeSet<>());
+        nextProposalAt = now + batchIntervalMs;
+        listener.proposed(batch, now);
+        sendPrepare(now, false);
+        if (inFlight.yes().size() >= quorum) {
+            commit(now);
+        }
+    }
+
+    private void sendPrepare(long now, boolean onlySilent) {
+        Batch batch = inFlight.batch();
+        PeerMessage.Prepare prepare = new PeerMessage.Prepare(batch.proposalId(), epoch, self, batch.writes(), previous);
+        for (int peer : others) {
+            if (!onlySilent || !(inFlight.yes().contains(peer) || inFlight.no().contains(peer))) {
+                sender.send(peer, prepare);
+            }
+        }
+        lastSent = now;
+        phase(now, Phase.PREPARE_SENT, 0);
+    }
+
+    private void commit(long now) {
+        InFlight decided = inFlight;
+        inFlight = null;
+        previous = new PeerMessage.Decision(decided.batch().proposalId(), true);
+        for (int peer : others) {
+            sender.send(peer, new PeerMessage.Commit(decided.batch().proposalId(), epoch, self));
+        }
+        events.emit(phaseEvent(now, decided, Phase.COMMIT, 0));
+        active = true;
+        listener.decided(decided.batch(), true, now);
+    }
+
+    private void abort(long now) {
+        InFlight decided = inFlight;
+        inFlight = null;
+        previous = new PeerMessage.Decision(decided.batch().proposalId(), false);
+        for (int peer : others) {
+            sender.send(peer, new PeerMessage.Abort(decided.batch().proposalId(), epoch, self));
+        }
+        events.emit(phaseEvent(now, decided, Phase.ABORT, 0));
+        retry.addAll(decided.batch().writes());
+        nextProposalAt = now;
+        listener.decided(decided.batch(), false, now);
+    }
+
+    private void phase(long now, Phase phase, int peer) {
+        events.emit(phaseEvent(now, inFlight, phase, peer));
+    }
+
+    private NodeEvent phaseEvent(long now, InFlight round, Phase phase, int peer) {
+        return new NodeEvent.CommitPhase(now, self, epoch, round.batch().proposalId(), phase,
+            round.batch().writes().size(), List.copyOf(round.yes()), List.copyOf(round.no()), peer);
+    }
+}

@@ -1,0 +1,110 @@
+package org.distriplace.core.protocol.failure;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.distriplace.core.event.Liveness;
+
+/**
+ * Heartbeat failure detection. Every message from a peer counts as a sign of life; a peer silent for
+ * {@code suspectAfterMs} is SUSPECTED, silent for {@code deadAfterMs} it is DEAD. A peer never heard from is DEAD.
+ * Also says when this node's own heartbeat is due. Pure: time is passed in.
+ */
+public final class FailureDetector {
+
+    /** A change of opinion about one peer. */
+    public record Transition(int peer, Liveness from, Liveness to) {
+    }
+
+    private final long heartbeatMs;
+    private final long suspectAfterMs;
+    private final long deadAfterMs;
+    private final Map<Integer, Long> lastHeard = new TreeMap<>();
+    private final Map<Integer, Liveness> status = new TreeMap<>();
+    private long nextHeartbeat = Long.MIN_VALUE;
+
+    public FailureDetector(Collection<Integer> peers, long heartbeatMs, long suspectAfterMs, long deadAfterMs) {
+        if (heartbeatMs <= 0 || suspectAfterMs <= 0 || deadAfterMs < suspectAfterMs) {
+            throw new IllegalArgumentException("need 0 < heartbeat, 0 < suspect-after <= dead-after");
+        }
+        this.heartbeatMs = heartbeatMs;
+        this.suspectAfterMs = suspectAfterMs;
+        this.deadAfterMs = deadAfterMs;
+        for (int peer : peers) {
+            status.put(peer, Liveness.DEAD);
+        }
+    }
+
+    /** Records a sign of life; returns the transition if the peer was not ALIVE. */
+    public Optional<Transition> heard(int peer, long now) {
+        Liveness before = status.get(peer);
+        if (before == null) {
+            return Optional.empty();
+        }
+        lastHeard.put(peer, now);
+        status.put(peer, Liveness.ALIVE);
+        return before == Liveness.ALIVE ? Optional.empty() : Optional.of(new Transition(peer, before, Liveness.ALIVE));
+    }
+
+    /** Re-evaluates every peer at {@code now}; returns what changed. */
+    public List<Transition> tick(long now) {
+        List<Transition> changes = new ArrayList<>();
+        for (Map.Entry<Integer, Liveness> entry : status.entrySet()) {
+            Long heard = lastHeard.get(entry.getKey());
+            Liveness next = heard == null ? Liveness.DEAD : classify(now - heard);
+            if (next != entry.getValue()) {
+                changes.add(new Transition(entry.getKey(), entry.getValue(), next));
+                entry.setValue(next);
+            }
+        }
+        return changes;
+    }
+
+    private Liveness classify(long silentMs) {
+        if (silentMs >= deadAfterMs) {
+            return Liveness.DEAD;
+        }
+        return silentMs >= suspectAfterMs ? Liveness.SUSPECTED : Liveness.ALIVE;
+    }
+
+    /** True (once per interval) when this node should send its heartbeat. */
+    public boolean heartbeatDue(long now) {
+        if (now < nextHeartbeat) {
+            return false;
+        }
+        nextHeartbeat = now + heartbeatMs;
+        return true;
+    }
+
+    public Liveness status(int peer) {
+        return status.getOrDefault(peer, Liveness.DEAD);
+    }
+
+    public boolean isDead(int peer) {
+        return status(peer) == Liveness.DEAD;
+    }
+
+    /** Peers not considered DEAD (ALIVE or only SUSPECTED). */
+    public List<Integer> reachablePeers() {
+        List<Integer> reachable = new ArrayList<>();
+        status.forEach((peer, liveness) -> {
+            if (liveness != Liveness.DEAD) {
+                reachable.add(peer);
+            }
+        });
+        return reachable;
+    }
+
+    /** When the peer was last heard from, or empty if never. */
+    public Optional<Long> lastHeard(int peer) {
+        return Optional.ofNullable(lastHeard.get(peer));
+    }
+
+    public Map<Integer, Liveness> statuses() {
+        return Collections.unmodifiableMap(status);
+    }
+}

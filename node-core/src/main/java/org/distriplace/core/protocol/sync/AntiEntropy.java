@@ -1,0 +1,102 @@
+package org.distriplace.core.protocol.sync;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.canvas.TileState;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * Gossip anti-entropy and recovery. Every gossip interval a node sends a random live peer its state hash, version
+ * vector and tile digests (SYNC_REQUEST). The peer answers with exactly the writes the requester's version lacks
+ * (a delta, from its write log) or, when the requester is too far behind for the log, with full state: the tiles
+ * whose digests differ, its version and its recent cooldown entries. A rejoining node uses the same exchange to
+ * catch up. Pure: time and randomness are passed in.
+ */
+public final class AntiEntropy {
+
+    private final int self;
+    private final long intervalMs;
+    private final long retryMs;
+    private final int maxDeltaWrites;
+    private final Random random;
+    private final Map<Integer, Long> lastRequested = new HashMap<>();
+    private long nextGossip;
+
+    public AntiEntropy(int self, long intervalMs, long retryMs, int maxDeltaWrites, Random random, long now) {
+        this.self = self;
+        this.intervalMs = intervalMs;
+        this.retryMs = retryMs;
+        this.maxDeltaWrites = maxDeltaWrites;
+        this.random = random;
+        this.nextGossip = now + random.nextInt((int) Math.max(1, intervalMs));
+    }
+
+    /** The peer to gossip with now, if a round is due and there is a live peer. */
+    public Optional<Integer> gossipPeer(long now, List<Integer> livePeers) {
+        if (now < nextGossip || livePeers.isEmpty()) {
+            return Optional.empty();
+        }
+        nextGossip = now + intervalMs;
+        return Optional.of(livePeers.get(random.nextInt(livePeers.size())));
+    }
+
+    /** True when no request went to {@code peer} in the last retry interval (and records one now if so). */
+    public boolean mayRequest(int peer, long now) {
+        Long last = lastRequested.get(peer);
+        if (last != null && now - last < retryMs) {
+            return false;
+        }
+        lastRequested.put(peer, now);
+        return true;
+    }
+
+    public PeerMessage.SyncRequest request(Replica replica) {
+        return new PeerMessage.SyncRequest(self, replica.canvas().stateHashHex(), replica.version(),
+            replica.canvas().tileDigests());
+    }
+
+    /** True when the requester holds writes this replica lacks (this node should pull from it in turn). */
+    public static boolean requesterIsAhead(PeerMessage.SyncRequest request, Replica replica) {
+        return !request.myVersion().isCoveredBy(replica.version());
+    }
+
+    /**
+     * The answer to a request: a delta when the log allows, else full state; empty lists when the requester
+     * lacks nothing. Equal versions with different hashes would mean divergence: full state repairs it.
+     */
+    public PeerMessage.SyncResponse respond(PeerMessage.SyncRequest request, Replica replica,
+                                            Map<String, Long> recentCooldowns) {
+        VectorClock mine = replica.version();
+        VectorClock theirs = request.myVersion();
+        String hash = replica.canvas().stateHashHex();
+        boolean diverged = mine.equals(theirs) && !hash.equals(request.stateHash());
+        if (mine.isCoveredBy(theirs) && !diverged) {
+            return response(replica, List.of(), List.of(), Map.of());
+        }
+        if (!diverged) {
+            Optional<List<PixelWrite>> delta = replica.writesBeyond(theirs, maxDeltaWrites);
+            if (delta.isPresent()) {
+                return response(replica, delta.get(), List.of(), Map.of());
+            }
+        }
+        List<TileState> tiles = replica.canvas().tilesDifferingFrom(request.tileDigests()).stream()
+            .map(replica.canvas()::tile).toList();
+        if (tiles.isEmpty()) {
+            // Same pixels, newer version: still ship one tile so the response counts as full state.
+            tiles = List.of(replica.canvas().tile(0));
+        }
+        return response(replica, List.of(), tiles, recentCooldowns);
+    }
+
+    private PeerMessage.SyncResponse response(Replica replica, List<PixelWrite> writes, List<TileState> tiles,
+                                              Map<String, Long> cooldowns) {
+        return new PeerMessage.SyncResponse(self, replica.canvas().stateHashHex(), replica.version(), writes,
+            tiles, cooldowns);
+    }
+}
