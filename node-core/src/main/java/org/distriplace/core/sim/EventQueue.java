@@ -1,0 +1,58 @@
+package org.distriplace.core.sim;
+
+import java.util.PriorityQueue;
+
+/**
+ * Virtual time: a priority queue of actions ordered by (time, insertion order), so equal-time events run in the
+ * order they were scheduled and every run of a seed is identical.
+ */
+public final class EventQueue {
+
+    private record Entry(long at, long seq, Runnable action) {
+    }
+
+    private final PriorityQueue<Entry> queue = new PriorityQueue<>(
+        (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
+    private long now;
+    private long seq;
+    private long executed;
+
+    /** Current virtual time in milliseconds. */
+    public long now() {
+        return now;
+    }
+
+    public void schedule(long delayMs, Runnable action) {
+        queue.add(new Entry(now + Math.max(0, delayMs), seq++, action));
+    }
+
+    public void scheduleAt(long at, Runnable action) {
+        queue.add(new Entry(Math.max(now, at), seq++, action));
+    }
+
+    /** Time of the next event, or {@link Long#MAX_VALUE} when none is queued. */
+    public long nextAt() {
+        Entry next = queue.peek();
+        return next == null ? Long.MAX_VALUE : next.at;
+    }
+
+    /** Runs the next event; false when the queue is empty. */
+    public boolean runNext() {
+        Entry next = queue.poll();
+        if (next == null) {
+            return false;
+        }
+        now = next.at;
+        executed++;
+        next.action.run();
+        return true;
+    }
+
+    public long executed() {
+        return executed;
+    }
+
+    public int pending() {
+        return queue.size();
+    }
+}

@@ -1,0 +1,129 @@
+package org.distriplace.core.sim;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.model.Dot;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * Checks the cluster's safety invariants on every event, and its liveness invariants once the network healed.
+ * Keeps its own memory across node crashes (a restarted node must not forget its epoch). The first violation is
+ * kept; later ones are ignored.
+ */
+public final class InvariantChecker {
+
+    private final long cooldownMs;
+    private final Map<Integer, Long> epochs = new HashMap<>();
+    private final Map<Long, Integer> committingLeader = new HashMap<>();
+    private final Map<Dot, PixelWrite> committed = new HashMap<>();
+    private final Map<String, TreeSet<Long>> placementsByUser = new HashMap<>();
+    private final List<PixelWrite> acknowledged = new ArrayList<>();
+    private Violation violation;
+
+    public InvariantChecker(long cooldownMs) {
+        this.cooldownMs = cooldownMs;
+    }
+
+    public Violation violation() {
+        return violation;
+    }
+
+    public int committedWrites() {
+        return committed.size();
+    }
+
+    public int acknowledgedWrites() {
+        return acknowledged.size();
+    }
+
+    /** Invariants 3 to 6, checked on every event. */
+    public void onEvent(NodeEvent event) {
+        if (event instanceof NodeEvent.EpochChanged e) {
+            checkEpoch(e);
+        } else if (event instanceof NodeEvent.Committed c) {
+            checkCommit(c);
+        }
+    }
+
+    /** A client was told its write committed. */
+    public void acknowledged(PixelWrite write) {
+        acknowledged.add(write);
+        if (!committed.containsKey(write.dot())) {
+            fail(2, Violation.DURABILITY, "write " + write + " acknowledged but never committed anywhere", 0);
+        }
+    }
+
+    private void checkEpoch(NodeEvent.EpochChanged change) {
+        long before = epochs.getOrDefault(change.node(), 0L);
+        if (change.from() < before || change.to() < before) {
+            fail(3, Violation.EPOCHS, "node " + change.node() + " went from epoch " + before + " to "
+                + change.from() + " -> " + change.to(), change.at());
+        }
+        epochs.merge(change.node(), change.to(), Math::max);
+    }
+
+    private void checkCommit(NodeEvent.Committed commit) {
+        Integer earlier = committingLeader.putIfAbsent(commit.epoch(), commit.leaderId());
+        if (earlier != null && earlier != commit.leaderId()) {
+            fail(4, Violation.ONE_LEADER, "epoch " + commit.epoch() + " has commits from leaders " + earlier
+                + " and " + commit.leaderId(), commit.at());
+        }
+        for (PixelWrite write : commit.writes()) {
+            PixelWrite known = committed.putIfAbsent(write.dot(), write);
+            if (known == null) {
+                checkCooldown(write, commit.at());
+            } else if (!known.equals(write)) {
+                fail(6, Violation.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
+                    commit.at());
+            }
+        }
+    }
+
+    private void checkCooldown(PixelWrite write, long at) {
+        if (cooldownMs == 0) {
+            return;
+        }
+        TreeSet<Long> times = placementsByUser.computeIfAbsent(write.user(), u -> new TreeSet<>());
+        long time = Hlc.physical(write.timestamp());
+        Long before = times.floor(time);
+        Long after = times.ceiling(time);
+        if ((before != null && time - before < cooldownMs) || (after != null && after - time < cooldownMs)) {
+            fail(5, Violation.COOLDOWN, "user " + write.user() + " has committed writes at " + time + " ms and "
+                + (before != null && time - before < cooldownMs ? before : after) + " ms, cooldown " + cooldownMs
+                + " ms", at);
+        }
+        times.add(time);
+    }
+
+    /**
+     * Invariant 2 after convergence: every acknowledged write is on every live replica, unless a later write
+     * holds its pixel.
+     */
+    public void checkDurability(Map<Integer, Replica> liveReplicas, long now) {
+        for (PixelWrite write : acknowledged) {
+            for (Map.Entry<Integer, Replica> entry : new TreeMap<>(liveReplicas).entrySet()) {
+                Replica replica = entry.getValue();
+                boolean held = replica.holds(write.dot())
+                    && !write.stamp().isAfter(replica.canvas().stampAt(write.x(), write.y()));
+                if (!held) {
+                    fail(2, Violation.DURABILITY, "acknowledged write " + write + " is missing on node "
+                        + entry.getKey(), now);
+                    return;
+                }
+            }
+        }
+    }
+
+    public void fail(int invariant, String name, String detail, long at) {
+        if (violation == null) {
+            violation = new Violation(invariant, name, detail, at);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package org.distriplace.core.sim;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What one simulated scenario looks like; the seed decides everything else.
+ *
+ * @param nodes              cluster size
+ * @param faults             faults injected during the safety phase
+ * @param safetyMs           virtual length of the safety phase (faults on, clients writing)
+ * @param settleWritesMs     how long clients keep writing once the network healed
+ * @param convergenceBoundMs how long after healing every replica must agree
+ * @param users              distinct clients
+ * @param meanThinkMs        mean time between one client's attempts
+ * @param meanFaultGapMs     mean time between fault actions
+ * @param canvasSize         side of the (square) canvas; small, so writes collide
+ * @param cooldownMs         the cluster's cooldown
+ */
+public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long settleWritesMs,
+                              long convergenceBoundMs, int users, long meanThinkMs, long meanFaultGapMs,
+                              int canvasSize, long cooldownMs) {
+
+    public ScenarioOptions {
+        faults = faults.isEmpty() ? EnumSet.noneOf(Faults.class) : EnumSet.copyOf(faults);
+        if (nodes < 1 || nodes > 64) {
+            throw new IllegalArgumentException("1 to 64 nodes");
+        }
+        if (safetyMs < 0 || convergenceBoundMs <= 0 || users < 0) {
+            throw new IllegalArgumentException("bad scenario timing");
+        }
+    }
+
+    /** Five nodes, every fault, 30 s of faults then up to 60 s to converge. */
+    public static ScenarioOptions defaults() {
+        return new ScenarioOptions(5, EnumSet.allOf(Faults.class), 30_000, 5_000, 60_000, 12, 1_500, 2_500, 16,
+            2_000);
+    }
+
+    public ScenarioOptions withNodes(int count) {
+        return new ScenarioOptions(count, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs);
+    }
+
+    public ScenarioOptions withFaults(Set<Faults> chosen) {
+        return new ScenarioOptions(nodes, chosen, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs);
+    }
+
+    public ScenarioOptions withSafetyMs(long ms) {
+        return new ScenarioOptions(nodes, faults, ms, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs);
+    }
+}

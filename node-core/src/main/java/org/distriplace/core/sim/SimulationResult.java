@@ -1,0 +1,20 @@
+package org.distriplace.core.sim;
+
+/**
+ * How one simulated run ended.
+ *
+ * @param violation      the first broken invariant, or null
+ * @param virtualMs      virtual time simulated
+ * @param events         events executed (message deliveries, timers, client and fault actions)
+ * @param committed      distinct writes committed anywhere
+ * @param acknowledged   writes whose client was told "committed"
+ * @param attempts       placements clients attempted
+ * @param convergedAtMs  virtual time all replicas agreed after healing, or -1
+ */
+public record SimulationResult(long seed, Violation violation, long virtualMs, long events, int committed,
+                               int acknowledged, int attempts, long convergedAtMs, SimNetwork.Stats network) {
+
+    public boolean passed() {
+        return violation == null;
+    }
+}
