@@ -78,6 +78,9 @@ public final class PeerCodec {
         if (frame.length > maxFrameBytes) {
             return failed(DecodeError.Reason.TOO_LARGE, "frame of " + frame.length + " bytes exceeds " + maxFrameBytes);
         }
+        if (!startsWithObject(frame)) {
+            return failed(DecodeError.Reason.MALFORMED_JSON, "a message is a JSON object with a \"type\"");
+        }
         try {
             PeerMessage message = mapper.readValue(frame, PeerMessage.class);
             if (message == null) {
@@ -101,6 +104,15 @@ public final class PeerCodec {
         } catch (IOException | RuntimeException e) {
             return failed(DecodeError.Reason.MALFORMED_JSON, String.valueOf(e.getMessage()));
         }
+    }
+
+    private static boolean startsWithObject(byte[] frame) {
+        for (byte b : frame) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{';
+            }
+        }
+        return false;
     }
 
     private static String fieldProblem(com.fasterxml.jackson.databind.JsonMappingException e) {

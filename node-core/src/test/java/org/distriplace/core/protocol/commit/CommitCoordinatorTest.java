@@ -1,0 +1,138 @@
+package org.distriplace.core.protocol.commit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Dot;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.RecordingSender;
+import org.junit.jupiter.api.Test;
+
+class CommitCoordinatorTest {
+
+    private final RecordingSender sender = new RecordingSender();
+    private final List<String> decisions = new ArrayList<>();
+    private final List<Batch> proposed = new ArrayList<>();
+    private final CommitCoordinator coordinator = new CommitCoordinator(5, 3, List.of(1, 2, 3, 4, 5), 100, 1_000,
+        250, 100, sender, EventSink.NONE, new CommitCoordinator.Listener() {
+            public void proposed(Batch batch, long now) { proposed.add(batch); }
+            public void decided(Batch batch, boolean committed, long now) {
+                decisions.add(batch.id() + (committed ? " commit" : " abort"));
+            }
+        });
+
+    private static AcceptedWrite accepted(String user) {
+        return new AcceptedWrite(1, 2, Color.of("#FF4500"), user, 2, 9, 1_000);
+    }
+
+    private void installEmpty() {
+        coordinator.startInstall(List.of(), 0, 0);
+        vote(0, 1, true);
+        vote(0, 2, true);
+        sender.clear();
+        decisions.clear();
+    }
+
+    private void vote(long proposal, int node, boolean accept) {
+        coordinator.onVote(new PeerMessage.Vote(proposal, 3, node, accept), 1);
+    }
+
+    @Test
+    void clientWritesWaitUntilTheInstallBatchCommits() {
+        coordinator.startInstall(List.of(), 0, 0);
+        assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class));
+        assertFalse(coordinator.active());
+        vote(0, 1, true);
+        assertFalse(coordinator.active(), "2 of 5 is not a majority");
+        vote(0, 2, true);
+        assertTrue(coordinator.active());
+        assertEquals(List.of("3/0 commit"), decisions);
+        assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Commit.class));
+    }
+
+    @Test
+    void proposesOnceABatchIntervalWithDotsThatContinueTheLeadersSequence() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.enqueue(accepted("b"));
+        coordinator.tick(50, VectorClock.EMPTY.with(1, 4));
+        assertEquals(List.of(), sender.recipientsOf(PeerMessage.Prepare.class), "interval not over");
+        coordinator.tick(100, VectorClock.EMPTY.with(1, 4));
+        PeerMessage.Prepare prepare = (PeerMessage.Prepare) sender.of(PeerMessage.Prepare.class).get(0).message();
+        assertEquals(1, prepare.proposalId());
+        assertEquals(List.of(new Dot(5, 1), new Dot(5, 2)), prepare.batch().stream().map(PixelWrite::dot).toList());
+        assertEquals(4, prepare.batch().get(0).vectorClock().get(1), "stamped with the leader's version");
+        assertEquals(new PeerMessage.Decision(0, true), prepare.previous());
+    }
+
+    @Test
+    void aMinorityOfVotesNeverCommitsAndTimeoutPresumesAbort() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        vote(1, 1, true);
+        coordinator.tick(349, VectorClock.EMPTY);
+        sender.clear();
+        coordinator.tick(350, VectorClock.EMPTY);
+        assertEquals(List.of(2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class), "resent to the silent");
+        coordinator.tick(1_100, VectorClock.EMPTY);
+        assertEquals(List.of("3/1 abort"), decisions);
+        assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Abort.class));
+        assertNull(coordinator.inFlight());
+    }
+
+    @Test
+    void abortedWritesAreProposedAgainWithTheSameDots() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        coordinator.tick(1_100, VectorClock.EMPTY);
+        coordinator.enqueue(accepted("b"));
+        coordinator.tick(1_100, VectorClock.EMPTY);
+        Batch retry = proposed.get(proposed.size() - 1);
+        assertEquals(2, retry.proposalId());
+        assertEquals(List.of(new Dot(5, 1), new Dot(5, 2)), retry.writes().stream().map(PixelWrite::dot).toList());
+        assertEquals(proposed.get(1).writes().get(0), retry.writes().get(0), "the very same write");
+    }
+
+    @Test
+    void enoughNoVotesAbortAtOnce() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        vote(1, 1, false);
+        vote(1, 2, false);
+        assertTrue(decisions.isEmpty(), "3 could still say yes");
+        vote(1, 3, false);
+        assertEquals(List.of("3/1 abort"), decisions);
+    }
+
+    @Test
+    void votesForOtherProposalsOrEpochsAreIgnored() {
+        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.onVote(new PeerMessage.Vote(0, 2, 1, true), 1);
+        coordinator.onVote(new PeerMessage.Vote(7, 3, 2, true), 1);
+        assertTrue(decisions.isEmpty());
+    }
+
+    @Test
+    void installProposesAdoptedWritesAndNewDotsFollowThem() {
+        PixelWrite adopted = new PixelWrite(0, 0, Color.of("#000000"), "x", 1, 1, 5, 5, VectorClock.EMPTY.with(5, 7));
+        coordinator.startInstall(List.of(adopted), 6, 0);
+        assertEquals(List.of(adopted), proposed.get(0).writes());
+        vote(0, 1, true);
+        vote(0, 2, true);
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY.with(5, 7));
+        assertEquals(new Dot(5, 8), proposed.get(1).writes().get(0).dot());
+    }
+}

@@ -1,0 +1,50 @@
+package org.distriplace.core.protocol.failure;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.distriplace.core.event.Liveness;
+import org.junit.jupiter.api.Test;
+
+class FailureDetectorTest {
+
+    private final FailureDetector detector = new FailureDetector(List.of(2, 3), 2_000, 4_000, 6_000);
+
+    @Test
+    void unheardPeersAreDeadUntilTheySpeak() {
+        assertEquals(Liveness.DEAD, detector.status(2));
+        assertEquals(List.of(), detector.reachablePeers());
+        assertEquals(new FailureDetector.Transition(2, Liveness.DEAD, Liveness.ALIVE),
+            detector.heard(2, 100).orElseThrow());
+        assertTrue(detector.heard(2, 200).isEmpty(), "no transition while alive");
+        assertEquals(List.of(2), detector.reachablePeers());
+    }
+
+    @Test
+    void silenceMakesAPeerSuspectedThenDead() {
+        detector.heard(2, 0);
+        assertEquals(List.of(), detector.tick(3_999));
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(4_000));
+        assertEquals(List.of(2), detector.reachablePeers(), "suspected is still reachable");
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.SUSPECTED, Liveness.DEAD)),
+            detector.tick(6_000));
+        assertTrue(detector.isDead(2));
+        assertEquals(Liveness.ALIVE, detector.heard(2, 6_500).orElseThrow().to());
+    }
+
+    @Test
+    void heartbeatIsDueOncePerInterval() {
+        assertTrue(detector.heartbeatDue(0));
+        assertFalse(detector.heartbeatDue(1_999));
+        assertTrue(detector.heartbeatDue(2_000));
+    }
+
+    @Test
+    void strangersAreIgnored() {
+        assertTrue(detector.heard(9, 0).isEmpty());
+        assertFalse(detector.statuses().containsKey(9));
+    }
+}
