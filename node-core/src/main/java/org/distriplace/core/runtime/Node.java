@@ -1,0 +1,158 @@
+package org.distriplace.core.runtime;
+
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.EventStore;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.node.PixelListener;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.node.Transport;
+
+/**
+ * A {@link NodeEngine} on real time with a thread of its own: the API servers, the desktop app and the inspector
+ * use. Every call is handed to the node's thread (an actor), so callers on any thread are safe and nothing else
+ * shares the node's state.
+ *
+ * <p>Futures returned here complete on the node's thread: chain with {@code *Async} variants (or hand off to your
+ * own executor) before doing anything slow. Listeners and the event sink are called on the node's thread and must
+ * not block.
+ */
+public final class Node implements AutoCloseable {
+
+    private final NodeEngine engine;
+    private final ScheduledExecutorService thread;
+
+    /**
+     * Creates a node; {@link #start()} runs it.
+     *
+     * @param transport where outgoing messages go; incoming ones arrive through {@link #deliver}
+     */
+    public Node(NodeConfig config, Transport transport, EventStore store, EventSink events) {
+        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread t = new Thread(runnable, "node-" + config.nodeId());
+            t.setDaemon(true);
+            return t;
+        });
+        this.engine = new NodeEngine(config, System::currentTimeMillis,
+            (delay, task) -> schedule(delay, task), transport, store,
+            new Random(), events);
+    }
+
+    private void schedule(long delayMs, Runnable task) {
+        try {
+            thread.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException stopped) {
+            // The node was closed: its timers simply stop.
+        }
+    }
+
+    public int id() {
+        return engine.nodeId();
+    }
+
+    public NodeConfig config() {
+        return engine.config();
+    }
+
+    /** Restores from the store and joins the cluster. */
+    public CompletableFuture<Void> start() {
+        return call(e -> {
+            e.start();
+            return null;
+        });
+    }
+
+    /** Hands a message from a peer to this node (any thread). */
+    public void deliver(int from, PeerMessage message) {
+        execute(() -> engine.onMessage(from, message));
+    }
+
+    /** See {@link NodeEngine#place}; the future completes on commit or with a {@link PlaceException}. */
+    public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
+        CompletableFuture<PlaceResult> result = new CompletableFuture<>();
+        if (!execute(() -> engine.place(user, x, y, color).whenComplete((r, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(r);
+            }
+        }))) {
+            result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + id() + " is stopped"));
+        }
+        return result;
+    }
+
+    public CompletableFuture<NodeReport> report() {
+        return call(NodeEngine::report);
+    }
+
+    /** Palette indexes, row-major: a consistent copy of the canvas taken on the node's thread. */
+    public CompletableFuture<byte[]> canvasSnapshot() {
+        return call(e -> e.replica().canvas().copyColors());
+    }
+
+    /** Runs a read against the engine on the node's thread. */
+    public <T> CompletableFuture<T> call(Function<NodeEngine, T> read) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        boolean queued = execute(() -> {
+            try {
+                result.complete(read.apply(engine));
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        if (!queued) {
+            result.completeExceptionally(new IllegalStateException("node " + id() + " is stopped"));
+        }
+        return result;
+    }
+
+    public void addPixelListener(PixelListener listener) {
+        engine.addPixelListener(listener);
+    }
+
+    public void removePixelListener(PixelListener listener) {
+        engine.removePixelListener(listener);
+    }
+
+    private boolean execute(Runnable task) {
+        try {
+            thread.execute(task);
+            return true;
+        } catch (RejectedExecutionException stopped) {
+            return false;
+        }
+    }
+
+    /** Stops the node: waiting clients get NOT_READY, timers stop, the thread ends. */
+    @Override
+    public void close() {
+        execute(engine::stop);
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+
+    /** For tests and tools: the executor's view of whether the node's thread has ended. */
+    public boolean isClosed() {
+        return thread.isTerminated();
+    }
+}

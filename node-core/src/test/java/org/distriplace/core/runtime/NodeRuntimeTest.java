@@ -1,0 +1,114 @@
+package org.distriplace.core.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.Role;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.store.MemoryEventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** Three real-time nodes, each on its own thread, connected in-process, with fast timings. */
+class NodeRuntimeTest {
+
+    private static final Color ORANGE = Color.of("#FF4500");
+    private final InProcessNetwork network = new InProcessNetwork();
+    private final List<Node> nodes = new ArrayList<>();
+
+    private Node start(int id) {
+        NodeConfig config = NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).cooldownMs(0)
+            .heartbeatMs(50).suspectAfterMs(150).failureTimeoutMs(300).answerTimeoutMs(100)
+            .coordinatorTimeoutMs(300).joinGraceMs(100).batchMs(10).voteTimeoutMs(300).resendMs(50)
+            .gossipMs(200).placeTimeoutMs(2_000).build();
+        Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), EventSink.NONE);
+        network.attach(node);
+        node.start().join();
+        nodes.add(node);
+        return node;
+    }
+
+    @AfterEach
+    void stopAll() {
+        nodes.forEach(Node::close);
+    }
+
+    private static boolean leads(Node node) {
+        var report = node.report().join();
+        return report.role() == Role.LEADER && report.leaderActive();
+    }
+
+    @Test
+    void threeThreadedNodesElectTheHighestAndCommitFromAnyNode() throws Exception {
+        Node one = start(1);
+        start(2);
+        Node three = start(3);
+        Await.until("node 3 to lead", Duration.ofSeconds(10), () -> leads(three));
+        PlaceResult result = one.place("alice", 4, 5, ORANGE).get(5, TimeUnit.SECONDS);
+        assertEquals(3, result.write().nodeId());
+        Await.until("every replica to hold the pixel", Duration.ofSeconds(5),
+            () -> nodes.stream().allMatch(n -> n.canvasSnapshot().join()[5 * 32 + 4] == 2));
+        assertArrayEquals(one.canvasSnapshot().join(), three.canvasSnapshot().join());
+    }
+
+    @Test
+    void placesFromManyThreadsAtOnceAllCommit() throws Exception {
+        start(1);
+        Node two = start(2);
+        Node three = start(3);
+        Await.until("a leader", Duration.ofSeconds(10), () -> leads(three));
+        List<java.util.concurrent.CompletableFuture<PlaceResult>> all = new ArrayList<>();
+        List<Thread> clients = new ArrayList<>();
+        for (int t = 0; t < 4; t++) {
+            int thread = t;
+            Thread client = new Thread(() -> {
+                for (int i = 0; i < 50; i++) {
+                    synchronized (all) {
+                        all.add(two.place("user-" + thread + "-" + i, i % 32, thread, ORANGE));
+                    }
+                }
+            });
+            clients.add(client);
+            client.start();
+        }
+        for (Thread client : clients) {
+            client.join();
+        }
+        for (var future : all) {
+            future.get(10, TimeUnit.SECONDS);
+        }
+        assertEquals(200, two.report().join().committedWrites());
+    }
+
+    @Test
+    void aLoneNodeOfThreeRefusesWritesButServesReads() throws Exception {
+        Node one = start(1);
+        Await.until("node 1 to finish joining", Duration.ofSeconds(5), () -> one.report().join().ready());
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+            () -> one.place("alice", 1, 1, ORANGE).get(10, TimeUnit.SECONDS));
+        assertEquals(PlaceError.NO_QUORUM, assertInstanceOf(PlaceException.class, failure.getCause()).code());
+        assertEquals(32 * 32, one.canvasSnapshot().join().length);
+    }
+
+    @Test
+    void aClosedNodeRefusesPlacementsWithNotReady() throws Exception {
+        Node one = start(1);
+        one.close();
+        assertTrue(one.isClosed());
+        ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+            () -> one.place("alice", 1, 1, ORANGE).get(1, TimeUnit.SECONDS));
+        assertEquals(PlaceError.NOT_READY, assertInstanceOf(PlaceException.class, failure.getCause()).code());
+    }
+}
