@@ -1,0 +1,35 @@
+package org.distriplace.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code distri-place} command line. */
+@Command(name = "distri-place", mixinStandardHelpOptions = true, version = "distri-place 0.1.0",
+    description = {
+        "A collaborative pixel canvas on a small, observable distributed system.",
+        "Every node keeps a replica of the canvas; peers agree through heartbeats,",
+        "Bully leader election, two-phase commit of pixel batches on a majority,",
+        "vector clocks, last-write-wins and gossip anti-entropy.",
+        "",
+    },
+    subcommands = {SimulateCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    private CommandLine.Model.CommandSpec spec;
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line (also used by tests). */
+    public static CommandLine commandLine() {
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    }
+
+    @Override
+    public void run() {
+        // The desktop app will start here; until then, show what there is.
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+}
