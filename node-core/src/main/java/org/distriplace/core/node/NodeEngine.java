@@ -1,16 +1,11 @@
 package org.distriplace.core.node;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.distriplace.core.canvas.Replica;
-import org.distriplace.core.canvas.TileState;
-import org.distriplace.core.clock.Hlc;
-import org.distriplace.core.clock.HybridLogicalClock;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.CommitPhase.Phase;
@@ -59,13 +54,12 @@ public final class NodeEngine {
     private final Transport transport;
     private final EventStore store;
     private final EventSink events;
-    private final HybridLogicalClock hlc = new HybridLogicalClock();
+    private final CommittedState state;
     private final Replica replica;
     private final CooldownLedger cooldowns;
     private final FailureDetector detector;
     private final AntiEntropy antiEntropy;
     private final ClientRequests clients = new ClientRequests();
-    private final List<PixelListener> pixelListeners = new CopyOnWriteArrayList<>();
     private BullyElection election;
     private CommitParticipant participant;
     private LeaderRole leader;
@@ -85,9 +79,9 @@ public final class NodeEngine {
         this.transport = transport;
         this.store = store;
         this.events = events;
-        this.replica = new Replica(config.width(), config.height(), config.tileSize(), config.palette(),
-            config.logRetention());
-        this.cooldowns = new CooldownLedger(config.cooldownMs());
+        this.state = new CommittedState(config, store, clients);
+        this.replica = state.replica();
+        this.cooldowns = state.cooldowns();
         this.detector = new FailureDetector(others, config.heartbeatMs(), config.suspectAfterMs(),
             config.failureTimeoutMs());
         this.antiEntropy = new AntiEntropy(self, config.gossipMs(), config.resendMs(), config.maxDeltaWrites(),
@@ -118,17 +112,7 @@ public final class NodeEngine {
     }
 
     private void restore(EventStore.StoredState stored, long now) {
-        if (stored.snapshot() != null) {
-            replica.mergeFullState(stored.snapshot().tiles(), stored.snapshot().version());
-            cooldowns.mergeCommitted(stored.snapshot().cooldowns());
-            stored.snapshot().tiles().forEach(tile -> observeTile(tile, now));
-        }
-        for (PixelWrite write : stored.committedSinceSnapshot()) {
-            if (replica.commit(write) == Replica.Applied.APPLIED) {
-                hlc.observe(write.timestamp(), now);
-                cooldowns.recordCommitted(write.user(), write.timestamp());
-            }
-        }
+        state.restore(stored, now);
         lifecycle(now, Stage.RESTORED, replica.committedWrites() + " committed writes, epoch " + stored.epoch());
     }
 
@@ -156,7 +140,7 @@ public final class NodeEngine {
             return future;
         }
         long now = clock.nowMs();
-        ClientRequests.Pending request = new ClientRequests.Pending(hlc.now(now), user, x, y, color,
+        ClientRequests.Pending request = new ClientRequests.Pending(state.stamp(now), user, x, y, color,
             now + config.placeTimeoutMs(), future);
         clients.add(request);
         route(request, now);
@@ -201,11 +185,11 @@ public final class NodeEngine {
 
     /** Registers a listener for every write committed on this replica. */
     public void addPixelListener(PixelListener listener) {
-        pixelListeners.add(listener);
+        state.addListener(listener);
     }
 
     public void removePixelListener(PixelListener listener) {
-        pixelListeners.remove(listener);
+        state.removeListener(listener);
     }
 
     // ---------------------------------------------------------------- reads
@@ -244,7 +228,7 @@ public final class NodeEngine {
     }
 
     public long cooldownRemainingMs(String user) {
-        return cooldowns.remainingMs(user, hlc.now(clock.nowMs()));
+        return cooldowns.remainingMs(user, state.stamp(clock.nowMs()));
     }
 
     public NodeReport report() {
@@ -283,7 +267,7 @@ public final class NodeEngine {
         if (detector.heartbeatDue(now)) {
             int claimed = election.isLeader() ? self : election.leaderId();
             for (int peer : others) {
-                send(peer, new PeerMessage.Heartbeat(self, hlc.now(now), "healthy", election.epoch(), claimed));
+                send(peer, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed));
             }
         }
         catchUpIfJoining(now);
@@ -301,7 +285,7 @@ public final class NodeEngine {
         antiEntropy.gossipPeer(now, detector.reachablePeers()).ifPresent(peer -> requestSync(peer, now, true));
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
-            cooldowns.prune(hlc.now(now));
+            cooldowns.prune(state.stamp(now));
             if (participant.discardHeld(write -> replica.holds(write.dot()))) {
                 saveInDoubt();
             }
@@ -388,7 +372,7 @@ public final class NodeEngine {
 
     private void onHeartbeat(int from, PeerMessage.Heartbeat heartbeat, long now) {
         events.emit(new NodeEvent.HeartbeatReceived(now, self, from, heartbeat.epoch(), heartbeat.leaderId()));
-        hlc.observe(heartbeat.timestamp(), now);
+        state.observe(heartbeat.timestamp(), now);
         election.observe(heartbeat.epoch());
         if (heartbeat.leaderId() == from) {
             election.onLeaderClaim(from, heartbeat.epoch(), now, MessageKind.HEARTBEAT);
@@ -417,7 +401,7 @@ public final class NodeEngine {
     // ---------------------------------------------------------------- writes at the leader
 
     private void onPixelUpdate(int from, PeerMessage.PixelUpdate update, long now) {
-        hlc.observe(update.timestamp(), now);
+        state.observe(update.timestamp(), now);
         if (leader == null || !leader.active()) {
             // Not (yet) the leader that can order it: the origin will time the request out.
             return;
@@ -444,7 +428,7 @@ public final class NodeEngine {
                 + config.members().size() + " nodes are reachable; a write needs " + config.quorum()), now);
             return;
         }
-        long stamp = hlc.now(now);
+        long stamp = state.stamp(now);
         long remaining = cooldowns.remainingMs(user, stamp);
         if (remaining > 0) {
             reject(origin, requestId, new PlaceException(PlaceError.COOLDOWN,
@@ -614,7 +598,7 @@ public final class NodeEngine {
             decide(new BatchId(prepare.epoch(), prepare.previous().proposalId()), prepare.previous().committed(), now);
         }
         boolean entered = participant.enterEpoch(prepare.epoch());
-        prepare.batch().forEach(write -> hlc.observe(write.timestamp(), now));
+        prepare.batch().forEach(write -> state.observe(write.timestamp(), now));
         Batch batch = prepare.asBatch();
         boolean accept = replica.canExtendWith(batch.writes());
         if (accept) {
@@ -678,45 +662,13 @@ public final class NodeEngine {
     // ---------------------------------------------------------------- committing
 
     private void commitBatch(Batch batch, long now) {
-        List<PixelWrite> applied = new ArrayList<>();
-        for (PixelWrite write : batch.writes()) {
-            if (commitWrite(write, now)) {
-                applied.add(write);
-            }
-        }
-        if (!applied.isEmpty()) {
-            store.appendCommitted(applied);
+        CommittedState.Outcome outcome = state.commit(batch.writes(), now);
+        if (outcome.gap() && batch.leaderId() != self) {
+            requestSync(batch.leaderId(), now, false);
         }
         events.emit(new NodeEvent.Committed(now, self, batch.epoch(), batch.proposalId(), batch.leaderId(),
             batch.writes()));
-        for (PixelWrite write : applied) {
-            notifyCommitted(write);
-        }
-    }
-
-    /** Commits one write to the replica; returns whether it was new here. */
-    private boolean commitWrite(PixelWrite write, long now) {
-        Replica.Applied result = replica.commit(write);
-        if (result == Replica.Applied.GAP) {
-            int source = leader == null && election.leaderId() != 0 ? election.leaderId() : write.nodeId();
-            requestSync(source == self ? write.nodeId() : source, now, false);
-            return false;
-        }
-        if (result == Replica.Applied.APPLIED) {
-            hlc.observe(write.timestamp(), now);
-            cooldowns.recordCommitted(write.user(), write.timestamp());
-        }
-        return result == Replica.Applied.APPLIED;
-    }
-
-    private void notifyCommitted(PixelWrite write) {
-        boolean changed = replica.canvas().stampAt(write.x(), write.y()).equals(write.stamp());
-        for (PixelListener listener : pixelListeners) {
-            listener.committed(write, changed);
-        }
-        if (write.origin() == self) {
-            clients.committed(write, Hlc.physical(write.timestamp()) + config.cooldownMs());
-        }
+        state.announce(outcome.applied());
     }
 
     private void saveInDoubt() {
@@ -733,7 +685,7 @@ public final class NodeEngine {
     }
 
     private void onSyncRequest(int from, PeerMessage.SyncRequest request, long now) {
-        PeerMessage.SyncResponse response = antiEntropy.respond(request, replica, cooldowns.recent(hlc.now(now)));
+        PeerMessage.SyncResponse response = antiEntropy.respond(request, replica, cooldowns.recent(state.stamp(now)));
         send(from, response);
         Kind kind = response.carriesFullState() ? Kind.FULL_STATE_SENT
             : response.missingUpdates().isEmpty() ? Kind.IN_SYNC : Kind.DELTA_SENT;
@@ -748,17 +700,12 @@ public final class NodeEngine {
         if (response.carriesFullState()) {
             applyFullState(from, response, now);
         } else if (!response.missingUpdates().isEmpty()) {
-            List<PixelWrite> applied = new ArrayList<>();
-            for (PixelWrite write : response.missingUpdates()) {
-                if (commitWrite(write, now)) {
-                    applied.add(write);
-                }
+            CommittedState.Outcome outcome = state.commit(response.missingUpdates(), now);
+            if (outcome.gap()) {
+                requestSync(from, now, false);
             }
-            if (!applied.isEmpty()) {
-                store.appendCommitted(applied);
-            }
-            events.emit(new NodeEvent.SyncStep(now, self, from, Kind.DELTA_APPLIED, applied.size(), 0));
-            applied.forEach(this::notifyCommitted);
+            events.emit(new NodeEvent.SyncStep(now, self, from, Kind.DELTA_APPLIED, outcome.applied().size(), 0));
+            state.announce(outcome.applied());
         }
         if (participant.discardHeld(write -> replica.holds(write.dot()))) {
             saveInDoubt();
@@ -772,29 +719,9 @@ public final class NodeEngine {
     }
 
     private void applyFullState(int from, PeerMessage.SyncResponse response, long now) {
-        int changed = replica.mergeFullState(response.tiles(), response.version());
-        cooldowns.mergeCommitted(response.cooldowns());
-        response.tiles().forEach(tile -> observeTile(tile, now));
-        List<TileState> everything = new ArrayList<>();
-        for (int tile = 0; tile < replica.canvas().tileCount(); tile++) {
-            everything.add(replica.canvas().tile(tile));
-        }
-        store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(hlc.now(now))));
+        int changed = state.mergeFullState(response, now);
         events.emit(new NodeEvent.SyncStep(now, self, from, Kind.FULL_STATE_APPLIED, changed,
             response.tiles().size()));
-        for (PixelListener listener : pixelListeners) {
-            listener.reloaded();
-        }
-    }
-
-    private void observeTile(TileState tile, long now) {
-        long newest = 0;
-        for (long timestamp : tile.timestamps()) {
-            newest = Math.max(newest, timestamp);
-        }
-        if (newest > 0) {
-            hlc.observe(newest, now);
-        }
     }
 
     // ---------------------------------------------------------------- plumbing

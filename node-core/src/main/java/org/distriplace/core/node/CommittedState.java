@@ -1,0 +1,140 @@
+package org.distriplace.core.node;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.canvas.TileState;
+import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.clock.HybridLogicalClock;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.cooldown.CooldownLedger;
+
+/**
+ * This node's committed state, and everything that must happen whenever it grows: the replica, durable storage
+ * (written before anyone is told), the cooldown record, the hybrid logical clock, pixel listeners and the clients
+ * waiting for their writes. Owned by the node's thread.
+ */
+final class CommittedState {
+
+    /** What committing a list of writes did: the writes new here, and whether one skipped ahead (a gap). */
+    record Outcome(List<PixelWrite> applied, boolean gap) {
+    }
+
+    private final long cooldownMs;
+    private final Replica replica;
+    private final CooldownLedger cooldowns;
+    private final HybridLogicalClock hlc = new HybridLogicalClock();
+    private final EventStore store;
+    private final ClientRequests clients;
+    private final int self;
+    private final List<PixelListener> listeners = new CopyOnWriteArrayList<>();
+
+    CommittedState(NodeConfig config, EventStore store, ClientRequests clients) {
+        this.self = config.nodeId();
+        this.cooldownMs = config.cooldownMs();
+        this.replica = new Replica(config.width(), config.height(), config.tileSize(), config.palette(),
+            config.logRetention());
+        this.cooldowns = new CooldownLedger(config.cooldownMs());
+        this.store = store;
+        this.clients = clients;
+    }
+
+    Replica replica() {
+        return replica;
+    }
+
+    CooldownLedger cooldowns() {
+        return cooldowns;
+    }
+
+    /** A fresh hybrid logical clock timestamp. */
+    long stamp(long now) {
+        return hlc.now(now);
+    }
+
+    /** Merges a timestamp seen in a peer's message. */
+    void observe(long timestamp, long now) {
+        hlc.observe(timestamp, now);
+    }
+
+    void addListener(PixelListener listener) {
+        listeners.add(listener);
+    }
+
+    void removeListener(PixelListener listener) {
+        listeners.remove(listener);
+    }
+
+    /** Rebuilds the replica from storage: the last snapshot, then every write logged after it. */
+    void restore(EventStore.StoredState stored, long now) {
+        if (stored.snapshot() != null) {
+            replica.mergeFullState(stored.snapshot().tiles(), stored.snapshot().version());
+            cooldowns.mergeCommitted(stored.snapshot().cooldowns());
+            stored.snapshot().tiles().forEach(tile -> observeNewest(tile, now));
+        }
+        apply(stored.committedSinceSnapshot(), now);
+    }
+
+    /** Commits writes in order and stores the new ones in one transaction (before anyone learns of them). */
+    Outcome commit(List<PixelWrite> writes, long now) {
+        Outcome outcome = apply(writes, now);
+        if (!outcome.applied().isEmpty()) {
+            store.appendCommitted(outcome.applied());
+        }
+        return outcome;
+    }
+
+    private Outcome apply(List<PixelWrite> writes, long now) {
+        List<PixelWrite> applied = new ArrayList<>();
+        boolean gap = false;
+        for (PixelWrite write : writes) {
+            Replica.Applied result = replica.commit(write);
+            if (result == Replica.Applied.APPLIED) {
+                hlc.observe(write.timestamp(), now);
+                cooldowns.recordCommitted(write.user(), write.timestamp());
+                applied.add(write);
+            }
+            gap |= result == Replica.Applied.GAP;
+        }
+        return new Outcome(applied, gap);
+    }
+
+    /** Tells listeners and waiting clients about writes that {@link #commit} applied. */
+    void announce(List<PixelWrite> applied) {
+        for (PixelWrite write : applied) {
+            boolean changed = replica.canvas().stampAt(write.x(), write.y()).equals(write.stamp());
+            for (PixelListener listener : listeners) {
+                listener.committed(write, changed);
+            }
+            if (write.origin() == self) {
+                clients.committed(write, Hlc.physical(write.timestamp()) + cooldownMs);
+            }
+        }
+    }
+
+    /** Merges full state from a peer, stores the whole canvas as a snapshot; returns how many pixels changed. */
+    int mergeFullState(PeerMessage.SyncResponse response, long now) {
+        int changed = replica.mergeFullState(response.tiles(), response.version());
+        cooldowns.mergeCommitted(response.cooldowns());
+        response.tiles().forEach(tile -> observeNewest(tile, now));
+        List<TileState> everything = new ArrayList<>();
+        for (int tile = 0; tile < replica.canvas().tileCount(); tile++) {
+            everything.add(replica.canvas().tile(tile));
+        }
+        store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(hlc.now(now))));
+        listeners.forEach(PixelListener::reloaded);
+        return changed;
+    }
+
+    private void observeNewest(TileState tile, long now) {
+        long newest = 0;
+        for (long timestamp : tile.timestamps()) {
+            newest = Math.max(newest, timestamp);
+        }
+        if (newest > 0) {
+            hlc.observe(newest, now);
+        }
+    }
+}
