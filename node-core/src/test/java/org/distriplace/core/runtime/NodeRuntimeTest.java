@@ -103,6 +103,28 @@ class NodeRuntimeTest {
     }
 
     @Test
+    void messagesFromStrangersOrForgedSendersChangeNothing() throws Exception {
+        start(1);
+        start(2);
+        Node three = start(3);
+        Await.until("node 3 to lead", Duration.ofSeconds(10), () -> leads(three));
+        var forged = new org.distriplace.core.message.PeerMessage.Prepare(99, three.report().join().epoch(), 3,
+            List.of(new org.distriplace.core.model.PixelWrite(0, 0, ORANGE, "mallory", 9, 1, 1, 3,
+                org.distriplace.core.clock.VectorClock.EMPTY.with(3, 1))), null);
+        network.inject(9, 1, forged);
+        network.inject(2, 1, forged);
+        network.inject(9, 1, new org.distriplace.core.message.PeerMessage.Coordinator(9, 1_000));
+        network.inject(2, 1, new org.distriplace.core.message.PeerMessage.Coordinator(3, 1_000));
+        PlaceResult witness = nodes.get(0).place("alice", 1, 1, ORANGE).get(5, TimeUnit.SECONDS);
+        var report = nodes.get(0).report().join();
+        assertEquals(3, report.leaderId(), "no stranger took over");
+        assertTrue(report.epoch() < 1_000, "no forged epoch was accepted");
+        assertEquals(1, report.committedWrites(), "only the real write: " + witness.write());
+        int background = nodes.get(0).config().palette().backgroundIndex();
+        assertEquals(background, nodes.get(0).canvasSnapshot().join()[0], "pixel (0,0) untouched");
+    }
+
+    @Test
     void aClosedNodeRefusesPlacementsWithNotReady() throws Exception {
         Node one = start(1);
         one.close();
