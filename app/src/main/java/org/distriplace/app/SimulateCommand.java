@@ -42,7 +42,7 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", description = "Run exactly this one seed (replay).")
     Long seed;
 
-    @Option(names = "--faults", defaultValue = "all", converter = FaultsConverter.class,
+    @Option(names = "--faults", defaultValue = "all", arity = "1", converter = FaultsConverter.class,
         description = "Faults to inject: all, none, or a list of drop,delay,duplicate,reorder,partition,crash "
             + "(default: ${DEFAULT-VALUE}).")
     Set<Faults> faults;

@@ -17,7 +17,11 @@ final class LeaderRole {
     LeaderRecovery recovery;
     CommitCoordinator coordinator;
     long nextCoordinatorResend;
-    private final Set<Long> recentRequests = new LinkedHashSet<>();
+    private final Set<RequestKey> recentRequests = new LinkedHashSet<>();
+
+    /** A client request as the leader sees it: the origin node and that node's request id. */
+    private record RequestKey(int origin, long requestId) {
+    }
 
     LeaderRole(long epoch, LeaderRecovery recovery) {
         this.epoch = epoch;
@@ -34,8 +38,7 @@ final class LeaderRole {
 
     /** Records a request; false if it was already accepted (a duplicate). */
     boolean firstSighting(int origin, long requestId) {
-        long key = (long) origin * 0x9E3779B97F4A7C15L ^ requestId;
-        if (!recentRequests.add(key)) {
+        if (!recentRequests.add(new RequestKey(origin, requestId))) {
             return false;
         }
         if (recentRequests.size() > REMEMBERED_REQUESTS) {
