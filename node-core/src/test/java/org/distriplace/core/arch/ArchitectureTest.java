@@ -17,7 +17,7 @@ class ArchitectureTest {
     private static final String[] DETERMINISTIC = {
         "org.distriplace.core.protocol..", "org.distriplace.core.node..", "org.distriplace.core.model..",
         "org.distriplace.core.clock..", "org.distriplace.core.canvas..", "org.distriplace.core.message..",
-        "org.distriplace.core.event..", "org.distriplace.core.sim..", "org.distriplace.core.store..",
+        "org.distriplace.core.event..", "org.distriplace.core.sim..",
     };
 
     private static final JavaClasses CORE = new ClassFileImporter()

@@ -27,13 +27,18 @@ class NodeRuntimeTest {
     private static final Color ORANGE = Color.of("#FF4500");
     private final InProcessNetwork network = new InProcessNetwork();
     private final List<Node> nodes = new ArrayList<>();
+    private final List<AutoCloseable> storesToClose = new ArrayList<>();
 
     private Node start(int id) {
+        return start(id, new MemoryEventStore());
+    }
+
+    private Node start(int id, org.distriplace.core.node.EventStore store) {
         NodeConfig config = NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).cooldownMs(0)
             .heartbeatMs(50).suspectAfterMs(150).failureTimeoutMs(300).answerTimeoutMs(100)
             .coordinatorTimeoutMs(300).joinGraceMs(100).batchMs(10).voteTimeoutMs(300).resendMs(50)
             .gossipMs(200).placeTimeoutMs(2_000).build();
-        Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), EventSink.NONE);
+        Node node = new Node(config, network.transportFor(id), store, EventSink.NONE);
         network.attach(node);
         node.start().join();
         nodes.add(node);
@@ -41,8 +46,11 @@ class NodeRuntimeTest {
     }
 
     @AfterEach
-    void stopAll() {
+    void stopAll() throws Exception {
         nodes.forEach(Node::close);
+        for (AutoCloseable store : storesToClose) {
+            store.close();
+        }
     }
 
     private static boolean leads(Node node) {
@@ -122,6 +130,37 @@ class NodeRuntimeTest {
         assertEquals(1, report.committedWrites(), "only the real write: " + witness.write());
         int background = nodes.get(0).config().palette().backgroundIndex();
         assertEquals(background, nodes.get(0).canvasSnapshot().join()[0], "pixel (0,0) untouched");
+    }
+
+    @Test
+    void aClusterOnSqliteComesBackWithEverythingItCommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+        throws Exception {
+        List<org.distriplace.core.store.SqliteEventStore> stores = new ArrayList<>();
+        for (int id = 1; id <= 3; id++) {
+            stores.add(org.distriplace.core.store.SqliteEventStore.open(dir.resolve("n" + id),
+                NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build()));
+            start(id, stores.get(id - 1));
+        }
+        Await.until("a leader", Duration.ofSeconds(10), () -> leads(nodes.get(2)));
+        for (int i = 0; i < 20; i++) {
+            nodes.get(i % 3).place("user-" + i, i, i, ORANGE).get(5, TimeUnit.SECONDS);
+        }
+        Await.until("every replica to hold 20 writes", Duration.ofSeconds(5),
+            () -> nodes.stream().allMatch(n -> n.report().join().committedWrites() == 20));
+        byte[] before = nodes.get(0).canvasSnapshot().join();
+        nodes.forEach(Node::close);
+        nodes.clear();
+        stores.forEach(org.distriplace.core.store.SqliteEventStore::close);
+        for (int id = 1; id <= 3; id++) {
+            var store = org.distriplace.core.store.SqliteEventStore.open(dir.resolve("n" + id),
+                NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build());
+            storesToClose.add(store);
+            Node node = start(id, store);
+            assertEquals(20, node.report().join().committedWrites(), "node " + id + " restored from disk");
+            assertArrayEquals(before, node.canvasSnapshot().join());
+        }
+        Await.until("a leader again", Duration.ofSeconds(10), () -> leads(nodes.get(2)));
+        nodes.get(0).place("late", 31, 31, ORANGE).get(5, TimeUnit.SECONDS);
     }
 
     @Test

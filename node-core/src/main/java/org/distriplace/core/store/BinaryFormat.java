@@ -1,0 +1,196 @@
+package org.distriplace.core.store;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.DeflaterOutputStream;
+import java.util.zip.InflaterInputStream;
+import org.distriplace.core.canvas.TileState;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * Compact, versioned binary encodings for what the store keeps as blobs: vector clocks, lists of writes (in-doubt
+ * batches), cooldown entries and deflate-compressed canvas tiles (snapshots).
+ */
+final class BinaryFormat {
+
+    private static final int VERSION = 1;
+
+    private BinaryFormat() {
+    }
+
+    /** Writes something to a byte array. */
+    @FunctionalInterface
+    interface Writer {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    /** Reads something from a byte array. */
+    @FunctionalInterface
+    interface Reader<T> {
+        T read(DataInputStream in) throws IOException;
+    }
+
+    static byte[] encode(Writer writer) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeByte(VERSION);
+            writer.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static <T> T decode(byte[] data, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION) {
+                throw new IOException("unknown store format version " + version);
+            }
+            return reader.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static byte[] clock(VectorClock clock) {
+        return encode(out -> writeClock(out, clock));
+    }
+
+    static VectorClock clock(byte[] data) {
+        return decode(data, BinaryFormat::readClock);
+    }
+
+    static byte[] writes(List<PixelWrite> writes) {
+        return encode(out -> {
+            out.writeInt(writes.size());
+            for (PixelWrite write : writes) {
+                writeWrite(out, write);
+            }
+        });
+    }
+
+    static List<PixelWrite> writes(byte[] data) {
+        return decode(data, in -> {
+            int count = in.readInt();
+            List<PixelWrite> writes = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                writes.add(readWrite(in));
+            }
+            return writes;
+        });
+    }
+
+    static byte[] cooldowns(Map<String, Long> entries) {
+        return encode(out -> {
+            out.writeInt(entries.size());
+            for (Map.Entry<String, Long> entry : new TreeMap<>(entries).entrySet()) {
+                out.writeUTF(entry.getKey());
+                out.writeLong(entry.getValue());
+            }
+        });
+    }
+
+    static Map<String, Long> cooldowns(byte[] data) {
+        return decode(data, in -> {
+            int count = in.readInt();
+            Map<String, Long> entries = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                entries.put(in.readUTF(), in.readLong());
+            }
+            return entries;
+        });
+    }
+
+    /** Tiles, deflate-compressed (a mostly blank canvas shrinks to almost nothing). */
+    static byte[] tiles(List<TileState> tiles) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(new DeflaterOutputStream(bytes))) {
+            out.writeByte(VERSION);
+            out.writeInt(tiles.size());
+            for (TileState tile : tiles) {
+                out.writeInt(tile.index());
+                out.writeInt(tile.colors().length);
+                out.write(tile.colors());
+                for (int i = 0; i < tile.colors().length; i++) {
+                    out.writeLong(tile.timestamps()[i]);
+                    out.writeInt(tile.nodeIds()[i]);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    static List<TileState> tiles(byte[] data) {
+        try (DataInputStream in = new DataInputStream(new InflaterInputStream(new ByteArrayInputStream(data)))) {
+            if (in.readUnsignedByte() != VERSION) {
+                throw new IOException("unknown snapshot format version");
+            }
+            int count = in.readInt();
+            List<TileState> tiles = new ArrayList<>(count);
+            for (int t = 0; t < count; t++) {
+                int index = in.readInt();
+                int pixels = in.readInt();
+                byte[] colors = in.readNBytes(pixels);
+                long[] timestamps = new long[pixels];
+                int[] nodeIds = new int[pixels];
+                for (int i = 0; i < pixels; i++) {
+                    timestamps[i] = in.readLong();
+                    nodeIds[i] = in.readInt();
+                }
+                tiles.add(new TileState(index, colors, timestamps, nodeIds));
+            }
+            return tiles;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void writeClock(DataOutputStream out, VectorClock clock) throws IOException {
+        Map<Integer, Long> entries = clock.asMap();
+        out.writeShort(entries.size());
+        for (Map.Entry<Integer, Long> entry : entries.entrySet()) {
+            out.writeInt(entry.getKey());
+            out.writeLong(entry.getValue());
+        }
+    }
+
+    private static VectorClock readClock(DataInputStream in) throws IOException {
+        int count = in.readUnsignedShort();
+        Map<Integer, Long> entries = new TreeMap<>();
+        for (int i = 0; i < count; i++) {
+            entries.put(in.readInt(), in.readLong());
+        }
+        return VectorClock.of(entries);
+    }
+
+    private static void writeWrite(DataOutputStream out, PixelWrite write) throws IOException {
+        out.writeInt(write.x());
+        out.writeInt(write.y());
+        out.writeInt(write.color().rgb());
+        out.writeUTF(write.user());
+        out.writeInt(write.origin());
+        out.writeLong(write.requestId());
+        out.writeLong(write.timestamp());
+        out.writeInt(write.nodeId());
+        writeClock(out, write.vectorClock());
+    }
+
+    private static PixelWrite readWrite(DataInputStream in) throws IOException {
+        return new PixelWrite(in.readInt(), in.readInt(), new Color(in.readInt()), in.readUTF(), in.readInt(),
+            in.readLong(), in.readLong(), in.readInt(), readClock(in));
+    }
+}
