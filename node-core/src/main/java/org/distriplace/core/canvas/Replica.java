@@ -90,10 +90,25 @@ public final class Replica {
      * replica holds every write the peer held. Returns the number of pixels that changed.
      */
     public int mergeFullState(List<TileState> tiles, VectorClock theirVersion) {
+        int changed = mergeTiles(tiles);
+        adoptVersion(theirVersion);
+        return changed;
+    }
+
+    /** Merges tiles pixel by pixel (last write wins); always safe, the version is unchanged. */
+    public int mergeTiles(List<TileState> tiles) {
         int changed = 0;
         for (TileState tile : tiles) {
             changed += canvas.merge(tile);
         }
+        return changed;
+    }
+
+    /**
+     * Takes a peer's version after every differing tile of its full state was merged: this replica now holds
+     * every write the peer held (those writes are not in the log, so they cannot be served as a delta).
+     */
+    public void adoptVersion(VectorClock theirVersion) {
         for (Map.Entry<Integer, Long> entry : theirVersion.asMap().entrySet()) {
             if (entry.getValue() > version.getOrDefault(entry.getKey(), 0L)) {
                 version.put(entry.getKey(), entry.getValue());
@@ -101,6 +116,5 @@ public final class Replica {
             }
         }
         versionSnapshot = versionSnapshot.merge(theirVersion);
-        return changed;
     }
 }

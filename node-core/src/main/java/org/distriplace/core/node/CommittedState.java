@@ -114,17 +114,24 @@ final class CommittedState {
         }
     }
 
-    /** Merges full state from a peer, stores the whole canvas as a snapshot; returns how many pixels changed. */
-    int mergeFullState(PeerMessage.SyncResponse response, long now) {
-        int changed = replica.mergeFullState(response.tiles(), response.version());
-        cooldowns.mergeCommitted(response.cooldowns());
+    /**
+     * Merges one part of full state from a peer; once the last part arrived ({@code complete}), takes the peer's
+     * version and cooldowns and stores the whole canvas as a snapshot. Returns how many pixels changed.
+     */
+    int mergeFullState(PeerMessage.SyncResponse response, boolean complete, long now) {
+        int changed = replica.mergeTiles(response.tiles());
         response.tiles().forEach(tile -> observeNewest(tile, now));
+        listeners.forEach(PixelListener::reloaded);
+        if (!complete) {
+            return changed;
+        }
+        replica.adoptVersion(response.version());
+        cooldowns.mergeCommitted(response.cooldowns());
         List<TileState> everything = new ArrayList<>();
         for (int tile = 0; tile < replica.canvas().tileCount(); tile++) {
             everything.add(replica.canvas().tile(tile));
         }
         store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(hlc.now(now))));
-        listeners.forEach(PixelListener::reloaded);
         return changed;
     }
 

@@ -29,13 +29,16 @@ import org.distriplace.core.model.Palette;
  * @param tileSize           side of the square tiles digested for anti-entropy
  * @param maxBatch           most writes in one proposal
  * @param maxDeltaWrites     most writes sent as a delta; further behind gets full state
+ * @param maxWritesPerMessage most writes in one SYNC_RESPONSE (a larger delta comes in parts)
+ * @param maxTilesPerMessage most tiles in one SYNC_RESPONSE (larger full state comes in parts)
  * @param logRetention       writes kept in memory per ordering node for deltas
  */
 public record NodeConfig(int nodeId, List<Integer> members, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
                          long answerTimeoutMs, long coordinatorTimeoutMs, long batchMs, long voteTimeoutMs,
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
-                         int tileSize, int maxBatch, int maxDeltaWrites, int logRetention) {
+                         int tileSize, int maxBatch, int maxDeltaWrites, int maxWritesPerMessage,
+                         int maxTilesPerMessage, int logRetention) {
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
@@ -54,7 +57,8 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
             || placeTimeoutMs < 1 || answerTimeoutMs < 1 || coordinatorTimeoutMs < 1 || joinGraceMs < 0) {
             throw new IllegalArgumentException("intervals must be positive (and suspect-after <= failure timeout)");
         }
-        if (tileSize < 1 || maxBatch < 1 || maxDeltaWrites < 1 || logRetention < 1) {
+        if (tileSize < 1 || maxBatch < 1 || maxDeltaWrites < 1 || maxWritesPerMessage < 1 || maxTilesPerMessage < 1
+            || logRetention < 1) {
             throw new IllegalArgumentException("sizes must be positive");
         }
     }
@@ -90,6 +94,8 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         b.tileSize = tileSize;
         b.maxBatch = maxBatch;
         b.maxDeltaWrites = maxDeltaWrites;
+        b.maxWritesPerMessage = maxWritesPerMessage;
+        b.maxTilesPerMessage = maxTilesPerMessage;
         b.logRetention = logRetention;
         return b;
     }
@@ -117,6 +123,8 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         private int tileSize = 64;
         private int maxBatch = 20_000;
         private int maxDeltaWrites = 50_000;
+        private int maxWritesPerMessage = 5_000;
+        private int maxTilesPerMessage = 16;
         private int logRetention = 200_000;
 
         private Builder(int nodeId, List<Integer> members) {
@@ -144,13 +152,15 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         public Builder tileSize(int size) { this.tileSize = size; return this; }
         public Builder maxBatch(int n) { this.maxBatch = n; return this; }
         public Builder maxDeltaWrites(int n) { this.maxDeltaWrites = n; return this; }
+        public Builder maxWritesPerMessage(int n) { this.maxWritesPerMessage = n; return this; }
+        public Builder maxTilesPerMessage(int n) { this.maxTilesPerMessage = n; return this; }
         public Builder logRetention(int n) { this.logRetention = n; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(nodeId, members, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
-                maxBatch, maxDeltaWrites, logRetention);
+                maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention);
         }
     }
 }

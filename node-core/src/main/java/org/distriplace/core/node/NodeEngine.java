@@ -27,6 +27,7 @@ import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
 import org.distriplace.core.protocol.sync.AntiEntropy;
+import org.distriplace.core.protocol.sync.FullStateAssembly;
 
 /**
  * One peer node, deterministic: the protocol machines wired to a {@link Clock}, {@link Scheduler},
@@ -60,6 +61,7 @@ public final class NodeEngine {
     private final FailureDetector detector;
     private final AntiEntropy antiEntropy;
     private final ClientRequests clients = new ClientRequests();
+    private final FullStateAssembly fullStates = new FullStateAssembly();
     private BullyElection election;
     private CommitParticipant participant;
     private LeaderRole leader;
@@ -85,7 +87,7 @@ public final class NodeEngine {
         this.detector = new FailureDetector(others, config.heartbeatMs(), config.suspectAfterMs(),
             config.failureTimeoutMs());
         this.antiEntropy = new AntiEntropy(self, config.gossipMs(), config.resendMs(), config.maxDeltaWrites(),
-            random, clock.nowMs());
+            config.maxWritesPerMessage(), config.maxTilesPerMessage(), random, clock.nowMs());
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -685,12 +687,15 @@ public final class NodeEngine {
     }
 
     private void onSyncRequest(int from, PeerMessage.SyncRequest request, long now) {
-        PeerMessage.SyncResponse response = antiEntropy.respond(request, replica, cooldowns.recent(state.stamp(now)));
-        send(from, response);
-        Kind kind = response.carriesFullState() ? Kind.FULL_STATE_SENT
-            : response.missingUpdates().isEmpty() ? Kind.IN_SYNC : Kind.DELTA_SENT;
-        events.emit(new NodeEvent.SyncStep(now, self, from, kind, response.missingUpdates().size(),
-            response.tiles().size()));
+        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, replica,
+            cooldowns.recent(state.stamp(now)));
+        parts.forEach(part -> send(from, part));
+        PeerMessage.SyncResponse first = parts.get(0);
+        Kind kind = first.carriesFullState() ? Kind.FULL_STATE_SENT
+            : first.missingUpdates().isEmpty() ? Kind.IN_SYNC : Kind.DELTA_SENT;
+        events.emit(new NodeEvent.SyncStep(now, self, from, kind,
+            parts.stream().mapToInt(p -> p.missingUpdates().size()).sum(),
+            parts.stream().mapToInt(p -> p.tiles().size()).sum()));
         if (AntiEntropy.requesterIsAhead(request, replica)) {
             requestSync(from, now, false);
         }
@@ -698,7 +703,10 @@ public final class NodeEngine {
 
     private void onSyncResponse(int from, PeerMessage.SyncResponse response, long now) {
         if (response.carriesFullState()) {
-            applyFullState(from, response, now);
+            boolean complete = fullStates.accept(from, response);
+            int changed = state.mergeFullState(response, complete, now);
+            events.emit(new NodeEvent.SyncStep(now, self, from, Kind.FULL_STATE_APPLIED, changed,
+                response.tiles().size()));
         } else if (!response.missingUpdates().isEmpty()) {
             CommittedState.Outcome outcome = state.commit(response.missingUpdates(), now);
             if (outcome.gap()) {
@@ -706,6 +714,9 @@ public final class NodeEngine {
             }
             events.emit(new NodeEvent.SyncStep(now, self, from, Kind.DELTA_APPLIED, outcome.applied().size(), 0));
             state.announce(outcome.applied());
+        }
+        if (!response.isLastPart()) {
+            return;
         }
         if (participant.discardHeld(write -> replica.holds(write.dot()))) {
             saveInDoubt();
@@ -716,12 +727,6 @@ public final class NodeEngine {
         if (leader != null && leader.recovering()) {
             finishRecovery(now);
         }
-    }
-
-    private void applyFullState(int from, PeerMessage.SyncResponse response, long now) {
-        int changed = state.mergeFullState(response, now);
-        events.emit(new NodeEvent.SyncStep(now, self, from, Kind.FULL_STATE_APPLIED, changed,
-            response.tiles().size()));
     }
 
     // ---------------------------------------------------------------- plumbing

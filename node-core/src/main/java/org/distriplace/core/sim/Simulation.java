@@ -65,8 +65,10 @@ public final class Simulation {
             .tileSize(4)
             .cooldownMs(options.cooldownMs())
             .tickMs(20)
-            // Small delta limits make far-behind replicas take the full-state path too.
+            // Small limits make far-behind replicas take the full-state path, and large answers come in parts.
             .maxDeltaWrites(60)
+            .maxWritesPerMessage(25)
+            .maxTilesPerMessage(5)
             .logRetention(120)
             .build();
     }

@@ -1,5 +1,6 @@
 package org.distriplace.core.protocol.sync;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +25,26 @@ public final class AntiEntropy {
     private final long intervalMs;
     private final long retryMs;
     private final int maxDeltaWrites;
+    private final int maxWritesPerMessage;
+    private final int maxTilesPerMessage;
     private final Random random;
     private final Map<Integer, Long> lastRequested = new HashMap<>();
     private long nextGossip;
+    private long nextSyncId = 1;
 
-    public AntiEntropy(int self, long intervalMs, long retryMs, int maxDeltaWrites, Random random, long now) {
+    /**
+     * @param maxDeltaWrites      most writes sent as a delta; a requester further behind gets full state
+     * @param maxWritesPerMessage most writes in one message of a delta
+     * @param maxTilesPerMessage  most tiles in one message of full state
+     */
+    public AntiEntropy(int self, long intervalMs, long retryMs, int maxDeltaWrites, int maxWritesPerMessage,
+                       int maxTilesPerMessage, Random random, long now) {
         this.self = self;
         this.intervalMs = intervalMs;
         this.retryMs = retryMs;
         this.maxDeltaWrites = maxDeltaWrites;
+        this.maxWritesPerMessage = maxWritesPerMessage;
+        this.maxTilesPerMessage = maxTilesPerMessage;
         this.random = random;
         this.nextGossip = now + random.nextInt((int) Math.max(1, intervalMs));
     }
@@ -67,22 +79,23 @@ public final class AntiEntropy {
     }
 
     /**
-     * The answer to a request: a delta when the log allows, else full state; empty lists when the requester
-     * lacks nothing. Equal versions with different hashes would mean divergence: full state repairs it.
+     * The answer to a request, in one or more parts: a delta when the log allows, else full state; empty lists
+     * when the requester lacks nothing. Equal versions with different hashes would mean divergence: full state
+     * repairs it.
      */
-    public PeerMessage.SyncResponse respond(PeerMessage.SyncRequest request, Replica replica,
-                                            Map<String, Long> recentCooldowns) {
+    public List<PeerMessage.SyncResponse> respond(PeerMessage.SyncRequest request, Replica replica,
+                                                  Map<String, Long> recentCooldowns) {
         VectorClock mine = replica.version();
         VectorClock theirs = request.myVersion();
         String hash = replica.canvas().stateHashHex();
         boolean diverged = mine.equals(theirs) && !hash.equals(request.stateHash());
         if (mine.isCoveredBy(theirs) && !diverged) {
-            return response(replica, List.of(), List.of(), Map.of());
+            return parts(replica, List.of(List.of()), List.of(List.of()), Map.of());
         }
         if (!diverged) {
             Optional<List<PixelWrite>> delta = replica.writesBeyond(theirs, maxDeltaWrites);
             if (delta.isPresent()) {
-                return response(replica, delta.get(), List.of(), Map.of());
+                return parts(replica, slices(delta.get(), maxWritesPerMessage), List.of(), Map.of());
             }
         }
         List<TileState> tiles = replica.canvas().tilesDifferingFrom(request.tileDigests()).stream()
@@ -91,12 +104,27 @@ public final class AntiEntropy {
             // Same pixels, newer version: still ship one tile so the response counts as full state.
             tiles = List.of(replica.canvas().tile(0));
         }
-        return response(replica, List.of(), tiles, recentCooldowns);
+        return parts(replica, List.of(), slices(tiles, maxTilesPerMessage), recentCooldowns);
     }
 
-    private PeerMessage.SyncResponse response(Replica replica, List<PixelWrite> writes, List<TileState> tiles,
-                                              Map<String, Long> cooldowns) {
-        return new PeerMessage.SyncResponse(self, replica.canvas().stateHashHex(), replica.version(), writes,
-            tiles, cooldowns);
+    private List<PeerMessage.SyncResponse> parts(Replica replica, List<List<PixelWrite>> writes,
+                                                 List<List<TileState>> tiles, Map<String, Long> cooldowns) {
+        long syncId = nextSyncId++;
+        int parts = Math.max(1, Math.max(writes.size(), tiles.size()));
+        List<PeerMessage.SyncResponse> responses = new ArrayList<>(parts);
+        for (int part = 0; part < parts; part++) {
+            responses.add(new PeerMessage.SyncResponse(self, replica.canvas().stateHashHex(), replica.version(),
+                part < writes.size() ? writes.get(part) : List.of(), part < tiles.size() ? tiles.get(part) : List.of(),
+                cooldowns, syncId, part + 1, parts));
+        }
+        return responses;
+    }
+
+    private static <T> List<List<T>> slices(List<T> items, int size) {
+        List<List<T>> slices = new ArrayList<>();
+        for (int from = 0; from < items.size(); from += size) {
+            slices.add(items.subList(from, Math.min(items.size(), from + size)));
+        }
+        return slices;
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class AntiEntropyTest {
 
-    private final AntiEntropy gossip = new AntiEntropy(1, 5_000, 250, 10, new Random(1), 0);
+    private final AntiEntropy gossip = new AntiEntropy(1, 5_000, 250, 10, 2, 3, new Random(1), 0);
 
     private static Replica replica(int writes) {
         Replica replica = new Replica(16, 16, 4, Palette.rPlace2022(), 1_000);
@@ -27,19 +27,22 @@ class AntiEntropyTest {
 
     @Test
     void inSyncReplicasExchangeNothing() {
-        Replica a = replica(5);
-        PeerMessage.SyncResponse response = gossip.respond(gossip.request(replica(5)), a, Map.of());
-        assertTrue(response.missingUpdates().isEmpty());
-        assertFalse(response.carriesFullState());
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(replica(5)), replica(5), Map.of());
+        assertEquals(1, parts.size());
+        assertTrue(parts.get(0).missingUpdates().isEmpty());
+        assertFalse(parts.get(0).carriesFullState());
     }
 
     @Test
-    void aLittleBehindGetsExactlyTheMissingWrites() {
+    void aLittleBehindGetsExactlyTheMissingWritesInParts() {
         Replica ahead = replica(8);
         Replica behind = replica(5);
-        PeerMessage.SyncResponse response = gossip.respond(gossip.request(behind), ahead, Map.of());
-        assertEquals(List.of(write(2, 6, 6, 0), write(2, 7, 7, 0), write(2, 8, 8, 0)), response.missingUpdates());
-        response.missingUpdates().forEach(behind::commit);
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead, Map.of());
+        assertEquals(List.of(2, 1), parts.stream().map(p -> p.missingUpdates().size()).toList(), "2 per message");
+        assertEquals(List.of(write(2, 6, 6, 0), write(2, 7, 7, 0), write(2, 8, 8, 0)),
+            parts.stream().flatMap(p -> p.missingUpdates().stream()).toList());
+        assertEquals(List.of(1, 2), parts.stream().map(PeerMessage.SyncResponse::part).toList());
+        parts.forEach(part -> part.missingUpdates().forEach(behind::commit));
         assertEquals(ahead.canvas().stateHash(), behind.canvas().stateHash());
     }
 
@@ -47,11 +50,19 @@ class AntiEntropyTest {
     void farBehindGetsTheDifferingTilesAndTheCooldownsThatTilesCannotCarry() {
         Replica ahead = replica(40);
         Replica behind = replica(2);
-        PeerMessage.SyncResponse response = gossip.respond(gossip.request(behind), ahead, Map.of("alice", 7L));
-        assertTrue(response.carriesFullState());
-        assertEquals(Map.of("alice", 7L), response.cooldowns());
-        assertTrue(response.tiles().size() < ahead.canvas().tileCount(), "only tiles that differ");
-        behind.mergeFullState(response.tiles(), response.version());
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead, Map.of("alice", 7L));
+        assertTrue(parts.stream().allMatch(PeerMessage.SyncResponse::carriesFullState));
+        assertTrue(parts.stream().allMatch(p -> p.tiles().size() <= 3), "3 tiles per message");
+        assertEquals(Map.of("alice", 7L), parts.get(parts.size() - 1).cooldowns());
+        int tiles = parts.stream().mapToInt(p -> p.tiles().size()).sum();
+        assertTrue(tiles < ahead.canvas().tileCount(), "only tiles that differ");
+        FullStateAssembly assembly = new FullStateAssembly();
+        for (PeerMessage.SyncResponse part : parts) {
+            behind.mergeTiles(part.tiles());
+            if (assembly.accept(2, part)) {
+                behind.adoptVersion(part.version());
+            }
+        }
         assertEquals(ahead.canvas().stateHash(), behind.canvas().stateHash());
         assertEquals(ahead.version(), behind.version());
     }
