@@ -1,0 +1,87 @@
+package org.distriplace.core.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The accepting side of the handshake: challenges the dialer and, once it proved it holds the cluster secret and
+ * is a member, replaces itself with the handler that delivers the dialer's messages. Anything else is refused,
+ * logged, and the connection closed: nothing from an unproven peer reaches the node.
+ */
+final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AcceptorHandshake.class);
+
+    private final int self;
+    private final Set<Integer> members;
+    private final ClusterSecret secret;
+    private final long timeoutMs;
+    private final IntFunction<InboundMessages> inboundFor;
+    private final Runnable onRefused;
+    private final String nonce = ClusterSecret.nonce();
+
+    AcceptorHandshake(int self, Set<Integer> members, ClusterSecret secret, long timeoutMs,
+                      IntFunction<InboundMessages> inboundFor, Runnable onRefused) {
+        this.self = self;
+        this.members = members;
+        this.secret = secret;
+        this.timeoutMs = timeoutMs;
+        this.inboundFor = inboundFor;
+        this.onRefused = onRefused;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        ctx.writeAndFlush(Handshake.challenge(self, nonce));
+        ctx.executor().schedule(() -> {
+            if (ctx.pipeline().get(PeerPipeline.HANDSHAKE) == this) {
+                refuse(ctx, "no handshake within " + timeoutMs + " ms");
+            }
+        }, timeoutMs, TimeUnit.MILLISECONDS);
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        Optional<JsonNode> hello = Handshake.parse(frame);
+        if (hello.isEmpty() || !Handshake.HELLO.equals(hello.get().path("type").asText())) {
+            refuse(ctx, "expected HELLO");
+            return;
+        }
+        JsonNode message = hello.get();
+        int dialer = message.path("node_id").asInt(0);
+        String dialerNonce = message.path("nonce").asText("");
+        if (!members.contains(dialer) || dialer == self) {
+            refuse(ctx, "node " + dialer + " is not a member of this cluster");
+        } else if (dialerNonce.length() < 16 || !secret.verify(message.path("proof").asText(null),
+            Handshake.HELLO, self, dialer, nonce, dialerNonce)) {
+            refuse(ctx, "node " + dialer + " did not prove the cluster secret");
+        } else {
+            ctx.writeAndFlush(Handshake.accepted(self, Handshake.acceptedProof(secret, self, dialer, nonce,
+                dialerNonce)));
+            ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));
+            LOG.info("peer {} connected from {}", dialer, ctx.channel().remoteAddress());
+        }
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String reason) {
+        onRefused.run();
+        LOG.warn("refused peer connection from {}: {}", ctx.channel().remoteAddress(), reason);
+        ctx.writeAndFlush(Handshake.denied(reason)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("peer handshake from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,75 @@
+package org.distriplace.core.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.util.Optional;
+
+/**
+ * The peer connection handshake, before any peer message: the acceptor sends CHALLENGE with a nonce; the dialer
+ * answers HELLO with its id, its own nonce and an HMAC over both nonces and both ids; the acceptor answers ACCEPTED
+ * with its own HMAC (so the dialer knows the acceptor holds the secret too), or DENIED and closes. The secret is
+ * never sent; nonces make every proof single-use.
+ */
+final class Handshake {
+
+    static final String CHALLENGE = "CHALLENGE";
+    static final String HELLO = "HELLO";
+    static final String ACCEPTED = "ACCEPTED";
+    static final String DENIED = "DENIED";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private Handshake() {
+    }
+
+    static ByteBuf challenge(int acceptor, String nonce) {
+        return frame(JSON.createObjectNode().put("type", CHALLENGE).put("node_id", acceptor).put("nonce", nonce));
+    }
+
+    static ByteBuf hello(int dialer, String nonce, String proof) {
+        return frame(JSON.createObjectNode().put("type", HELLO).put("node_id", dialer).put("nonce", nonce)
+            .put("proof", proof));
+    }
+
+    static ByteBuf accepted(int acceptor, String proof) {
+        return frame(JSON.createObjectNode().put("type", ACCEPTED).put("node_id", acceptor).put("proof", proof));
+    }
+
+    static ByteBuf denied(String reason) {
+        return frame(JSON.createObjectNode().put("type", DENIED).put("reason", reason));
+    }
+
+    static String helloProof(ClusterSecret secret, int acceptor, int dialer, String acceptorNonce,
+                             String dialerNonce) {
+        return secret.prove(HELLO, acceptor, dialer, acceptorNonce, dialerNonce);
+    }
+
+    static String acceptedProof(ClusterSecret secret, int acceptor, int dialer, String acceptorNonce,
+                                String dialerNonce) {
+        return secret.prove(ACCEPTED, acceptor, dialer, dialerNonce, acceptorNonce);
+    }
+
+    /** Parses a handshake frame; empty if it is not a JSON object with a string {@code type}. */
+    static Optional<JsonNode> parse(ByteBuf frame) {
+        try {
+            JsonNode node = JSON.readTree(ByteBufUtil.getBytes(frame));
+            return node != null && node.isObject() && node.path("type").isTextual() ? Optional.of(node)
+                : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ByteBuf frame(ObjectNode node) {
+        try {
+            return Unpooled.wrappedBuffer(JSON.writeValueAsBytes(node));
+        } catch (IOException e) {
+            throw new IllegalStateException("a small JSON object always encodes", e);
+        }
+    }
+}

@@ -1,0 +1,186 @@
+package org.distriplace.core.net;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.node.Transport;
+import org.distriplace.core.wire.PeerCodec;
+
+/**
+ * Peer messages over TCP (Netty): one JSON message per length-prefixed frame. Every node accepts connections on
+ * its peer port (to receive) and dials every peer (to send), so each pair of nodes shares two connections, each
+ * authenticated by the cluster secret before any message passes (see {@link Handshake}).
+ *
+ * <p>{@link #send} never blocks and never throws: it encodes on the caller's thread and hands the frame to the
+ * peer's link, which drops it if the peer is unreachable for long. Received messages go to the {@link Inbox} on
+ * Netty's threads. Thread-safe.
+ */
+public final class PeerTransport implements Transport, AutoCloseable {
+
+    static final AttributeKey<OutboundLink> LINK = AttributeKey.valueOf("distri-place-link");
+
+    /** Where received messages go (called on Netty's threads; must hand off, not block). */
+    @FunctionalInterface
+    public interface Inbox {
+        void deliver(int from, PeerMessage message);
+    }
+
+    /** Limits and timeouts of the transport. */
+    public record Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs) {
+
+        /** 16 MiB frames; a connection silent for 20 s is closed; 5 s to complete a handshake. */
+        public static Options defaults() {
+            return new Options(PeerCodec.DEFAULT_MAX_FRAME_BYTES, 20_000, 5_000);
+        }
+    }
+
+    /** Counters for status pages and tests. */
+    public record Stats(long sent, long dropped, long received, long malformed, long refusedConnections) {
+    }
+
+    private final int self;
+    private final String bindHost;
+    private final int port;
+    private final Map<Integer, PeerAddress> peers = new TreeMap<>();
+    private final Set<Integer> members = new HashSet<>();
+    private final ClusterSecret secret;
+    private final PeerCodec codec;
+    private final Inbox inbox;
+    private final Options options;
+    private final Map<Integer, OutboundLink> links = new TreeMap<>();
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong malformed = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private EventLoopGroup group;
+    private Channel server;
+
+    /**
+     * @param port  the peer port to listen on (0 picks a free one; see {@link #port()})
+     * @param peers every other member's address
+     */
+    public PeerTransport(int self, String bindHost, int port, List<PeerAddress> peers, ClusterSecret secret,
+                         PeerCodec codec, Inbox inbox, Options options) {
+        this.self = self;
+        this.bindHost = bindHost;
+        this.port = port;
+        peers.forEach(peer -> this.peers.put(peer.id(), peer));
+        this.members.addAll(this.peers.keySet());
+        this.members.add(self);
+        this.secret = secret;
+        this.codec = codec;
+        this.inbox = inbox;
+        this.options = options;
+    }
+
+    /** Binds the peer port and starts dialing every peer. */
+    public void start() throws InterruptedException {
+        group = new NioEventLoopGroup(2);
+        server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    framing(channel);
+                    channel.pipeline().addLast(PeerPipeline.IDLE,
+                        new IdleStateHandler(options.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
+                    channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, members, secret,
+                        options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
+                        malformed), refused::incrementAndGet));
+                }
+            })
+            .bind(new InetSocketAddress(bindHost, port)).sync().channel();
+        Bootstrap dialer = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true)
+            .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
+            .handler(new ChannelInitializer<SocketChannel>() {
+                @Override
+                protected void initChannel(SocketChannel channel) {
+                    framing(channel);
+                    OutboundLink link = channel.attr(LINK).get();
+                    channel.pipeline().addLast(PeerPipeline.HANDSHAKE,
+                        new DialerHandshake(self, link.peer(), secret, link));
+                }
+            });
+        synchronized (links) {
+            peers.forEach((id, address) -> links.put(id, new OutboundLink(id, address, dialer, dropped)));
+            links.values().forEach(OutboundLink::connect);
+        }
+    }
+
+    private void framing(SocketChannel channel) {
+        channel.pipeline().addLast(PeerPipeline.FRAME_DECODER,
+            new LengthFieldBasedFrameDecoder(options.maxFrameBytes(), 0, 4, 0, 4));
+        channel.pipeline().addLast(PeerPipeline.FRAME_ENCODER, new LengthFieldPrepender(4));
+    }
+
+    /** The bound peer port. */
+    public int port() {
+        return ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @Override
+    public void send(int to, PeerMessage message) {
+        OutboundLink link;
+        synchronized (links) {
+            link = links.get(to);
+        }
+        if (link == null) {
+            dropped.incrementAndGet();
+            return;
+        }
+        sent.incrementAndGet();
+        link.send(codec.encode(message));
+    }
+
+    /** Peers whose outbound connection is up and authenticated. */
+    public Set<Integer> connectedPeers() {
+        Set<Integer> connected = new HashSet<>();
+        synchronized (links) {
+            links.forEach((id, link) -> {
+                if (link.isConnected()) {
+                    connected.add(id);
+                }
+            });
+        }
+        return connected;
+    }
+
+    public Stats stats() {
+        return new Stats(sent.get(), dropped.get(), received.get(), malformed.get(), refused.get());
+    }
+
+    @Override
+    public void close() {
+        synchronized (links) {
+            links.values().forEach(OutboundLink::close);
+        }
+        if (server != null) {
+            server.close();
+        }
+        if (group != null) {
+            group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
+}

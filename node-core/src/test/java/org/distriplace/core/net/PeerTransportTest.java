@@ -1,0 +1,154 @@
+package org.distriplace.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.wire.PeerCodec;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class PeerTransportTest {
+
+    private record Received(int from, PeerMessage message) {
+    }
+
+    private final List<PeerTransport> transports = new ArrayList<>();
+    private final int port1 = FreePorts.next();
+    private final int port2 = FreePorts.next();
+    private final LinkedBlockingQueue<Received> inbox1 = new LinkedBlockingQueue<>();
+    private final LinkedBlockingQueue<Received> inbox2 = new LinkedBlockingQueue<>();
+
+    private PeerTransport start(int self, int port, String secret, List<PeerAddress> peers,
+                                LinkedBlockingQueue<Received> inbox) throws InterruptedException {
+        PeerTransport transport = new PeerTransport(self, "127.0.0.1", port, peers, new ClusterSecret(secret),
+            new PeerCodec(64 * 1024), (from, message) -> inbox.add(new Received(from, message)),
+            new PeerTransport.Options(64 * 1024, 20_000, 2_000));
+        transport.start();
+        transports.add(transport);
+        return transport;
+    }
+
+    private PeerTransport node1(String secret) throws InterruptedException {
+        return start(1, port1, secret, List.of(new PeerAddress(2, "127.0.0.1", port2)), inbox1);
+    }
+
+    private PeerTransport node2(String secret) throws InterruptedException {
+        return start(2, port2, secret, List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox2);
+    }
+
+    @AfterEach
+    void stop() {
+        transports.forEach(PeerTransport::close);
+    }
+
+    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(5);
+        }
+    }
+
+    @Test
+    void peersWithTheSecretExchangeMessagesBothWays() throws Exception {
+        PeerTransport one = node1("s3cret");
+        PeerTransport two = node2("s3cret");
+        await("both links up", () -> one.connectedPeers().contains(2) && two.connectedPeers().contains(1));
+        one.send(2, new PeerMessage.Answer(1, 7));
+        two.send(1, new PeerMessage.Coordinator(2, 8));
+        assertEquals(new Received(1, new PeerMessage.Answer(1, 7)), inbox2.poll(5, TimeUnit.SECONDS));
+        assertEquals(new Received(2, new PeerMessage.Coordinator(2, 8)), inbox1.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void messagesSentBeforeTheLinkIsUpAreDeliveredOnceItIs() throws Exception {
+        PeerTransport one = node1("s3cret");
+        one.send(2, new PeerMessage.Answer(1, 1));
+        node2("s3cret");
+        assertEquals(new Received(1, new PeerMessage.Answer(1, 1)), inbox2.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aPeerWithTheWrongSecretIsRefusedAndNothingItSendsArrives() throws Exception {
+        PeerTransport one = node1("right");
+        PeerTransport two = node2("wrong");
+        await("a refused connection", () -> one.stats().refusedConnections() > 0);
+        two.send(1, new PeerMessage.Coordinator(2, 99));
+        one.send(2, new PeerMessage.Answer(1, 7));
+        assertTrue(one.connectedPeers().isEmpty() && two.connectedPeers().isEmpty());
+        assertEquals(null, inbox1.poll(300, TimeUnit.MILLISECONDS), "nothing from the impostor");
+        assertEquals(null, inbox2.poll(10, TimeUnit.MILLISECONDS), "nothing to the impostor");
+    }
+
+    @Test
+    void garbageAtThePeerPortIsRefusedAndTheTransportCarriesOn() throws Exception {
+        PeerTransport one = node1("s3cret");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), one.port())) {
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            out.writeInt(5);
+            out.write("hello".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            await("refusal", () -> one.stats().refusedConnections() == 1);
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), one.port())) {
+            socket.getOutputStream().write(new byte[] {(byte) 0x7F, 0, 0, 0, 1, 2, 3});
+            socket.getOutputStream().flush();
+        }
+        node2("s3cret");
+        await("the real peer connects", () -> one.connectedPeers().contains(2));
+    }
+
+    @Test
+    void anAuthenticatedPeersMalformedFramesAreDroppedAndItsGoodOnesStillArrive() throws Exception {
+        PeerTransport one = node1("s3cret");
+        ClusterSecret secret = new ClusterSecret("s3cret");
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), one.port())) {
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+            String challenge = readFrame(in);
+            String acceptorNonce = challenge.replaceAll(".*\"nonce\":\"([^\"]+)\".*", "$1");
+            String nonce = ClusterSecret.nonce();
+            writeFrame(out, "{\"type\":\"HELLO\",\"node_id\":2,\"nonce\":\"" + nonce + "\",\"proof\":\""
+                + Handshake.helloProof(secret, 1, 2, acceptorNonce, nonce) + "\"}");
+            assertTrue(readFrame(in).contains("ACCEPTED"));
+            writeFrame(out, "{\"type\":\"NOPE\"}");
+            writeFrame(out, "not json at all");
+            writeFrame(out, new String(new PeerCodec().encode(new PeerMessage.Answer(2, 3)), StandardCharsets.UTF_8));
+            assertEquals(new Received(2, new PeerMessage.Answer(2, 3)), inbox1.poll(5, TimeUnit.SECONDS));
+            assertEquals(2, one.stats().malformed());
+            out.writeInt(10 * 1024 * 1024);
+            out.flush();
+            assertEquals(-1, in.read(), "an oversized frame closes the connection");
+        }
+        node2("s3cret").send(1, new PeerMessage.Answer(2, 4));
+        assertEquals(new Received(2, new PeerMessage.Answer(2, 4)), inbox1.poll(10, TimeUnit.SECONDS));
+    }
+
+    private static String readFrame(DataInputStream in) throws IOException {
+        byte[] bytes = new byte[in.readInt()];
+        in.readFully(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static void writeFrame(DataOutputStream out, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(bytes.length);
+        out.write(bytes);
+        out.flush();
+    }
+}
