@@ -1,0 +1,183 @@
+package org.distriplace.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.api.ClientIdentity.Identity;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.runtime.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP API every node serves: the seed's {@code GET /canvas} and {@code POST /pixel}, the {@code /api/v1}
+ * canvas and cluster endpoints, and the browser client's files. Every error is JSON
+ * {@code {"error":{"code","message"}}}; nothing a client sends can throw past this handler.
+ */
+final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
+    private static final Set<String> ROUTES = Set.of("/canvas", "/pixel", "/api/v1/canvas", "/api/v1/canvas/info",
+        "/api/v1/cluster");
+
+    private final Node node;
+    private final Map<Integer, String> peerAddresses;
+
+    HttpApi(Node node, Map<Integer, String> peerAddresses) {
+        this.node = node;
+        this.peerAddresses = peerAddresses;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+        if (!request.decoderResult().isSuccess()) {
+            send(ctx, false, Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", "malformed HTTP request"),
+                Optional.empty());
+            return;
+        }
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        Identity identity = ClientIdentity.of(request.headers(), ctx.channel().remoteAddress());
+        String path = new QueryStringDecoder(request.uri()).path();
+        HttpMethod method = request.method();
+        CompletableFuture<FullHttpResponse> response;
+        if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
+            response = placePixel(request, identity.userId());
+        } else if (!method.equals(HttpMethod.GET)) {
+            response = CompletableFuture.completedFuture(ROUTES.contains(path)
+                ? Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                    method + " is not allowed on " + path)
+                : notFound(path));
+        } else {
+            response = get(path);
+        }
+        // Sessions are offered on reads (a browser loads the page first), never with a placement: a client
+        // keeps one identity while it places, and one that drops cookies stays its address.
+        Optional<String> offer = method.equals(HttpMethod.GET) ? identity.setCookie() : Optional.empty();
+        response.whenComplete((answer, failure) -> send(ctx, keepAlive, answer != null ? answer
+            : internalError(failure), offer));
+    }
+
+    private CompletableFuture<FullHttpResponse> get(String path) {
+        switch (path) {
+            case "/canvas":
+                return node.call(e -> Responses.json(HttpResponseStatus.OK,
+                    CanvasViews.pixels(e.replica().canvas(), e.replica().version())));
+            case "/api/v1/canvas":
+                return node.canvasSnapshot().thenApply(bytes -> Responses.bytes(HttpResponseStatus.OK, bytes,
+                    HttpHeaderValues.APPLICATION_OCTET_STREAM));
+            case "/api/v1/canvas/info":
+                return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
+                    CanvasViews.info(node.config())));
+            case "/api/v1/cluster":
+                return node.report().thenApply(report -> Responses.json(HttpResponseStatus.OK, cluster(report)));
+            case "/pixel":
+                return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
+                    "METHOD_NOT_ALLOWED", "place a pixel with POST /pixel"));
+            default:
+                return CompletableFuture.completedFuture(StaticFiles.find(path)
+                    .map(file -> Responses.bytes(HttpResponseStatus.OK, file.bytes(), file.contentType()))
+                    .orElseGet(() -> notFound(path)));
+        }
+    }
+
+    private CompletableFuture<FullHttpResponse> placePixel(FullHttpRequest request, String user) {
+        JsonNode body;
+        try {
+            body = Responses.JSON.readTree(new ByteBufInputStream(request.content()));
+        } catch (IOException e) {
+            return badRequest("the body is not valid JSON");
+        }
+        Optional<PixelRequest> pixel = PixelRequest.parse(body);
+        if (pixel.isEmpty()) {
+            return badRequest(PixelRequest.SHAPE);
+        }
+        Optional<Color> color = Color.parse(pixel.get().color());
+        if (color.isEmpty()) {
+            return CompletableFuture.completedFuture(Responses.placeError(new PlaceException(PlaceError.BAD_COLOR,
+                "'" + pixel.get().color() + "' is not a #RRGGBB colour")));
+        }
+        return node.place(user, pixel.get().x(), pixel.get().y(), color.get())
+            .handle((result, failure) -> result != null ? committed(result) : placeFailure(failure));
+    }
+
+    private static FullHttpResponse committed(PlaceResult result) {
+        ObjectNode body = Responses.JSON.createObjectNode().put("status", "committed")
+            .put("x", result.write().x()).put("y", result.write().y()).put("color", result.write().color().hex())
+            .put("user", result.write().user()).put("leader", result.write().nodeId())
+            .put("nextPlacement", result.nextPlacementAt());
+        return Responses.json(HttpResponseStatus.OK, body);
+    }
+
+    private static FullHttpResponse placeFailure(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        return cause instanceof PlaceException refused ? Responses.placeError(refused) : internalError(cause);
+    }
+
+    private ObjectNode cluster(NodeReport report) {
+        ObjectNode body = Responses.JSON.createObjectNode().put("nodeId", report.nodeId())
+            .put("role", report.role().name()).put("leaderId", report.leaderId()).put("epoch", report.epoch())
+            .put("ready", report.ready());
+        ArrayNode peers = body.putArray("peers");
+        report.peers().values().stream().sorted(java.util.Comparator.comparingInt(NodeReport.PeerView::id))
+            .forEach(peer -> peers.addObject().put("id", peer.id())
+                .put("address", peerAddresses.getOrDefault(peer.id(), ""))
+                .put("status", peer.liveness().name()).put("lastHeardAgoMs", peer.lastHeardAgoMs()));
+        ObjectNode version = body.putObject("version");
+        report.version().asMap().forEach((id, counter) -> version.put(Integer.toString(id), counter));
+        body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());
+        return body;
+    }
+
+    private static CompletableFuture<FullHttpResponse> badRequest(String message) {
+        return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST",
+            message));
+    }
+
+    private static FullHttpResponse notFound(String path) {
+        return Responses.error(HttpResponseStatus.NOT_FOUND, "NOT_FOUND", "nothing at " + path);
+    }
+
+    private static FullHttpResponse internalError(Throwable failure) {
+        LOG.error("request failed", failure);
+        return Responses.error(HttpResponseStatus.INTERNAL_SERVER_ERROR, "INTERNAL", "the node failed to answer");
+    }
+
+    private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response,
+                             Optional<String> setCookie) {
+        setCookie.ifPresent(cookie -> response.headers().add(HttpHeaderNames.SET_COOKIE, cookie));
+        if (keepAlive) {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+            ctx.writeAndFlush(response);
+        } else {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("HTTP connection from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

@@ -1,0 +1,146 @@
+package org.distriplace.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
+import java.util.Base64;
+import java.util.Optional;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.runtime.Node;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One browser's WebSocket, the r/place protocol: on connect the server sends {@code welcome} then {@code canvas};
+ * after that {@code pixels} batches. The client sends {@code place} (answered by {@code success} or {@code error})
+ * and {@code ping} (answered by {@code pong}). Bad frames get an {@code error} and change nothing.
+ */
+final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
+
+    private final Node node;
+    private final LiveClients live;
+    private String user;
+
+    WebSocketSession(Node node, LiveClients live) {
+        this.node = node;
+        this.live = live;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
+            user = ClientIdentity.of(handshake.requestHeaders(), ctx.channel().remoteAddress()).userId();
+            join(ctx.channel());
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    /** Subscribes, snapshots and sends welcome + canvas in one node-thread task, so no pixel falls between. */
+    private void join(Channel channel) {
+        node.call(engine -> {
+            live.add(channel);
+            channel.write(frame(welcome(engine)));
+            channel.writeAndFlush(frame(canvas(engine)));
+            return null;
+        });
+    }
+
+    private ObjectNode welcome(NodeEngine engine) {
+        ObjectNode welcome = Responses.JSON.createObjectNode().put("type", "welcome").put("userId", user)
+            .put("cooldownRemaining", (engine.cooldownRemainingMs(user) + 999) / 1000);
+        welcome.set("canvasInfo", CanvasViews.info(engine.config()));
+        return welcome;
+    }
+
+    static ObjectNode canvas(NodeEngine engine) {
+        return Responses.JSON.createObjectNode().put("type", "canvas")
+            .put("width", engine.config().width()).put("height", engine.config().height())
+            .put("data", Base64.getEncoder().encodeToString(engine.replica().canvas().copyColors()));
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (!(frame instanceof TextWebSocketFrame text)) {
+            reply(ctx, error("BAD_REQUEST", "send JSON text frames", null, 0));
+            return;
+        }
+        JsonNode message;
+        try {
+            message = Responses.JSON.readTree(text.text());
+        } catch (IOException e) {
+            reply(ctx, error("BAD_REQUEST", "not JSON", null, 0));
+            return;
+        }
+        String type = message == null ? "" : message.path("type").asText("");
+        switch (type) {
+            case "ping" -> reply(ctx, Responses.JSON.createObjectNode().put("type", "pong"));
+            case "place" -> place(ctx, message);
+            default -> reply(ctx, error("BAD_REQUEST", "unknown message type '" + type + "'", null, 0));
+        }
+    }
+
+    private void place(ChannelHandlerContext ctx, JsonNode message) {
+        JsonNode requestId = message.get("requestId");
+        Optional<PixelRequest> request = PixelRequest.parse(message);
+        if (request.isEmpty()) {
+            reply(ctx, error("BAD_REQUEST", PixelRequest.SHAPE, requestId, 0));
+            return;
+        }
+        Optional<Color> color = Color.parse(request.get().color());
+        if (color.isEmpty()) {
+            reply(ctx, error(PlaceError.BAD_COLOR.name(), "colours are #RRGGBB from the palette", requestId, 0));
+            return;
+        }
+        node.place(user, request.get().x(), request.get().y(), color.get()).whenComplete((result, failure) -> {
+            if (result != null) {
+                ObjectNode success = Responses.JSON.createObjectNode().put("type", "success")
+                    .put("nextPlacement", result.nextPlacementAt());
+                success.set("requestId", requestId);
+                reply(ctx, success);
+            } else if (failure instanceof PlaceException refused) {
+                reply(ctx, error(refused.code().name(), refused.getMessage(), requestId, refused.remainingSeconds()));
+            } else {
+                LOG.warn("placement failed unexpectedly", failure);
+                reply(ctx, error(PlaceError.NOT_READY.name(), "the node could not take the placement", requestId, 0));
+            }
+        });
+    }
+
+    private static ObjectNode error(String code, String message, JsonNode requestId, long remainingSeconds) {
+        ObjectNode error = Responses.JSON.createObjectNode().put("type", "error").put("code", code)
+            .put("message", message);
+        if (requestId != null) {
+            error.set("requestId", requestId);
+        }
+        if (remainingSeconds > 0) {
+            error.put("remainingSeconds", remainingSeconds);
+        }
+        return error;
+    }
+
+    private static void reply(ChannelHandlerContext ctx, ObjectNode message) {
+        ctx.writeAndFlush(frame(message));
+    }
+
+    private static TextWebSocketFrame frame(ObjectNode message) {
+        return new TextWebSocketFrame(message.toString());
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("websocket from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}

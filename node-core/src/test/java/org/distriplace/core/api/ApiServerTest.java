@@ -1,0 +1,251 @@
+package org.distriplace.core.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.runtime.InProcessNetwork;
+import org.distriplace.core.runtime.Node;
+import org.distriplace.core.store.MemoryEventStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The HTTP and WebSocket API of a one-node cluster, over real loopback sockets. */
+class ApiServerTest {
+
+    private Node node;
+    private ApiServer server;
+    private HttpClient http;
+    private String base;
+
+    @BeforeEach
+    void start() throws Exception {
+        NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(20, 10).cooldownMs(60_000).batchMs(10).build();
+        node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
+        node.start().join();
+        server = new ApiServer(node, "127.0.0.1", 0, java.util.Map.of(), new ApiServer.Options(4096, 4096, 20));
+        server.start();
+        base = "http://127.0.0.1:" + server.port();
+        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
+            .build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!node.report().join().leaderActive()) {
+            assertTrue(System.nanoTime() < deadline, "the lone node leads");
+            Thread.sleep(5);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+        node.close();
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
+            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return Responses.JSON.readTree(response.body());
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) throws Exception {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals(code, json(response).path("error").path("code").asText(), response.body());
+        assertTrue(json(response).path("error").path("message").asText().length() > 3, "a readable message");
+    }
+
+    @Test
+    void describesTheCanvas() throws Exception {
+        JsonNode info = json(get("/api/v1/canvas/info"));
+        assertEquals(20, info.get("width").asInt());
+        assertEquals(10, info.get("height").asInt());
+        assertEquals(32, info.get("palette").size());
+        assertEquals("#FF4500", info.get("palette").get(2).asText());
+        assertEquals(60, info.get("cooldownSeconds").asInt());
+    }
+
+    @Test
+    void aPlacedPixelShowsInEveryReadAndTheCooldownFollowsTheSession() throws Exception {
+        get("/");
+        HttpResponse<String> placed = post("/pixel", "{\"x\":5,\"y\":3,\"color\":\"#FF4500\"}");
+        assertEquals(200, placed.statusCode(), placed.body());
+        assertEquals("committed", json(placed).get("status").asText());
+        JsonNode canvas = json(get("/canvas"));
+        assertEquals("#FF4500", canvas.path("pixels").path("5,3").asText());
+        assertEquals(1, canvas.path("pixels").size(), "only painted pixels are listed");
+        assertEquals(1, canvas.path("version").path("1").asInt());
+        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/canvas")).build(),
+            HttpResponse.BodyHandlers.ofByteArray()).body();
+        assertEquals(200, bytes.length);
+        assertEquals(2, bytes[3 * 20 + 5]);
+        HttpResponse<String> again = post("/pixel", "{\"x\":6,\"y\":3,\"color\":\"#000000\"}");
+        assertError(again, 429, "COOLDOWN");
+        assertTrue(json(again).path("error").path("remainingSeconds").asInt() > 50, again.body());
+    }
+
+    @Test
+    void aBrowserSessionStartsWithThePageAndKeepsItsCooldownAcrossRequests() throws Exception {
+        HttpResponse<String> page = get("/");
+        assertTrue(page.headers().firstValue("set-cookie").orElse("").startsWith("dp_session=guest-"));
+        HttpResponse<String> placed = post("/pixel", "{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}");
+        assertTrue(json(placed).get("user").asText().startsWith("guest-"), placed.body());
+        assertTrue(placed.headers().firstValue("set-cookie").isEmpty(), "no new session with a placement");
+        assertError(post("/pixel", "{\"x\":2,\"y\":1,\"color\":\"#FF4500\"}"), 429, "COOLDOWN");
+        HttpClient cookieless = HttpClient.newHttpClient();
+        HttpResponse<String> script = cookieless.send(HttpRequest.newBuilder(URI.create(base + "/pixel"))
+            .POST(HttpRequest.BodyPublishers.ofString("{\"x\":3,\"y\":1,\"color\":\"#FF4500\"}")).build(),
+            HttpResponse.BodyHandlers.ofString());
+        assertEquals("addr-127.0.0.1", json(script).get("user").asText(), "a client without cookies is its address");
+    }
+
+    @Test
+    void reportsTheCluster() throws Exception {
+        JsonNode cluster = json(get("/api/v1/cluster"));
+        assertEquals(1, cluster.get("nodeId").asInt());
+        assertEquals("LEADER", cluster.get("role").asText());
+        assertEquals(1, cluster.get("leaderId").asInt());
+        assertTrue(cluster.get("epoch").asLong() >= 1);
+        assertEquals(0, cluster.get("committedWrites").asInt());
+        assertEquals(16, cluster.get("stateHash").asText().length());
+    }
+
+    @Test
+    void badRequestsGetClearErrorsAndChangeNothing() throws Exception {
+        assertError(post("/pixel", "{not json"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "[1,2,3]"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "{\"x\":\"5\",\"y\":3,\"color\":\"#FF4500\"}"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "{\"x\":5.5,\"y\":3,\"color\":\"#FF4500\"}"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "{\"x\":99999999999,\"y\":3,\"color\":\"#FF4500\"}"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "{\"x\":20,\"y\":3,\"color\":\"#FF4500\"}"), 400, "OUT_OF_BOUNDS");
+        assertError(post("/pixel", "{\"x\":-1,\"y\":3,\"color\":\"#FF4500\"}"), 400, "OUT_OF_BOUNDS");
+        assertError(post("/pixel", "{\"x\":1,\"y\":3,\"color\":\"#123456\"}"), 400, "BAD_COLOR");
+        assertError(post("/pixel", "{\"x\":1,\"y\":3,\"color\":\"orange\"}"), 400, "BAD_COLOR");
+        assertError(post("/pixel", "{\"a\":" + "[".repeat(3_000) + "]".repeat(3_000) + "}"), 413, "TOO_LARGE");
+        assertError(post("/pixel", "{\"a\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}"), 400, "BAD_REQUEST");
+        assertError(post("/pixel", "x".repeat(5_000)), 413, "TOO_LARGE");
+        assertError(get("/nothing-here"), 404, "NOT_FOUND");
+        assertError(get("/../../etc/passwd"), 404, "NOT_FOUND");
+        assertError(get("/pixel"), 405, "METHOD_NOT_ALLOWED");
+        assertError(http.send(HttpRequest.newBuilder(URI.create(base + "/canvas")).DELETE().build(),
+            HttpResponse.BodyHandlers.ofString()), 405, "METHOD_NOT_ALLOWED");
+        assertEquals(0, json(get("/api/v1/cluster")).get("committedWrites").asInt(), "nothing changed");
+        assertEquals(200, get("/").statusCode(), "and the node still serves");
+    }
+
+    /** Collects a WebSocket's text messages. */
+    private static final class Frames implements WebSocket.Listener {
+        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
+        private final StringBuilder partial = new StringBuilder();
+
+        @Override
+        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    received.add(Responses.JSON.readTree(partial.toString()));
+                } catch (java.io.IOException e) {
+                    throw new AssertionError(e);
+                }
+                partial.setLength(0);
+            }
+            socket.request(1);
+            return null;
+        }
+
+        JsonNode next(String type) throws InterruptedException {
+            while (true) {
+                JsonNode frame = received.poll(10, TimeUnit.SECONDS);
+                if (frame == null) {
+                    throw new AssertionError("no '" + type + "' frame within 10 s");
+                }
+                if (frame.path("type").asText().equals(type)) {
+                    return frame;
+                }
+            }
+        }
+    }
+
+    private WebSocket connect(Frames frames) {
+        return HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), frames).join();
+    }
+
+    @Test
+    void webSocketClientsGetWelcomeCanvasAndEachOthersPixels() throws Exception {
+        Frames alice = new Frames();
+        Frames bob = new Frames();
+        WebSocket aliceSocket = connect(alice);
+        WebSocket bobSocket = connect(bob);
+        JsonNode welcome = alice.received.poll(10, TimeUnit.SECONDS);
+        assertEquals("welcome", welcome.get("type").asText(), "welcome comes first");
+        assertEquals(20, welcome.path("canvasInfo").path("width").asInt());
+        JsonNode canvas = alice.received.poll(10, TimeUnit.SECONDS);
+        assertEquals("canvas", canvas.get("type").asText(), "then the canvas");
+        assertEquals(200, Base64.getDecoder().decode(canvas.get("data").asText()).length);
+        bob.next("canvas");
+
+        aliceSocket.sendText("{\"type\":\"place\",\"x\":2,\"y\":1,\"color\":\"#000000\",\"requestId\":\"r1\"}", true);
+        JsonNode success = alice.next("success");
+        assertEquals("r1", success.get("requestId").asText());
+        assertTrue(success.get("nextPlacement").asLong() > 0);
+        JsonNode pixels = bob.next("pixels");
+        assertEquals(List.of("2,1,#000000"), List.of(pixels.get("events").get(0).get("x").asInt() + ","
+            + pixels.get("events").get(0).get("y").asInt() + "," + pixels.get("events").get(0).get("color").asText()));
+
+        aliceSocket.sendText("{\"type\":\"place\",\"x\":3,\"y\":1,\"color\":\"#000000\",\"requestId\":7}", true);
+        JsonNode cooldown = alice.next("error");
+        assertEquals("COOLDOWN", cooldown.get("code").asText());
+        assertEquals(7, cooldown.get("requestId").asInt());
+        assertTrue(cooldown.get("remainingSeconds").asInt() > 50);
+
+        bobSocket.sendText("{\"type\":\"ping\"}", true);
+        bob.next("pong");
+        bobSocket.sendText("garbage", true);
+        assertEquals("BAD_REQUEST", bob.next("error").get("code").asText());
+        bobSocket.sendText("{\"type\":\"place\",\"x\":\"a\"}", true);
+        assertEquals("BAD_REQUEST", bob.next("error").get("code").asText());
+        bobSocket.sendText("{\"type\":\"place\",\"x\":1,\"y\":1,\"color\":\"#ABCDEF\",\"requestId\":1}", true);
+        assertEquals("BAD_COLOR", bob.next("error").get("code").asText());
+        bobSocket.sendText("{\"type\":\"ping\"}", true);
+        bob.next("pong");
+        aliceSocket.abort();
+        assertEquals(1, json(get("/api/v1/cluster")).get("committedWrites").asInt());
+    }
+
+    @Test
+    void anOversizedWebSocketFrameClosesOnlyThatClient() throws Exception {
+        Frames frames = new Frames();
+        WebSocket socket = connect(frames);
+        frames.next("canvas");
+        socket.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000) + "\"}", true);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!socket.isInputClosed()) {
+            assertTrue(System.nanoTime() < deadline, "the oversized client is closed");
+            Thread.sleep(5);
+        }
+        Frames other = new Frames();
+        connect(other);
+        other.next("canvas");
+    }
+}
