@@ -6,6 +6,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
@@ -19,6 +20,8 @@ import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.node.Transport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A {@link NodeEngine} on real time with a thread of its own: the API servers, the desktop app and the inspector
@@ -31,8 +34,11 @@ import org.distriplace.core.node.Transport;
  */
 public final class Node implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(Node.class);
+
     private final NodeEngine engine;
     private final ScheduledExecutorService thread;
+    private volatile Consumer<Throwable> onFatal = failure -> { };
 
     /**
      * Creates a node; {@link #start()} runs it.
@@ -50,9 +56,30 @@ public final class Node implements AutoCloseable {
             new Random(), events);
     }
 
+    /**
+     * Called (once, on the node's thread) if the node had to stop because something it must not survive failed,
+     * such as durable storage: it stops rather than promise what it cannot keep.
+     */
+    public void onFatal(Consumer<Throwable> handler) {
+        this.onFatal = handler;
+    }
+
+    private Runnable guarded(Runnable task) {
+        return () -> {
+            try {
+                task.run();
+            } catch (RuntimeException failure) {
+                LOG.error("node {} stops: {}", engine.nodeId(), failure.toString(), failure);
+                engine.stop();
+                thread.shutdown();
+                onFatal.accept(failure);
+            }
+        };
+    }
+
     private void schedule(long delayMs, Runnable task) {
         try {
-            thread.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+            thread.schedule(guarded(task), delayMs, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopped) {
             // The node was closed: its timers simply stop.
         }
@@ -129,7 +156,7 @@ public final class Node implements AutoCloseable {
 
     private boolean execute(Runnable task) {
         try {
-            thread.execute(task);
+            thread.execute(guarded(task));
             return true;
         } catch (RejectedExecutionException stopped) {
             return false;
