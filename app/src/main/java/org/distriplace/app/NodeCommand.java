@@ -192,7 +192,8 @@ public final class NodeCommand implements Callable<Integer> {
                 .failureTimeoutMs(failureTimeoutMs)
                 .coordinatorTimeoutMs(Math.max(failureTimeoutMs / 2, 200))
                 .answerTimeoutMs(Math.max(Math.min(500, failureTimeoutMs / 4), 50))
-                .joinGraceMs(Math.min(2_000, heartbeatMs))
+                // Long enough for peers to dial back and send a heartbeat before this node may call an election.
+                .joinGraceMs(Math.min(failureTimeoutMs, Math.max(1_000, 2 * heartbeatMs)))
                 .resendMs(Math.max(20, Math.min(250, batchMs * 2)))
                 .voteTimeoutMs(Math.max(200, Math.min(1_000, failureTimeoutMs / 4)))
                 .batchMs(batchMs)

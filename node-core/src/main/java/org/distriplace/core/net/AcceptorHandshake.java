@@ -8,6 +8,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,16 +28,19 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final long timeoutMs;
     private final IntFunction<InboundMessages> inboundFor;
     private final Runnable onRefused;
+    private final IntConsumer onAccepted;
     private final String nonce = ClusterSecret.nonce();
 
     AcceptorHandshake(int self, Set<Integer> members, ClusterSecret secret, long timeoutMs,
-                      IntFunction<InboundMessages> inboundFor, Runnable onRefused) {
+                      IntFunction<InboundMessages> inboundFor, Runnable onRefused,
+                      IntConsumer onAccepted) {
         this.self = self;
         this.members = members;
         this.secret = secret;
         this.timeoutMs = timeoutMs;
         this.inboundFor = inboundFor;
         this.onRefused = onRefused;
+        this.onAccepted = onAccepted;
     }
 
     @Override
@@ -70,6 +74,7 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
                 dialerNonce)));
             ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));
             LOG.info("peer {} connected from {}", dialer, ctx.channel().remoteAddress());
+            onAccepted.accept(dialer);
         }
     }
 

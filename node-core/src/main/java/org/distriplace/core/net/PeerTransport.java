@@ -107,7 +107,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
                         new IdleStateHandler(options.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, members, secret,
                         options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
-                        malformed), refused::incrementAndGet));
+                        malformed), refused::incrementAndGet, PeerTransport.this::peerIsBack));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -133,6 +133,16 @@ public final class PeerTransport implements Transport, AutoCloseable {
         channel.pipeline().addLast(PeerPipeline.FRAME_DECODER,
             new LengthFieldBasedFrameDecoder(options.maxFrameBytes(), 0, 4, 0, 4));
         channel.pipeline().addLast(PeerPipeline.FRAME_ENCODER, new LengthFieldPrepender(4));
+    }
+
+    private void peerIsBack(int peer) {
+        OutboundLink link;
+        synchronized (links) {
+            link = links.get(peer);
+        }
+        if (link != null) {
+            link.peerIsBack();
+        }
     }
 
     /** The bound peer port. */

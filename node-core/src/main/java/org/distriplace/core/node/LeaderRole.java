@@ -1,7 +1,10 @@
 package org.distriplace.core.node;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
+import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
 import org.distriplace.core.protocol.commit.LeaderRecovery;
 
@@ -12,11 +15,14 @@ import org.distriplace.core.protocol.commit.LeaderRecovery;
 final class LeaderRole {
 
     private static final int REMEMBERED_REQUESTS = 100_000;
+    private static final int HELD_LIMIT = 100_000;
 
     final long epoch;
     LeaderRecovery recovery;
     CommitCoordinator coordinator;
     long nextCoordinatorResend;
+    /** Writes forwarded while this leader was still recovering: ordered as soon as it is active. */
+    final List<PeerMessage.PixelUpdate> heldUntilActive = new ArrayList<>();
     private final Set<RequestKey> recentRequests = new LinkedHashSet<>();
 
     /** A client request as the leader sees it: the origin node and that node's request id. */
@@ -26,6 +32,15 @@ final class LeaderRole {
     LeaderRole(long epoch, LeaderRecovery recovery) {
         this.epoch = epoch;
         this.recovery = recovery;
+    }
+
+    /** Holds a forwarded write until the leader is active; false when too many are held already. */
+    boolean hold(PeerMessage.PixelUpdate update) {
+        if (heldUntilActive.size() >= HELD_LIMIT) {
+            return false;
+        }
+        heldUntilActive.add(update);
+        return true;
     }
 
     boolean recovering() {

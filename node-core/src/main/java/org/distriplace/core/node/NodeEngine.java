@@ -281,8 +281,9 @@ public final class NodeEngine {
             route(request, now);
         }
         for (ClientRequests.Pending expired : clients.expire(now)) {
-            placementFailed(now, expired.user, new PlaceException(PlaceError.NO_QUORUM, "not committed within "
-                + config.placeTimeoutMs() + " ms: no leader with a majority was reachable", 0), expired.future);
+            placementFailed(now, expired.user, new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
+                + config.placeTimeoutMs() + " ms: no leader with a majority was reachable (the pixel may still "
+                + "appear if the cluster recovers)", 0), expired.future);
         }
         antiEntropy.gossipPeer(now, detector.reachablePeers()).ifPresent(peer -> requestSync(peer, now, true));
         if (now >= nextHousekeeping) {
@@ -404,8 +405,15 @@ public final class NodeEngine {
 
     private void onPixelUpdate(int from, PeerMessage.PixelUpdate update, long now) {
         state.observe(update.timestamp(), now);
-        if (leader == null || !leader.active()) {
-            // Not (yet) the leader that can order it: the origin will time the request out.
+        if (leader == null) {
+            // Not the leader: the origin will time the request out (it never re-sends, so nothing doubles).
+            return;
+        }
+        if (!leader.active()) {
+            if (!leader.hold(update)) {
+                reject(from, update.requestId(), new PlaceException(PlaceError.NO_QUORUM,
+                    "the new leader is still recovering"), now);
+            }
             return;
         }
         if (!replica.canvas().contains(update.x(), update.y()) || update.user().isBlank()) {
@@ -580,6 +588,11 @@ public final class NodeEngine {
         @Override
         public void decided(Batch batch, boolean committed, long now) {
             decide(batch.id(), committed, now);
+            if (leader != null && leader.active() && !leader.heldUntilActive.isEmpty()) {
+                List<PeerMessage.PixelUpdate> held = List.copyOf(leader.heldUntilActive);
+                leader.heldUntilActive.clear();
+                held.forEach(update -> onPixelUpdate(update.nodeId(), update, now));
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.distriplace.core.event.Role;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.sim.Faults;
+import org.distriplace.core.sim.LinkConditions;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
 import org.junit.jupiter.api.Test;
@@ -113,6 +114,21 @@ class NodeScenarioTest {
         assertFalse(sim.engine(2).isReady());
         runUntil(() -> sim.engine(2).isReady() && sim.converged(), 20_000);
         assertEquals(81, sim.engine(2).replica().committedWrites());
+    }
+
+    /** Found on the real network: a leader still collecting promises dropped forwarded writes. */
+    @Test
+    void aWriteForwardedToALeaderStillRecoveringCommitsOnceItIsActive() {
+        sim.startAll();
+        runUntil(() -> leader() == 5, 10_000);
+        sim.network().setLink(2, 4, LinkConditions.HEALTHY.withDelay(300, 300));
+        sim.network().setLink(3, 4, LinkConditions.HEALTHY.withDelay(300, 300));
+        sim.crash(5);
+        runUntil(() -> sim.engine(1).leaderId() == 4, 15_000);
+        assertFalse(sim.engine(4).report().leaderActive(), "node 4 is still recovering");
+        CompletableFuture<PlaceResult> placed = sim.engine(1).place("erin", 7, 7, ORANGE);
+        runUntil(placed::isDone, 5_000);
+        assertEquals(4, placed.join().write().nodeId());
     }
 
     @Test

@@ -1,0 +1,100 @@
+package org.distriplace.app.cluster;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** One {@code distri-place node} in its own JVM on loopback, for tests that kill -9 and restart nodes. */
+final class NodeProcess {
+
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    final int id;
+    final int httpPort;
+    final int peerPort;
+    private final List<String> arguments;
+    private final Path log;
+    private Process process;
+    private int starts;
+
+    NodeProcess(int id, int httpPort, int peerPort, String peers, Path dataDir, String secret, Path logDir) {
+        this.id = id;
+        this.httpPort = httpPort;
+        this.peerPort = peerPort;
+        this.log = logDir.resolve("node-" + id);
+        this.arguments = List.of("node", "--id", Integer.toString(id), "--bind", "127.0.0.1",
+            "--http-port", Integer.toString(httpPort), "--peer-port", Integer.toString(peerPort), "--peers", peers,
+            "--data-dir", dataDir.toString(), "--cluster-secret", secret, "--canvas", "100x100", "--cooldown", "0",
+            "--heartbeat-ms", "200", "--failure-timeout-ms", "1500", "--batch-ms", "20", "--gossip-ms", "500");
+    }
+
+    NodeProcess start() throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main"));
+        command.addAll(arguments);
+        starts++;
+        process = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(log.resolveSibling(log.getFileName() + "-" + starts + ".log").toFile()).start();
+        return this;
+    }
+
+    /** SIGKILL: no shutdown hook runs. */
+    void kill9() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** SIGTERM, and waits for the clean exit; returns the exit code. */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor(15, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** {@code GET /api/v1/cluster}, or null if the node does not answer. */
+    JsonNode cluster() {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/api/v1/cluster"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(15)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> place(int x, int y, String color) throws IOException, InterruptedException {
+        String body = "{\"x\":" + x + ",\"y\":" + y + ",\"color\":\"" + color + "\"}";
+        return HTTP.send(HttpRequest.newBuilder(url("/pixel")).timeout(Duration.ofSeconds(15))
+            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    URI url(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    @Override
+    public String toString() {
+        return "node " + id;
+    }
+}
