@@ -193,20 +193,22 @@ public sealed interface PeerMessage {
     }
 
     /**
-     * Anti-entropy answer: either the missing writes (a delta), or full state (the differing tiles, this node's
-     * version, and the cooldown ledger's recent entries, since tiles do not say who wrote what). Empty lists mean
+     * Anti-entropy answer: either the missing writes (a delta), or full state: the differing tiles, this node's
+     * version, and what tiles cannot say, the cooldown ledger's recent entries and the ids of client requests
+     * committed recently (by origin node, so a request re-sent to a new leader is not ordered twice). Empty lists mean
      * "nothing you lack". A large answer comes in {@code parts} messages numbered {@code part} (from 1) under one
      * {@code syncId}: delta parts apply one by one; full-state parts count only once all have arrived.
      */
     record SyncResponse(int nodeId, String stateHash, VectorClock version, List<PixelWrite> missingUpdates,
-                        List<TileState> tiles, Map<String, Long> cooldowns, long syncId, int part, int parts)
-        implements PeerMessage {
+                        List<TileState> tiles, Map<String, Long> cooldowns, Map<Integer, List<Long>> recentRequests,
+                        long syncId, int part, int parts) implements PeerMessage {
         public SyncResponse {
             Objects.requireNonNull(stateHash, "state_hash");
             Objects.requireNonNull(version, "version");
             missingUpdates = List.copyOf(missingUpdates);
             tiles = List.copyOf(tiles);
             cooldowns = Map.copyOf(cooldowns);
+            recentRequests = Map.copyOf(recentRequests);
             if (part < 1 || part > parts) {
                 throw new IllegalArgumentException("part " + part + " of " + parts);
             }

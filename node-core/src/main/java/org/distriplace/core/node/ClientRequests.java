@@ -12,11 +12,12 @@ import org.distriplace.core.model.PixelWrite;
 /**
  * The placements clients made through this node that are waiting for their commit. A request completes when its
  * write is committed on this replica (by any path: COMMIT, install, or anti-entropy), fails when the leader refuses
- * it, and fails with NO_QUORUM at its deadline. Owned by the node's thread.
+ * it, and fails with NO_QUORUM at its deadline. A request is sent again when the leader changes. Owned by the
+ * node's thread.
  */
 final class ClientRequests {
 
-    /** One waiting placement. {@code forwardedTo} is 0 until it reaches a leader. */
+    /** One waiting placement. {@code forwardedTo} is 0 until it is handed to a leader (of {@code forwardedEpoch}). */
     static final class Pending {
         final long requestId;
         final String user;
@@ -26,6 +27,7 @@ final class ClientRequests {
         final long deadline;
         final CompletableFuture<PlaceResult> future;
         int forwardedTo;
+        long forwardedEpoch;
 
         Pending(long requestId, String user, int x, int y, Color color, long deadline,
                 CompletableFuture<PlaceResult> future) {
@@ -49,15 +51,26 @@ final class ClientRequests {
         return pending.size();
     }
 
-    /** Requests not yet handed to a leader, oldest first. */
-    List<Pending> unrouted() {
-        List<Pending> unrouted = new ArrayList<>();
+    /**
+     * Requests to route (again), oldest first: those not yet handed to a leader, and, once a leader of a new epoch
+     * is known, those handed to an earlier one (which may have failed; no leader orders a request twice).
+     */
+    List<Pending> notRoutedTo(int leader, long epoch) {
+        List<Pending> reroute = new ArrayList<>();
+        if (leader == 0) {
+            for (Pending request : pending.values()) {
+                if (request.forwardedTo == 0) {
+                    reroute.add(request);
+                }
+            }
+            return reroute;
+        }
         for (Pending request : pending.values()) {
-            if (request.forwardedTo == 0) {
-                unrouted.add(request);
+            if (request.forwardedTo != leader || request.forwardedEpoch != epoch) {
+                reroute.add(request);
             }
         }
-        return unrouted;
+        return reroute;
     }
 
     /** Completes the request a committed write answers, if it is one of ours. */

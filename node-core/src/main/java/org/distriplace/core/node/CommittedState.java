@@ -2,6 +2,7 @@ package org.distriplace.core.node;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.canvas.TileState;
@@ -23,6 +24,7 @@ final class CommittedState {
     }
 
     private final long cooldownMs;
+    private final long requestWindowMs;
     private final Replica replica;
     private final CooldownLedger cooldowns;
     private final HybridLogicalClock hlc = new HybridLogicalClock();
@@ -30,10 +32,13 @@ final class CommittedState {
     private final ClientRequests clients;
     private final int self;
     private final List<PixelListener> listeners = new CopyOnWriteArrayList<>();
+    private final RecentRequests recentRequests = new RecentRequests(200_000);
 
     CommittedState(NodeConfig config, EventStore store, ClientRequests clients) {
         this.self = config.nodeId();
         this.cooldownMs = config.cooldownMs();
+        // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
+        this.requestWindowMs = 2 * config.placeTimeoutMs();
         this.replica = new Replica(config.width(), config.height(), config.tileSize(), config.palette(),
             config.logRetention());
         this.cooldowns = new CooldownLedger(config.cooldownMs());
@@ -72,6 +77,7 @@ final class CommittedState {
         if (stored.snapshot() != null) {
             replica.mergeFullState(stored.snapshot().tiles(), stored.snapshot().version());
             cooldowns.mergeCommitted(stored.snapshot().cooldowns());
+            recentRequests.addAll(stored.snapshot().recentRequests(), hlc.now(now));
             stored.snapshot().tiles().forEach(tile -> observeNewest(tile, now));
         }
         apply(stored.committedSinceSnapshot(), now);
@@ -94,11 +100,22 @@ final class CommittedState {
             if (result == Replica.Applied.APPLIED) {
                 hlc.observe(write.timestamp(), now);
                 cooldowns.recordCommitted(write.user(), write.timestamp());
+                recentRequests.add(write.origin(), write.requestId(), write.timestamp());
                 applied.add(write);
             }
             gap |= result == Replica.Applied.GAP;
         }
         return new Outcome(applied, gap);
+    }
+
+    /** Requests committed within the window in which origins may still send them again. */
+    Map<Integer, List<Long>> recentRequestsAt(long stamp) {
+        return recentRequests.since(Hlc.physical(stamp) - requestWindowMs);
+    }
+
+    /** True when this replica committed the client request recently (a re-sent request must not commit twice). */
+    boolean committedRequest(int origin, long requestId) {
+        return recentRequests.contains(origin, requestId);
     }
 
     /** Tells listeners and waiting clients about writes that {@link #commit} applied. */
@@ -127,11 +144,14 @@ final class CommittedState {
         }
         replica.adoptVersion(response.version());
         cooldowns.mergeCommitted(response.cooldowns());
+        recentRequests.addAll(response.recentRequests(), hlc.now(now));
         List<TileState> everything = new ArrayList<>();
         for (int tile = 0; tile < replica.canvas().tileCount(); tile++) {
             everything.add(replica.canvas().tile(tile));
         }
-        store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(hlc.now(now))));
+        long stamp = hlc.now(now);
+        store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(stamp),
+            recentRequestsAt(stamp)));
         return changed;
     }
 

@@ -29,11 +29,16 @@ public interface EventStore {
     /** Full state received from a peer: the whole canvas after the merge. */
     void saveSnapshot(Snapshot snapshot);
 
-    /** The whole canvas (every tile), its version and the cooldown entries still in force. */
-    record Snapshot(List<TileState> tiles, VectorClock version, Map<String, Long> cooldowns) {
+    /**
+     * The whole canvas (every tile), its version, the cooldown entries still in force and the client requests
+     * committed recently (request ids by origin node).
+     */
+    record Snapshot(List<TileState> tiles, VectorClock version, Map<String, Long> cooldowns,
+                    Map<Integer, List<Long>> recentRequests) {
         public Snapshot {
             tiles = List.copyOf(tiles);
             cooldowns = Map.copyOf(cooldowns);
+            recentRequests = Map.copyOf(recentRequests);
         }
     }
 

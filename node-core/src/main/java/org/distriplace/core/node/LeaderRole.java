@@ -1,16 +1,15 @@
 package org.distriplace.core.node;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
 import org.distriplace.core.protocol.commit.LeaderRecovery;
 
 /**
  * What a node holds only while it leads an epoch: first the recovery of older epochs, then the commit coordinator.
- * Also remembers recently accepted requests, so a forwarded write the network duplicated is ordered only once.
+ * Also remembers recently accepted requests, so a request sent twice (duplicated by the network, or sent again by
+ * its origin after a leader change) is ordered only once.
  */
 final class LeaderRole {
 
@@ -23,11 +22,7 @@ final class LeaderRole {
     long nextCoordinatorResend;
     /** Writes forwarded while this leader was still recovering: ordered as soon as it is active. */
     final List<PeerMessage.PixelUpdate> heldUntilActive = new ArrayList<>();
-    private final Set<RequestKey> recentRequests = new LinkedHashSet<>();
-
-    /** A client request as the leader sees it: the origin node and that node's request id. */
-    private record RequestKey(int origin, long requestId) {
-    }
+    private final RecentRequests accepted = new RecentRequests(REMEMBERED_REQUESTS);
 
     LeaderRole(long epoch, LeaderRecovery recovery) {
         this.epoch = epoch;
@@ -51,16 +46,8 @@ final class LeaderRole {
         return coordinator != null && coordinator.active();
     }
 
-    /** Records a request; false if it was already accepted (a duplicate). */
+    /** Records a request; false if this leader already accepted it (a duplicate). */
     boolean firstSighting(int origin, long requestId) {
-        if (!recentRequests.add(new RequestKey(origin, requestId))) {
-            return false;
-        }
-        if (recentRequests.size() > REMEMBERED_REQUESTS) {
-            var it = recentRequests.iterator();
-            it.next();
-            it.remove();
-        }
-        return true;
+        return accepted.add(origin, requestId, 0);
     }
 }

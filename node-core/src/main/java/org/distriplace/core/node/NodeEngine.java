@@ -169,18 +169,26 @@ public final class NodeEngine {
         return null;
     }
 
-    private void route(ClientRequests.Pending request, long now) {
+    /** The leader requests should go to now: this node if it leads and is active, a live leader, or 0. */
+    private int currentLeader() {
         if (leader != null) {
-            if (leader.active()) {
-                request.forwardedTo = self;
-                accept(self, request.requestId, request.user, request.x, request.y, request.color, now);
-            }
-            return;
+            return leader.active() ? self : 0;
         }
         int leaderId = election.leaderId();
-        if (leaderId != 0 && leaderId != self && !detector.isDead(leaderId)) {
-            request.forwardedTo = leaderId;
-            send(leaderId, new PeerMessage.PixelUpdate(self, request.requestId, request.user, request.x, request.y,
+        return leaderId != 0 && !detector.isDead(leaderId) ? leaderId : 0;
+    }
+
+    private void route(ClientRequests.Pending request, long now) {
+        int target = currentLeader();
+        if (target == 0) {
+            return;
+        }
+        request.forwardedTo = target;
+        request.forwardedEpoch = election.epoch();
+        if (target == self) {
+            accept(self, request.requestId, request.user, request.x, request.y, request.color, now);
+        } else {
+            send(target, new PeerMessage.PixelUpdate(self, request.requestId, request.user, request.x, request.y,
                 request.color, request.requestId, replica.version()));
         }
     }
@@ -277,7 +285,7 @@ public final class NodeEngine {
         if (leader != null) {
             leaderTick(now);
         }
-        for (ClientRequests.Pending request : clients.unrouted()) {
+        for (ClientRequests.Pending request : clients.notRoutedTo(currentLeader(), election.epoch())) {
             route(request, now);
         }
         for (ClientRequests.Pending expired : clients.expire(now)) {
@@ -427,9 +435,11 @@ public final class NodeEngine {
         accept(from, update.requestId(), update.user(), update.x(), update.y(), update.color(), now);
     }
 
-    /** The ordering point: quorum check, cooldown check and charge, then into the next batch. */
+    /** The ordering point: duplicate, quorum and cooldown checks, a cooldown charge, then into the next batch. */
     private void accept(int origin, long requestId, String user, int x, int y, Color color, long now) {
-        if (!leader.firstSighting(origin, requestId)) {
+        // After recovery this leader holds every write that may have committed, so a request sent again after a
+        // leader change is recognised here and never ordered twice.
+        if (state.committedRequest(origin, requestId) || !leader.firstSighting(origin, requestId)) {
             return;
         }
         int reachable = detector.reachablePeers().size() + 1;
@@ -700,8 +710,9 @@ public final class NodeEngine {
     }
 
     private void onSyncRequest(int from, PeerMessage.SyncRequest request, long now) {
-        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, replica,
-            cooldowns.recent(state.stamp(now)));
+        long stamp = state.stamp(now);
+        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, replica, cooldowns.recent(stamp),
+            state.recentRequestsAt(stamp));
         parts.forEach(part -> send(from, part));
         PeerMessage.SyncResponse first = parts.get(0);
         Kind kind = first.carriesFullState() ? Kind.FULL_STATE_SENT

@@ -24,6 +24,7 @@ public final class InvariantChecker {
     private final Map<Long, Integer> committingLeader = new HashMap<>();
     private final Map<Dot, PixelWrite> committed = new HashMap<>();
     private final Map<String, TreeSet<Long>> placementsByUser = new HashMap<>();
+    private final Map<String, Dot> requestDots = new HashMap<>();
     private final List<PixelWrite> acknowledged = new ArrayList<>();
     private Violation violation;
 
@@ -79,10 +80,19 @@ public final class InvariantChecker {
             PixelWrite known = committed.putIfAbsent(write.dot(), write);
             if (known == null) {
                 checkCooldown(write, commit.at());
+                checkOncePerRequest(write, commit.at());
             } else if (!known.equals(write)) {
                 fail(6, Violation.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
                     commit.at());
             }
+        }
+    }
+
+    private void checkOncePerRequest(PixelWrite write, long at) {
+        Dot earlier = requestDots.putIfAbsent(write.origin() + "/" + write.requestId(), write.dot());
+        if (earlier != null) {
+            fail(7, Violation.ONCE, "request " + write.requestId() + " from node " + write.origin()
+                + " committed twice, as " + earlier + " and " + write.dot(), at);
         }
     }
 

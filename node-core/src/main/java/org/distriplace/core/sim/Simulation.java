@@ -314,6 +314,14 @@ public final class Simulation {
         return true;
     }
 
+    /** True when every node that is up is ready, with the same version and state hash. */
+    public boolean convergedAmongLive() {
+        List<Replica> live = nodes.values().stream().filter(SimNode::isUp).map(n -> n.engine().replica()).toList();
+        return nodes.values().stream().filter(SimNode::isUp).allMatch(n -> n.engine().isReady())
+            && live.stream().map(Replica::version).distinct().count() == 1
+            && live.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1;
+    }
+
     private String divergence() {
         StringBuilder text = new StringBuilder();
         nodes.forEach((id, node) -> {

@@ -4,7 +4,7 @@ package org.distriplace.core.sim;
  * A broken invariant.
  *
  * @param invariant 1 convergence, 2 durability of acknowledged writes, 3 monotonic epochs, 4 one leader per
- *                  epoch, 5 cooldown, 6 one write per dot
+ *                  epoch, 5 cooldown, 6 one write per dot, 7 each client request commits at most once
  * @param atMs      virtual time of detection
  */
 public record Violation(int invariant, String name, String detail, long atMs) {
@@ -15,6 +15,7 @@ public record Violation(int invariant, String name, String detail, long atMs) {
     public static final String ONE_LEADER = "one committing leader per epoch";
     public static final String COOLDOWN = "cooldown respected";
     public static final String DOTS = "one write per dot";
+    public static final String ONCE = "a request commits at most once";
 
     @Override
     public String toString() {

@@ -113,6 +113,36 @@ final class BinaryFormat {
         });
     }
 
+    static byte[] requests(Map<Integer, List<Long>> byOrigin) {
+        return encode(out -> {
+            out.writeInt(byOrigin.size());
+            for (Map.Entry<Integer, List<Long>> entry : new TreeMap<>(byOrigin).entrySet()) {
+                out.writeInt(entry.getKey());
+                out.writeInt(entry.getValue().size());
+                for (long id : entry.getValue()) {
+                    out.writeLong(id);
+                }
+            }
+        });
+    }
+
+    static Map<Integer, List<Long>> requests(byte[] data) {
+        return decode(data, in -> {
+            int origins = in.readInt();
+            Map<Integer, List<Long>> byOrigin = new TreeMap<>();
+            for (int i = 0; i < origins; i++) {
+                int origin = in.readInt();
+                int count = in.readInt();
+                List<Long> ids = new ArrayList<>(count);
+                for (int j = 0; j < count; j++) {
+                    ids.add(in.readLong());
+                }
+                byOrigin.put(origin, ids);
+            }
+            return byOrigin;
+        });
+    }
+
     /** Tiles, deflate-compressed (a mostly blank canvas shrinks to almost nothing). */
     static byte[] tiles(List<TileState> tiles) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();

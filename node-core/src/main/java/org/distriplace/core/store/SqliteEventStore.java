@@ -64,7 +64,8 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
                 + "UNIQUE (node_id, counter))");
             s.execute("CREATE INDEX IF NOT EXISTS writes_by_pixel ON writes (x, y)");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
-                + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, tiles BLOB NOT NULL)");
+                + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
+                + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
         }
         checkIdentity("node_id", Integer.toString(config.nodeId()));
         checkIdentity("canvas", config.width() + "x" + config.height());
@@ -93,12 +94,12 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
             long afterSeq = 0;
             Snapshot snapshot = null;
             try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT after_seq, version, cooldowns, tiles FROM snapshots "
+                 ResultSet r = s.executeQuery("SELECT after_seq, version, cooldowns, requests, tiles FROM snapshots "
                      + "ORDER BY id DESC LIMIT 1")) {
                 if (r.next()) {
                     afterSeq = r.getLong(1);
-                    snapshot = new Snapshot(BinaryFormat.tiles(r.getBytes(4)), BinaryFormat.clock(r.getBytes(2)),
-                        BinaryFormat.cooldowns(r.getBytes(3)));
+                    snapshot = new Snapshot(BinaryFormat.tiles(r.getBytes(5)), BinaryFormat.clock(r.getBytes(2)),
+                        BinaryFormat.cooldowns(r.getBytes(3)), BinaryFormat.requests(r.getBytes(4)));
                 }
             }
             return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, writesAfter(afterSeq));
@@ -190,10 +191,11 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
     public void saveSnapshot(Snapshot snapshot) {
         transaction("save snapshot", () -> {
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO snapshots (after_seq, version, "
-                + "cooldowns, tiles) VALUES ((SELECT COALESCE(MAX(seq), 0) FROM writes), ?, ?, ?)")) {
+                + "cooldowns, requests, tiles) VALUES ((SELECT COALESCE(MAX(seq), 0) FROM writes), ?, ?, ?, ?)")) {
                 insert.setBytes(1, BinaryFormat.clock(snapshot.version()));
                 insert.setBytes(2, BinaryFormat.cooldowns(snapshot.cooldowns()));
-                insert.setBytes(3, BinaryFormat.tiles(snapshot.tiles()));
+                insert.setBytes(3, BinaryFormat.requests(snapshot.recentRequests()));
+                insert.setBytes(4, BinaryFormat.tiles(snapshot.tiles()));
                 insert.executeUpdate();
             }
             try (Statement s = db.createStatement()) {

@@ -131,6 +131,20 @@ class NodeScenarioTest {
         assertEquals(4, placed.join().write().nodeId());
     }
 
+    /** Found measuring failover on the real network: a request forwarded to a leader that died waited out its deadline. */
+    @Test
+    void aRequestForwardedToALeaderThatDiesIsSentToTheNextOneAndCommitsOnce() {
+        sim.startAll();
+        runUntil(() -> leader() == 5, 10_000);
+        CompletableFuture<PlaceResult> placed = sim.engine(1).place("frank", 9, 9, ORANGE);
+        sim.crash(5);
+        runUntil(placed::isDone, 9_000);
+        PlaceResult result = placed.join();
+        assertEquals(4, result.write().nodeId(), "ordered by the next leader");
+        runUntil(sim::convergedAmongLive, 10_000);
+        assertEquals(1, sim.engine(4).replica().committedWrites(), "exactly once");
+    }
+
     @Test
     void placementsAreValidatedAndTheCooldownIsEnforcedClusterWide() {
         sim.startAll();

@@ -69,12 +69,14 @@ class SqliteEventStoreTest {
         PixelWrite after = write(1, 2, 5, 5);
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             store.appendCommitted(List.of(before));
-            store.saveSnapshot(new EventStore.Snapshot(tiles, VectorClock.EMPTY.with(1, 1), Map.of("alice", 9L)));
+            store.saveSnapshot(new EventStore.Snapshot(tiles, VectorClock.EMPTY.with(1, 1), Map.of("alice", 9L),
+                Map.of(2, List.of(5L, 6L))));
             store.appendCommitted(List.of(after));
             EventStore.StoredState state = store.load();
             assertEquals(tiles, state.snapshot().tiles());
             assertEquals(VectorClock.EMPTY.with(1, 1), state.snapshot().version());
             assertEquals(Map.of("alice", 9L), state.snapshot().cooldowns());
+            assertEquals(Map.of(2, List.of(5L, 6L)), state.snapshot().recentRequests());
             assertEquals(List.of(after), state.committedSinceSnapshot());
             assertEquals(2, store.storedWrites());
         }

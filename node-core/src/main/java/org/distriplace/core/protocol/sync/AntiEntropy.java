@@ -84,18 +84,19 @@ public final class AntiEntropy {
      * repairs it.
      */
     public List<PeerMessage.SyncResponse> respond(PeerMessage.SyncRequest request, Replica replica,
-                                                  Map<String, Long> recentCooldowns) {
+                                                  Map<String, Long> recentCooldowns,
+                                                  Map<Integer, List<Long>> recentRequests) {
         VectorClock mine = replica.version();
         VectorClock theirs = request.myVersion();
         String hash = replica.canvas().stateHashHex();
         boolean diverged = mine.equals(theirs) && !hash.equals(request.stateHash());
         if (mine.isCoveredBy(theirs) && !diverged) {
-            return parts(replica, List.of(List.of()), List.of(List.of()), Map.of());
+            return parts(replica, List.of(List.of()), List.of(List.of()), Map.of(), Map.of());
         }
         if (!diverged) {
             Optional<List<PixelWrite>> delta = replica.writesBeyond(theirs, maxDeltaWrites);
             if (delta.isPresent()) {
-                return parts(replica, slices(delta.get(), maxWritesPerMessage), List.of(), Map.of());
+                return parts(replica, slices(delta.get(), maxWritesPerMessage), List.of(), Map.of(), Map.of());
             }
         }
         List<TileState> tiles = replica.canvas().tilesDifferingFrom(request.tileDigests()).stream()
@@ -104,18 +105,19 @@ public final class AntiEntropy {
             // Same pixels, newer version: still ship one tile so the response counts as full state.
             tiles = List.of(replica.canvas().tile(0));
         }
-        return parts(replica, List.of(), slices(tiles, maxTilesPerMessage), recentCooldowns);
+        return parts(replica, List.of(), slices(tiles, maxTilesPerMessage), recentCooldowns, recentRequests);
     }
 
     private List<PeerMessage.SyncResponse> parts(Replica replica, List<List<PixelWrite>> writes,
-                                                 List<List<TileState>> tiles, Map<String, Long> cooldowns) {
+                                                 List<List<TileState>> tiles, Map<String, Long> cooldowns,
+                                                 Map<Integer, List<Long>> requests) {
         long syncId = nextSyncId++;
         int parts = Math.max(1, Math.max(writes.size(), tiles.size()));
         List<PeerMessage.SyncResponse> responses = new ArrayList<>(parts);
         for (int part = 0; part < parts; part++) {
             responses.add(new PeerMessage.SyncResponse(self, replica.canvas().stateHashHex(), replica.version(),
                 part < writes.size() ? writes.get(part) : List.of(), part < tiles.size() ? tiles.get(part) : List.of(),
-                cooldowns, syncId, part + 1, parts));
+                cooldowns, requests, syncId, part + 1, parts));
         }
         return responses;
     }

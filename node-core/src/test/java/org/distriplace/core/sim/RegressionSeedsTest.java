@@ -1,0 +1,23 @@
+package org.distriplace.core.sim;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Seeds that once broke an invariant, kept as named scenarios. (Trajectories change when the code does, so these
+ * add coverage rather than pin the exact interleaving; the bug's own scenario test pins that where it can.)
+ */
+class RegressionSeedsTest {
+
+    @ParameterizedTest(name = "seed {0} on {1} nodes: {2}")
+    @CsvSource(delimiter = '|', value = {
+        "397 | 5 | a request re-sent after a leader change committed twice: full state did not carry recent requests",
+        "520 | 5 | the same, through another interleaving",
+    })
+    void seedPasses(long seed, int nodes, String bug) {
+        SimulationResult result = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)).run();
+        assertTrue(result.passed(), () -> bug + ": " + result.violation());
+    }
+}
