@@ -104,6 +104,7 @@ public final class NodeEngine {
         election = new BullyElection(self, config.members(), config.answerTimeoutMs(),
             config.coordinatorTimeoutMs(), stored.epoch(), stored.promisedTo(), this::send, events,
             new ElectionReactions());
+        election.useFailureDetector(detector::isDead);
         participant = new CommitParticipant(stored.installedEpoch(), stored.inDoubt());
         joinDeadline = now + (others.isEmpty() ? 0 : config.joinGraceMs());
         lifecycle(now, Stage.JOINING, "epoch " + stored.epoch() + ", version " + replica.version());

@@ -1,6 +1,7 @@
 package org.distriplace.core.protocol.election;
 
 import java.util.List;
+import java.util.function.IntPredicate;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.ElectionStep.Step;
@@ -49,6 +50,7 @@ public final class BullyElection {
     private final PeerSender sender;
     private final EventSink events;
     private final Listener listener;
+    private IntPredicate knownDead = peer -> false;
 
     private long epoch;
     private int promisedTo;
@@ -78,6 +80,14 @@ public final class BullyElection {
         this.promisedTo = restoredPromise;
         // A restarted leader lost its in-flight state: it may not lead its old epoch again.
         this.leaderId = restoredPromise == self ? 0 : restoredPromise;
+    }
+
+    /**
+     * Tells the election which peers the failure detector holds DEAD: a candidate does not wait for an ANSWER
+     * when every higher id is dead (it would only wait out the answer timeout).
+     */
+    public void useFailureDetector(IntPredicate isDead) {
+        this.knownDead = isDead;
     }
 
     public long epoch() {
@@ -129,7 +139,7 @@ public final class BullyElection {
         }
         setRole(Role.CANDIDATE, now);
         step(now, Step.STARTED, 0, reason);
-        if (higher.isEmpty()) {
+        if (higher.stream().allMatch(knownDead::test)) {
             win(now);
             return;
         }

@@ -59,6 +59,20 @@ class BullyElectionTest {
     }
 
     @Test
+    void aCandidateWhoseHigherIdsAreAllDeadWinsWithoutWaiting() {
+        BullyElection low = node(1, 0, 0);
+        low.useFailureDetector(peer -> peer == 2 || peer == 3);
+        low.startElection(0, "test");
+        assertEquals(Role.LEADER, low.role());
+        assertEquals(List.of(2, 3), sender.recipientsOf(PeerMessage.Coordinator.class));
+        BullyElection other = node(1, 0, 0);
+        other.useFailureDetector(peer -> peer == 3);
+        sender.clear();
+        other.startElection(0, "test");
+        assertEquals(Role.CANDIDATE, other.role(), "node 2 may be alive: ask it");
+    }
+
+    @Test
     void anAnswerMakesTheCandidateWaitForTheCoordinatorAndRetryIfItNeverComes() {
         BullyElection low = node(1, 0, 0);
         low.startElection(0, "test");
