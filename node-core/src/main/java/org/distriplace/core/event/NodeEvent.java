@@ -78,7 +78,7 @@ public sealed interface NodeEvent {
     record Lifecycle(long at, int node, Stage stage, String detail) implements NodeEvent {
 
         /** Lifecycle stages. */
-        public enum Stage { RESTORED, JOINING, READY, RECOVERING_AS_LEADER, LEADER_ACTIVE, STOPPED }
+        public enum Stage { RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, STOPPED }
     }
 
     /** A client placement was refused or gave up, with the error code. */

@@ -3,8 +3,8 @@ package org.distriplace.core.model;
 import java.util.List;
 
 /**
- * A batch of writes proposed together by the leader of an epoch. Proposal 0 of an epoch is the install batch,
- * carrying what the new leader adopted from earlier epochs.
+ * A batch of writes proposed together by the leader of an epoch. The first of an epoch to commit carries what the
+ * new leader adopted from earlier epochs.
  */
 public record Batch(long epoch, long proposalId, int leaderId, List<PixelWrite> writes) {
 
@@ -16,7 +16,4 @@ public record Batch(long epoch, long proposalId, int leaderId, List<PixelWrite> 
         return new BatchId(epoch, proposalId);
     }
 
-    public boolean installsEpoch() {
-        return proposalId == 0;
-    }
 }

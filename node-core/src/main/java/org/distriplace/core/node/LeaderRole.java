@@ -20,6 +20,7 @@ final class LeaderRole {
     LeaderRecovery recovery;
     CommitCoordinator coordinator;
     long nextCoordinatorResend;
+    boolean announcedActive;
     /** Writes forwarded while this leader was still recovering: ordered as soon as it is active. */
     final List<PeerMessage.PixelUpdate> heldUntilActive = new ArrayList<>();
     private final RecentRequests accepted = new RecentRequests(REMEMBERED_REQUESTS);

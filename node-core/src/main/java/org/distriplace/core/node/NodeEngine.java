@@ -583,7 +583,7 @@ public final class NodeEngine {
         leader.recovery = null;
         leader.coordinator = new CommitCoordinator(self, leader.epoch, config.members(), config.batchMs(),
             config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), this::send, events, new CommitReactions());
-        lifecycle(now, Stage.LEADER_ACTIVE, "epoch " + leader.epoch + ": adopting " + adopted.size()
+        lifecycle(now, Stage.INSTALLING, "epoch " + leader.epoch + ": adopting " + adopted.size()
             + " writes from epoch " + recovery.decidingEpoch());
         leader.coordinator.startInstall(adopted, replica.version().get(self), now);
     }
@@ -599,6 +599,10 @@ public final class NodeEngine {
         @Override
         public void decided(Batch batch, boolean committed, long now) {
             decide(batch.id(), committed, now);
+            if (leader != null && leader.active() && !leader.announcedActive) {
+                leader.announcedActive = true;
+                lifecycle(now, Stage.LEADER_ACTIVE, "epoch " + batch.epoch() + ": accepting writes");
+            }
             if (leader != null && leader.active() && !leader.heldUntilActive.isEmpty()) {
                 List<PeerMessage.PixelUpdate> held = List.copyOf(leader.heldUntilActive);
                 leader.heldUntilActive.clear();

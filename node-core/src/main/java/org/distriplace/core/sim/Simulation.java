@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.distriplace.core.canvas.Replica;
@@ -16,6 +18,8 @@ import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
 
 /**
  * A whole cluster of real {@link NodeEngine}s on virtual time and a {@link SimNetwork}, with seeded faults and
@@ -43,6 +47,7 @@ public final class Simulation {
     private final List<Consumer<String>> traceListeners = new ArrayList<>();
     private final List<Consumer<NodeEvent>> eventListeners = new ArrayList<>();
     private final Palette palette = Palette.rPlace2022();
+    private final Set<Integer> probesPending = new TreeSet<>();
     private int attempts;
     private long convergedAt = -1;
     private boolean finished;
@@ -91,14 +96,22 @@ public final class Simulation {
         scheduleWorkload();
         scheduleFaults();
         queue.scheduleAt(options.safetyMs(), this::heal);
-        queue.scheduleAt(options.safetyMs() + options.settleWritesMs(), this::checkConvergence);
+        queue.scheduleAt(options.safetyMs() + options.settleWritesMs(), () -> {
+            nodeIds().forEach(this::probe);
+            checkConvergence();
+        });
         long deadline = options.safetyMs() + options.convergenceBoundMs();
         while (!finished && checker.violation() == null && queue.nextAt() <= deadline && queue.runNext()) {
             // every event is checked by the listeners as it happens
         }
         if (!finished && checker.violation() == null) {
-            checker.fail(1, Violation.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
-                + " ms after healing: " + divergence(), queue.now());
+            if (converged()) {
+                checker.fail(8, Violation.AVAILABLE, "no write committed through nodes " + probesPending + " within "
+                    + options.convergenceBoundMs() + " ms of healing", queue.now());
+            } else {
+                checker.fail(1, Violation.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
+                    + " ms after healing: " + divergence(), queue.now());
+            }
         }
         return result();
     }
@@ -278,13 +291,32 @@ public final class Simulation {
         queue.schedule(exponential(options.meanThinkMs()), () -> attempt(user));
     }
 
+    /**
+     * After healing, a write through every node must commit (liveness): retried until it does, or until a
+     * cooldown refusal shows the leader took an earlier attempt.
+     */
+    private void probe(int id) {
+        probesPending.add(id);
+        engine(id).place("probe-" + id, id % options.canvasSize(), 0, palette.color(1)).whenComplete((ok, error) -> {
+            boolean cooldown = error instanceof PlaceException refused && refused.code() == PlaceError.COOLDOWN;
+            if (ok != null || cooldown) {
+                if (ok != null) {
+                    checker.acknowledged(ok.write());
+                }
+                probesPending.remove(id);
+            } else {
+                queue.schedule(500, () -> probe(id));
+            }
+        });
+    }
+
     // ---------------------------------------------------------------- convergence
 
     private void checkConvergence() {
         if (finished || checker.violation() != null) {
             return;
         }
-        if (converged()) {
+        if (converged() && probesPending.isEmpty()) {
             convergedAt = queue.now();
             Map<Integer, Replica> replicas = new TreeMap<>();
             nodes.forEach((id, node) -> replicas.put(id, node.engine().replica()));

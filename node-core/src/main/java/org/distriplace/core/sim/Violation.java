@@ -4,7 +4,8 @@ package org.distriplace.core.sim;
  * A broken invariant.
  *
  * @param invariant 1 convergence, 2 durability of acknowledged writes, 3 monotonic epochs, 4 one leader per
- *                  epoch, 5 cooldown, 6 one write per dot, 7 each client request commits at most once
+ *                  epoch, 5 cooldown, 6 one write per dot, 7 each client request commits at most once, 8 the
+ *                  healed cluster commits writes through every node
  * @param atMs      virtual time of detection
  */
 public record Violation(int invariant, String name, String detail, long atMs) {
@@ -16,6 +17,7 @@ public record Violation(int invariant, String name, String detail, long atMs) {
     public static final String COOLDOWN = "cooldown respected";
     public static final String DOTS = "one write per dot";
     public static final String ONCE = "a request commits at most once";
+    public static final String AVAILABLE = "the healed cluster commits writes";
 
     @Override
     public String toString() {

@@ -22,9 +22,9 @@ import org.distriplace.core.model.PixelWrite;
  * and proposes the same writes again, with the same dots, in its next batch (so an aborted batch that some
  * later leader adopts anyway commits the very same writes, never different ones).
  *
- * <p>One proposal is in flight at a time and each PREPARE carries the previous decision; proposal 0 carries the
- * writes adopted from earlier epochs, and the leader accepts client writes once it has committed. Pure: time is
- * passed in.
+ * <p>One proposal is in flight at a time and each PREPARE carries the previous decision. The epoch's first batch
+ * carries the writes adopted from earlier epochs (it is proposed again, even empty, until it commits), and the
+ * leader accepts client writes once it has committed. Pure: time is passed in.
  */
 public final class CommitCoordinator {
 
@@ -136,12 +136,13 @@ public final class CommitCoordinator {
             }
             return;
         }
-        if (!active || now < nextProposalAt || (queue.isEmpty() && retry.isEmpty())) {
+        if (now < nextProposalAt || (active && queue.isEmpty() && retry.isEmpty())) {
             return;
         }
         List<PixelWrite> writes = new ArrayList<>(retry);
         retry.clear();
-        while (!queue.isEmpty() && writes.size() < maxBatch) {
+        // Until the epoch's first batch commits, only it is proposed again (even empty: it activates the leader).
+        while (active && !queue.isEmpty() && writes.size() < maxBatch) {
             writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter)));
         }
         propose(writes, now);

@@ -60,6 +60,20 @@ class CommitCoordinatorTest {
     }
 
     @Test
+    void anAbortedInstallBatchIsProposedAgainEvenEmptyUntilTheLeaderIsActive() {
+        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.tick(1_000, VectorClock.EMPTY);
+        assertEquals(List.of("3/0 abort"), decisions);
+        sender.clear();
+        coordinator.tick(1_000, VectorClock.EMPTY);
+        assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class), "proposed again");
+        assertEquals(List.of(), proposed.get(1).writes());
+        vote(1, 1, true);
+        vote(1, 2, true);
+        assertTrue(coordinator.active());
+    }
+
+    @Test
     void proposesOnceABatchIntervalWithDotsThatContinueTheLeadersSequence() {
         installEmpty();
         coordinator.enqueue(accepted("a"));
