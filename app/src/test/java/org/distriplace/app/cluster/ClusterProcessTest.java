@@ -167,25 +167,29 @@ class ClusterProcessTest {
             acknowledged.put(write(next % 2 == 0 ? one : two, next).getKey(), COLORS[next % COLORS.length]);
         }
 
-        one.kill9();
-        // Alone of three, node 2 cannot commit. (The leader may already have proposed the write: its outcome is
-        // unknown, and it may still commit once a majority is back; the acknowledged rewrite below wins anyway.)
-        HttpResponse<String> refused = two.place(60, 0, "#000000");
-        assertEquals(503, refused.statusCode(), refused.body());
-        assertTrue(refused.body().contains("NO_QUORUM"), refused.body());
-        one.start();
-        await("node 1 to rejoin", Duration.ofSeconds(30), () -> leads(two, List.of(one)));
-        for (next = 60; next < 100; next++) {
-            acknowledged.put(write(next % 2 == 0 ? one : two, next).getKey(), COLORS[next % COLORS.length]);
-        }
-
         three.start();
         await("the returning highest id to take the lead back", Duration.ofSeconds(30),
             () -> leads(three, List.of(one, two)));
-        await("every replica to converge", Duration.ofSeconds(30), () -> sameState(all, 100));
+
+        one.kill9();
+        for (; next < 90; next++) {
+            acknowledged.put(write(next % 2 == 0 ? two : three, next).getKey(), COLORS[next % COLORS.length]);
+        }
+        one.start();
+        await("node 1 to rejoin", Duration.ofSeconds(30), () -> leads(three, List.of(one, two)));
+        await("every replica to converge", Duration.ofSeconds(30), () -> sameState(all, 90));
         for (NodeProcess node : all) {
             assertHoldsAll(acknowledged, node);
         }
+
+        two.kill9();
+        three.kill9();
+        HttpResponse<String> refused = one.place(99, 99, "#000000");
+        assertEquals(503, refused.statusCode(), "alone of three, node 1 cannot commit: " + refused.body());
+        assertTrue(refused.body().contains("NO_QUORUM"), refused.body());
+        assertHoldsAll(acknowledged, one);
+        three.start();
+        await("node 3 back in the lead", Duration.ofSeconds(30), () -> leads(three, List.of(one)));
         assertEquals(143, three.terminate(), "a JVM ended by SIGTERM exits 128 + 15, after its shutdown hook");
         assertTrue(Files.readString(dir.resolve("data-3").resolve("node.log")).contains("node 3 stopped"));
     }
