@@ -33,12 +33,15 @@ final class CommittedState {
     private final int self;
     private final List<PixelListener> listeners = new CopyOnWriteArrayList<>();
     private final RecentRequests recentRequests = new RecentRequests(200_000);
+    private final int snapshotEveryWrites;
+    private long writesAtSnapshot;
 
     CommittedState(NodeConfig config, EventStore store, ClientRequests clients) {
         this.self = config.nodeId();
         this.cooldownMs = config.cooldownMs();
         // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
         this.requestWindowMs = 2 * config.placeTimeoutMs();
+        this.snapshotEveryWrites = config.snapshotEveryWrites();
         this.replica = new Replica(config.width(), config.height(), config.tileSize(), config.palette(),
             config.logRetention());
         this.cooldowns = new CooldownLedger(config.cooldownMs());
@@ -80,14 +83,21 @@ final class CommittedState {
             recentRequests.addAll(stored.snapshot().recentRequests(), hlc.now(now));
             stored.snapshot().tiles().forEach(tile -> observeNewest(tile, now));
         }
+        writesAtSnapshot = replica.committedWrites();
         apply(stored.committedSinceSnapshot(), now);
     }
 
-    /** Commits writes in order and stores the new ones in one transaction (before anyone learns of them). */
+    /**
+     * Commits writes in order and stores the new ones in one transaction (before anyone learns of them); every
+     * {@code snapshotEveryWrites} writes, also stores a snapshot, so a restart replays little.
+     */
     Outcome commit(List<PixelWrite> writes, long now) {
         Outcome outcome = apply(writes, now);
         if (!outcome.applied().isEmpty()) {
             store.appendCommitted(outcome.applied());
+            if (replica.committedWrites() - writesAtSnapshot >= snapshotEveryWrites) {
+                saveSnapshot(now);
+            }
         }
         return outcome;
     }
@@ -145,6 +155,12 @@ final class CommittedState {
         replica.adoptVersion(response.version());
         cooldowns.mergeCommitted(response.cooldowns());
         recentRequests.addAll(response.recentRequests(), hlc.now(now));
+        saveSnapshot(now);
+        return changed;
+    }
+
+    /** Stores the whole canvas, its version and what tiles cannot say, as a compressed snapshot. */
+    void saveSnapshot(long now) {
         List<TileState> everything = new ArrayList<>();
         for (int tile = 0; tile < replica.canvas().tileCount(); tile++) {
             everything.add(replica.canvas().tile(tile));
@@ -152,8 +168,10 @@ final class CommittedState {
         long stamp = hlc.now(now);
         store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(stamp),
             recentRequestsAt(stamp)));
-        return changed;
+        writesAtSnapshot = replica.committedWrites();
     }
+
+
 
     private void observeNewest(TileState tile, long now) {
         long newest = 0;

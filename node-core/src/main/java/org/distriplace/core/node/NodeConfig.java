@@ -32,13 +32,15 @@ import org.distriplace.core.model.Palette;
  * @param maxWritesPerMessage most writes in one SYNC_RESPONSE (a larger delta comes in parts)
  * @param maxTilesPerMessage most tiles in one SYNC_RESPONSE (larger full state comes in parts)
  * @param logRetention       writes kept in memory per ordering node for deltas
+ * @param snapshotEveryWrites a compressed snapshot of the canvas is stored after this many committed writes, so a
+ *                           restart replays only the writes since
  */
 public record NodeConfig(int nodeId, List<Integer> members, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
                          long answerTimeoutMs, long coordinatorTimeoutMs, long batchMs, long voteTimeoutMs,
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
                          int tileSize, int maxBatch, int maxDeltaWrites, int maxWritesPerMessage,
-                         int maxTilesPerMessage, int logRetention) {
+                         int maxTilesPerMessage, int logRetention, int snapshotEveryWrites) {
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
@@ -58,7 +60,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
             throw new IllegalArgumentException("intervals must be positive (and suspect-after <= failure timeout)");
         }
         if (tileSize < 1 || maxBatch < 1 || maxDeltaWrites < 1 || maxWritesPerMessage < 1 || maxTilesPerMessage < 1
-            || logRetention < 1) {
+            || logRetention < 1 || snapshotEveryWrites < 1) {
             throw new IllegalArgumentException("sizes must be positive");
         }
     }
@@ -97,6 +99,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         b.maxWritesPerMessage = maxWritesPerMessage;
         b.maxTilesPerMessage = maxTilesPerMessage;
         b.logRetention = logRetention;
+        b.snapshotEveryWrites = snapshotEveryWrites;
         return b;
     }
 
@@ -126,6 +129,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         private int maxWritesPerMessage = 5_000;
         private int maxTilesPerMessage = 16;
         private int logRetention = 200_000;
+        private int snapshotEveryWrites = 100_000;
 
         private Builder(int nodeId, List<Integer> members) {
             this.nodeId = nodeId;
@@ -155,12 +159,13 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         public Builder maxWritesPerMessage(int n) { this.maxWritesPerMessage = n; return this; }
         public Builder maxTilesPerMessage(int n) { this.maxTilesPerMessage = n; return this; }
         public Builder logRetention(int n) { this.logRetention = n; return this; }
+        public Builder snapshotEveryWrites(int n) { this.snapshotEveryWrites = n; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(nodeId, members, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
-                maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention);
+                maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites);
         }
     }
 }

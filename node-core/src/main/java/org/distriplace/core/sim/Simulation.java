@@ -75,6 +75,8 @@ public final class Simulation {
             .maxWritesPerMessage(25)
             .maxTilesPerMessage(5)
             .logRetention(120)
+            // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
+            .snapshotEveryWrites(25)
             .build();
     }
 

@@ -37,7 +37,7 @@ class NodeRuntimeTest {
         NodeConfig config = NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).cooldownMs(0)
             .heartbeatMs(50).suspectAfterMs(150).failureTimeoutMs(300).answerTimeoutMs(100)
             .coordinatorTimeoutMs(300).joinGraceMs(100).batchMs(10).voteTimeoutMs(300).resendMs(50)
-            .gossipMs(200).placeTimeoutMs(2_000).build();
+            .gossipMs(200).placeTimeoutMs(2_000).snapshotEveryWrites(7).build();
         Node node = new Node(config, network.transportFor(id), store, EventSink.NONE);
         network.attach(node);
         node.start().join();
@@ -150,7 +150,12 @@ class NodeRuntimeTest {
         byte[] before = nodes.get(0).canvasSnapshot().join();
         nodes.forEach(Node::close);
         nodes.clear();
-        stores.forEach(org.distriplace.core.store.SqliteEventStore::close);
+        for (var store : stores) {
+            var stored = store.load();
+            assertTrue(stored.snapshot() != null, "a snapshot every 7 writes");
+            assertTrue(stored.committedSinceSnapshot().size() < 7, "only writes since it are replayed");
+            store.close();
+        }
         for (int id = 1; id <= 3; id++) {
             var store = org.distriplace.core.store.SqliteEventStore.open(dir.resolve("n" + id),
                 NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build());
