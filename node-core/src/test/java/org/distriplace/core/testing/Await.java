@@ -1,15 +1,15 @@
-package org.distriplace.core.runtime;
+package org.distriplace.core.testing;
 
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
 /** Waits for a condition with a deadline (polling), failing with a message when it is not met in time. */
-final class Await {
+public final class Await {
 
     private Await() {
     }
 
-    static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
+    public static void until(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
