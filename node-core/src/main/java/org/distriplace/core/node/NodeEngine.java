@@ -6,6 +6,7 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.CommitPhase.Phase;
@@ -414,6 +415,11 @@ public final class NodeEngine {
 
     private void onPixelUpdate(int from, PeerMessage.PixelUpdate update, long now) {
         state.observe(update.timestamp(), now);
+        if (Hlc.physical(state.stamp(now)) - Hlc.physical(update.timestamp()) > config.placeTimeoutMs()) {
+            // Its origin has answered the client already (NO_QUORUM at the deadline). Ordering it now could commit
+            // a request twice: recently committed requests are only remembered for twice the place timeout.
+            return;
+        }
         if (leader == null) {
             // Not the leader: the origin will time the request out (it never re-sends, so nothing doubles).
             return;

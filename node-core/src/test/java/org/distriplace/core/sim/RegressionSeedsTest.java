@@ -16,6 +16,7 @@ class RegressionSeedsTest {
         "397 | 5 | a request re-sent after a leader change committed twice: full state did not carry recent requests",
         "520 | 5 | the same, through another interleaving",
         "1223 | 5 | an aborted empty install batch was never proposed again: the new leader never became active",
+        "1010596 | 5 | a recovering leader ordered a request held past its deadline, after its first commit was forgotten",
     })
     void seedPasses(long seed, int nodes, String bug) {
         SimulationResult result = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)).run();

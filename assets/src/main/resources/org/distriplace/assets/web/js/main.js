@@ -1,0 +1,123 @@
+import { CanvasView } from './canvas-view.js';
+import { Connection } from './connection.js';
+import { Cooldown } from './cooldown.js';
+import { Palette } from './palette.js';
+
+const $ = (id) => document.getElementById(id);
+const status = $('status');
+const offline = $('offline');
+const message = $('message');
+const pending = new Map();
+let messageTimer = 0;
+
+function say(text) {
+  message.textContent = text;
+  clearTimeout(messageTimer);
+  messageTimer = setTimeout(() => { message.textContent = ''; }, 6000);
+}
+
+const cooldown = new Cooldown($('cooldown'), (cooling) => palette.setCooling(cooling));
+const palette = new Palette($('palette'));
+const view = new CanvasView($('canvas'), {
+  onHover: (pixel) => {
+    $('cursor').textContent = pixel ? `(${pixel.x}, ${pixel.y}) ${view.colorAt(pixel.x, pixel.y)}` : '';
+  },
+  onPlace: (x, y) => place(x, y),
+});
+
+function place(x, y) {
+  if (!connection.online) {
+    say('Offline: the pixel was not placed.');
+    return;
+  }
+  if (cooldown.active) {
+    say(`Wait ${cooldown.secondsLeft} s before placing again.`);
+    return;
+  }
+  const color = palette.selected;
+  const requestId = connection.place(x, y, color);
+  if (requestId) {
+    pending.set(requestId, { x, y, color, committed: false });
+    view.setPending(x, y, color);
+    cooldown.start(cooldown.seconds);
+  }
+}
+
+const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+const connection = new Connection(`${scheme}://${location.host}/ws`, {
+  online() {
+    status.dataset.state = 'online';
+    status.textContent = `online via ${location.host}`;
+    offline.hidden = true;
+  },
+  offline(retryMs) {
+    status.dataset.state = 'offline';
+    status.textContent = 'offline';
+    offline.hidden = false;
+    offline.textContent = `Offline: reconnecting in ${Math.round(retryMs / 1000)} s…`;
+    // Placements in flight have no answer coming: roll them back.
+    for (const [requestId, placement] of pending) {
+      view.clearPending(placement.x, placement.y);
+      pending.delete(requestId);
+    }
+  },
+  welcome(msg) {
+    palette.setColors(msg.canvasInfo.palette);
+    view.setPalette(msg.canvasInfo.palette);
+    cooldown.seconds = msg.canvasInfo.cooldownSeconds;
+    cooldown.start(msg.cooldownRemaining);
+  },
+  canvas(msg) {
+    const bytes = Uint8Array.from(atob(msg.data), (c) => c.charCodeAt(0));
+    view.load(msg.width, msg.height, bytes);
+  },
+  pixels(events) {
+    view.apply(events);
+    for (const [requestId, placement] of pending) {
+      if (placement.committed && events.some((e) => e.x === placement.x && e.y === placement.y)) {
+        view.clearPending(placement.x, placement.y);
+        pending.delete(requestId);
+      }
+    }
+  },
+  success(msg) {
+    const placement = pending.get(msg.requestId);
+    if (placement) {
+      // Keep showing it until the committed pixel arrives in a batch (so it never flickers back).
+      placement.committed = true;
+      setTimeout(() => {
+        if (pending.delete(msg.requestId)) {
+          view.clearPending(placement.x, placement.y);
+        }
+      }, 3000);
+    }
+  },
+  error(msg) {
+    const placement = pending.get(msg.requestId);
+    if (placement) {
+      view.clearPending(placement.x, placement.y);
+      pending.delete(msg.requestId);
+    }
+    if (msg.code === 'COOLDOWN') {
+      cooldown.start(msg.remainingSeconds ?? cooldown.seconds);
+      say(`Too soon: wait ${msg.remainingSeconds} s.`);
+    } else {
+      cooldown.stop();
+      say(`Not placed: ${msg.message}`);
+    }
+  },
+});
+
+$('zoom-in').addEventListener('click', () => view.zoomBy(1.5));
+$('zoom-out').addEventListener('click', () => view.zoomBy(1 / 1.5));
+$('zoom-fit').addEventListener('click', () => view.fit());
+
+/** A small window on the client's state, for tests and for the curious. */
+window.distriPlace = {
+  colorAt: (x, y) => view.colorAt(x, y),
+  screenPointOf: (x, y) => view.screenPointOf(x, y),
+  select: (color) => palette.select(color),
+  get online() { return connection.online; },
+  get pending() { return pending.size; },
+  get ready() { return view.width > 0; },
+};
