@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.TestCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,22 +42,7 @@ class ClusterProcessTest {
     private final List<NodeProcess> nodes = new ArrayList<>();
 
     private List<NodeProcess> cluster(String... secrets) throws IOException {
-        int[] http = new int[3];
-        int[] peer = new int[3];
-        for (int i = 0; i < 3; i++) {
-            http[i] = freePort();
-            peer[i] = freePort();
-        }
-        for (int i = 0; i < 3; i++) {
-            List<String> peers = new ArrayList<>();
-            for (int j = 0; j < 3; j++) {
-                if (j != i) {
-                    peers.add((j + 1) + "@127.0.0.1:" + peer[j]);
-                }
-            }
-            nodes.add(new NodeProcess(i + 1, http[i], peer[i], String.join(",", peers), dir.resolve("data-" + (i + 1)),
-                secrets.length > i ? secrets[i] : SECRET, dir));
-        }
+        nodes.addAll(TestCluster.of(dir, 0, secrets.length == 0 ? new String[] {SECRET} : secrets));
         return nodes;
     }
 
@@ -78,39 +65,12 @@ class ClusterProcessTest {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
     private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout.toSeconds() + " s waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
+        TestCluster.await(what, timeout, condition);
     }
 
     private static boolean leads(NodeProcess node, List<NodeProcess> followers) {
-        JsonNode own = node.cluster();
-        if (own == null || !own.path("role").asText().equals("LEADER")) {
-            return false;
-        }
-        return followers.stream().map(NodeProcess::cluster).allMatch(view -> view != null
-            && view.path("role").asText().equals("FOLLOWER") && view.path("leaderId").asInt() == node.id
-            && view.path("ready").asBoolean() && aliveInViewOf(view, node.id));
-    }
-
-    private static boolean aliveInViewOf(JsonNode view, int peer) {
-        for (JsonNode entry : view.path("peers")) {
-            if (entry.path("id").asInt() == peer) {
-                return entry.path("status").asText().equals("ALIVE");
-            }
-        }
-        return false;
+        return TestCluster.leads(node, followers);
     }
 
     /** Every node answers with the same state hash and at least {@code writes} committed writes. */

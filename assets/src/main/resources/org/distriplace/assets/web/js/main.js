@@ -9,6 +9,11 @@ const offline = $('offline');
 const message = $('message');
 const pending = new Map();
 let messageTimer = 0;
+let hovered = null;
+
+function showCursor() {
+  $('cursor').textContent = hovered ? `(${hovered.x}, ${hovered.y}) ${view.colorAt(hovered.x, hovered.y)}` : '';
+}
 
 function say(text) {
   message.textContent = text;
@@ -20,7 +25,8 @@ const cooldown = new Cooldown($('cooldown'), (cooling) => palette.setCooling(coo
 const palette = new Palette($('palette'));
 const view = new CanvasView($('canvas'), {
   onHover: (pixel) => {
-    $('cursor').textContent = pixel ? `(${pixel.x}, ${pixel.y}) ${view.colorAt(pixel.x, pixel.y)}` : '';
+    hovered = pixel;
+    showCursor();
   },
   onPlace: (x, y) => place(x, y),
 });
@@ -70,9 +76,11 @@ const connection = new Connection(`${scheme}://${location.host}/ws`, {
   canvas(msg) {
     const bytes = Uint8Array.from(atob(msg.data), (c) => c.charCodeAt(0));
     view.load(msg.width, msg.height, bytes);
+    showCursor();
   },
   pixels(events) {
     view.apply(events);
+    showCursor();
     for (const [requestId, placement] of pending) {
       if (placement.committed && events.some((e) => e.x === placement.x && e.y === placement.y)) {
         view.clearPending(placement.x, placement.y);

@@ -1,4 +1,4 @@
-package org.distriplace.app.cluster;
+package org.distriplace.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,31 +14,37 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** One {@code distri-place node} in its own JVM on loopback, for tests that kill -9 and restart nodes. */
-final class NodeProcess {
+public final class NodeProcess {
 
-    static final ObjectMapper JSON = new ObjectMapper();
+    public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    final int id;
-    final int httpPort;
-    final int peerPort;
+    public final int id;
+    public final int httpPort;
+    public final int peerPort;
     private final List<String> arguments;
     private final Path log;
     private Process process;
     private int starts;
 
-    NodeProcess(int id, int httpPort, int peerPort, String peers, Path dataDir, String secret, Path logDir) {
+    public NodeProcess(int id, int httpPort, int peerPort, String peers, Path dataDir, String secret, Path logDir) {
+        this(id, httpPort, peerPort, peers, dataDir, secret, logDir, 0);
+    }
+
+    /** A node on a 100x100 canvas with fast timings (heartbeat 200 ms, failure timeout 1.5 s). */
+    public NodeProcess(int id, int httpPort, int peerPort, String peers, Path dataDir, String secret, Path logDir,
+                       int cooldownSeconds) {
         this.id = id;
         this.httpPort = httpPort;
         this.peerPort = peerPort;
         this.log = logDir.resolve("node-" + id);
         this.arguments = List.of("node", "--id", Integer.toString(id), "--bind", "127.0.0.1",
             "--http-port", Integer.toString(httpPort), "--peer-port", Integer.toString(peerPort), "--peers", peers,
-            "--data-dir", dataDir.toString(), "--cluster-secret", secret, "--canvas", "100x100", "--cooldown", "0",
+            "--data-dir", dataDir.toString(), "--cluster-secret", secret, "--canvas", "100x100", "--cooldown", Integer.toString(cooldownSeconds),
             "--heartbeat-ms", "200", "--failure-timeout-ms", "1500", "--batch-ms", "20", "--gossip-ms", "500");
     }
 
-    NodeProcess start() throws IOException {
+    public NodeProcess start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main"));
         command.addAll(arguments);
@@ -49,23 +55,23 @@ final class NodeProcess {
     }
 
     /** SIGKILL: no shutdown hook runs. */
-    void kill9() throws InterruptedException {
+    public void kill9() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
     }
 
     /** SIGTERM, and waits for the clean exit; returns the exit code. */
-    int terminate() throws InterruptedException {
+    public int terminate() throws InterruptedException {
         process.destroy();
         return process.waitFor(15, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process != null && process.isAlive();
     }
 
     /** {@code GET /api/v1/cluster}, or null if the node does not answer. */
-    JsonNode cluster() {
+    public JsonNode cluster() {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/api/v1/cluster"))
                 .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
@@ -78,18 +84,18 @@ final class NodeProcess {
         }
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(15)).build(),
             HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> place(int x, int y, String color) throws IOException, InterruptedException {
+    public HttpResponse<String> place(int x, int y, String color) throws IOException, InterruptedException {
         String body = "{\"x\":" + x + ",\"y\":" + y + ",\"color\":\"" + color + "\"}";
         return HTTP.send(HttpRequest.newBuilder(url("/pixel")).timeout(Duration.ofSeconds(15))
             .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    URI url(String path) {
+    public URI url(String path) {
         return URI.create("http://127.0.0.1:" + httpPort + path);
     }
 

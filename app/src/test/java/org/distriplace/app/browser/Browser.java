@@ -1,0 +1,92 @@
+package org.distriplace.app.browser;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** A headless Debian Chromium driven by Selenium, on a page of a node. */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+
+    private final ChromeDriver driver;
+
+    Browser(Path profile) {
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+            "--disable-quic", "--window-size=1000,700", "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+            .build();
+        driver = new ChromeDriver(service, options);
+    }
+
+    static boolean installed() {
+        return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
+    }
+
+    void open(String url) {
+        driver.get(url);
+        await("the canvas to load", () -> Boolean.TRUE.equals(js("return window.distriPlace && window.distriPlace.ready")));
+    }
+
+    Object js(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    String colorAt(int x, int y) {
+        return (String) js("return window.distriPlace.colorAt(arguments[0], arguments[1])", x, y);
+    }
+
+    /** Selects a colour and clicks the pixel (x, y) on the canvas like a person would. */
+    void paint(int x, int y, String color) {
+        driver.findElement(By.cssSelector(".swatch[data-color='" + color + "']")).click();
+        WebElement canvas = driver.findElement(By.id("canvas"));
+        @SuppressWarnings("unchecked")
+        java.util.Map<String, Number> point = (java.util.Map<String, Number>) js(
+            "const p = window.distriPlace.screenPointOf(arguments[0], arguments[1]);"
+                + "const b = document.getElementById('canvas').getBoundingClientRect();"
+                + "return {x: p.x - (b.left + b.width / 2), y: p.y - (b.top + b.height / 2)};", x, y);
+        new Actions(driver).moveToElement(canvas, point.get("x").intValue(), point.get("y").intValue()).click()
+            .perform();
+    }
+
+    boolean offlineBannerShown() {
+        return driver.findElement(By.id("offline")).isDisplayed();
+    }
+
+    String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    void await(String what, java.util.function.BooleanSupplier condition) {
+        new WebDriverWait(driver, Duration.ofSeconds(45)).withMessage(what).until(d -> condition.getAsBoolean());
+    }
+
+    void screenshot(Path file) throws java.io.IOException {
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    }
+
+    List<String> consoleErrors() {
+        return driver.manage().logs().get("browser").getAll().stream()
+            .filter(entry -> entry.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+            .map(Object::toString).toList();
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+}
