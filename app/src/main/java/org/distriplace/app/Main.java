@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "vector clocks, last-write-wins and gossip anti-entropy.",
         "",
     },
-    subcommands = {NodeCommand.class, SimulateCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -32,7 +32,7 @@ class PackagedAppIT {
     @Test
     void helpListsTheCommands() throws Exception {
         String help = run("--help");
-        assertTrue(help.contains("node") && help.contains("simulate"), help);
+        assertTrue(help.contains("node") && help.contains("simulate") && help.contains("bench"), help);
     }
 
     @Test

@@ -1,0 +1,35 @@
+package org.distriplace.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.distriplace.bench.Benchmark;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code distri-place bench}: measures a three-node cluster on this machine. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = {
+        "Measures a three-node cluster started as separate processes on loopback:",
+        "this machine's WebSocket fan-out ceiling (calibration), the placement ramp",
+        "(open model, latencies from intended send times, until p99 place->visible",
+        "passes 500 ms), fan-out to many observers, and failover under load.",
+        "",
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--quick", description = "A short run (under a minute) instead of the full one (under ten).")
+    boolean quick;
+
+    @Option(names = "--json", description = "Also write the results to this file.")
+    Path json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        new Benchmark(new Benchmark.Options(quick, json), spec.commandLine().getOut()).run();
+        return 0;
+    }
+}

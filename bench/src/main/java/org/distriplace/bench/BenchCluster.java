@@ -1,0 +1,173 @@
+package org.distriplace.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Three nodes as separate processes on loopback (cooldown 0, default timings, a 1000x1000 canvas), started with
+ * this JVM's class path, with the process statistics the benchmark reports.
+ */
+final class BenchCluster implements AutoCloseable {
+
+    static final int SIZE = 1000;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Path dir;
+    private final int[] httpPorts = new int[3];
+    private final int[] peerPorts = new int[3];
+    private final Process[] processes = new Process[3];
+
+    BenchCluster(Path dir) throws IOException {
+        this.dir = dir;
+        for (int i = 0; i < 3; i++) {
+            httpPorts[i] = freePort();
+            peerPorts[i] = freePort();
+        }
+    }
+
+    void startAll() throws IOException, InterruptedException {
+        for (int id = 1; id <= 3; id++) {
+            start(id);
+        }
+        awaitLeader(Duration.ofSeconds(60));
+    }
+
+    void start(int id) throws IOException {
+        List<String> peers = new ArrayList<>();
+        for (int other = 1; other <= 3; other++) {
+            if (other != id) {
+                peers.add(other + "@127.0.0.1:" + peerPorts[other - 1]);
+            }
+        }
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main",
+            "node", "--id", Integer.toString(id), "--bind", "127.0.0.1", "--http-port",
+            Integer.toString(httpPorts[id - 1]), "--peer-port", Integer.toString(peerPorts[id - 1]), "--peers",
+            String.join(",", peers), "--data-dir", dir.resolve("node-" + id).toString(), "--cluster-secret", "bench",
+            "--cooldown", "0", "--canvas", SIZE + "x" + SIZE);
+        Files.createDirectories(dir);
+        processes[id - 1] = new ProcessBuilder(command).redirectErrorStream(true)
+            .redirectOutput(dir.resolve("node-" + id + ".out").toFile()).start();
+    }
+
+    /** The leader all live nodes agree on, waiting for one up to {@code timeout}. */
+    int awaitLeader(Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            int leader = agreedLeader();
+            if (leader != 0) {
+                return leader;
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no leader within " + timeout.toSeconds() + " s; see " + dir);
+    }
+
+    private int agreedLeader() {
+        int agreed = 0;
+        for (int id = 1; id <= 3; id++) {
+            if (!isAlive(id)) {
+                continue;
+            }
+            JsonNode view = cluster(id);
+            if (view == null || !view.path("ready").asBoolean()) {
+                return 0;
+            }
+            int leader = view.path("leaderId").asInt();
+            if (leader == 0 || (agreed != 0 && leader != agreed) || !isAlive(leader)) {
+                return 0;
+            }
+            agreed = leader;
+        }
+        return agreed != 0 && cluster(agreed).path("role").asText().equals("LEADER") ? agreed : 0;
+    }
+
+    JsonNode cluster(int id) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(http(id) + "/api/v1/cluster"))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    byte[] canvas(int id) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(http(id) + "/api/v1/canvas")).build(),
+            HttpResponse.BodyHandlers.ofByteArray()).body();
+    }
+
+    String http(int id) {
+        return "http://127.0.0.1:" + httpPorts[id - 1];
+    }
+
+    URI webSocket(int id) {
+        return URI.create("ws://127.0.0.1:" + httpPorts[id - 1] + "/ws");
+    }
+
+    boolean isAlive(int id) {
+        return processes[id - 1] != null && processes[id - 1].isAlive();
+    }
+
+    void kill9(int id) throws InterruptedException {
+        processes[id - 1].destroyForcibly();
+        processes[id - 1].waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** CPU time used so far by node {@code id}'s process, in seconds (from /proc). */
+    double cpuSeconds(int id) {
+        try {
+            String[] stat = Files.readString(Path.of("/proc", Long.toString(processes[id - 1].pid()), "stat"))
+                .replaceAll(".*\\) ", "").split(" ");
+            return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** Resident memory of node {@code id}'s process, in MiB (from /proc). */
+    double rssMiB(int id) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(processes[id - 1].pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        for (int id = 1; id <= 3; id++) {
+            if (isAlive(id)) {
+                kill9(id);
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+package org.distriplace.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The load benchmark: calibrates this machine's WebSocket fan-out ceiling, starts a three-node cluster as
+ * separate processes on loopback, then measures the placement ramp (open model, until p99 place→visible passes
+ * 500 ms), fan-out to many observers, and failover under load (kill -9 of the leader mid-run).
+ */
+public final class Benchmark {
+
+    /** How long and how hard: {@code quick} finishes in under a minute. */
+    public record Options(boolean quick, Path json) {
+    }
+
+    private static final double VISIBLE_P99_LIMIT_MS = 500;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Options options;
+    private final PrintWriter out;
+
+    public Benchmark(Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    /** Runs everything and returns the report (also written to {@code options.json()} when set). */
+    public ObjectNode run() throws Exception {
+        ObjectNode report = JSON.createObjectNode();
+        report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
+            .put("java", System.getProperty("java.version")).put("quick", options.quick());
+        int calibrationClients = options.quick() ? 200 : 1_000;
+        double ceiling = Calibration.framesPerSecond(calibrationClients, options.quick() ? 2 : 5);
+        report.putObject("calibration").put("frames_per_s", Math.round(ceiling)).put("clients", calibrationClients);
+        say("calibration: a bare Netty WebSocket broadcaster delivers %,.0f frames/s to %d local clients",
+            ceiling, calibrationClients);
+
+        Path dir = Files.createTempDirectory("distri-place-bench");
+        try (BenchCluster cluster = new BenchCluster(dir); WsClients clients = new WsClients(2)) {
+            cluster.startAll();
+            say("cluster: 3 node processes on loopback, data in %s", dir);
+            ramp(cluster, clients, report);
+            fanOut(cluster, clients, report, ceiling);
+            failover(cluster, clients, report);
+            ObjectNode rss = report.putObject("node_rss_mib");
+            for (int id = 1; id <= 3; id++) {
+                rss.put(Integer.toString(id), Math.round(cluster.rssMiB(id)));
+            }
+        }
+        if (options.json() != null) {
+            JSON.writeValue(options.json().toFile(), report);
+            say("results written to %s", options.json());
+        }
+        return report;
+    }
+
+    private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
+        LoadRun load = new LoadRun();
+        load.connect(clients, nodes(cluster, 1, 2, 3), options.quick() ? 30 : 100, 30, 30);
+        double[] rates = options.quick() ? new double[] {500, 1_000, 2_000}
+            : new double[] {1_000, 2_000, 5_000, 10_000, 20_000, 50_000};
+        double seconds = options.quick() ? 4 : 10;
+        ArrayNode steps = report.putArray("ramp");
+        LoadRun.Result best = null;
+        for (double rate : rates) {
+            double[] cpuBefore = cpu(cluster);
+            LoadRun.Result result = load.run(rate, seconds, 3_000, null);
+            ObjectNode step = steps.addObject().put("rate", rate)
+                .put("committed_per_s", Math.round(result.committedPerSecond())).put("failed", result.failed())
+                .put("frames_per_s", Math.round(result.frames() / result.seconds()))
+                .put("bytes_per_s", Math.round(result.bytes() / result.seconds()));
+            step.set("ack_ms", percentiles(result.ack()));
+            step.set("visible_ms", percentiles(result.visible()));
+            step.set("node_cpu_percent", cpuPercent(cluster, cpuBefore, result.seconds()));
+            say("ramp %6.0f/s: %s | cpu %s", rate, result.summary(), step.get("node_cpu_percent"));
+            boolean sustained = result.failed() == 0 && result.visible().getTotalCount() > 0
+                && result.visible().getValueAtPercentile(99) / 1000.0 <= VISIBLE_P99_LIMIT_MS
+                && result.committedPerSecond() >= 0.9 * rate;
+            if (!sustained) {
+                break;
+            }
+            best = result;
+        }
+        report.put("placements_per_s", best == null ? 0 : Math.round(best.offeredPerSecond()));
+        report.set("visible_ms", best == null ? JSON.createObjectNode() : percentiles(best.visible()));
+        report.set("ack_ms", best == null ? JSON.createObjectNode() : percentiles(best.ack()));
+    }
+
+    private void fanOut(BenchCluster cluster, WsClients clients, ObjectNode report, double ceiling) throws Exception {
+        ArrayNode levels = report.putArray("fanout");
+        int[] observerCounts = options.quick() ? new int[] {100} : new int[] {100, 1_000, 5_000};
+        for (int observers : observerCounts) {
+            double rssBefore = totalRss(cluster);
+            LoadRun load = new LoadRun();
+            load.connect(clients, nodes(cluster, 1, 2, 3), 10, observers, 20);
+            double perConnectionKiB = (totalRss(cluster) - rssBefore) * 1024 / observers;
+            LoadRun.Result result = load.run(200, options.quick() ? 4 : 8, 3_000, null);
+            double framesPerSecond = result.frames() / result.seconds();
+            levels.addObject().put("observers", observers).put("frames_per_s", Math.round(framesPerSecond))
+                .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
+                .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
+                .put("memory_per_connection_kib", Math.round(perConnectionKiB))
+                .set("visible_ms", percentiles(result.visible()));
+            say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, ~%.0f KiB/connection",
+                observers, framesPerSecond, 100 * framesPerSecond / ceiling,
+                LoadRun.Result.ms(result.visible().getValueAtPercentile(99)), perConnectionKiB);
+        }
+    }
+
+    private void failover(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
+        int leader = cluster.awaitLeader(Duration.ofSeconds(30));
+        int[] followers = java.util.stream.IntStream.rangeClosed(1, 3).filter(id -> id != leader).toArray();
+        LoadRun load = new LoadRun();
+        load.connect(clients, nodes(cluster, followers), 20, 6, 6);
+        double rate = options.quick() ? 300 : 1_000;
+        LoadRun.Result result = load.run(rate, options.quick() ? 12 : 20, 15_000, () -> {
+            try {
+                cluster.kill9(leader);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        cluster.awaitLeader(Duration.ofSeconds(30));
+        byte[] canvas = agreedCanvas(cluster, followers);
+        long lost = load.lostFromLastRun(canvas, paletteIndex(cluster, followers[0]));
+        report.putObject("failover").put("rate", rate).put("unavailable_ms", result.maxSuccessGapMs())
+            .put("lost", lost).put("acknowledged", result.ack().getTotalCount()).put("failed", result.failed());
+        say("failover: leader %d killed mid-run at %.0f/s: writes unavailable for %,d ms, %d acknowledged writes "
+            + "lost, %d placements failed", leader, rate, result.maxSuccessGapMs(), lost, result.failed());
+    }
+
+    /** The canvas once the surviving nodes agree on it. */
+    private static byte[] agreedCanvas(BenchCluster cluster, int[] live) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            String first = cluster.cluster(live[0]).path("stateHash").asText();
+            boolean agree = true;
+            for (int id : live) {
+                agree &= first.equals(cluster.cluster(id).path("stateHash").asText());
+            }
+            if (agree) {
+                return cluster.canvas(live[0]);
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException("the surviving nodes did not converge");
+    }
+
+    private static Map<String, Integer> paletteIndex(BenchCluster cluster, int id) throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create(cluster.http(id)
+            + "/api/v1/canvas/info")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        Map<String, Integer> index = new HashMap<>();
+        var palette = JSON.readTree(body).path("palette");
+        for (int i = 0; i < palette.size(); i++) {
+            index.put(palette.get(i).asText(), i);
+        }
+        return index;
+    }
+
+    private static List<URI> nodes(BenchCluster cluster, int... ids) {
+        List<URI> uris = new ArrayList<>();
+        for (int id : ids) {
+            uris.add(cluster.webSocket(id));
+        }
+        return uris;
+    }
+
+    private static double[] cpu(BenchCluster cluster) {
+        return new double[] {cluster.cpuSeconds(1), cluster.cpuSeconds(2), cluster.cpuSeconds(3)};
+    }
+
+    private static ObjectNode cpuPercent(BenchCluster cluster, double[] before, double seconds) {
+        ObjectNode cpu = JSON.createObjectNode();
+        for (int id = 1; id <= 3; id++) {
+            cpu.put(Integer.toString(id), Math.round(100 * (cluster.cpuSeconds(id) - before[id - 1]) / seconds));
+        }
+        return cpu;
+    }
+
+    private static double totalRss(BenchCluster cluster) {
+        return cluster.rssMiB(1) + cluster.rssMiB(2) + cluster.rssMiB(3);
+    }
+
+    private static ObjectNode percentiles(Histogram micros) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("p50", micros.getValueAtPercentile(50) / 1000.0).put("p99", micros.getValueAtPercentile(99) / 1000.0)
+            .put("p999", micros.getValueAtPercentile(99.9) / 1000.0).put("max", micros.getMaxValue() / 1000.0)
+            .put("count", micros.getTotalCount());
+        return node;
+    }
+
+    private void say(String format, Object... arguments) {
+        out.println(String.format(Locale.ROOT, format, arguments));
+        out.flush();
+    }
+}

@@ -1,0 +1,279 @@
+package org.distriplace.bench;
+
+import io.netty.channel.Channel;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Placing clients and observing clients connected to a cluster over WebSocket. {@link #run} offers placements at
+ * a constant arrival rate (an open model: the sender never waits for answers) and measures each placement from its
+ * <em>intended</em> send time, so queueing anywhere shows in the latency instead of slowing the load (no
+ * coordinated omission): place→ack (the placer's {@code success}) and place→visible (the {@code pixels} batch
+ * carrying it has reached every tracked observer).
+ */
+final class LoadRun {
+
+    /** What one step measured; latencies in microseconds. */
+    record Result(double offeredPerSecond, double committedPerSecond, Histogram ack, Histogram visible, long failed,
+                  long frames, long bytes, double seconds, long maxSuccessGapMs) {
+
+        String summary() {
+            return String.format(Locale.ROOT, "offered %6.0f/s committed %6.0f/s failed %d | ack p50 %s p99 %s | "
+                    + "visible p50 %s p99 %s max %s", offeredPerSecond, committedPerSecond, failed,
+                ms(ack.getValueAtPercentile(50)), ms(ack.getValueAtPercentile(99)),
+                ms(visible.getValueAtPercentile(50)), ms(visible.getValueAtPercentile(99)), ms(visible.getMaxValue()));
+        }
+
+        static String ms(long micros) {
+            return String.format(Locale.ROOT, "%.1fms", micros / 1000.0);
+        }
+    }
+
+    private static final Pattern REQUEST = Pattern.compile("\"requestId\":(\\d+)");
+    private static final Pattern EVENT = Pattern.compile("\"x\":(\\d+),\"y\":(\\d+)");
+    private static final String[] COLORS = {"#FF4500", "#2450A4", "#00A368", "#FFD635", "#811E9F", "#000000"};
+    private static final int PIXELS = BenchCluster.SIZE * BenchCluster.SIZE;
+
+    private final List<Channel> placers = new ArrayList<>();
+    private final LongAdder frames = new LongAdder();
+    private final LongAdder bytes = new LongAdder();
+    private final long[] owner = new long[PIXELS];
+    private int tracked;
+    private long nextSequence = 1;
+    private volatile Step step;
+    private Step lastStep;
+
+    /** The placements of one run. */
+    private static final class Step {
+        final long firstSequence;
+        final long[] intended;
+        final AtomicLongArray acked;
+        final AtomicIntegerArray seenBy;
+        final int observers;
+        final Histogram ack = new ConcurrentHistogram(60_000_000L, 3);
+        final Histogram visible = new ConcurrentHistogram(60_000_000L, 3);
+        final LongAdder failed = new LongAdder();
+
+        Step(long firstSequence, int count, int observers) {
+            this.firstSequence = firstSequence;
+            this.intended = new long[count];
+            this.acked = new AtomicLongArray(count);
+            this.seenBy = new AtomicIntegerArray(count);
+            this.observers = observers;
+        }
+
+        int indexOf(long sequence) {
+            long index = sequence - firstSequence;
+            return index >= 0 && index < intended.length ? (int) index : -1;
+        }
+    }
+
+    /** Connects placers and observers, spread over {@code nodes}; the first {@code tracked} observers are timed. */
+    void connect(WsClients clients, List<URI> nodes, int placerCount, int observerCount, int trackedCount)
+        throws Exception {
+        tracked = Math.min(trackedCount, observerCount);
+        List<CompletableFuture<Channel>> joining = new ArrayList<>();
+        for (int i = 0; i < placerCount; i++) {
+            String cookie = String.format(Locale.ROOT, "dp_session=guest-%016x", i + 1);
+            joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, this::onPlacerFrame));
+        }
+        for (int i = 0; i < observerCount; i++) {
+            boolean timed = i < tracked;
+            joining.add(clients.connect(nodes.get(i % nodes.size()), null, (text, size, at) -> {
+                frames.increment();
+                bytes.add(size);
+                if (timed && text.startsWith("{\"type\":\"pixels\"")) {
+                    onPixels(text, at);
+                }
+            }));
+        }
+        for (int i = 0; i < joining.size(); i++) {
+            Channel channel = joining.get(i).get(60, TimeUnit.SECONDS);
+            if (i < placerCount) {
+                placers.add(channel);
+            }
+        }
+    }
+
+    /** Offers {@code rate} placements per second for {@code seconds}; waits for answers up to {@code graceMs}. */
+    Result run(double rate, double seconds, long graceMs, Runnable midway) throws InterruptedException {
+        int count = Math.max(1, (int) (rate * seconds));
+        Step current = new Step(nextSequence, count, tracked);
+        nextSequence += count;
+        step = current;
+        frames.reset();
+        bytes.reset();
+        long period = (long) (1e9 / rate);
+        long start = System.nanoTime() + 10_000_000;
+        boolean midwayDone = midway == null;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * period;
+            waitUntil(due);
+            if (!midwayDone && i >= count / 2) {
+                midway.run();
+                midwayDone = true;
+            }
+            long sequence = current.firstSequence + i;
+            int pixel = (int) (sequence % PIXELS);
+            owner[pixel] = sequence;
+            current.intended[i] = due;
+            Channel placer = placers.get(i % placers.size());
+            if (placer.isActive()) {
+                WsClients.send(placer, "{\"type\":\"place\",\"x\":" + pixel % BenchCluster.SIZE + ",\"y\":"
+                    + pixel / BenchCluster.SIZE + ",\"color\":\"" + COLORS[(int) (sequence % COLORS.length)]
+                    + "\",\"requestId\":" + sequence + "}");
+            }
+        }
+        long sendEnd = System.nanoTime();
+        long deadline = sendEnd + graceMs * 1_000_000;
+        while (System.nanoTime() < deadline && answered(current) < count) {
+            Thread.sleep(20);
+        }
+        double elapsed = (Math.max(sendEnd, lastAck(current)) - start) / 1e9;
+        long committed = committed(current);
+        step = null;
+        lastStep = current;
+        return new Result(count / seconds, committed / elapsed, current.ack, current.visible,
+            count - committed, frames.sum(), bytes.sum(), elapsed, maxSuccessGapMs(current));
+    }
+
+    /**
+     * Acknowledged placements of the last run whose pixel, on {@code canvas}, does not hold the colour placed
+     * (every placement of a run has a pixel of its own, so nothing else may have overwritten it).
+     */
+    long lostFromLastRun(byte[] canvas, Map<String, Integer> paletteIndex) {
+        Step checked = lastStep;
+        long missing = 0;
+        for (int i = 0; i < checked.intended.length; i++) {
+            if (checked.acked.get(i) > 0) {
+                long sequence = checked.firstSequence + i;
+                int pixel = (int) (sequence % PIXELS);
+                int expected = paletteIndex.get(COLORS[(int) (sequence % COLORS.length)]);
+                if (owner[pixel] == sequence && (canvas[pixel] & 0xFF) != expected) {
+                    missing++;
+                }
+            }
+        }
+        return missing;
+    }
+
+    private void onPlacerFrame(String text, int size, long at) {
+        Step current = step;
+        if (current == null) {
+            return;
+        }
+        boolean success = text.startsWith("{\"type\":\"success\"");
+        boolean error = text.startsWith("{\"type\":\"error\"");
+        if (!success && !error) {
+            return;
+        }
+        Matcher matcher = REQUEST.matcher(text);
+        if (!matcher.find()) {
+            return;
+        }
+        int index = current.indexOf(Long.parseLong(matcher.group(1)));
+        if (index < 0) {
+            return;
+        }
+        if (success && current.acked.compareAndSet(index, 0, at)) {
+            current.ack.recordValue(Math.max(0, (at - current.intended[index]) / 1000));
+        } else if (error) {
+            current.failed.increment();
+            current.acked.compareAndSet(index, 0, -1);
+        }
+    }
+
+    private void onPixels(String text, long at) {
+        Step current = step;
+        if (current == null) {
+            return;
+        }
+        Matcher matcher = EVENT.matcher(text);
+        while (matcher.find()) {
+            int pixel = Integer.parseInt(matcher.group(2)) * BenchCluster.SIZE + Integer.parseInt(matcher.group(1));
+            int index = current.indexOf(owner[pixel]);
+            if (index >= 0 && current.seenBy.incrementAndGet(index) == current.observers) {
+                current.visible.recordValue(Math.max(0, (at - current.intended[index]) / 1000));
+            }
+        }
+    }
+
+    private static long answered(Step step) {
+        long answered = 0;
+        for (int i = 0; i < step.intended.length; i++) {
+            if (step.acked.get(i) != 0) {
+                answered++;
+            }
+        }
+        return answered;
+    }
+
+    private static long committed(Step step) {
+        long committed = 0;
+        for (int i = 0; i < step.intended.length; i++) {
+            if (step.acked.get(i) > 0) {
+                committed++;
+            }
+        }
+        return committed;
+    }
+
+    private static long lastAck(Step step) {
+        long last = 0;
+        for (int i = 0; i < step.intended.length; i++) {
+            last = Math.max(last, step.acked.get(i));
+        }
+        return last;
+    }
+
+    /** The longest stretch, in the run, during which no placement's commit arrived at its client. */
+    private static long maxSuccessGapMs(Step step) {
+        List<Long> arrivals = new ArrayList<>();
+        for (int i = 0; i < step.intended.length; i++) {
+            if (step.acked.get(i) > 0) {
+                arrivals.add(step.acked.get(i));
+            }
+        }
+        return longestGapNanos(step.intended[0], step.intended[step.intended.length - 1], arrivals) / 1_000_000;
+    }
+
+    /**
+     * The longest interval between consecutive events (and from {@code from} to the first, and from the last to
+     * {@code to}); all of {@code from} if there are none.
+     */
+    static long longestGapNanos(long from, long to, List<Long> events) {
+        List<Long> sorted = new ArrayList<>(events);
+        sorted.sort(null);
+        long previous = from;
+        long gap = 0;
+        for (long at : sorted) {
+            gap = Math.max(gap, at - previous);
+            previous = Math.max(previous, at);
+        }
+        return Math.max(gap, to - previous);
+    }
+
+    private static void waitUntil(long due) {
+        long wait;
+        while ((wait = due - System.nanoTime()) > 0) {
+            if (wait > 100_000) {
+                LockSupport.parkNanos(wait - 50_000);
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+}
