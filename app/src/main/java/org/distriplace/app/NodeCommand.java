@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventFormat;
+import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.ClusterSecret;
@@ -124,7 +125,7 @@ public final class NodeCommand implements Callable<Integer> {
             PeerTransport transport = new PeerTransport(id, bind, peerPort, peerList, new ClusterSecret(secret),
                 new PeerCodec(), (from, message) -> self.get().deliver(from, message),
                 PeerTransport.Options.defaults());
-            Node node = new Node(config, transport, store, NodeCommand::logEvent);
+            Node node = new Node(config, transport, store, EventSink.withoutMessages(NodeCommand::logEvent));
             self.set(node);
             node.onFatal(failure -> {
                 exitCode.set(1);
@@ -208,7 +209,9 @@ public final class NodeCommand implements Callable<Integer> {
     private static void logEvent(NodeEvent event) {
         boolean notable = event instanceof NodeEvent.Lifecycle || event instanceof NodeEvent.EpochChanged
             || event instanceof NodeEvent.RoleChanged || event instanceof NodeEvent.SuspicionChanged
-            || (event instanceof NodeEvent.ElectionStep step && step.step() != NodeEvent.ElectionStep.Step.ANSWERED);
+            || (event instanceof NodeEvent.ElectionStep step && step.step() != NodeEvent.ElectionStep.Step.ANSWERED)
+            || (event instanceof NodeEvent.CommitPhase phase && (phase.phase() == NodeEvent.CommitPhase.Phase.ABORT
+                || phase.phase() == NodeEvent.CommitPhase.Phase.VOTE_NO));
         if (notable) {
             LOG.info(EventFormat.describe(event));
         }

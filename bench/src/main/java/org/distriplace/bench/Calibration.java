@@ -58,6 +58,11 @@ final class Calibration {
                                         connected.add(ctx.channel());
                                     }
                                 }
+
+                                @Override
+                                public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+                                    ctx.close(); // clients leaving at the end of the run
+                                }
                             });
                     }
                 }).bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();

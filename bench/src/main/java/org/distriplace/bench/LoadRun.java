@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -42,6 +43,7 @@ final class LoadRun {
         }
     }
 
+    private static final String CANVAS = "{\"type\":\"canvas\"";
     private static final Pattern REQUEST = Pattern.compile("\"requestId\":(\\d+)");
     private static final Pattern EVENT = Pattern.compile("\"x\":(\\d+),\"y\":(\\d+)");
     private static final String[] COLORS = {"#FF4500", "#2450A4", "#00A368", "#FFD635", "#811E9F", "#000000"};
@@ -85,17 +87,27 @@ final class LoadRun {
     void connect(WsClients clients, List<URI> nodes, int placerCount, int observerCount, int trackedCount)
         throws Exception {
         tracked = Math.min(trackedCount, observerCount);
+        // A client is ready once its canvas arrived: measuring while nodes still stream canvases would time that.
+        CountDownLatch canvases = new CountDownLatch(placerCount + observerCount);
         List<CompletableFuture<Channel>> joining = new ArrayList<>();
         for (int i = 0; i < placerCount; i++) {
             String cookie = String.format(Locale.ROOT, "dp_session=guest-%016x", i + 1);
-            joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, this::onPlacerFrame));
+            joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, (text, size, at) -> {
+                if (text.startsWith(CANVAS)) {
+                    canvases.countDown();
+                } else {
+                    onPlacerFrame(text, at);
+                }
+            }));
         }
         for (int i = 0; i < observerCount; i++) {
             boolean timed = i < tracked;
             joining.add(clients.connect(nodes.get(i % nodes.size()), null, (text, size, at) -> {
                 frames.increment();
                 bytes.add(size);
-                if (timed && text.startsWith("{\"type\":\"pixels\"")) {
+                if (text.startsWith(CANVAS)) {
+                    canvases.countDown();
+                } else if (timed && text.startsWith("{\"type\":\"pixels\"")) {
                     onPixels(text, at);
                 }
             }));
@@ -105,6 +117,9 @@ final class LoadRun {
             if (i < placerCount) {
                 placers.add(channel);
             }
+        }
+        if (!canvases.await(120, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("clients did not all receive their canvas");
         }
     }
 
@@ -170,7 +185,7 @@ final class LoadRun {
         return missing;
     }
 
-    private void onPlacerFrame(String text, int size, long at) {
+    private void onPlacerFrame(String text, long at) {
         Step current = step;
         if (current == null) {
             return;

@@ -1,6 +1,6 @@
 package org.distriplace.core.model;
 
-import java.util.Locale;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -9,6 +9,8 @@ import java.util.Optional;
  * @param rgb the colour as {@code 0xRRGGBB}
  */
 public record Color(int rgb) {
+
+    private static final HexFormat HEX = HexFormat.of().withUpperCase();
 
     public Color {
         if ((rgb & ~0xFFFFFF) != 0) {
@@ -38,7 +40,8 @@ public record Color(int rgb) {
     }
 
     public String hex() {
-        return String.format(Locale.ROOT, "#%06X", rgb);
+        // Not String.format: colours are written for every pixel that crosses a wire.
+        return "#" + HEX.toHexDigits(rgb).substring(2);
     }
 
     @Override

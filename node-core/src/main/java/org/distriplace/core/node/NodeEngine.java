@@ -341,7 +341,7 @@ public final class NodeEngine {
         }
         long now = clock.nowMs();
         detector.heard(from, now).ifPresent(change -> suspicion(now, change));
-        if (events != EventSink.NONE) {
+        if (events.wantsMessages()) {
             events.emit(new NodeEvent.MessageReceived(now, self, from, message.kind(), MessageSummary.of(message)));
         }
         dispatch(from, message, now);
@@ -770,7 +770,7 @@ public final class NodeEngine {
         if (stopped) {
             return;
         }
-        if (events != EventSink.NONE) {
+        if (events.wantsMessages()) {
             events.emit(new NodeEvent.MessageSent(clock.nowMs(), self, to, message.kind(),
                 MessageSummary.of(message)));
         }
