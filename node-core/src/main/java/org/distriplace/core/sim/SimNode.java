@@ -2,7 +2,7 @@ package org.distriplace.core.sim;
 
 import java.util.Random;
 import java.util.function.Consumer;
-import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.store.MemoryEventStore;
@@ -18,13 +18,13 @@ final class SimNode {
     private final EventQueue queue;
     private final SimNetwork network;
     private final long seed;
-    private final Consumer<NodeEvent> events;
+    private final EventSink events;
     private final MemoryEventStore store = new MemoryEventStore();
     private NodeEngine engine;
     private int incarnation;
     private boolean up;
 
-    SimNode(int id, NodeConfig config, EventQueue queue, SimNetwork network, long seed, Consumer<NodeEvent> events) {
+    SimNode(int id, NodeConfig config, EventQueue queue, SimNetwork network, long seed, EventSink events) {
         this.id = id;
         this.config = config;
         this.queue = queue;
@@ -49,7 +49,7 @@ final class SimNode {
                     network.send(id, to, message);
                 }
             },
-            store, random, events::accept);
+            store, random, events);
         engine.start();
     }
 

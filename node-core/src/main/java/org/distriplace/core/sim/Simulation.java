@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventFormat;
+import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
@@ -49,6 +50,18 @@ public final class Simulation {
     private final Palette palette = Palette.rPlace2022();
     private final Set<Integer> probesPending = new TreeSet<>();
     private int attempts;
+    /** Per-message events are built only while someone traces or listens: they cost most of a run's time. */
+    private final EventSink sink = new EventSink() {
+        @Override
+        public void emit(NodeEvent event) {
+            onNodeEvent(event);
+        }
+
+        @Override
+        public boolean wantsMessages() {
+            return !traceListeners.isEmpty() || !eventListeners.isEmpty();
+        }
+    };
     private long convergedAt = -1;
     private boolean finished;
 
@@ -60,7 +73,7 @@ public final class Simulation {
         this.checker = new InvariantChecker(options.cooldownMs());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
         for (int id : members) {
-            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, this::onNodeEvent));
+            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, sink));
         }
     }
 
