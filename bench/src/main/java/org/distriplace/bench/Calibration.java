@@ -24,7 +24,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * The machine's fan-out ceiling: a bare Netty WebSocket server that does nothing but push a small frame (the size
@@ -42,10 +41,11 @@ final class Calibration {
 
     /** Frames per second delivered to {@code clients} WebSocket clients over {@code seconds}. */
     static double framesPerSecond(int clients, double seconds) throws Exception {
-        EventLoopGroup serverGroup = new NioEventLoopGroup(1);
+        EventLoopGroup serverGroup = new NioEventLoopGroup(2);
         Set<Channel> connected = ConcurrentHashMap.newKeySet();
         LongAdder received = new LongAdder();
-        try (WsClients clientGroup = new WsClients(1)) {
+        Pump pump = new Pump();
+        try (WsClients clientGroup = new WsClients(2)) {
             Channel server = new ServerBootstrap().group(serverGroup).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -57,6 +57,11 @@ final class Calibration {
                                     if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
                                         connected.add(ctx.channel());
                                     }
+                                }
+
+                                @Override
+                                public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+                                    pump.fill(ctx.channel());
                                 }
 
                                 @Override
@@ -74,29 +79,38 @@ final class Calibration {
             for (var client : joining) {
                 client.get(20, TimeUnit.SECONDS);
             }
-            return broadcast(connected, received, seconds);
+            received.reset();
+            long start = System.nanoTime();
+            pump.until = start + (long) (seconds * 1e9);
+            connected.forEach(channel -> channel.eventLoop().execute(() -> pump.fill(channel)));
+            Thread.sleep((long) (seconds * 1000));
+            return received.sum() / ((System.nanoTime() - start) / 1e9);
         } finally {
             serverGroup.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }
 
-    private static double broadcast(Set<Channel> clients, LongAdder received, double seconds) {
-        ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(FRAME));
-        long start = System.nanoTime();
-        long end = start + (long) (seconds * 1e9);
-        received.reset();
-        while (System.nanoTime() < end) {
-            boolean wrote = false;
-            for (Channel client : clients) {
-                if (client.isWritable()) {
-                    client.writeAndFlush(new TextWebSocketFrame(frame.duplicate()), client.voidPromise());
-                    wrote = true;
-                }
+    /**
+     * Fills a connection on its own event loop while it takes frames, flushing in bursts, and again whenever it
+     * becomes writable: as fast as the client reads, with no hand-off between threads per frame.
+     */
+    private static final class Pump {
+        private final ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(FRAME));
+        volatile long until;
+
+        void fill(Channel channel) {
+            if (System.nanoTime() >= until || !channel.isActive()) {
+                return;
             }
-            if (!wrote) {
-                LockSupport.parkNanos(50_000);
+            int burst = 0;
+            while (channel.isWritable() && burst < 64) {
+                channel.write(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
+                burst++;
+            }
+            channel.flush();
+            if (channel.isWritable()) {
+                channel.eventLoop().execute(() -> fill(channel));
             }
         }
-        return received.sum() / ((System.nanoTime() - start) / 1e9);
     }
 }
