@@ -91,8 +91,8 @@ final class Calibration {
     }
 
     /**
-     * Fills a connection on its own event loop while it takes frames, flushing in bursts, and again whenever it
-     * becomes writable: as fast as the client reads, with no hand-off between threads per frame.
+     * Fills a connection on its own event loop while it takes frames, and again whenever it becomes writable: as
+     * fast as the client reads, with no hand-off between threads per frame.
      */
     private static final class Pump {
         private final ByteBuf frame = Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(FRAME));
@@ -102,12 +102,13 @@ final class Calibration {
             if (System.nanoTime() >= until || !channel.isActive()) {
                 return;
             }
+            // One flush per frame, as the nodes send (one pixels frame per client per tick); batching many frames
+            // into one flush would measure a ceiling no broadcaster of small, timely updates can reach.
             int burst = 0;
             while (channel.isWritable() && burst < 64) {
-                channel.write(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
+                channel.writeAndFlush(new TextWebSocketFrame(frame.duplicate()), channel.voidPromise());
                 burst++;
             }
-            channel.flush();
             if (channel.isWritable()) {
                 channel.eventLoop().execute(() -> fill(channel));
             }
