@@ -139,10 +139,13 @@ public final class Benchmark {
         cluster.awaitLeader(Duration.ofSeconds(30));
         byte[] canvas = agreedCanvas(cluster, followers);
         long lost = load.lostFromLastRun(canvas, paletteIndex(cluster, followers[0]));
-        report.putObject("failover").put("rate", rate).put("unavailable_ms", result.maxSuccessGapMs())
-            .put("lost", lost).put("acknowledged", result.ack().getTotalCount()).put("failed", result.failed());
+        ObjectNode failover = report.putObject("failover").put("rate", rate)
+            .put("unavailable_ms", result.maxSuccessGapMs()).put("lost", lost)
+            .put("acknowledged", result.ack().getTotalCount()).put("failed", result.failed());
+        failover.set("failures", JSON.valueToTree(result.errors()));
         say("failover: leader %d killed mid-run at %.0f/s: writes unavailable for %,d ms, %d acknowledged writes "
-            + "lost, %d placements failed", leader, rate, result.maxSuccessGapMs(), lost, result.failed());
+            + "lost, %d placements failed %s", leader, rate, result.maxSuccessGapMs(), lost, result.failed(),
+            result.errors());
     }
 
     /** The canvas once the surviving nodes agree on it. */

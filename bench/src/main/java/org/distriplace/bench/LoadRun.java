@@ -29,7 +29,7 @@ final class LoadRun {
 
     /** What one step measured; latencies in microseconds. */
     record Result(double offeredPerSecond, double committedPerSecond, Histogram ack, Histogram visible, long failed,
-                  long frames, long bytes, double seconds, long maxSuccessGapMs) {
+                  long frames, long bytes, double seconds, long maxSuccessGapMs, Map<String, Long> errors) {
 
         String summary() {
             return String.format(Locale.ROOT, "offered %6.0f/s committed %6.0f/s failed %d | ack p50 %s p99 %s | "
@@ -45,6 +45,7 @@ final class LoadRun {
 
     private static final String CANVAS = "{\"type\":\"canvas\"";
     private static final Pattern REQUEST = Pattern.compile("\"requestId\":(\\d+)");
+    private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern EVENT = Pattern.compile("\"x\":(\\d+),\"y\":(\\d+)");
     private static final String[] COLORS = {"#FF4500", "#2450A4", "#00A368", "#FFD635", "#811E9F", "#000000"};
     private static final int PIXELS = BenchCluster.SIZE * BenchCluster.SIZE;
@@ -68,6 +69,7 @@ final class LoadRun {
         final Histogram ack = new ConcurrentHistogram(60_000_000L, 3);
         final Histogram visible = new ConcurrentHistogram(60_000_000L, 3);
         final LongAdder failed = new LongAdder();
+        final Map<String, LongAdder> errors = new java.util.concurrent.ConcurrentHashMap<>();
 
         Step(long firstSequence, int count, int observers) {
             this.firstSequence = firstSequence;
@@ -161,8 +163,14 @@ final class LoadRun {
         long committed = committed(current);
         step = null;
         lastStep = current;
+        Map<String, Long> errors = new java.util.TreeMap<>();
+        current.errors.forEach((code, n) -> errors.put(code, n.sum()));
+        long unanswered = count - committed - errors.values().stream().mapToLong(Long::longValue).sum();
+        if (unanswered > 0) {
+            errors.put("NO_ANSWER", unanswered);
+        }
         return new Result(count / seconds, committed / elapsed, current.ack, current.visible,
-            count - committed, frames.sum(), bytes.sum(), elapsed, maxSuccessGapMs(current));
+            count - committed, frames.sum(), bytes.sum(), elapsed, maxSuccessGapMs(current), errors);
     }
 
     /**
@@ -207,6 +215,8 @@ final class LoadRun {
             current.ack.recordValue(Math.max(0, (at - current.intended[index]) / 1000));
         } else if (error) {
             current.failed.increment();
+            Matcher code = CODE.matcher(text);
+            current.errors.computeIfAbsent(code.find() ? code.group(1) : "?", c -> new LongAdder()).increment();
             current.acked.compareAndSet(index, 0, -1);
         }
     }
