@@ -69,7 +69,12 @@ public final class Benchmark {
     }
 
     private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
-        LoadRun load = new LoadRun();
+        try (LoadRun load = new LoadRun()) {
+            ramp(cluster, clients, report, load);
+        }
+    }
+
+    private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report, LoadRun load) throws Exception {
         load.connect(clients, nodes(cluster, 1, 2, 3), options.quick() ? 30 : 100, 30, 30);
         double[] rates = options.quick() ? new double[] {500, 1_000, 2_000}
             : new double[] {1_000, 2_000, 5_000, 10_000, 20_000, 50_000};
@@ -106,27 +111,42 @@ public final class Benchmark {
         ArrayNode levels = report.putArray("fanout");
         int[] observerCounts = options.quick() ? new int[] {100} : new int[] {100, 1_000, 5_000};
         for (int observers : observerCounts) {
-            double rssBefore = totalRss(cluster);
-            LoadRun load = new LoadRun();
-            load.connect(clients, nodes(cluster, 1, 2, 3), 10, observers, 20);
-            double perConnectionKiB = (totalRss(cluster) - rssBefore) * 1024 / observers;
-            LoadRun.Result result = load.run(200, options.quick() ? 4 : 8, 3_000, null);
-            double framesPerSecond = result.frames() / result.seconds();
-            levels.addObject().put("observers", observers).put("frames_per_s", Math.round(framesPerSecond))
-                .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
-                .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
-                .put("memory_per_connection_kib", Math.round(perConnectionKiB))
-                .set("visible_ms", percentiles(result.visible()));
-            say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, ~%.0f KiB/connection",
-                observers, framesPerSecond, 100 * framesPerSecond / ceiling,
-                LoadRun.Result.ms(result.visible().getValueAtPercentile(99)), perConnectionKiB);
+            try (LoadRun load = new LoadRun()) {
+                fanOutLevel(cluster, clients, levels, ceiling, observers, load);
+            } catch (Exception failure) {
+                levels.addObject().put("observers", observers).put("error", failure.toString());
+                say("fan-out %5d observers: FAILED: %s", observers, failure);
+            }
         }
+    }
+
+    private void fanOutLevel(BenchCluster cluster, WsClients clients, ArrayNode levels, double ceiling,
+                             int observers, LoadRun load) throws Exception {
+        double rssBefore = totalRss(cluster);
+        load.connect(clients, nodes(cluster, 1, 2, 3), 10, observers, 20);
+        double perConnectionKiB = (totalRss(cluster) - rssBefore) * 1024 / observers;
+        LoadRun.Result result = load.run(200, options.quick() ? 4 : 8, 3_000, null);
+        double framesPerSecond = result.frames() / result.seconds();
+        levels.addObject().put("observers", observers).put("frames_per_s", Math.round(framesPerSecond))
+            .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
+            .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
+            .put("memory_per_connection_kib", Math.round(perConnectionKiB))
+            .set("visible_ms", percentiles(result.visible()));
+        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, ~%.0f KiB/connection",
+            observers, framesPerSecond, 100 * framesPerSecond / ceiling,
+            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)), perConnectionKiB);
     }
 
     private void failover(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
         int leader = cluster.awaitLeader(Duration.ofSeconds(30));
         int[] followers = java.util.stream.IntStream.rangeClosed(1, 3).filter(id -> id != leader).toArray();
-        LoadRun load = new LoadRun();
+        try (LoadRun load = new LoadRun()) {
+            failover(cluster, clients, report, leader, followers, load);
+        }
+    }
+
+    private void failover(BenchCluster cluster, WsClients clients, ObjectNode report, int leader, int[] followers,
+                          LoadRun load) throws Exception {
         load.connect(clients, nodes(cluster, followers), 20, 6, 6);
         double rate = options.quick() ? 300 : 1_000;
         LoadRun.Result result = load.run(rate, options.quick() ? 12 : 20, 15_000, () -> {
@@ -143,6 +163,7 @@ public final class Benchmark {
             .put("unavailable_ms", result.maxSuccessGapMs()).put("lost", lost)
             .put("acknowledged", result.ack().getTotalCount()).put("failed", result.failed());
         failover.set("failures", JSON.valueToTree(result.errors()));
+        failover.set("failure_samples", JSON.valueToTree(load.errorSamples()));
         say("failover: leader %d killed mid-run at %.0f/s: writes unavailable for %,d ms, %d acknowledged writes "
             + "lost, %d placements failed %s", leader, rate, result.maxSuccessGapMs(), lost, result.failed(),
             result.errors());

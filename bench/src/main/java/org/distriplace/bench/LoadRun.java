@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
  * coordinated omission): place→ack (the placer's {@code success}) and place→visible (the {@code pixels} batch
  * carrying it has reached every tracked observer).
  */
-final class LoadRun {
+final class LoadRun implements AutoCloseable {
 
     /** What one step measured; latencies in microseconds. */
     record Result(double offeredPerSecond, double committedPerSecond, Histogram ack, Histogram visible, long failed,
@@ -51,6 +51,7 @@ final class LoadRun {
     private static final int PIXELS = BenchCluster.SIZE * BenchCluster.SIZE;
 
     private final List<Channel> placers = new ArrayList<>();
+    private final List<CompletableFuture<Channel>> connections = new ArrayList<>();
     private final LongAdder frames = new LongAdder();
     private final LongAdder bytes = new LongAdder();
     private final long[] owner = new long[PIXELS];
@@ -58,6 +59,12 @@ final class LoadRun {
     private long nextSequence = 1;
     private volatile Step step;
     private Step lastStep;
+    private Map<String, String> lastErrorSamples = Map.of();
+
+    /** One answer per error code from the last run, as the client received it. */
+    Map<String, String> errorSamples() {
+        return lastErrorSamples;
+    }
 
     /** The placements of one run. */
     private static final class Step {
@@ -70,6 +77,7 @@ final class LoadRun {
         final Histogram visible = new ConcurrentHistogram(60_000_000L, 3);
         final LongAdder failed = new LongAdder();
         final Map<String, LongAdder> errors = new java.util.concurrent.ConcurrentHashMap<>();
+        final Map<String, String> samples = new java.util.concurrent.ConcurrentHashMap<>();
 
         Step(long firstSequence, int count, int observers) {
             this.firstSequence = firstSequence;
@@ -114,6 +122,7 @@ final class LoadRun {
                 }
             }));
         }
+        connections.addAll(joining);
         for (int i = 0; i < joining.size(); i++) {
             Channel channel = joining.get(i).get(60, TimeUnit.SECONDS);
             if (i < placerCount) {
@@ -169,6 +178,7 @@ final class LoadRun {
         if (unanswered > 0) {
             errors.put("NO_ANSWER", unanswered);
         }
+        lastErrorSamples = Map.copyOf(current.samples);
         return new Result(count / seconds, committed / elapsed, current.ack, current.visible,
             count - committed, frames.sum(), bytes.sum(), elapsed, maxSuccessGapMs(current), errors);
     }
@@ -216,7 +226,9 @@ final class LoadRun {
         } else if (error) {
             current.failed.increment();
             Matcher code = CODE.matcher(text);
-            current.errors.computeIfAbsent(code.find() ? code.group(1) : "?", c -> new LongAdder()).increment();
+            String name = code.find() ? code.group(1) : "?";
+            current.errors.computeIfAbsent(name, c -> new LongAdder()).increment();
+            current.samples.putIfAbsent(name, text);
             current.acked.compareAndSet(index, 0, -1);
         }
     }
@@ -262,6 +274,14 @@ final class LoadRun {
             last = Math.max(last, step.acked.get(i));
         }
         return last;
+    }
+
+    /** Disconnects every client of this run (so they do not weigh on the next). */
+    @Override
+    public void close() {
+        for (CompletableFuture<Channel> connection : connections) {
+            connection.thenAccept(Channel::close);
+        }
     }
 
     /** The longest stretch, in the run, during which no placement's commit arrived at its client. */
