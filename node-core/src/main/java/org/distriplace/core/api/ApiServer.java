@@ -48,6 +48,7 @@ public final class ApiServer implements AutoCloseable {
     private final Map<Integer, String> peerAddresses;
     private final Options options;
     private final LiveClients live = new LiveClients();
+    private final CanvasFrames canvases = new CanvasFrames();
     private EventLoopGroup group;
     private Channel server;
 
@@ -75,7 +76,7 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(WEBSOCKET, new WebSocketServerProtocolHandler(websocket));
-                    channel.pipeline().addLast(WEBSOCKET_SESSION, new WebSocketSession(node, live));
+                    channel.pipeline().addLast(WEBSOCKET_SESSION, new WebSocketSession(node, live, canvases));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses));
                 }
             })
@@ -88,9 +89,7 @@ public final class ApiServer implements AutoCloseable {
         try {
             if (live.flush()) {
                 node.call(engine -> {
-                    live.all().forEach(client -> client.writeAndFlush(
-                        new io.netty.handler.codec.http.websocketx.TextWebSocketFrame(
-                            WebSocketSession.canvas(engine).toString())));
+                    live.all().forEach(client -> client.writeAndFlush(canvases.current(engine)));
                     return null;
                 });
             }

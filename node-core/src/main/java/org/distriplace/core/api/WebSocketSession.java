@@ -9,7 +9,6 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
-import java.util.Base64;
 import java.util.Optional;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeEngine;
@@ -30,11 +29,13 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final Node node;
     private final LiveClients live;
+    private final CanvasFrames canvases;
     private String user;
 
-    WebSocketSession(Node node, LiveClients live) {
+    WebSocketSession(Node node, LiveClients live, CanvasFrames canvases) {
         this.node = node;
         this.live = live;
+        this.canvases = canvases;
     }
 
     @Override
@@ -52,7 +53,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         node.call(engine -> {
             live.add(channel);
             channel.write(frame(welcome(engine)));
-            channel.writeAndFlush(frame(canvas(engine)));
+            channel.writeAndFlush(canvases.current(engine));
             return null;
         });
     }
@@ -62,12 +63,6 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
             .put("cooldownRemaining", (engine.cooldownRemainingMs(user) + 999) / 1000);
         welcome.set("canvasInfo", CanvasViews.info(engine.config()));
         return welcome;
-    }
-
-    static ObjectNode canvas(NodeEngine engine) {
-        return Responses.JSON.createObjectNode().put("type", "canvas")
-            .put("width", engine.config().width()).put("height", engine.config().height())
-            .put("data", Base64.getEncoder().encodeToString(engine.replica().canvas().copyColors()));
     }
 
     @Override
