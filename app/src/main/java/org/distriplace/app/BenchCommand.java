@@ -24,12 +24,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Also write the results to this file.")
     Path json;
 
+    @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
+        description = "Which phases to run: ramp, fanout, failover (default: all).")
+    java.util.Set<Benchmark.Phase> phases;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(new Benchmark.Options(quick, json), spec.commandLine().getOut()).run();
+        new Benchmark(new Benchmark.Options(quick, json, phases), spec.commandLine().getOut()).run();
         return 0;
     }
 }

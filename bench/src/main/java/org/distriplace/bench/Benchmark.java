@@ -23,8 +23,11 @@ import org.HdrHistogram.Histogram;
  */
 public final class Benchmark {
 
-    /** How long and how hard: {@code quick} finishes in under a minute. */
-    public record Options(boolean quick, Path json) {
+    /** The phases a run can include. */
+    public enum Phase { RAMP, FANOUT, FAILOVER }
+
+    /** How long and how hard ({@code quick} finishes in under a minute), and which phases run. */
+    public record Options(boolean quick, Path json, java.util.Set<Phase> phases) {
     }
 
     private static final double VISIBLE_P99_LIMIT_MS = 500;
@@ -53,9 +56,15 @@ public final class Benchmark {
         try (BenchCluster cluster = new BenchCluster(dir); WsClients clients = new WsClients(2)) {
             cluster.startAll();
             say("cluster: 3 node processes on loopback, data in %s", dir);
-            ramp(cluster, clients, report);
-            fanOut(cluster, clients, report, ceiling);
-            failover(cluster, clients, report);
+            if (options.phases().contains(Phase.RAMP)) {
+                ramp(cluster, clients, report);
+            }
+            if (options.phases().contains(Phase.FANOUT)) {
+                fanOut(cluster, clients, report, ceiling);
+            }
+            if (options.phases().contains(Phase.FAILOVER)) {
+                failover(cluster, clients, report);
+            }
             ObjectNode rss = report.putObject("node_rss_mib");
             for (int id = 1; id <= 3; id++) {
                 rss.put(Integer.toString(id), Math.round(cluster.rssMiB(id)));

@@ -111,6 +111,10 @@ final class LoadRun implements AutoCloseable {
             }));
         }
         for (int i = 0; i < observerCount; i++) {
+            if (i % 500 == 499) {
+                // Connect in waves: the figure is about delivery, not about a SYN storm.
+                CompletableFuture.allOf(joining.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            }
             boolean timed = i < tracked;
             joining.add(clients.connect(nodes.get(i % nodes.size()), null, (text, size, at) -> {
                 frames.increment();

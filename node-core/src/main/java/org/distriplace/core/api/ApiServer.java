@@ -68,6 +68,8 @@ public final class ApiServer implements AutoCloseable {
             .websocketPath("/ws").checkStartsWith(false).maxFramePayloadLength(options.maxWebSocketFrameBytes())
             .allowExtensions(false).handleCloseFrames(true).build();
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+            // A room of browsers reconnects at once when a node restarts: queue them rather than drop SYNs.
+            .option(ChannelOption.SO_BACKLOG, 4096)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
             .childHandler(new ChannelInitializer<SocketChannel>() {
