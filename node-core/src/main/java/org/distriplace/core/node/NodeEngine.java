@@ -722,8 +722,8 @@ public final class NodeEngine {
 
     private void onSyncRequest(int from, PeerMessage.SyncRequest request, long now) {
         long stamp = state.stamp(now);
-        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, replica, cooldowns.recent(stamp),
-            state.recentRequestsAt(stamp));
+        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, replica, () -> cooldowns.recent(stamp),
+            () -> state.recentRequestsAt(stamp));
         parts.forEach(part -> send(from, part));
         PeerMessage.SyncResponse first = parts.get(0);
         Kind kind = first.carriesFullState() ? Kind.FULL_STATE_SENT

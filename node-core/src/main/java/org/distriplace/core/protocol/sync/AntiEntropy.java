@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Supplier;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
@@ -81,11 +82,12 @@ public final class AntiEntropy {
     /**
      * The answer to a request, in one or more parts: a delta when the log allows, else full state; empty lists
      * when the requester lacks nothing. Equal versions with different hashes would mean divergence: full state
-     * repairs it.
+     * repairs it. What tiles cannot say (recent cooldowns and request ids) is asked for only when full state is sent:
+     * it costs a scan of the node's recent history, and most answers are deltas.
      */
     public List<PeerMessage.SyncResponse> respond(PeerMessage.SyncRequest request, Replica replica,
-                                                  Map<String, Long> recentCooldowns,
-                                                  Map<Integer, List<Long>> recentRequests) {
+                                                  Supplier<Map<String, Long>> recentCooldowns,
+                                                  Supplier<Map<Integer, List<Long>>> recentRequests) {
         VectorClock mine = replica.version();
         VectorClock theirs = request.myVersion();
         String hash = replica.canvas().stateHashHex();
@@ -105,7 +107,8 @@ public final class AntiEntropy {
             // Same pixels, newer version: still ship one tile so the response counts as full state.
             tiles = List.of(replica.canvas().tile(0));
         }
-        return parts(replica, List.of(), slices(tiles, maxTilesPerMessage), recentCooldowns, recentRequests);
+        return parts(replica, List.of(), slices(tiles, maxTilesPerMessage), recentCooldowns.get(),
+            recentRequests.get());
     }
 
     private List<PeerMessage.SyncResponse> parts(Replica replica, List<List<PixelWrite>> writes,

@@ -27,7 +27,7 @@ class AntiEntropyTest {
 
     @Test
     void inSyncReplicasExchangeNothing() {
-        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(replica(5)), replica(5), Map.of(), Map.of());
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(replica(5)), replica(5), Map::of, Map::of);
         assertEquals(1, parts.size());
         assertTrue(parts.get(0).missingUpdates().isEmpty());
         assertFalse(parts.get(0).carriesFullState());
@@ -37,7 +37,7 @@ class AntiEntropyTest {
     void aLittleBehindGetsExactlyTheMissingWritesInParts() {
         Replica ahead = replica(8);
         Replica behind = replica(5);
-        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead, Map.of(), Map.of());
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead, Map::of, Map::of);
         assertEquals(List.of(2, 1), parts.stream().map(p -> p.missingUpdates().size()).toList(), "2 per message");
         assertEquals(List.of(write(2, 6, 6, 0), write(2, 7, 7, 0), write(2, 8, 8, 0)),
             parts.stream().flatMap(p -> p.missingUpdates().stream()).toList());
@@ -50,8 +50,8 @@ class AntiEntropyTest {
     void farBehindGetsTheDifferingTilesAndTheCooldownsThatTilesCannotCarry() {
         Replica ahead = replica(40);
         Replica behind = replica(2);
-        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead, Map.of("alice", 7L),
-            Map.of(3, List.of(11L)));
+        List<PeerMessage.SyncResponse> parts = gossip.respond(gossip.request(behind), ahead,
+            () -> Map.of("alice", 7L), () -> Map.of(3, List.of(11L)));
         assertTrue(parts.stream().allMatch(PeerMessage.SyncResponse::carriesFullState));
         assertTrue(parts.stream().allMatch(p -> p.tiles().size() <= 3), "3 tiles per message");
         assertEquals(Map.of("alice", 7L), parts.get(parts.size() - 1).cooldowns());
