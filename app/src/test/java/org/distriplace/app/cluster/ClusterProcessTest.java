@@ -1,6 +1,8 @@
 package org.distriplace.app.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.distriplace.app.testing.TestCluster.await;
+import static org.distriplace.app.testing.TestCluster.leads;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
 import org.junit.jupiter.api.AfterEach;
@@ -62,14 +63,6 @@ class ClusterProcessTest {
                 }
             }
         }
-    }
-
-    private static void await(String what, Duration timeout, BooleanSupplier condition) throws InterruptedException {
-        TestCluster.await(what, timeout, condition);
-    }
-
-    private static boolean leads(NodeProcess node, List<NodeProcess> followers) {
-        return TestCluster.leads(node, followers);
     }
 
     /** Every node answers with the same state hash and at least {@code writes} committed writes. */

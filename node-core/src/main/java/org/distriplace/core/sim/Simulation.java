@@ -345,20 +345,7 @@ public final class Simulation {
 
     /** True when every node is up and ready, with the same version and state hash. */
     public boolean converged() {
-        Replica first = null;
-        for (SimNode node : nodes.values()) {
-            if (!node.isUp() || !node.engine().isReady()) {
-                return false;
-            }
-            Replica replica = node.engine().replica();
-            if (first == null) {
-                first = replica;
-            } else if (!first.version().equals(replica.version())
-                || first.canvas().stateHash() != replica.canvas().stateHash()) {
-                return false;
-            }
-        }
-        return true;
+        return nodes.values().stream().allMatch(SimNode::isUp) && convergedAmongLive();
     }
 
     /** True when every node that is up is ready, with the same version and state hash. */
