@@ -43,11 +43,8 @@ class ApiServerTest {
         base = "http://127.0.0.1:" + server.port();
         http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
             .build();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!node.report().join().leaderActive()) {
-            assertTrue(System.nanoTime() < deadline, "the lone node leads");
-            Thread.sleep(5);
-        }
+        org.distriplace.core.testing.Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
+            () -> node.report().join().leaderActive() && node.report().join().ready());
     }
 
     @AfterEach

@@ -59,12 +59,19 @@ class NodeRuntimeTest {
         return report.role() == Role.LEADER && report.leaderActive();
     }
 
+    /** A node answers NOT_READY until its join finishes, even once a leader is up. */
+    private void awaitLeaderAndEveryoneReady(Node leader) throws InterruptedException {
+        Await.until("node " + leader.config().nodeId() + " to lead and every node to be ready",
+            Duration.ofSeconds(10),
+            () -> leads(leader) && nodes.stream().allMatch(n -> n.report().join().ready()));
+    }
+
     @Test
     void threeThreadedNodesElectTheHighestAndCommitFromAnyNode() throws Exception {
         Node one = start(1);
         start(2);
         Node three = start(3);
-        Await.until("node 3 to lead", Duration.ofSeconds(10), () -> leads(three));
+        awaitLeaderAndEveryoneReady(three);
         PlaceResult result = one.place("alice", 4, 5, ORANGE).get(5, TimeUnit.SECONDS);
         assertEquals(3, result.write().nodeId());
         Await.until("every replica to hold the pixel", Duration.ofSeconds(5),
@@ -77,7 +84,7 @@ class NodeRuntimeTest {
         start(1);
         Node two = start(2);
         Node three = start(3);
-        Await.until("a leader", Duration.ofSeconds(10), () -> leads(three));
+        awaitLeaderAndEveryoneReady(three);
         List<java.util.concurrent.CompletableFuture<PlaceResult>> all = new ArrayList<>();
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
@@ -116,7 +123,7 @@ class NodeRuntimeTest {
         start(1);
         start(2);
         Node three = start(3);
-        Await.until("node 3 to lead", Duration.ofSeconds(10), () -> leads(three));
+        awaitLeaderAndEveryoneReady(three);
         var forged = new org.distriplace.core.message.PeerMessage.Prepare(99, three.report().join().epoch(), 3,
             List.of(new org.distriplace.core.model.PixelWrite(0, 0, ORANGE, "mallory", 9, 1, 1, 3,
                 org.distriplace.core.clock.VectorClock.EMPTY.with(3, 1))), null);
@@ -142,7 +149,7 @@ class NodeRuntimeTest {
                 NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build()));
             start(id, stores.get(id - 1));
         }
-        Await.until("a leader", Duration.ofSeconds(10), () -> leads(nodes.get(2)));
+        awaitLeaderAndEveryoneReady(nodes.get(2));
         for (int i = 0; i < 20; i++) {
             nodes.get(i % 3).place("user-" + i, i, i, ORANGE).get(5, TimeUnit.SECONDS);
         }
@@ -165,7 +172,7 @@ class NodeRuntimeTest {
             assertEquals(20, node.report().join().committedWrites(), "node " + id + " restored from disk");
             assertArrayEquals(before, node.canvasSnapshot().join());
         }
-        Await.until("a leader again", Duration.ofSeconds(10), () -> leads(nodes.get(2)));
+        awaitLeaderAndEveryoneReady(nodes.get(2));
         nodes.get(0).place("late", 31, 31, ORANGE).get(5, TimeUnit.SECONDS);
     }
 
