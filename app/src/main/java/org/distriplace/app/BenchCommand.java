@@ -28,12 +28,21 @@ public final class BenchCommand implements Callable<Integer> {
         description = "Which phases to run: ramp, fanout, failover (default: all).")
     java.util.Set<Benchmark.Phase> phases;
 
+    @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
+        description = "The ramp's placement rates (default: 1000,2000,5000,10000,20000,50000).")
+    java.util.List<Double> rates = java.util.List.of();
+
+    @Option(names = "--node-jvm-option", paramLabel = "OPTION",
+        description = "An extra option for each node's JVM, repeatable; {id} becomes the node id "
+            + "(e.g. -XX:StartFlightRecording=filename=node-{id}.jfr).")
+    java.util.List<String> nodeJvmOptions = java.util.List.of();
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(new Benchmark.Options(quick, json, phases), spec.commandLine().getOut()).run();
+        new Benchmark(new Benchmark.Options(quick, json, phases, rates, nodeJvmOptions), spec.commandLine().getOut()).run();
         return 0;
     }
 }

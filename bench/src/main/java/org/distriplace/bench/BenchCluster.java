@@ -30,9 +30,11 @@ final class BenchCluster implements AutoCloseable {
     private final int[] httpPorts = new int[3];
     private final int[] peerPorts = new int[3];
     private final Process[] processes = new Process[3];
+    private final List<String> jvmOptions;
 
-    BenchCluster(Path dir) throws IOException {
+    BenchCluster(Path dir, List<String> jvmOptions) throws IOException {
         this.dir = dir;
+        this.jvmOptions = List.copyOf(jvmOptions);
         for (int i = 0; i < 3; i++) {
             httpPorts[i] = freePort();
             peerPorts[i] = freePort();
@@ -53,12 +55,13 @@ final class BenchCluster implements AutoCloseable {
                 peers.add(other + "@127.0.0.1:" + peerPorts[other - 1]);
             }
         }
-        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g", "-XX:+UseParallelGC", "-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main",
-            "node", "--id", Integer.toString(id), "--bind", "127.0.0.1", "--http-port",
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+            .toString(), "-Xmx1g", "-XX:+UseParallelGC"));
+        jvmOptions.forEach(option -> command.add(option.replace("{id}", Integer.toString(id))));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main", "node", "--id", Integer.toString(id), "--bind", "127.0.0.1", "--http-port",
             Integer.toString(httpPorts[id - 1]), "--peer-port", Integer.toString(peerPorts[id - 1]), "--peers",
             String.join(",", peers), "--data-dir", dir.resolve("node-" + id).toString(), "--cluster-secret", "bench",
-            "--cooldown", "0", "--canvas", SIZE + "x" + SIZE);
+            "--cooldown", "0", "--canvas", SIZE + "x" + SIZE));
         Files.createDirectories(dir);
         processes[id - 1] = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("node-" + id + ".out").toFile()).start();
@@ -162,10 +165,16 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /** Stops the nodes with SIGTERM (so they close their stores and any profiler writes its file), then kills. */
     @Override
     public void close() throws InterruptedException {
         for (int id = 1; id <= 3; id++) {
             if (isAlive(id)) {
+                processes[id - 1].destroy();
+            }
+        }
+        for (int id = 1; id <= 3; id++) {
+            if (processes[id - 1] != null && !processes[id - 1].waitFor(15, TimeUnit.SECONDS)) {
                 kill9(id);
             }
         }

@@ -26,8 +26,18 @@ public final class Benchmark {
     /** The phases a run can include. */
     public enum Phase { RAMP, FANOUT, FAILOVER }
 
-    /** How long and how hard ({@code quick} finishes in under a minute), and which phases run. */
-    public record Options(boolean quick, Path json, java.util.Set<Phase> phases) {
+    /**
+     * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
+     *
+     * @param rates the ramp's placement rates, or empty for the default ladder
+     * @param nodeJvmOptions extra options for the node JVMs (a profiler, say)
+     */
+    public record Options(boolean quick, Path json, java.util.Set<Phase> phases, List<Double> rates,
+                          List<String> nodeJvmOptions) {
+        public Options {
+            rates = List.copyOf(rates);
+            nodeJvmOptions = List.copyOf(nodeJvmOptions);
+        }
     }
 
     private static final double VISIBLE_P99_LIMIT_MS = 500;
@@ -53,7 +63,7 @@ public final class Benchmark {
             ceiling, calibrationClients);
 
         Path dir = Files.createTempDirectory("distri-place-bench");
-        try (BenchCluster cluster = new BenchCluster(dir); WsClients clients = new WsClients(2)) {
+        try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions()); WsClients clients = new WsClients(2)) {
             cluster.startAll();
             say("cluster: 3 node processes on loopback, data in %s", dir);
             if (options.phases().contains(Phase.RAMP)) {
@@ -85,7 +95,8 @@ public final class Benchmark {
 
     private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report, LoadRun load) throws Exception {
         load.connect(clients, nodes(cluster, 1, 2, 3), options.quick() ? 30 : 100, 30, 30);
-        double[] rates = options.quick() ? new double[] {500, 1_000, 2_000}
+        double[] rates = !options.rates().isEmpty() ? options.rates().stream().mapToDouble(r -> r).toArray()
+            : options.quick() ? new double[] {500, 1_000, 2_000}
             : new double[] {1_000, 2_000, 5_000, 10_000, 20_000, 50_000};
         double seconds = options.quick() ? 4 : 10;
         // Unmeasured warm-up: the nodes' JIT compiles the hot path before anything is timed.
@@ -102,7 +113,9 @@ public final class Benchmark {
             step.set("ack_ms", percentiles(result.ack()));
             step.set("visible_ms", percentiles(result.visible()));
             step.set("node_cpu_percent", cpuPercent(cluster, cpuBefore, result.seconds()));
-            say("ramp %6.0f/s: %s | cpu %s", rate, result.summary(), step.get("node_cpu_percent"));
+            step.set("errors", JSON.valueToTree(result.errors()));
+            say("ramp %6.0f/s: %s | cpu %s%s", rate, result.summary(), step.get("node_cpu_percent"),
+                result.errors().isEmpty() ? "" : " | errors " + result.errors());
             boolean sustained = result.failed() == 0 && result.visible().getTotalCount() > 0
                 && result.visible().getValueAtPercentile(99) / 1000.0 <= VISIBLE_P99_LIMIT_MS
                 && result.committedPerSecond() >= 0.9 * rate;

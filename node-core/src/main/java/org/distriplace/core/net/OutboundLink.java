@@ -18,8 +18,8 @@ import org.slf4j.LoggerFactory;
  * This node's connection to one peer, for sending. Dials, handshakes, and redials with exponential backoff
  * (100 ms doubling to 5 s, with jitter) whenever the connection drops, and at once when the peer connects to us
  * (it is back). Messages sent while it is down wait in a small queue for at most two seconds (older ones are
- * stale: a late heartbeat or vote only confuses); a peer that cannot keep up (channel not writable) loses
- * messages rather than blocking the node. Thread-safe.
+ * stale: a late heartbeat or vote only confuses); a peer that cannot keep up (more than the transport's high
+ * water mark unsent: stuck, not merely busy) loses messages rather than blocking the node. Thread-safe.
  */
 final class OutboundLink {
 

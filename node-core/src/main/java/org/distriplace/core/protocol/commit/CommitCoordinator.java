@@ -22,6 +22,9 @@ import org.distriplace.core.model.PixelWrite;
  * and proposes the same writes again, with the same dots, in its next batch (so an aborted batch that some
  * later leader adopts anyway commits the very same writes, never different ones).
  *
+ * <p>Batch sizes adapt like a congestion window: a round that times out halves the next batch (slow peers get
+ * less to decode and store, so a round can finish), and full batches that commit grow it back to the maximum.
+ *
  * <p>One proposal is in flight at a time and each PREPARE carries the previous decision. The epoch's first batch
  * carries the writes adopted from earlier epochs (it is proposed again, even empty, until it commits), and the
  * leader accepts client writes once it has committed. Pure: time is passed in.
@@ -41,6 +44,9 @@ public final class CommitCoordinator {
     /** The proposal in flight, for reports. */
     public record InFlight(Batch batch, long startedAt, Set<Integer> yes, Set<Integer> no) {
     }
+
+    /** The smallest batch limit, and the least it grows by after a full batch commits. */
+    static final int MIN_BATCH_LIMIT = 64;
 
     private final int self;
     private final long epoch;
@@ -63,6 +69,8 @@ public final class CommitCoordinator {
     private PeerMessage.Decision previous;
     private InFlight inFlight;
     private long lastSent;
+    private int resends;
+    private int batchLimit;
     private boolean active;
 
     public CommitCoordinator(int self, long epoch, List<Integer> members, long batchIntervalMs, long voteTimeoutMs,
@@ -76,6 +84,7 @@ public final class CommitCoordinator {
         this.voteTimeoutMs = voteTimeoutMs;
         this.resendMs = resendMs;
         this.maxBatch = maxBatch;
+        this.batchLimit = maxBatch;
         this.sender = sender;
         this.events = events;
         this.listener = listener;
@@ -126,12 +135,17 @@ public final class CommitCoordinator {
         return drained;
     }
 
-    /** Proposes a batch when due; resends PREPARE to silent peers; presumes abort at the vote timeout. */
+    /**
+     * Proposes a batch when due; resends PREPARE to silent peers (after the resend interval, doubling each time);
+     * presumes abort at the vote timeout.
+     */
     public void tick(long now, VectorClock version) {
         if (inFlight != null) {
             if (now - inFlight.startedAt() >= voteTimeoutMs) {
-                abort(now);
-            } else if (now - lastSent >= resendMs) {
+                abort(now, true);
+            } else if (now - lastSent >= resendMs << Math.min(resends, 4)) {
+                // Backing off: a peer that is slow rather than cut off would only be slowed more by copies.
+                resends++;
                 sendPrepare(now, true);
             }
             return;
@@ -139,13 +153,32 @@ public final class CommitCoordinator {
         if (now < nextProposalAt || (active && queue.isEmpty() && retry.isEmpty())) {
             return;
         }
-        List<PixelWrite> writes = new ArrayList<>(retry);
-        retry.clear();
-        // Until the epoch's first batch commits, only it is proposed again (even empty: it activates the leader).
-        while (active && !queue.isEmpty() && writes.size() < maxBatch) {
+        propose(nextBatch(version), now);
+    }
+
+    /**
+     * The next batch: aborted writes first, in order (their dots must stay contiguous), then queued ones, up to
+     * the batch limit. Until the epoch's first batch commits, only it is proposed again, whole and even empty
+     * (it activates the leader).
+     */
+    private List<PixelWrite> nextBatch(VectorClock version) {
+        if (!active) {
+            List<PixelWrite> install = new ArrayList<>(retry);
+            retry.clear();
+            return install;
+        }
+        int take = Math.min(batchLimit, retry.size());
+        List<PixelWrite> writes = new ArrayList<>(retry.subList(0, take));
+        retry.subList(0, take).clear();
+        while (retry.isEmpty() && !queue.isEmpty() && writes.size() < batchLimit) {
             writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter)));
         }
-        propose(writes, now);
+        return writes;
+    }
+
+    /** The most writes the next batch may hold: halved when a round times out, grown again as rounds commit. */
+    public int batchLimit() {
+        return batchLimit;
     }
 
     public void onVote(PeerMessage.Vote vote, long now) {
@@ -157,7 +190,7 @@ public final class CommitCoordinator {
         if (inFlight.yes().size() >= quorum) {
             commit(now);
         } else if (membership - inFlight.no().size() < quorum) {
-            abort(now);
+            abort(now, false);
         }
     }
 
@@ -165,6 +198,7 @@ public final class CommitCoordinator {
         Batch batch = new Batch(epoch, nextProposalId++, self, writes);
         inFlight = new InFlight(batch, now, new TreeSet<>(Set.of(self)), new TreeSet<>());
         nextProposalAt = now + batchIntervalMs;
+        resends = 0;
         listener.proposed(batch, now);
         sendPrepare(now, false);
         if (inFlight.yes().size() >= quorum) {
@@ -193,10 +227,13 @@ public final class CommitCoordinator {
         }
         events.emit(phaseEvent(now, decided, Phase.COMMIT, 0));
         active = true;
+        if (decided.batch().writes().size() >= batchLimit / 2) {
+            batchLimit = Math.min(maxBatch, batchLimit + Math.max(MIN_BATCH_LIMIT, batchLimit / 8));
+        }
         listener.decided(decided.batch(), true, now);
     }
 
-    private void abort(long now) {
+    private void abort(long now, boolean timedOut) {
         InFlight decided = inFlight;
         inFlight = null;
         previous = new PeerMessage.Decision(decided.batch().proposalId(), false);
@@ -204,7 +241,11 @@ public final class CommitCoordinator {
             sender.send(peer, new PeerMessage.Abort(decided.batch().proposalId(), epoch, self));
         }
         events.emit(phaseEvent(now, decided, Phase.ABORT, 0));
-        retry.addAll(decided.batch().writes());
+        retry.addAll(0, decided.batch().writes());
+        if (timedOut) {
+            // Congestion, not a refusal: a smaller batch is cheaper for slow peers to take, so it can commit.
+            batchLimit = Math.max(MIN_BATCH_LIMIT, batchLimit / 2);
+        }
         nextProposalAt = now;
         listener.decided(decided.batch(), false, now);
     }

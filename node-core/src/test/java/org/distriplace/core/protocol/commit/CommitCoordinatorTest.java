@@ -74,6 +74,26 @@ class CommitCoordinatorTest {
     }
 
     @Test
+    void preparesAreResentOnlyToSilentPeersAndLessOftenEachTime() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        vote(1, 1, true);
+        sender.clear();
+        List<Long> resentAt = new ArrayList<>();
+        for (long now = 101; now < 1_000; now++) {
+            int before = sender.of(PeerMessage.Prepare.class).size();
+            coordinator.tick(now, VectorClock.EMPTY);
+            if (sender.of(PeerMessage.Prepare.class).size() > before) {
+                resentAt.add(now);
+            }
+        }
+        assertEquals(List.of(350L, 850L), resentAt, "after 250 ms, then 500 ms more");
+        assertEquals(List.of(2, 2, 3, 3, 4, 4), sender.recipientsOf(PeerMessage.Prepare.class),
+            "node 1 voted, so only 2, 3 and 4 get copies");
+    }
+
+    @Test
     void proposesOnceABatchIntervalWithDotsThatContinueTheLeadersSequence() {
         installEmpty();
         coordinator.enqueue(accepted("a"));
@@ -102,6 +122,40 @@ class CommitCoordinatorTest {
         assertEquals(List.of("3/1 abort"), decisions);
         assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Abort.class));
         assertNull(coordinator.inFlight());
+    }
+
+    @Test
+    void aTimedOutRoundHalvesTheBatchAndTheRestFollowsInOrder() {
+        installEmpty();
+        for (int i = 0; i < 150; i++) {
+            coordinator.enqueue(accepted("u" + i));
+        }
+        coordinator.tick(100, VectorClock.EMPTY);
+        assertEquals(100, proposed.get(1).writes().size(), "the configured maximum");
+        coordinator.tick(1_100, VectorClock.EMPTY);
+        assertEquals(List.of("3/1 abort"), decisions);
+        assertEquals(CommitCoordinator.MIN_BATCH_LIMIT, coordinator.batchLimit());
+        coordinator.tick(1_100, VectorClock.EMPTY);
+        assertEquals(proposed.get(1).writes().subList(0, 64), proposed.get(2).writes(), "a prefix, same dots");
+        vote(2, 1, true);
+        vote(2, 2, true);
+        coordinator.tick(1_200, VectorClock.EMPTY);
+        List<Dot> third = proposed.get(3).writes().stream().map(PixelWrite::dot).toList();
+        assertEquals(new Dot(5, 65), third.get(0), "the rest of the aborted batch comes next");
+        assertEquals(new Dot(5, 65 + third.size() - 1), third.get(third.size() - 1), "then new writes, gapless");
+        assertTrue(third.size() > 64, "a full batch committed, so the limit grew: " + third.size());
+    }
+
+    @Test
+    void aRefusedRoundKeepsTheBatchLimit() {
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        vote(1, 1, false);
+        vote(1, 2, false);
+        vote(1, 3, false);
+        assertEquals(List.of("3/1 abort"), decisions);
+        assertEquals(100, coordinator.batchLimit());
     }
 
     @Test
