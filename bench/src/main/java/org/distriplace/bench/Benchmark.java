@@ -146,7 +146,8 @@ public final class Benchmark {
                              int observers, LoadRun load) throws Exception {
         double rssBefore = totalRss(cluster);
         load.connect(clients, nodes(cluster, 1, 2, 3), 10, observers, 20);
-        double perConnectionKiB = (totalRss(cluster) - rssBefore) * 1024 / observers;
+        // Resident memory grows and shrinks with the heap, so a small or negative delta only says "below noise".
+        double perConnectionKiB = Math.max(0, (totalRss(cluster) - rssBefore) * 1024 / observers);
         LoadRun.Result result = load.run(200, options.quick() ? 4 : 8, 3_000, null);
         double framesPerSecond = result.frames() / result.seconds();
         levels.addObject().put("observers", observers).put("frames_per_s", Math.round(framesPerSecond))
@@ -154,9 +155,11 @@ public final class Benchmark {
             .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
             .put("memory_per_connection_kib", Math.round(perConnectionKiB))
             .set("visible_ms", percentiles(result.visible()));
-        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, ~%.0f KiB/connection",
+        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, %s",
             observers, framesPerSecond, 100 * framesPerSecond / ceiling,
-            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)), perConnectionKiB);
+            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)),
+            perConnectionKiB < 1 ? "memory per connection below RSS noise"
+                : String.format(Locale.ROOT, "~%.0f KiB/connection", perConnectionKiB));
     }
 
     private void failover(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
