@@ -1,0 +1,131 @@
+package org.distriplace.app;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.core.model.Palette;
+import org.distriplace.core.net.PeerAddress;
+import org.distriplace.core.node.NodeConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Option;
+
+/** The options every command that runs a real node shares: identity, ports, peers, storage and timings. */
+public final class NodeOptions {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeOptions.class);
+    static final String DEFAULT_SECRET = "distri-place-dev";
+
+    @Option(names = "--id", defaultValue = "1", description = "This node's id, a positive integer; the highest "
+        + "live id leads (default: ${DEFAULT-VALUE}).")
+    public int id;
+
+    @Option(names = "--http-port", defaultValue = "8080", description = "HTTP/WebSocket port (default: "
+        + "${DEFAULT-VALUE}; 0 picks a free one).")
+    int httpPort;
+
+    @Option(names = "--peer-port", defaultValue = "9090", description = "Port for peer connections (default: "
+        + "${DEFAULT-VALUE}).")
+    int peerPort;
+
+    @Option(names = "--peers", defaultValue = "", description = "The other members, ID@HOST:PORT,... "
+        + "(default: none, a cluster of one).")
+    String peers;
+
+    @Option(names = "--bind", defaultValue = "0.0.0.0", description = "Address to listen on (default: "
+        + "${DEFAULT-VALUE}).")
+    String bind;
+
+    @Option(names = "--data-dir", description = "Where the node keeps its database and log (default: "
+        + "data/node-ID).")
+    Path dataDir;
+
+    @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + DEFAULT_SECRET + "}",
+        description = "Shared secret peers prove before anything is accepted (default: $DISTRI_PLACE_SECRET, "
+            + "else a development secret, with a warning).")
+    String secret;
+
+    @Option(names = "--canvas", defaultValue = "1000x1000", description = "Canvas size WxH (default: "
+        + "${DEFAULT-VALUE}).")
+    String canvas;
+
+    @Option(names = "--cooldown", defaultValue = "5", description = "Seconds between one user's pixels "
+        + "(default: ${DEFAULT-VALUE}; 0 disables).")
+    double cooldownSeconds;
+
+    @Option(names = "--heartbeat-ms", defaultValue = "2000", description = "Heartbeat interval (default: "
+        + "${DEFAULT-VALUE}).")
+    long heartbeatMs;
+
+    @Option(names = "--failure-timeout-ms", defaultValue = "6000", description = "Silence after which a peer is "
+        + "dead (default: ${DEFAULT-VALUE}; suspected at two thirds of it).")
+    long failureTimeoutMs;
+
+    @Option(names = "--batch-ms", defaultValue = "100", description = "The leader's batch interval (default: "
+        + "${DEFAULT-VALUE}).")
+    long batchMs;
+
+    @Option(names = "--gossip-ms", defaultValue = "5000", description = "Anti-entropy interval (default: "
+        + "${DEFAULT-VALUE}).")
+    long gossipMs;
+
+    @Option(names = "--palette", description = "A palette file, one #RRGGBB per line (default: r/place 2022).")
+    Path palette;
+
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    /** The node's settings; {@code defaultDataDir} applies unless {@code --data-dir} is given. */
+    EmbeddedNode.Settings settings(Path defaultDataDir, boolean portsFallBack) {
+        List<PeerAddress> peerList = parsePeers();
+        return new EmbeddedNode.Settings(config(peerList), bind, httpPort, peerPort, peerList, secret,
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack);
+    }
+
+    void warnIfDevelopmentSecret() {
+        if (secret.equals(DEFAULT_SECRET)) {
+            LOG.warn("using the development cluster secret: set --cluster-secret or $DISTRI_PLACE_SECRET");
+        }
+    }
+
+    private List<PeerAddress> parsePeers() {
+        try {
+            List<PeerAddress> list = new ArrayList<>(PeerAddress.parseList(peers));
+            if (list.stream().anyMatch(peer -> peer.id() == id)) {
+                throw new IllegalArgumentException("--peers lists this node's own id " + id);
+            }
+            return list;
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
+        }
+    }
+
+    private NodeConfig config(List<PeerAddress> peerList) {
+        String[] size = canvas.toLowerCase(java.util.Locale.ROOT).split("x");
+        try {
+            List<Integer> members = new ArrayList<>(List.of(id));
+            peerList.forEach(peer -> members.add(peer.id()));
+            return NodeConfig.builder(id, members)
+                .canvas(Integer.parseInt(size[0]), Integer.parseInt(size[size.length - 1]))
+                .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
+                .cooldownMs(Math.round(cooldownSeconds * 1000))
+                .heartbeatMs(heartbeatMs)
+                .suspectAfterMs(Math.max(1, failureTimeoutMs * 2 / 3))
+                .failureTimeoutMs(failureTimeoutMs)
+                .coordinatorTimeoutMs(Math.max(failureTimeoutMs / 2, 200))
+                .answerTimeoutMs(Math.max(Math.min(500, failureTimeoutMs / 4), 50))
+                // Long enough for peers to dial back and send a heartbeat before this node may call an election.
+                .joinGraceMs(Math.min(failureTimeoutMs, Math.max(1_000, 2 * heartbeatMs)))
+                .resendMs(Math.max(20, Math.min(250, batchMs * 2)))
+                .voteTimeoutMs(Math.max(200, Math.min(1_000, failureTimeoutMs / 4)))
+                .batchMs(batchMs)
+                .gossipMs(gossipMs)
+                .build();
+        } catch (java.io.IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
+                + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package org.distriplace.app.runtime;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
+import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.PeerAddress;
+import org.distriplace.core.net.PeerTransport;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.runtime.Node;
+import org.distriplace.core.store.SqliteEventStore;
+import org.distriplace.core.wire.PeerCodec;
+
+/**
+ * One complete peer in this process: the durable store, the peer transport, the node, and the HTTP/WebSocket
+ * server. The headless command, the desktop app and demo mode all run nodes through this class.
+ */
+public final class EmbeddedNode implements AutoCloseable {
+
+    /**
+     * Where and how the node runs.
+     *
+     * @param portsFallBack when a preferred port is taken, use a free one instead of failing (the desktop app:
+     *                      two copies on one machine must not collide)
+     */
+    public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
+                           String secret, Path dataDir, boolean portsFallBack) {
+        public Settings {
+            peers = List.copyOf(peers);
+        }
+    }
+
+    private final Settings settings;
+    private final DataDirectory dataDir;
+    private final SqliteEventStore store;
+    private final PeerTransport transport;
+    private final Node node;
+    private final ApiServer api;
+
+    private EmbeddedNode(Settings settings, DataDirectory dataDir, EventSink events) throws Exception {
+        this.settings = settings;
+        this.dataDir = dataDir;
+        NodeConfig config = settings.config();
+        this.store = SqliteEventStore.open(dataDir.path(), config);
+        AtomicReference<Node> self = new AtomicReference<>();
+        this.transport = new PeerTransport(config.nodeId(), settings.bind(), port(settings.peerPort(), settings),
+            settings.peers(), new ClusterSecret(settings.secret()), new PeerCodec(),
+            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults());
+        this.node = new Node(config, transport, store, events);
+        self.set(node);
+        Map<Integer, String> addresses = new TreeMap<>();
+        settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
+        this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
+            ApiServer.Options.defaults());
+    }
+
+    /**
+     * Opens the store (locking its directory), binds the ports, starts the node and the server. On failure,
+     * everything already opened is closed again.
+     */
+    public static EmbeddedNode start(Settings settings, EventSink events) throws Exception {
+        DataDirectory dir = settings.portsFallBack() ? DataDirectory.lockFirstFree(settings.dataDir())
+            : DataDirectory.lock(settings.dataDir());
+        EmbeddedNode embedded;
+        try {
+            embedded = new EmbeddedNode(settings, dir, events);
+        } catch (Exception | Error e) {
+            dir.close();
+            throw e;
+        }
+        try {
+            embedded.transport.start();
+            embedded.node.start().join();
+            embedded.api.start();
+            return embedded;
+        } catch (Exception | Error e) {
+            embedded.close();
+            throw e;
+        }
+    }
+
+    /** The preferred port, or 0 (any free port) when it is taken and the settings allow falling back. */
+    private static int port(int preferred, Settings settings) {
+        if (preferred == 0 || !settings.portsFallBack() || isFree(settings.bind(), preferred)) {
+            return preferred;
+        }
+        return 0;
+    }
+
+    private static boolean isFree(String host, int port) {
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.setReuseAddress(true);
+            probe.bind(new InetSocketAddress(host, port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** The HTTP/WebSocket port actually bound. */
+    public int httpPort() {
+        return api.port();
+    }
+
+    /** The peer port actually bound. */
+    public int peerPort() {
+        return transport.port();
+    }
+
+    /** The data directory actually used (another copy may hold the preferred one). */
+    public Path dataDir() {
+        return dataDir.path();
+    }
+
+    /** The address a browser on this machine opens to paint through this node. */
+    public String browserUrl() {
+        String host = settings.bind().equals("0.0.0.0") ? "localhost" : settings.bind();
+        return "http://" + host + ":" + httpPort() + "/";
+    }
+
+    /** Stops the server, the node and the transport, then closes the store and releases the directory. */
+    @Override
+    public void close() {
+        try {
+            api.close();
+            node.close();
+            transport.close();
+        } finally {
+            try {
+                store.close();
+            } finally {
+                dataDir.close();
+            }
+        }
+    }
+}
