@@ -12,8 +12,8 @@ import picocli.CommandLine.Command;
         "vector clocks, last-write-wins and gossip anti-entropy.",
         "",
     },
-    subcommands = {NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements Runnable {
+    subcommands = {DesktopCommand.class, NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
@@ -27,9 +27,9 @@ public final class Main implements Runnable {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
+    /** No command: open the desktop app. */
     @Override
-    public void run() {
-        // The desktop app will start here; until then, show what there is.
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        return spec.subcommands().get("app").execute();
     }
 }

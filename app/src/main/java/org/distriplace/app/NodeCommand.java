@@ -39,10 +39,14 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        EmbeddedNode.Settings settings = options.settings(Path.of("data", "node-" + options.id), false);
-        logToFile(settings.dataDir().resolve("node.log"));
         options.warnIfDevelopmentSecret();
-        int id = options.id;
+        return serve(options.settings(Path.of("data", "node-" + options.id), false), spec.commandLine().getOut());
+    }
+
+    /** Runs a headless node until SIGTERM (or a fatal error: exit code 1), logging to its data directory. */
+    static int serve(EmbeddedNode.Settings settings, java.io.PrintWriter out) throws Exception {
+        logToFile(settings.dataDir().resolve("node.log"));
+        int id = settings.config().nodeId();
         AtomicInteger exitCode = new AtomicInteger(0);
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch closed = new CountDownLatch(1);
@@ -57,9 +61,9 @@ public final class NodeCommand implements Callable<Integer> {
                 exitCode.set(1);
                 stopped.countDown();
             });
-            spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", id,
-                embedded.browserUrl(), embedded.peerPort(), embedded.dataDir());
-            spec.commandLine().getOut().flush();
+            out.printf("node %d: %s  peers on port %d  data in %s%n", id, embedded.browserUrl(),
+                embedded.peerPort(), embedded.dataDir());
+            out.flush();
             stopped.await();
             LOG.info("node {} stopping", id);
         } finally {
@@ -77,7 +81,7 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    private static void logEvent(NodeEvent event) {
+    static void logEvent(NodeEvent event) {
         boolean notable = event instanceof NodeEvent.Lifecycle || event instanceof NodeEvent.EpochChanged
             || event instanceof NodeEvent.RoleChanged || event instanceof NodeEvent.SuspicionChanged
             || (event instanceof NodeEvent.ElectionStep step && step.step() != NodeEvent.ElectionStep.Step.ANSWERED)

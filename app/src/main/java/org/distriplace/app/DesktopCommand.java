@@ -1,0 +1,55 @@
+package org.distriplace.app;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.distriplace.app.desktop.DesktopLauncher;
+import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.core.event.EventSink;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code distri-place app} (also what {@code distri-place} with no arguments runs): the desktop window with its
+ * node in-process. Taken ports and data directories fall back to free ones, so two copies on one machine
+ * coexist; the window shows what was chosen.
+ */
+@Command(name = "app", mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Opens the desktop app: paint on the live canvas through a node running",
+        "inside the app, which browsers can also join. Ports and the data",
+        "directory fall back to free ones when another copy holds them.",
+        "Without a display, runs the node headless and says so.",
+        "",
+    })
+public final class DesktopCommand implements Callable<Integer> {
+
+    @CommandLine.Mixin
+    NodeOptions options;
+
+    @Option(names = "--user", description = "Your name on the canvas, the cooldown's identity (default: desktop:"
+        + "<your login>).")
+    String user;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = Path.of(System.getProperty("user.home"), ".distri-place");
+        EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true);
+        if (!DesktopLauncher.displayAvailable()) {
+            spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "
+                + "unset), so the node runs headless; open its address in a browser to paint. Ctrl-C stops it.");
+            spec.commandLine().getErr().flush();
+            return NodeCommand.serve(settings, spec.commandLine().getOut());
+        }
+        options.warnIfDevelopmentSecret();
+        EmbeddedNode node = EmbeddedNode.start(settings, EventSink.withoutMessages(NodeCommand::logEvent));
+        spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
+            node.browserUrl(), node.peerPort(), node.dataDir());
+        spec.commandLine().getOut().flush();
+        DesktopLauncher.run(node, user != null ? user : "desktop:" + System.getProperty("user.name", "player"));
+        return 0;
+    }
+}

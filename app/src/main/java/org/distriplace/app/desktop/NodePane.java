@@ -1,0 +1,159 @@
+package org.distriplace.app.desktop;
+
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.distriplace.app.desktop.canvas.CanvasPixels;
+import org.distriplace.app.desktop.canvas.CanvasView;
+import org.distriplace.app.desktop.canvas.PixelFeed;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.runtime.Node;
+
+/**
+ * Everything a player sees of one node: the canvas with its zoom controls and the pixel under the cursor, the
+ * palette, the cooldown, the last placement's outcome, and the node's status with the address browsers join
+ * through.
+ */
+public final class NodePane extends BorderPane {
+
+    private final Node node;
+    private final PixelFeed feed;
+    private final CanvasView canvas;
+    private final PlacementModel placements;
+    private final PaletteBar palette;
+    private final Label cooldown = new Label();
+    private final Label message = new Label();
+    private final Label nodeLabel = new Label();
+    private final Label leaderLabel = new Label();
+    private final Label epochLabel = new Label();
+    private final Label peersLabel = new Label();
+    private final TextField url = new TextField();
+    private final Timeline refresh;
+
+    public NodePane(Node node, String browserUrl, String user) {
+        this.node = node;
+        NodeConfig config = node.config();
+        this.feed = new PixelFeed(config.width());
+        node.addPixelListener(feed);
+        this.canvas = new CanvasView(new CanvasPixels(config.width(), config.height(), config.palette()), feed,
+            node::canvasSnapshot);
+        this.placements = new PlacementModel(node::place, user, config.cooldownMs(), Platform::runLater,
+            System::currentTimeMillis);
+        this.palette = new PaletteBar(config.palette());
+        url.setText(browserUrl);
+        getStyleClass().add("node-pane");
+        setTop(toolbar());
+        setCenter(canvas);
+        setBottom(bottom());
+        canvas.setOnPixelClicked((x, y) -> placements.place(x, y, palette.selectedProperty().get()));
+        placements.addListener(this::showPlacements);
+        refresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+        showPlacements();
+        refresh();
+    }
+
+    public CanvasView canvas() {
+        return canvas;
+    }
+
+    public PlacementModel placements() {
+        return placements;
+    }
+
+    public PaletteBar palette() {
+        return palette;
+    }
+
+    /** Stops listening to the node and drawing (the node itself is closed by its owner). */
+    public void close() {
+        refresh.stop();
+        canvas.stop();
+        node.removePixelListener(feed);
+    }
+
+    private HBox toolbar() {
+        Button zoomOut = button("−", "Zoom out (−)", canvas::zoomOut);
+        Button zoomIn = button("+", "Zoom in (+)", canvas::zoomIn);
+        Button fit = button("Fit", "Show the whole canvas (0)", canvas::fit);
+        Label hover = new Label();
+        hover.setId("hover");
+        hover.textProperty().bind(canvas.hoverTextProperty());
+        hover.setMinWidth(160);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        cooldown.setId("cooldown");
+        HBox bar = new HBox(6, zoomOut, zoomIn, fit, hover, spacer, cooldown);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setTooltip(new Tooltip(tip));
+        button.setFocusTraversable(false);
+        button.setOnAction(e -> action.run());
+        return button;
+    }
+
+    private VBox bottom() {
+        message.setId("message");
+        nodeLabel.setId("node-status");
+        leaderLabel.setId("leader-status");
+        peersLabel.setId("peers-status");
+        url.setId("browser-url");
+        url.setEditable(false);
+        url.setPrefColumnCount(24);
+        url.setTooltip(new Tooltip("Open this address in a browser to paint through this node"));
+        HBox status = new HBox(14, nodeLabel, leaderLabel, epochLabel, peersLabel, new Label("Browsers:"), url);
+        status.setAlignment(Pos.CENTER_LEFT);
+        status.getStyleClass().add("status-bar");
+        VBox bottom = new VBox(6, palette, message, status);
+        bottom.setPadding(new Insets(6, 8, 8, 8));
+        return bottom;
+    }
+
+    private void showPlacements() {
+        canvas.showPending(placements.pending());
+        message.setText(placements.message());
+        updateCooldown();
+    }
+
+    private void updateCooldown() {
+        cooldown.setText(placements.cooldownText());
+        cooldown.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("waiting"), !placements.canPlace());
+        canvas.setCursor(placements.canPlace() ? javafx.scene.Cursor.CROSSHAIR : javafx.scene.Cursor.DEFAULT);
+    }
+
+    private void refresh() {
+        updateCooldown();
+        if (node.isClosed()) {
+            nodeLabel.setText("Node " + node.id() + " · stopped");
+            return;
+        }
+        node.report().thenAccept(report -> Platform.runLater(() -> {
+            NodeStatus status = NodeStatus.of(report, url.getText());
+            nodeLabel.setText(status.node());
+            leaderLabel.setText(status.leader());
+            epochLabel.setText(status.epoch());
+            peersLabel.setText(status.peers());
+            nodeLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unhealthy"),
+                !status.healthy());
+        }));
+    }
+}
