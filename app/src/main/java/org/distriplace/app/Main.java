@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         "vector clocks, last-write-wins and gossip anti-entropy.",
         "",
     },
-    subcommands = {DesktopCommand.class, NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DesktopCommand.class, DemoCommand.class, NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @CommandLine.Spec

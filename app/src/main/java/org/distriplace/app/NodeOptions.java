@@ -103,29 +103,43 @@ public final class NodeOptions {
     }
 
     private NodeConfig config(List<PeerAddress> peerList) {
-        String[] size = canvas.toLowerCase(java.util.Locale.ROOT).split("x");
         try {
             List<Integer> members = new ArrayList<>(List.of(id));
             peerList.forEach(peer -> members.add(peer.id()));
-            return NodeConfig.builder(id, members)
-                .canvas(Integer.parseInt(size[0]), Integer.parseInt(size[size.length - 1]))
+            int[] size = canvasSize(canvas);
+            NodeConfig.Builder builder = NodeConfig.builder(id, members).canvas(size[0], size[1])
                 .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
-                .cooldownMs(Math.round(cooldownSeconds * 1000))
-                .heartbeatMs(heartbeatMs)
-                .suspectAfterMs(Math.max(1, failureTimeoutMs * 2 / 3))
-                .failureTimeoutMs(failureTimeoutMs)
-                .coordinatorTimeoutMs(Math.max(failureTimeoutMs / 2, 200))
-                .answerTimeoutMs(Math.max(Math.min(500, failureTimeoutMs / 4), 50))
-                // Long enough for peers to dial back and send a heartbeat before this node may call an election.
-                .joinGraceMs(Math.min(failureTimeoutMs, Math.max(1_000, 2 * heartbeatMs)))
-                .resendMs(Math.max(20, Math.min(250, batchMs * 2)))
-                .voteTimeoutMs(Math.max(200, Math.min(1_000, failureTimeoutMs / 4)))
-                .batchMs(batchMs)
-                .gossipMs(gossipMs)
-                .build();
-        } catch (java.io.IOException | IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+                .cooldownMs(Math.round(cooldownSeconds * 1000));
+            return withTimings(builder, heartbeatMs, failureTimeoutMs, batchMs, gossipMs).build();
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
                 + e.getMessage());
         }
+    }
+
+    /** "WxH" as {@code {width, height}}. */
+    static int[] canvasSize(String text) {
+        String[] size = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        if (size.length != 2) {
+            throw new IllegalArgumentException("canvas size is WIDTHxHEIGHT, not " + text);
+        }
+        return new int[] {Integer.parseInt(size[0].trim()), Integer.parseInt(size[1].trim())};
+    }
+
+    /** The protocol's timings, derived from the four a user sets. */
+    static NodeConfig.Builder withTimings(NodeConfig.Builder builder, long heartbeatMs, long failureTimeoutMs,
+                                          long batchMs, long gossipMs) {
+        return builder
+            .heartbeatMs(heartbeatMs)
+            .suspectAfterMs(Math.max(1, failureTimeoutMs * 2 / 3))
+            .failureTimeoutMs(failureTimeoutMs)
+            .coordinatorTimeoutMs(Math.max(failureTimeoutMs / 2, 200))
+            .answerTimeoutMs(Math.max(Math.min(500, failureTimeoutMs / 4), 50))
+            // Long enough for peers to dial back and send a heartbeat before this node may call an election.
+            .joinGraceMs(Math.min(failureTimeoutMs, Math.max(1_000, 2 * heartbeatMs)))
+            .resendMs(Math.max(20, Math.min(250, batchMs * 2)))
+            .voteTimeoutMs(Math.max(200, Math.min(1_000, failureTimeoutMs / 4)))
+            .batchMs(batchMs)
+            .gossipMs(gossipMs);
     }
 }

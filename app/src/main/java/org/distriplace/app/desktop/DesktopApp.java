@@ -1,45 +1,38 @@
 package org.distriplace.app.desktop;
 
 import java.util.Objects;
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.distriplace.app.runtime.EmbeddedNode;
 
 /**
- * The desktop window around one embedded node. JavaFX instantiates this class itself, so the node it shows is
- * handed over by {@link DesktopLauncher} before launch.
+ * The desktop window. JavaFX instantiates this class itself, so what it shows (one node's pane, or demo mode's
+ * whole cluster) is handed over by {@link DesktopLauncher} before launch.
  */
 public final class DesktopApp extends Application {
 
-    /** The node to show and the player's name, set once before {@link Application#launch}. */
-    record Session(EmbeddedNode node, String user) {
+    /** What the window shows: its title, its content (built on the FX thread), and what closing it stops. */
+    record Session(String title, Supplier<Parent> content, Runnable onClose) {
     }
 
     private static volatile Session session;
-    private NodePane pane;
 
     static void prepare(Session prepared) {
         session = prepared;
     }
 
-    /** The window's title: the product, the node, and where browsers join it. */
-    static String title(EmbeddedNode node) {
-        return "distri-place — node " + node.node().id() + " · " + node.browserUrl();
-    }
-
     @Override
     public void start(Stage stage) {
         Session current = Objects.requireNonNull(session, "DesktopLauncher prepares the session");
-        pane = new NodePane(current.node().node(), current.node().browserUrl(), current.user());
-        stage.setTitle(title(current.node()));
-        stage.setScene(scene(pane));
+        stage.setTitle(current.title());
+        stage.setScene(scene(current.content().get()));
         stage.show();
-        pane.canvas().requestFocus();
     }
 
     /** A scene with the app's stylesheet. */
-    static Scene scene(javafx.scene.Parent root) {
+    static Scene scene(Parent root) {
         Scene scene = new Scene(root, 1100, 800);
         scene.getStylesheets().add(Objects.requireNonNull(DesktopApp.class.getResource("desktop.css"))
             .toExternalForm());
@@ -48,9 +41,6 @@ public final class DesktopApp extends Application {
 
     @Override
     public void stop() {
-        if (pane != null) {
-            pane.close();
-        }
-        session.node().close();
+        session.onClose().run();
     }
 }

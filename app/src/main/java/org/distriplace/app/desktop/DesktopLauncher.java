@@ -1,6 +1,8 @@
 package org.distriplace.app.desktop;
 
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
+import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
 
 /**
@@ -12,9 +14,38 @@ public final class DesktopLauncher {
     private DesktopLauncher() {
     }
 
-    /** Shows {@code node} in a window until the window closes (then the node is closed); blocks until then. */
+    /** The window's title for one node: the product, the node, and where browsers join it. */
+    public static String title(EmbeddedNode node) {
+        return "distri-place — node " + node.node().id() + " · " + node.browserUrl();
+    }
+
+    /** Shows {@code node} in a window until the window closes, then closes the node; blocks until then. */
     public static void run(EmbeddedNode node, String user) {
-        DesktopApp.prepare(new DesktopApp.Session(node, user));
+        AtomicReference<NodePane> pane = new AtomicReference<>();
+        DesktopApp.prepare(new DesktopApp.Session(title(node), () -> {
+            pane.set(new NodePane(node.node(), node.browserUrl(), user));
+            return pane.get();
+        }, () -> {
+            if (pane.get() != null) {
+                pane.get().close();
+            }
+            node.close();
+        }));
+        Application.launch(DesktopApp.class);
+    }
+
+    /** Shows demo mode's window over {@code cluster} until it closes, then stops the cluster. */
+    public static void runDemo(DemoCluster cluster, String user) {
+        AtomicReference<DemoWindow> window = new AtomicReference<>();
+        DesktopApp.prepare(new DesktopApp.Session("distri-place — demo, " + cluster.ids().size() + " nodes", () -> {
+            window.set(new DemoWindow(cluster, user));
+            return window.get();
+        }, () -> {
+            if (window.get() != null) {
+                window.get().close();
+            }
+            cluster.close();
+        }));
         Application.launch(DesktopApp.class);
     }
 

@@ -117,6 +117,11 @@ public final class CanvasView extends Region {
         return pixels;
     }
 
+    /** The canvas image itself, to show elsewhere too (a thumbnail shares the pixels, drawn once). */
+    public javafx.scene.image.Image image() {
+        return imageView.getImage();
+    }
+
     public FrameStats frameStats() {
         return frameStats;
     }

@@ -1,0 +1,178 @@
+package org.distriplace.app.desktop;
+
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.image.ImageView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.distriplace.app.runtime.DemoCluster;
+import org.distriplace.app.runtime.EmbeddedNode;
+
+/**
+ * Demo mode's window: a card per node (its live canvas in miniature, its role, a kill/restart button) and, in
+ * the middle, the node the presenter paints through; clicking a card paints through that node instead.
+ */
+public final class DemoWindow extends BorderPane {
+
+    private final DemoCluster cluster;
+    private final String user;
+    private final Map<Integer, NodePane> panes = new TreeMap<>();
+    private final Map<Integer, Card> cards = new TreeMap<>();
+    private final StackPane centre = new StackPane();
+    private final Label error = new Label();
+    private final Timeline refresh;
+    private int selected;
+
+    public DemoWindow(DemoCluster cluster, String user) {
+        this.cluster = cluster;
+        this.user = user;
+        VBox list = new VBox(8);
+        list.setPadding(new Insets(8));
+        for (int id : cluster.ids()) {
+            Card card = new Card(id);
+            cards.put(id, card);
+            list.getChildren().add(card);
+            cluster.node(id).ifPresent(node -> attach(id, node));
+        }
+        error.setId("demo-error");
+        list.getChildren().add(error);
+        ScrollPane side = new ScrollPane(list);
+        side.setFitToWidth(true);
+        side.setPrefWidth(200);
+        setLeft(side);
+        setCenter(centre);
+        select(cluster.ids().get(cluster.ids().size() - 1));
+        refresh = new Timeline(new KeyFrame(Duration.millis(300), e -> cards.values().forEach(Card::refresh)));
+        refresh.setCycleCount(Timeline.INDEFINITE);
+        refresh.play();
+    }
+
+    /** The pane of node {@code id}, if it runs. */
+    public NodePane pane(int id) {
+        return panes.get(id);
+    }
+
+    public int selected() {
+        return selected;
+    }
+
+    /** Paints through node {@code id} from now on. */
+    public void select(int id) {
+        selected = id;
+        NodePane pane = panes.get(id);
+        centre.getChildren().setAll(pane != null ? pane : new Label("Node " + id + " is stopped. Restart it on "
+            + "the left, or paint through another node."));
+        cards.values().forEach(card -> card.setSelected(card.id == id));
+    }
+
+    /** Kills node {@code id} (its data stays), as a failed machine would stop. */
+    public void kill(int id) {
+        NodePane pane = panes.remove(id);
+        if (pane != null) {
+            pane.close();
+        }
+        cluster.kill(id);
+        cards.get(id).showStopped();
+        if (selected == id) {
+            select(id);
+        }
+    }
+
+    /** Restarts node {@code id} on its ports and data; it rejoins and catches up. */
+    public void restart(int id) {
+        error.setText("");
+        try {
+            attach(id, cluster.start(id));
+        } catch (Exception e) {
+            error.setText("Node " + id + " could not restart: " + e.getMessage());
+        }
+        if (selected == id) {
+            select(id);
+        }
+    }
+
+    private void attach(int id, EmbeddedNode node) {
+        NodePane pane = new NodePane(node.node(), node.browserUrl(), user);
+        panes.put(id, pane);
+        cards.get(id).showRunning(pane);
+    }
+
+    /** Stops drawing and the cluster (the window is closing). */
+    public void close() {
+        refresh.stop();
+        panes.values().forEach(NodePane::close);
+        cluster.close();
+    }
+
+    /** One node's card on the left. */
+    private final class Card extends VBox {
+
+        private final int id;
+        private final Label title = new Label();
+        private final Label status = new Label();
+        private final ImageView thumbnail = new ImageView();
+        private final Button toggle = new Button();
+
+        Card(int id) {
+            super(4);
+            this.id = id;
+            setId("card-" + id);
+            getStyleClass().add("node-card");
+            setPadding(new Insets(6));
+            title.setText("Node " + id);
+            title.getStyleClass().add("card-title");
+            thumbnail.setFitWidth(160);
+            thumbnail.setPreserveRatio(true);
+            thumbnail.setSmooth(false);
+            toggle.setId("toggle-" + id);
+            toggle.setFocusTraversable(false);
+            Button paint = new Button("Paint here");
+            paint.setFocusTraversable(false);
+            paint.setOnAction(e -> select(id));
+            HBox buttons = new HBox(6, paint, toggle);
+            buttons.setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(title, thumbnail, status, buttons);
+            setOnMouseClicked(e -> select(id));
+            showStopped();
+        }
+
+        void setSelected(boolean on) {
+            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
+        }
+
+        void showRunning(NodePane pane) {
+            thumbnail.setImage(pane.canvas().image());
+            thumbnail.setOpacity(1);
+            toggle.setText("Kill");
+            toggle.setOnAction(e -> kill(id));
+            status.setText("starting…");
+        }
+
+        void showStopped() {
+            thumbnail.setOpacity(0.35);
+            toggle.setText("Restart");
+            toggle.setOnAction(e -> restart(id));
+            status.setText("stopped");
+        }
+
+        void refresh() {
+            cluster.node(id).ifPresent(node -> node.node().report().thenAccept(report -> Platform.runLater(() -> {
+                if (panes.containsKey(id)) {
+                    status.setText(NodeStatus.of(report, node.browserUrl()).node().replace("Node " + id + " · ", "")
+                        + " · epoch " + report.epoch() + " · " + report.committedWrites() + " writes");
+                }
+            })));
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.distriplace.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import javafx.geometry.Point2D;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.distriplace.app.runtime.DemoCluster;
+import org.distriplace.app.testing.TestCluster;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeConfig;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Demo mode's window: three nodes in one process; paint through one, kill the leader, restart it. */
+@ExtendWith(ApplicationExtension.class)
+class DemoWindowTest {
+
+    private static final int BLACK = 0xFF00_0000;
+
+    @TempDir
+    static Path dir;
+
+    private DemoCluster cluster;
+    private DemoWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        cluster = new DemoCluster(3, dir.resolve("demo-" + System.nanoTime()), (id, members) ->
+            NodeConfig.builder(id, members).canvas(30, 20).cooldownMs(0).heartbeatMs(100).suspectAfterMs(400)
+                .failureTimeoutMs(600).answerTimeoutMs(100).coordinatorTimeoutMs(300).joinGraceMs(200).batchMs(20)
+                .voteTimeoutMs(300).resendMs(60).gossipMs(500).build(), id -> EventSink.NONE);
+        cluster.startAll();
+        window = new DemoWindow(cluster, "presenter");
+        stage.setScene(new Scene(window, 1000, 720));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.close()).get();
+    }
+
+    private boolean leads(int id) {
+        return cluster.node(id).map(n -> n.node().report().join()).filter(r -> r.leaderActive()).isPresent()
+            && cluster.ids().stream().allMatch(other -> cluster.node(other)
+                .map(n -> n.node().report().join()).map(r -> r.ready() && r.leaderId() == id).orElse(true));
+    }
+
+    private void paintThrough(FxRobot robot, int node, int x, int y) {
+        robot.clickOn("#card-" + node);
+        NodePane pane = onFx(() -> window.pane(node));
+        Point2D point = onFx(() -> pane.canvas().localToScreen(pane.canvas().pointOf(x, y)));
+        robot.clickOn(point);
+    }
+
+    private int drawnAt(int node, int x, int y) {
+        return onFx(() -> window.pane(node) == null ? 0 : window.pane(node).canvas().pixels().argbAt(x, y));
+    }
+
+    @Test
+    void killingTheLeaderThenRestartingItKeepsEveryPixel(FxRobot robot) throws Exception {
+        TestCluster.await("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        paintThrough(robot, 1, 4, 4);
+        TestCluster.await("every node to draw (4, 4)", Duration.ofSeconds(10),
+            () -> cluster.ids().stream().allMatch(id -> drawnAt(id, 4, 4) == BLACK));
+
+        robot.clickOn("#toggle-3");
+        assertNull(onFx(() -> window.pane(3)), "node 3 stopped");
+        TestCluster.await("node 2 to take over", Duration.ofSeconds(20), () -> leads(2));
+        paintThrough(robot, 1, 9, 9);
+        TestCluster.await("the survivors to draw (9, 9)", Duration.ofSeconds(10),
+            () -> drawnAt(1, 9, 9) == BLACK && drawnAt(2, 9, 9) == BLACK);
+
+        robot.clickOn("#toggle-3");
+        TestCluster.await("node 3 to come back with both pixels", Duration.ofSeconds(20),
+            () -> drawnAt(3, 4, 4) == BLACK && drawnAt(3, 9, 9) == BLACK);
+        assertEquals(1, onFx(() -> window.selected()), "restarting a node does not change who paints");
+        assertEquals(Color.of("#000000"), onFx(() -> window.pane(1).palette().selectedProperty().get()));
+    }
+
+    private static <T> T onFx(Callable<T> read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read).get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
