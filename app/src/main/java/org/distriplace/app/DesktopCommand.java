@@ -2,7 +2,10 @@ package org.distriplace.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.distriplace.app.desktop.DesktopLauncher;
+import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventSink;
 import picocli.CommandLine;
@@ -15,11 +18,14 @@ import picocli.CommandLine.Option;
  * coexist; the window shows what was chosen.
  */
 @Command(name = "app", mixinStandardHelpOptions = true, sortOptions = false,
+    defaultValueProvider = PreferencesFile.class,
     description = {
         "Opens the desktop app: paint on the live canvas through a node running",
         "inside the app, which browsers can also join. Ports and the data",
         "directory fall back to free ones when another copy holds them.",
-        "Without a display, runs the node headless and says so.",
+        "Without a display, runs the node headless and says so. Defaults come",
+        "from the preferences the app saves (~/.distri-place/preferences.properties);",
+        "options given here win.",
         "",
     })
 public final class DesktopCommand implements Callable<Integer> {
@@ -36,7 +42,7 @@ public final class DesktopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path home = Path.of(System.getProperty("user.home"), ".distri-place");
+        Path home = PreferencesFile.home();
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true);
         if (!DesktopLauncher.displayAvailable()) {
             spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "
@@ -49,7 +55,23 @@ public final class DesktopCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
             node.browserUrl(), node.peerPort(), node.dataDir());
         spec.commandLine().getOut().flush();
-        DesktopLauncher.run(node, user != null ? user : "desktop:" + System.getProperty("user.name", "player"));
+        String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
+        DesktopLauncher.run(node, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
+            current(player), PreferencesFile::save));
         return 0;
+    }
+
+    /** The values in effect now, by preference key, for the dialog to start from. */
+    private Map<String, String> current(String player) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("user", player);
+        values.put("id", Integer.toString(options.id));
+        values.put("http-port", Integer.toString(options.httpPort));
+        values.put("peer-port", Integer.toString(options.peerPort));
+        values.put("peers", options.peers);
+        values.put("cluster-secret", options.secret);
+        values.put("canvas", options.canvas);
+        values.put("data-dir", options.dataDir == null ? "" : options.dataDir.toString());
+        return values;
     }
 }

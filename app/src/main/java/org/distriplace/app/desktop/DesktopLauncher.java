@@ -20,11 +20,11 @@ public final class DesktopLauncher {
     }
 
     /** Shows {@code node} in a window until the window closes, then closes the node; blocks until then. */
-    public static void run(EmbeddedNode node, String user) {
+    public static void run(EmbeddedNode node, String user, SingleNodeWindow.PreferencesAccess preferences) {
         AtomicReference<NodePane> pane = new AtomicReference<>();
         DesktopApp.prepare(new DesktopApp.Session(title(node), () -> {
             pane.set(new NodePane(node.node(), node.browserUrl(), user));
-            return pane.get();
+            return new SingleNodeWindow(pane.get(), preferences);
         }, () -> {
             if (pane.get() != null) {
                 pane.get().close();

@@ -78,6 +78,11 @@ public final class NodePane extends BorderPane {
         return palette;
     }
 
+    /** Shows a line of news where placement outcomes appear (until the next placement). */
+    public void showMessage(String text) {
+        message.setText(text);
+    }
+
     /** Stops listening to the node and drawing (the node itself is closed by its owner). */
     public void close() {
         refresh.stop();

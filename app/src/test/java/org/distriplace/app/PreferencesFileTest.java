@@ -1,0 +1,49 @@
+package org.distriplace.app;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PreferencesFileTest {
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void useTemporaryHome() {
+        System.setProperty("distri-place.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreHome() {
+        System.clearProperty("distri-place.home");
+    }
+
+    private static DesktopCommand parse(String... args) {
+        DesktopCommand command = new DesktopCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
+    }
+
+    @Test
+    void savedPreferencesBecomeTheAppsDefaultsAndTheCommandLineStillWins() throws Exception {
+        assertEquals(8080, parse().options.httpPort, "built-in default before anything is saved");
+        PreferencesFile.save(Map.of("http-port", "8085", "user", "  ada ", "canvas", "", "id", "4"));
+        assertEquals(Map.of("http-port", "8085", "user", "ada", "id", "4"), PreferencesFile.load(),
+            "trimmed, blanks dropped");
+        DesktopCommand saved = parse();
+        assertEquals(8085, saved.options.httpPort);
+        assertEquals(4, saved.options.id);
+        assertEquals("ada", saved.user);
+        assertEquals("1000x1000", saved.options.canvas, "unsaved options keep their defaults");
+        assertEquals(9000, parse("--http-port", "9000").options.httpPort);
+        assertEquals(1, Files.list(home).count(), "no temporary file left behind");
+    }
+}
