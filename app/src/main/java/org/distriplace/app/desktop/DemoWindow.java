@@ -32,6 +32,12 @@ public final class DemoWindow extends BorderPane {
     private final StackPane centre = new StackPane();
     private final Label error = new Label();
     private final Timeline refresh;
+    private final java.util.concurrent.ExecutorService control =
+        java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, "demo-control");
+            thread.setDaemon(true);
+            return thread;
+        });
     private int selected;
 
     public DemoWindow(DemoCluster cluster, String user) {
@@ -82,24 +88,37 @@ public final class DemoWindow extends BorderPane {
         if (pane != null) {
             pane.close();
         }
-        cluster.kill(id);
-        cards.get(id).showStopped();
+        cards.get(id).showBusy("stopping…");
         if (selected == id) {
             select(id);
         }
+        // Closing sockets and the store takes a moment: never on the FX thread.
+        control.execute(() -> {
+            cluster.kill(id);
+            Platform.runLater(() -> cards.get(id).showStopped());
+        });
     }
 
     /** Restarts node {@code id} on its ports and data; it rejoins and catches up. */
     public void restart(int id) {
         error.setText("");
-        try {
-            attach(id, cluster.start(id));
-        } catch (Exception e) {
-            error.setText("Node " + id + " could not restart: " + e.getMessage());
-        }
-        if (selected == id) {
-            select(id);
-        }
+        cards.get(id).showBusy("starting…");
+        control.execute(() -> {
+            try {
+                EmbeddedNode node = cluster.start(id);
+                Platform.runLater(() -> {
+                    attach(id, node);
+                    if (selected == id) {
+                        select(id);
+                    }
+                });
+            } catch (Exception e) {
+                Platform.runLater(() -> {
+                    error.setText("Node " + id + " could not restart: " + e.getMessage());
+                    cards.get(id).showStopped();
+                });
+            }
+        });
     }
 
     private void attach(int id, EmbeddedNode node) {
@@ -111,6 +130,7 @@ public final class DemoWindow extends BorderPane {
     /** Stops drawing and the cluster (the window is closing). */
     public void close() {
         refresh.stop();
+        control.shutdownNow();
         panes.values().forEach(NodePane::close);
         cluster.close();
     }
@@ -152,6 +172,7 @@ public final class DemoWindow extends BorderPane {
         }
 
         void showRunning(NodePane pane) {
+            toggle.setDisable(false);
             thumbnail.setImage(pane.canvas().image());
             thumbnail.setOpacity(1);
             toggle.setText("Kill");
@@ -159,7 +180,13 @@ public final class DemoWindow extends BorderPane {
             status.setText("starting…");
         }
 
+        void showBusy(String what) {
+            toggle.setDisable(true);
+            status.setText(what);
+        }
+
         void showStopped() {
+            toggle.setDisable(false);
             thumbnail.setOpacity(0.35);
             toggle.setText("Restart");
             toggle.setOnAction(e -> restart(id));
