@@ -127,10 +127,35 @@ public final class EmbeddedNode implements AutoCloseable {
         return dataDir.path();
     }
 
-    /** The address a browser on this machine opens to paint through this node. */
+    /**
+     * The address a browser opens to paint through this node: listening on every interface, this machine's LAN
+     * address (so it can be read out to the other players), else the bound address.
+     */
     public String browserUrl() {
-        String host = settings.bind().equals("0.0.0.0") ? "localhost" : settings.bind();
+        String host = settings.bind().equals("0.0.0.0") ? lanAddress().orElse("localhost") : settings.bind();
         return "http://" + host + ":" + httpPort() + "/";
+    }
+
+    /** This machine's first private IPv4 address on an interface that is up, if it has one. */
+    static java.util.Optional<String> lanAddress() {
+        try {
+            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+                .filter(EmbeddedNode::usable)
+                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof java.net.Inet4Address && address.isSiteLocalAddress())
+                .map(java.net.InetAddress::getHostAddress)
+                .findFirst();
+        } catch (java.net.SocketException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static boolean usable(java.net.NetworkInterface nic) {
+        try {
+            return nic.isUp() && !nic.isLoopback() && !nic.isVirtual();
+        } catch (java.net.SocketException e) {
+            return false;
+        }
     }
 
     /** Stops the server, the node and the transport, then closes the store and releases the directory. */

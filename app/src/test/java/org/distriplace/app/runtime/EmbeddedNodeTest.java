@@ -47,6 +47,16 @@ class EmbeddedNodeTest {
     }
 
     @Test
+    void theLanAddressOfferedToBrowsersIsAPrivateIpv4AddressOfThisMachine() throws Exception {
+        var found = EmbeddedNode.lanAddress();
+        if (found.isPresent()) {
+            java.net.InetAddress address = java.net.InetAddress.getByName(found.get());
+            assertTrue(address instanceof java.net.Inet4Address && address.isSiteLocalAddress(), found.get());
+            assertTrue(java.net.NetworkInterface.getByInetAddress(address) != null, "an address of this machine");
+        }
+    }
+
+    @Test
     void theHeadlessNodeRefusesATakenDataDirectoryClearly() throws Exception {
         try (EmbeddedNode first = EmbeddedNode.start(settings(0, 0, false), EventSink.NONE)) {
             IllegalStateException refused = assertThrows(IllegalStateException.class,
