@@ -44,13 +44,13 @@ public final class DesktopCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Path home = PreferencesFile.home();
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true);
+        options.warnIfDevelopmentSecret();
         if (!DesktopLauncher.displayAvailable()) {
             spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "
                 + "unset), so the node runs headless; open its address in a browser to paint. Ctrl-C stops it.");
             spec.commandLine().getErr().flush();
             return NodeCommand.serve(settings, spec.commandLine().getOut());
         }
-        options.warnIfDevelopmentSecret();
         EmbeddedNode node = EmbeddedNode.start(settings, EventSink.withoutMessages(NodeCommand::logEvent));
         spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
             node.browserUrl(), node.peerPort(), node.dataDir());
