@@ -5,6 +5,7 @@ import java.util.TreeMap;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -24,6 +25,8 @@ import org.distriplace.app.runtime.EmbeddedNode;
  * the middle, the node the presenter paints through; clicking a card paints through that node instead.
  */
 public final class DemoWindow extends BorderPane {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final DemoCluster cluster;
     private final String user;
@@ -168,7 +171,7 @@ public final class DemoWindow extends BorderPane {
         }
 
         void setSelected(boolean on) {
-            pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
+            pseudoClassStateChanged(SELECTED, on);
         }
 
         void showRunning(NodePane pane) {

@@ -3,6 +3,7 @@ package org.distriplace.app.desktop;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -27,6 +28,9 @@ import org.distriplace.core.runtime.Node;
  * through.
  */
 public final class NodePane extends BorderPane {
+
+    private static final PseudoClass WAITING = PseudoClass.getPseudoClass("waiting");
+    private static final PseudoClass UNHEALTHY = PseudoClass.getPseudoClass("unhealthy");
 
     private final Node node;
     private final PixelFeed feed;
@@ -141,7 +145,7 @@ public final class NodePane extends BorderPane {
 
     private void updateCooldown() {
         cooldown.setText(placements.cooldownText());
-        cooldown.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("waiting"), !placements.canPlace());
+        cooldown.pseudoClassStateChanged(WAITING, !placements.canPlace());
         canvas.setCursor(placements.canPlace() ? javafx.scene.Cursor.CROSSHAIR : javafx.scene.Cursor.DEFAULT);
     }
 
@@ -157,8 +161,7 @@ public final class NodePane extends BorderPane {
             leaderLabel.setText(status.leader());
             epochLabel.setText(status.epoch());
             peersLabel.setText(status.peers());
-            nodeLabel.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("unhealthy"),
-                !status.healthy());
+            nodeLabel.pseudoClassStateChanged(UNHEALTHY, !status.healthy());
         }));
     }
 }

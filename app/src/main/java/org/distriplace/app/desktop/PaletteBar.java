@@ -1,6 +1,7 @@
 package org.distriplace.app.desktop;
 
 import javafx.beans.property.ObjectProperty;
+import javafx.css.PseudoClass;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
@@ -10,6 +11,8 @@ import org.distriplace.core.model.Palette;
 
 /** The palette: one swatch per colour; a click selects it (the selected swatch is outlined). */
 public final class PaletteBar extends FlowPane {
+
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
 
     private final ObjectProperty<Color> selected = new SimpleObjectProperty<>();
 
@@ -26,7 +29,7 @@ public final class PaletteBar extends FlowPane {
             getChildren().add(swatch);
         }
         selected.addListener((property, before, after) -> getChildren().forEach(node ->
-            node.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"),
+            node.pseudoClassStateChanged(SELECTED,
                 after != null && node.getId().equals("swatch-" + after.hex().substring(1)))));
         selected.set(palette.colors().contains(Color.of("#000000")) ? Color.of("#000000") : palette.color(0));
     }
