@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.desktop.SingleNodeWindow;
+import org.distriplace.app.discovery.MulticastChannel;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventSink;
 import picocli.CommandLine;
@@ -37,6 +38,18 @@ public final class DesktopCommand implements Callable<Integer> {
         + "<your login>).")
     String user;
 
+    @Option(names = "--cluster-name", defaultValue = "distri-place", description = "The name this node's cluster "
+        + "announces on the LAN; nodes with the same name and secret find each other (default: ${DEFAULT-VALUE}).")
+    String clusterName;
+
+    @Option(names = "--no-discovery", negatable = false, description = "Do not announce this node on the LAN or "
+        + "listen for others (UDP multicast " + MulticastChannel.GROUP + ":" + MulticastChannel.PORT + ").")
+    boolean noDiscovery;
+
+    @Option(names = "--discovery-interface", paramLabel = "NAME", description = "The network interface LAN "
+        + "discovery uses, e.g. eth0 (default: the first that is up and supports multicast).")
+    String discoveryInterface;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -56,8 +69,10 @@ public final class DesktopCommand implements Callable<Integer> {
             node.browserUrl(), node.peerPort(), node.dataDir());
         spec.commandLine().getOut().flush();
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
-        DesktopLauncher.run(node, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
-            current(player), PreferencesFile::save));
+        try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, node, clusterName, options.secret)) {
+            DesktopLauncher.run(node, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
+                current(player), PreferencesFile::save), lan.access(clusterName));
+        }
         return 0;
     }
 
@@ -72,6 +87,7 @@ public final class DesktopCommand implements Callable<Integer> {
         values.put("cluster-secret", options.secret);
         values.put("canvas", options.canvas);
         values.put("data-dir", options.dataDir == null ? "" : options.dataDir.toString());
+        values.put("cluster-name", clusterName);
         return values;
     }
 }

@@ -23,7 +23,7 @@ public final class PreferencesFile implements CommandLine.IDefaultValueProvider 
 
     /** The options the preferences dialog edits, in the order it shows them. */
     public static final java.util.List<String> KEYS = java.util.List.of("user", "id", "http-port", "peer-port",
-        "peers", "cluster-secret", "canvas", "data-dir");
+        "peers", "cluster-secret", "cluster-name", "canvas", "data-dir");
 
     /** The app's home directory. */
     public static Path home() {

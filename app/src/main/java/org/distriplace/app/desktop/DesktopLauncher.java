@@ -20,11 +20,12 @@ public final class DesktopLauncher {
     }
 
     /** Shows {@code node} in a window until the window closes, then closes the node; blocks until then. */
-    public static void run(EmbeddedNode node, String user, SingleNodeWindow.PreferencesAccess preferences) {
+    public static void run(EmbeddedNode node, String user, SingleNodeWindow.PreferencesAccess preferences,
+                           SingleNodeWindow.NearbyAccess discovery) {
         AtomicReference<NodePane> pane = new AtomicReference<>();
         DesktopApp.prepare(new DesktopApp.Session(title(node), () -> {
             pane.set(new NodePane(node.node(), node.browserUrl(), user));
-            return new SingleNodeWindow(pane.get(), preferences);
+            return new SingleNodeWindow(pane.get(), preferences, discovery);
         }, () -> {
             if (pane.get() != null) {
                 pane.get().close();

@@ -61,6 +61,7 @@ public final class PreferencesDialog extends Dialog<Map<String, String>> {
         labels.put("peer-port", "Peer port");
         labels.put("peers", "Peers (ID@HOST:PORT, comma-separated)");
         labels.put("cluster-secret", "Cluster secret");
+        labels.put("cluster-name", "Cluster name (announced on the LAN)");
         labels.put("canvas", "Canvas size for a new cluster (WxH)");
         labels.put("data-dir", "Data directory (empty: the default)");
         return labels;

@@ -13,6 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
+import org.distriplace.app.discovery.Beacon;
+import org.distriplace.app.discovery.NearbyNodes;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
@@ -30,7 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class PreferencesDialogTest {
 
     private static final List<String> KEYS = List.of("user", "id", "http-port", "peer-port", "peers",
-        "cluster-secret", "canvas", "data-dir");
+        "cluster-secret", "cluster-name", "canvas", "data-dir");
 
     @TempDir
     static Path dir;
@@ -45,7 +47,9 @@ class PreferencesDialogTest {
             "127.0.0.1", 0, 0, List.of(), "secret", dir.resolve("node-" + System.nanoTime()), false), EventSink.NONE);
         window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), "ada"),
             new SingleNodeWindow.PreferencesAccess(KEYS, Map.of("user", "ada", "id", "1", "http-port", "8080",
-                "canvas", "1000x1000"), saved::set));
+                "canvas", "1000x1000", "peers", "3@10.0.0.3:9093"), saved::set),
+            new SingleNodeWindow.NearbyAccess("party", () -> List.of(new NearbyNodes.Nearby(
+                new Beacon("party", 2, 9092, 8082, List.of(1, 2)), "10.0.0.2", 0)), null));
         stage.setScene(new Scene(window, 900, 600));
         stage.show();
     }
@@ -75,6 +79,19 @@ class PreferencesDialogTest {
         assertEquals("8085", saved.get().get("http-port"));
         assertEquals("1000x1000", saved.get().get("canvas"));
         assertTrue(robot.lookup("#message").queryLabeled().getText().startsWith("Preferences saved"));
+    }
+
+    @Test
+    void nearbyNodesCanBecomeThisNodesPeers(FxRobot robot) throws Exception {
+        robot.clickOn("distri-place").clickOn("Nearby nodes…");
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ListView<?> list = robot.lookup("#nearby-list").queryListView();
+        assertEquals(1, list.getItems().size());
+        assertTrue(list.getItems().get(0).toString().startsWith("Node 2 at 10.0.0.2"), list.getItems().toString());
+        robot.clickOn("Use them as my peers");
+        TestCluster.await("the peers to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
+        assertEquals("3@10.0.0.3:9093,2@10.0.0.2:9092", saved.get().get("peers"), "merged with the known peers");
+        assertEquals("ada", saved.get().get("user"), "the other preferences are kept");
     }
 
     @Test
