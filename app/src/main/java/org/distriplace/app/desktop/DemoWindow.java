@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -98,7 +97,7 @@ public final class DemoWindow extends BorderPane {
         // Closing sockets and the store takes a moment: never on the FX thread.
         control.execute(() -> {
             cluster.kill(id);
-            Platform.runLater(() -> cards.get(id).showStopped());
+            FxThread.run(() -> cards.get(id).showStopped());
         });
     }
 
@@ -109,14 +108,14 @@ public final class DemoWindow extends BorderPane {
         control.execute(() -> {
             try {
                 EmbeddedNode node = cluster.start(id);
-                Platform.runLater(() -> {
+                FxThread.run(() -> {
                     attach(id, node);
                     if (selected == id) {
                         select(id);
                     }
                 });
             } catch (Exception e) {
-                Platform.runLater(() -> {
+                FxThread.run(() -> {
                     error.setText("Node " + id + " could not restart: " + e.getMessage());
                     cards.get(id).showStopped();
                 });
@@ -197,7 +196,7 @@ public final class DemoWindow extends BorderPane {
         }
 
         void refresh() {
-            cluster.node(id).ifPresent(node -> node.node().report().thenAccept(report -> Platform.runLater(() -> {
+            cluster.node(id).ifPresent(node -> node.node().report().thenAccept(report -> FxThread.run(() -> {
                 if (panes.containsKey(id)) {
                     status.setText(NodeStatus.of(report, node.browserUrl()).node().replace("Node " + id + " · ", "")
                         + " · epoch " + report.epoch() + " · " + report.committedWrites() + " writes");

@@ -2,7 +2,6 @@ package org.distriplace.app.desktop;
 
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
-import javafx.application.Platform;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -53,7 +52,7 @@ public final class NodePane extends BorderPane {
         node.addPixelListener(feed);
         this.canvas = new CanvasView(new CanvasPixels(config.width(), config.height(), config.palette()), feed,
             node::canvasSnapshot);
-        this.placements = new PlacementModel(node::place, user, config.cooldownMs(), Platform::runLater,
+        this.placements = new PlacementModel(node::place, user, config.cooldownMs(), FxThread.EXECUTOR,
             System::currentTimeMillis);
         this.palette = new PaletteBar(config.palette());
         url.setText(browserUrl);
@@ -155,7 +154,7 @@ public final class NodePane extends BorderPane {
             nodeLabel.setText("Node " + node.id() + " · stopped");
             return;
         }
-        node.report().thenAccept(report -> Platform.runLater(() -> {
+        node.report().thenAccept(report -> FxThread.run(() -> {
             NodeStatus status = NodeStatus.of(report, url.getText());
             nodeLabel.setText(status.node());
             leaderLabel.setText(status.leader());

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Point2D;
@@ -23,6 +22,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
+import org.distriplace.app.desktop.FxThread;
 import org.distriplace.app.desktop.PlacementModel;
 
 /**
@@ -193,7 +193,7 @@ public final class CanvasView extends Region {
     private void requestSnapshot() {
         long requested = generation;
         requestedFor = requested;
-        snapshots.get().whenComplete((indices, failure) -> Platform.runLater(() -> {
+        snapshots.get().whenComplete((indices, failure) -> FxThread.run(() -> {
             if (requested != generation) {
                 return;
             }
