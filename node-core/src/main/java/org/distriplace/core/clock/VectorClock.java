@@ -84,11 +84,46 @@ public final class VectorClock {
         return new VectorClock(ids, values);
     }
 
-    /** The entry-wise maximum. */
+    /** The entry-wise maximum (one pass over both sorted entry lists: merged on every commit). */
     public VectorClock merge(VectorClock other) {
-        Map<Integer, Long> merged = new LinkedHashMap<>(asMap());
-        other.asMap().forEach((node, counter) -> merged.merge(node, counter, Math::max));
-        return of(merged);
+        if (other.nodes.length == 0 || other == this) {
+            return this;
+        }
+        if (nodes.length == 0) {
+            return other;
+        }
+        int[] ids = new int[nodes.length + other.nodes.length];
+        long[] values = new long[ids.length];
+        int i = 0;
+        int j = 0;
+        int n = 0;
+        while (i < nodes.length || j < other.nodes.length) {
+            if (j == other.nodes.length || (i < nodes.length && nodes[i] < other.nodes[j])) {
+                ids[n] = nodes[i];
+                values[n++] = counters[i++];
+            } else if (i == nodes.length || other.nodes[j] < nodes[i]) {
+                ids[n] = other.nodes[j];
+                values[n++] = other.counters[j++];
+            } else {
+                ids[n] = nodes[i];
+                values[n++] = Math.max(counters[i++], other.counters[j++]);
+            }
+        }
+        return new VectorClock(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
+    }
+
+    /** Number of non-zero entries; {@link #nodeAt} and {@link #counterAt} read them in node order. */
+    public int size() {
+        return nodes.length;
+    }
+
+    /** The node of the {@code index}-th entry (encoders walk entries without building a map per write). */
+    public int nodeAt(int index) {
+        return nodes[index];
+    }
+
+    public long counterAt(int index) {
+        return counters[index];
     }
 
     /** True when every entry here is at most the same entry of {@code other}. */

@@ -202,11 +202,10 @@ final class BinaryFormat {
     }
 
     private static void writeClock(DataOutputStream out, VectorClock clock) throws IOException {
-        Map<Integer, Long> entries = clock.asMap();
-        out.writeShort(entries.size());
-        for (Map.Entry<Integer, Long> entry : entries.entrySet()) {
-            out.writeInt(entry.getKey());
-            out.writeLong(entry.getValue());
+        out.writeShort(clock.size());
+        for (int i = 0; i < clock.size(); i++) {
+            out.writeInt(clock.nodeAt(i));
+            out.writeLong(clock.counterAt(i));
         }
     }
 

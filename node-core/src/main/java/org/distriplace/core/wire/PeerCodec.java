@@ -153,8 +153,8 @@ public final class PeerCodec {
             public void serialize(VectorClock value, JsonGenerator gen, SerializerProvider provider)
                 throws IOException {
                 gen.writeStartObject();
-                for (Map.Entry<Integer, Long> entry : value.asMap().entrySet()) {
-                    gen.writeNumberField(Integer.toString(entry.getKey()), entry.getValue());
+                for (int i = 0; i < value.size(); i++) {
+                    gen.writeNumberField(Integer.toString(value.nodeAt(i)), value.counterAt(i));
                 }
                 gen.writeEndObject();
             }

@@ -43,7 +43,21 @@ class VectorClockTest {
             assertEquals(a.merge(b).merge(c), a.merge(b.merge(c)));
             assertEquals(a, a.merge(a));
             assertTrue(a.isCoveredBy(a.merge(b)) && b.isCoveredBy(a.merge(b)));
+            java.util.Map<Integer, Long> max = new java.util.TreeMap<>(a.asMap());
+            b.asMap().forEach((node, counter) -> max.merge(node, counter, Math::max));
+            assertEquals(max, a.merge(b).asMap(), "the least upper bound, entry by entry");
         }
+    }
+
+    @Test
+    void entriesCanBeWalkedInNodeOrderWithoutAMap() {
+        VectorClock clock = VectorClock.EMPTY.with(9, 4).with(2, 7).with(5, 1);
+        java.util.Map<Integer, Long> walked = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < clock.size(); i++) {
+            walked.put(clock.nodeAt(i), clock.counterAt(i));
+        }
+        assertEquals(java.util.List.of(2, 5, 9), java.util.List.copyOf(walked.keySet()));
+        assertEquals(clock.asMap(), walked);
     }
 
     private static VectorClock random(Random random) {
