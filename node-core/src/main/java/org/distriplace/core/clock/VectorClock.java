@@ -37,6 +37,40 @@ public final class VectorClock {
         return new VectorClock(ids, values);
     }
 
+    /**
+     * A clock from the first {@code count} entries of parallel arrays, in any order; a repeated node keeps its last
+     * counter (as a map would) and zero entries are dropped. Decoders use it for every write, without a map.
+     */
+    public static VectorClock of(int[] nodes, long[] counters, int count) {
+        int[] ids = Arrays.copyOf(nodes, count);
+        long[] values = Arrays.copyOf(counters, count);
+        for (int i = 1; i < count; i++) {
+            // Insertion sort, stable: clocks have a handful of entries, and a repeated node's last value wins.
+            int id = ids[i];
+            long value = values[i];
+            int j = i - 1;
+            while (j >= 0 && ids[j] > id) {
+                ids[j + 1] = ids[j];
+                values[j + 1] = values[j];
+                j--;
+            }
+            ids[j + 1] = id;
+            values[j + 1] = value;
+        }
+        int n = 0;
+        for (int i = 0; i < count; i++) {
+            if (values[i] < 0) {
+                throw new IllegalArgumentException("negative counter for node " + ids[i]);
+            }
+            boolean repeated = i + 1 < count && ids[i + 1] == ids[i];
+            if (!repeated && values[i] != 0) {
+                ids[n] = ids[i];
+                values[n++] = values[i];
+            }
+        }
+        return new VectorClock(Arrays.copyOf(ids, n), Arrays.copyOf(values, n));
+    }
+
     public long get(int node) {
         int at = Arrays.binarySearch(nodes, node);
         return at >= 0 ? counters[at] : 0;

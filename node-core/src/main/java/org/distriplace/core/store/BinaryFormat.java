@@ -211,11 +211,13 @@ final class BinaryFormat {
 
     private static VectorClock readClock(DataInputStream in) throws IOException {
         int count = in.readUnsignedShort();
-        Map<Integer, Long> entries = new TreeMap<>();
+        int[] nodes = new int[count];
+        long[] counters = new long[count];
         for (int i = 0; i < count; i++) {
-            entries.put(in.readInt(), in.readLong());
+            nodes[i] = in.readInt();
+            counters[i] = in.readLong();
         }
-        return VectorClock.of(entries);
+        return VectorClock.of(nodes, counters, count);
     }
 
     private static void writeWrite(DataOutputStream out, PixelWrite write) throws IOException {

@@ -20,8 +20,6 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.TreeMap;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
@@ -165,20 +163,40 @@ public final class PeerCodec {
                 if (p.currentToken() != JsonToken.START_OBJECT) {
                     return (VectorClock) ctxt.handleUnexpectedToken(VectorClock.class, p);
                 }
-                Map<Integer, Long> entries = new TreeMap<>();
+                int[] nodes = new int[4];
+                long[] counters = new long[4];
+                int count = 0;
                 for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
                     String name = p.currentName();
                     JsonToken value = p.nextToken();
-                    if (value != JsonToken.VALUE_NUMBER_INT || !name.matches("[0-9]{1,9}") || p.getLongValue() < 0) {
+                    if (value != JsonToken.VALUE_NUMBER_INT || !isNodeId(name) || p.getLongValue() < 0) {
                         throw ctxt.weirdStringException(name, VectorClock.class,
                             "vector clock entries are \"nodeId\": non-negative integer");
                     }
-                    entries.put(Integer.parseInt(name), p.getLongValue());
+                    if (count == nodes.length) {
+                        nodes = java.util.Arrays.copyOf(nodes, count * 2);
+                        counters = java.util.Arrays.copyOf(counters, count * 2);
+                    }
+                    nodes[count] = Integer.parseInt(name);
+                    counters[count++] = p.getLongValue();
                 }
-                return VectorClock.of(entries);
+                return VectorClock.of(nodes, counters, count);
             }
         });
         return module;
+    }
+
+    /** One to nine decimal digits (a node id), checked without a regular expression: it runs for every write. */
+    private static boolean isNodeId(String name) {
+        if (name.isEmpty() || name.length() > 9) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Jackson type information for the sealed message family, kept out of the message records themselves. */

@@ -50,6 +50,26 @@ class VectorClockTest {
     }
 
     @Test
+    void fromParallelArraysInAnyOrderARepeatedNodeKeepsItsLastCounterAsAMapWould() {
+        Random random = new Random(5);
+        for (int round = 0; round < 2_000; round++) {
+            int count = random.nextInt(7);
+            int[] nodes = new int[count + 2];
+            long[] counters = new long[count + 2];
+            java.util.Map<Integer, Long> reference = new java.util.TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                nodes[i] = 1 + random.nextInt(4);
+                counters[i] = random.nextInt(3);
+                reference.put(nodes[i], counters[i]);
+            }
+            nodes[count] = 99;
+            assertEquals(VectorClock.of(reference), VectorClock.of(nodes, counters, count), "only count entries");
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+            () -> VectorClock.of(new int[] {1}, new long[] {-1}, 1));
+    }
+
+    @Test
     void entriesCanBeWalkedInNodeOrderWithoutAMap() {
         VectorClock clock = VectorClock.EMPTY.with(9, 4).with(2, 7).with(5, 1);
         java.util.Map<Integer, Long> walked = new java.util.LinkedHashMap<>();
