@@ -28,7 +28,7 @@ final class LanDiscovery implements AutoCloseable {
             return new LanDiscovery(null, null);
         }
         try {
-            Beacon beacon = new Beacon(cluster, node.node().id(), node.peerPort(), node.httpPort(),
+            Beacon beacon = new Beacon(cluster, Beacon.newInstance(), node.node().id(), node.peerPort(), node.httpPort(),
                 node.node().config().members());
             Discovery discovery = new Discovery(beacon, new ClusterSecret(secret),
                 new MulticastChannel(MulticastChannel.chooseInterface(interfaceName)), System::currentTimeMillis);

@@ -28,20 +28,25 @@ public final class NearbyDialog extends Dialog<String> {
         list.setId("nearby-list");
         nearby.forEach(node -> list.getItems().add("Node " + node.beacon().nodeId() + " at " + node.host()
             + "   peers port " + node.beacon().peerPort() + "   browsers " + node.browserUrl()
-            + "   members " + node.beacon().members()));
+            + "   members " + node.beacon().members()
+            + (node.sameIdAsMine() ? "   (has your node id: one of you must pick another in Preferences)" : "")));
         list.setPrefSize(640, 220);
         getDialogPane().setContent(list);
         getDialogPane().getButtonTypes().addAll(USE, ButtonType.CLOSE);
-        getDialogPane().lookupButton(USE).setDisable(nearby.isEmpty());
+        getDialogPane().lookupButton(USE).setDisable(nearby.stream().allMatch(NearbyNodes.Nearby::sameIdAsMine));
         setResultConverter(button -> button == USE ? mergedPeers(currentPeers, nearby) : null);
     }
 
-    /** The current peers plus the nearby ones, by id (a nearby node's address replaces an older one). */
+    /**
+     * The current peers plus the nearby ones, by id (a nearby node's address replaces an older one); a node with
+     * this node's own id cannot be a peer and is left out.
+     */
     static String mergedPeers(String currentPeers, List<NearbyNodes.Nearby> nearby) {
         Map<Integer, String> byId = new LinkedHashMap<>();
         PeerAddress.parseList(currentPeers).forEach(peer -> byId.put(peer.id(),
             peer.id() + "@" + peer.host() + ":" + peer.port()));
-        nearby.forEach(node -> byId.put(node.beacon().nodeId(), node.peerEntry()));
+        nearby.stream().filter(node -> !node.sameIdAsMine())
+            .forEach(node -> byId.put(node.beacon().nodeId(), node.peerEntry()));
         return String.join(",", byId.values());
     }
 }

@@ -11,11 +11,12 @@ import java.util.Optional;
 import org.distriplace.core.net.ClusterSecret;
 
 /**
- * What a node announces on the LAN every few seconds: its cluster's name, its id, the ports peers and browsers
- * use, and the members it knows. A tag (HMAC with the cluster secret over every field) lets only nodes holding
+ * What a node announces on the LAN every few seconds: its cluster's name, a random id for this run of the app
+ * ({@code instance}: two machines left on the default node id still tell their beacons apart), its node id, the
+ * ports peers and browsers use, and the members it knows. A tag (HMAC with the cluster secret over every field) lets only nodes holding
  * the same secret believe it; the secret itself is never sent. One small JSON datagram.
  */
-public record Beacon(String cluster, int nodeId, int peerPort, int httpPort, List<Integer> members) {
+public record Beacon(String cluster, String instance, int nodeId, int peerPort, int httpPort, List<Integer> members) {
 
     /** Datagrams larger than this are not beacons. */
     public static final int MAX_BYTES = 1_024;
@@ -29,7 +30,8 @@ public record Beacon(String cluster, int nodeId, int peerPort, int httpPort, Lis
 
     /** The datagram, tagged with {@code secret}. */
     public byte[] encode(ClusterSecret secret) {
-        ObjectNode node = JSON.createObjectNode().put("v", VERSION).put("cluster", cluster).put("id", nodeId)
+        ObjectNode node = JSON.createObjectNode().put("v", VERSION).put("cluster", cluster)
+            .put("instance", instance).put("id", nodeId)
             .put("peerPort", peerPort).put("httpPort", httpPort);
         ArrayNode ids = node.putArray("members");
         members.forEach(ids::add);
@@ -45,12 +47,14 @@ public record Beacon(String cluster, int nodeId, int peerPort, int httpPort, Lis
         try {
             JsonNode node = JSON.readTree(new String(datagram, 0, length, StandardCharsets.UTF_8));
             if (node == null || node.path("v").asInt() != VERSION || !node.path("cluster").isTextual()
-                || !node.path("id").canConvertToInt() || !node.path("members").isArray()) {
+                || !node.path("instance").isTextual() || !node.path("id").canConvertToInt()
+                || !node.path("members").isArray()) {
                 return Optional.empty();
             }
             List<Integer> members = new ArrayList<>();
             node.path("members").forEach(id -> members.add(id.asInt()));
-            Beacon beacon = new Beacon(node.path("cluster").asText(), node.path("id").asInt(),
+            Beacon beacon = new Beacon(node.path("cluster").asText(), node.path("instance").asText(),
+                node.path("id").asInt(),
                 node.path("peerPort").asInt(), node.path("httpPort").asInt(), members);
             boolean valid = beacon.nodeId() > 0 && validPort(beacon.peerPort()) && validPort(beacon.httpPort())
                 && secret.verify(node.path("tag").asText(null), beacon.tagged());
@@ -64,7 +68,13 @@ public record Beacon(String cluster, int nodeId, int peerPort, int httpPort, Lis
         return port > 0 && port <= 65_535;
     }
 
+    /** A fresh instance id for this run. */
+    public static String newInstance() {
+        return Long.toHexString(new java.security.SecureRandom().nextLong());
+    }
+
     private String tagged() {
-        return "beacon/" + VERSION + "/" + cluster + "/" + nodeId + "/" + peerPort + "/" + httpPort + "/" + members;
+        return "beacon/" + VERSION + "/" + cluster + "/" + instance + "/" + nodeId + "/" + peerPort + "/" + httpPort
+            + "/" + members;
     }
 }

@@ -36,7 +36,7 @@ public final class Discovery implements AutoCloseable {
         this.secret = secret;
         this.channel = channel;
         this.clockMs = clockMs;
-        this.nearby = new NearbyNodes(own.nodeId(), EXPIRY_MS);
+        this.nearby = new NearbyNodes(own, EXPIRY_MS);
     }
 
     /** Opens the channel and starts announcing. */

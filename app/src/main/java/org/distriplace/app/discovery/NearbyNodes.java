@@ -7,13 +7,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The nodes of this node's cluster heard on the LAN lately, keyed by id: a node not heard for the expiry is
- * forgotten. Time is passed in. Thread-safe (receiving and showing happen on different threads).
+ * The nodes of this node's cluster heard on the LAN lately, one per running instance: a node not heard for the
+ * expiry is forgotten. Time is passed in. Thread-safe (receiving and showing happen on different threads).
  */
 public final class NearbyNodes {
 
-    /** One node heard: its beacon, the address it was heard from, and when. */
-    public record Nearby(Beacon beacon, String host, long lastHeardMs) {
+    /**
+     * One node heard: its beacon, the address it was heard from, when, and whether it claims this node's own id
+     * (a misconfiguration: ids must be unique in a cluster).
+     */
+    public record Nearby(Beacon beacon, String host, long lastHeardMs, boolean sameIdAsMine) {
 
         /** This node as a {@code --peers} entry. */
         public String peerEntry() {
@@ -25,29 +28,33 @@ public final class NearbyNodes {
         }
     }
 
-    private final int self;
+    private final Beacon own;
     private final long expiryMs;
-    private final Map<Integer, Nearby> heard = new LinkedHashMap<>();
+    private final Map<String, Nearby> heard = new LinkedHashMap<>();
 
-    public NearbyNodes(int self, long expiryMs) {
-        this.self = self;
+    public NearbyNodes(Beacon own, long expiryMs) {
+        this.own = own;
         this.expiryMs = expiryMs;
     }
 
-    /** Records a beacon from {@code host}; one's own beacon (looped back) is ignored. Returns whether it is new. */
+    /**
+     * Records a beacon from {@code host}; one's own beacon (looped back) is ignored. Another node with this
+     * node's id is kept, so the conflict can be shown. Returns whether it is new.
+     */
     public synchronized boolean heard(Beacon beacon, String host, long nowMs) {
-        if (beacon.nodeId() == self) {
+        if (beacon.instance().equals(own.instance())) {
             return false;
         }
-        Nearby before = heard.put(beacon.nodeId(), new Nearby(beacon, host, nowMs));
-        return before == null || !before.host().equals(host) || !before.beacon().equals(beacon);
+        Nearby before = heard.put(beacon.instance(), new Nearby(beacon, host, nowMs,
+            beacon.nodeId() == own.nodeId()));
+        return before == null || !before.beacon().equals(beacon);
     }
 
     /** The nodes heard within the expiry, by id. */
     public synchronized List<Nearby> current(long nowMs) {
         heard.values().removeIf(node -> nowMs - node.lastHeardMs() > expiryMs);
         List<Nearby> nodes = new ArrayList<>(heard.values());
-        nodes.sort(Comparator.comparingInt(node -> node.beacon().nodeId()));
+        nodes.sort(Comparator.comparingInt((Nearby node) -> node.beacon().nodeId()).thenComparing(Nearby::host));
         return nodes;
     }
 }

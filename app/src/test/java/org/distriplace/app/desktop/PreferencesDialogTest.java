@@ -48,8 +48,10 @@ class PreferencesDialogTest {
         window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), "ada"),
             new SingleNodeWindow.PreferencesAccess(KEYS, Map.of("user", "ada", "id", "1", "http-port", "8080",
                 "canvas", "1000x1000", "peers", "3@10.0.0.3:9093"), saved::set),
-            new SingleNodeWindow.NearbyAccess("party", () -> List.of(new NearbyNodes.Nearby(
-                new Beacon("party", 2, 9092, 8082, List.of(1, 2)), "10.0.0.2", 0)), null));
+            new SingleNodeWindow.NearbyAccess("party", () -> List.of(
+                new NearbyNodes.Nearby(new Beacon("party", "a1", 2, 9092, 8082, List.of(1, 2)), "10.0.0.2", 0, false),
+                new NearbyNodes.Nearby(new Beacon("party", "b2", 1, 9091, 8081, List.of(1)), "10.0.0.9", 0, true)),
+                null));
         stage.setScene(new Scene(window, 900, 600));
         stage.show();
     }
@@ -86,11 +88,13 @@ class PreferencesDialogTest {
         robot.clickOn("distri-place").clickOn("Nearby nodes…");
         WaitForAsyncUtils.waitForFxEvents();
         javafx.scene.control.ListView<?> list = robot.lookup("#nearby-list").queryListView();
-        assertEquals(1, list.getItems().size());
+        assertEquals(2, list.getItems().size());
         assertTrue(list.getItems().get(0).toString().startsWith("Node 2 at 10.0.0.2"), list.getItems().toString());
+        assertTrue(list.getItems().get(1).toString().contains("has your node id"), list.getItems().toString());
         robot.clickOn("Use them as my peers");
         TestCluster.await("the peers to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
-        assertEquals("3@10.0.0.3:9093,2@10.0.0.2:9092", saved.get().get("peers"), "merged with the known peers");
+        assertEquals("3@10.0.0.3:9093,2@10.0.0.2:9092", saved.get().get("peers"),
+            "merged with the known peers, without the node claiming this node's id");
         assertEquals("ada", saved.get().get("user"), "the other preferences are kept");
     }
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class BeaconTest {
 
     private static final ClusterSecret SECRET = new ClusterSecret("party-secret");
-    private static final Beacon BEACON = new Beacon("lan-party", 3, 9093, 8083, List.of(1, 2, 3));
+    private static final Beacon BEACON = new Beacon("lan-party", "5f3a", 3, 9093, 8083, List.of(1, 2, 3));
 
     private static Optional<Beacon> decode(byte[] datagram, ClusterSecret secret) {
         return Beacon.decode(datagram, datagram.length, secret);
@@ -35,7 +35,7 @@ class BeaconTest {
         assertEquals(Optional.empty(), decode("{\"v\":1}".getBytes(StandardCharsets.UTF_8), SECRET));
         assertEquals(Optional.empty(), decode("not json".getBytes(StandardCharsets.UTF_8), SECRET));
         assertEquals(Optional.empty(), decode(new byte[Beacon.MAX_BYTES + 1], SECRET));
-        byte[] badPort = new Beacon("lan-party", 3, 0, 8083, List.of()).encode(SECRET);
+        byte[] badPort = new Beacon("lan-party", "5f3a", 3, 0, 8083, List.of()).encode(SECRET);
         assertEquals(Optional.empty(), decode(badPort, SECRET));
     }
 }

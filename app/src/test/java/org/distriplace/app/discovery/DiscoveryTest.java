@@ -20,7 +20,8 @@ class DiscoveryTest {
     private final List<Discovery> running = new ArrayList<>();
 
     private Discovery start(String cluster, int id, String secret, String host) throws Exception {
-        Discovery discovery = new Discovery(new Beacon(cluster, id, 9090 + id, 8080 + id, List.of(id)),
+        Discovery discovery = new Discovery(new Beacon(cluster, Beacon.newInstance(), id, 9090 + id, 8080 + id,
+            List.of(id)),
             new ClusterSecret(secret), lan.channel(host), clock::get);
         discovery.start();
         running.add(discovery);
@@ -48,6 +49,16 @@ class DiscoveryTest {
             () -> first.ignored() >= 2);
         assertEquals(List.of(1), second.nearby().stream().map(n -> n.beacon().nodeId()).toList(),
             "never itself, never node 3 or 4");
+    }
+
+    @Test
+    void twoMachinesLeftOnTheSameIdSeeEachOtherAndTheConflict() throws Exception {
+        Discovery first = start("party", 1, "s3cret", "10.0.0.1");
+        Discovery second = start("party", 1, "s3cret", "10.0.0.2");
+        TestCluster.await("both to hear the other", Duration.ofSeconds(10),
+            () -> first.nearby().size() == 1 && second.nearby().size() == 1);
+        assertTrue(first.nearby().get(0).sameIdAsMine());
+        assertEquals("10.0.0.2", first.nearby().get(0).host());
     }
 
     @Test
