@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code distri-place bench}: measures a three-node cluster on this machine. */
-@Command(name = "bench", mixinStandardHelpOptions = true,
+@Command(name = "bench", header = "Measure a three-node cluster on this machine (placements, fan-out, failover).",
+    mixinStandardHelpOptions = true,
     description = {
         "Measures a three-node cluster started as separate processes on loopback:",
         "this machine's WebSocket fan-out ceiling (calibration), the placement ramp",

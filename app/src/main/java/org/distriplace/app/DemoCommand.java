@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code distri-place demo --nodes N}: a whole cluster in one process and one window, for teaching. */
-@Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "demo", header = "A whole cluster in one window, for teaching: paint through, kill and restart nodes.",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Starts N nodes in this process (talking over loopback) and one window",
         "to watch them all, paint through any of them, and kill and restart",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Option;
  * node in-process. Taken ports and data directories fall back to free ones, so two copies on one machine
  * coexist; the window shows what was chosen.
  */
-@Command(name = "app", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "app", header = "Open the desktop app with its node (the default when no command is given).",
+    mixinStandardHelpOptions = true, sortOptions = false,
     defaultValueProvider = PreferencesFile.class,
     description = {
         "Opens the desktop app: paint on the live canvas through a node running",

@@ -18,7 +18,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code distri-place node}: one headless peer on real sockets and disk. */
-@Command(name = "node", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "node", header = "Run one headless node (peer protocol, HTTP/WebSocket API, storage).",
+    mixinStandardHelpOptions = true, sortOptions = false,
     description = {
         "Runs one headless node: the canvas replica and peer protocol on TCP,",
         "the HTTP and WebSocket API for browsers and scripts, and durable",

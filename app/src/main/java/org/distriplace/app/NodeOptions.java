@@ -39,7 +39,7 @@ public final class NodeOptions {
     String bind;
 
     @Option(names = "--data-dir", description = "Where the node keeps its database and log (default: "
-        + "data/node-ID).")
+        + "data/node-ID for `node`, ~/.distri-place/node-ID for the app).")
     Path dataDir;
 
     @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + DEFAULT_SECRET + "}",

@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code distri-place simulate}: runs seeded fault scenarios of the real node code on a simulated network. */
-@Command(name = "simulate", mixinStandardHelpOptions = true,
+@Command(name = "simulate", header = "Run deterministic simulations of the real node code under faults.",
+    mixinStandardHelpOptions = true,
     description = {
         "Runs deterministic simulations: the real node code on virtual time and a",
         "faulty simulated network. Each seed is one scenario: a safety phase with",
