@@ -9,8 +9,10 @@ import org.distriplace.core.model.PixelWrite;
 
 /**
  * What a node keeps across crashes: its promised epoch, the batches it voted for, every committed write, and
- * snapshots of full state it received. Each call is durable when it returns (the node answers peers only after),
- * so a node killed at any point restarts with everything it acknowledged.
+ * snapshots of full state it received. A write must be durable before anything the node does after it can be
+ * observed (a message sent, a client answered, a pixel announced), so a node killed at any point restarts with
+ * everything it acknowledged. Plain stores make each call durable before it returns; the threaded runtime writes
+ * a {@link GroupCommitStore} from a writer thread and holds the node's effects until their writes are durable.
  */
 public interface EventStore {
 

@@ -12,6 +12,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.EventStore;
+import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.NodeReport;
@@ -31,6 +32,10 @@ import org.slf4j.LoggerFactory;
  * <p>Futures returned here complete on the node's thread: chain with {@code *Async} variants (or hand off to your
  * own executor) before doing anything slow. Listeners and the event sink are called on the node's thread and must
  * not block.
+ *
+ * <p>A {@link GroupCommitStore} (SQLite) is written from a writer thread of its own, with group commit, so the
+ * node's thread never waits for the disk: the node's effects (messages to peers, answers to clients, committed
+ * pixels told to listeners) are held, in order, until every write issued before them is durable.
  */
 public final class Node implements AutoCloseable {
 
@@ -38,6 +43,9 @@ public final class Node implements AutoCloseable {
 
     private final NodeEngine engine;
     private final ScheduledExecutorService thread;
+    private final WriteBehindStore writeBehind;
+    private final Effects effects = new Effects();
+    private final java.util.Map<PixelListener, PixelListener> heldListeners = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Consumer<Throwable> onFatal = failure -> { };
 
     /**
@@ -51,9 +59,44 @@ public final class Node implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.writeBehind = store instanceof GroupCommitStore disk ? new WriteBehindStore(disk,
+            "node-" + config.nodeId() + "-writer", durable -> execute(() -> effects.durableUpTo(durable)),
+            failure -> execute(() -> {
+                throw failure;
+            })) : null;
         this.engine = new NodeEngine(config, System::currentTimeMillis,
-            (delay, task) -> schedule(delay, task), transport, store,
-            new Random(), events);
+            (delay, task) -> schedule(delay, task), (to, message) -> effects.run(() -> transport.send(to, message)),
+            writeBehind != null ? writeBehind : store, new Random(), events);
+    }
+
+    /**
+     * The node's effects, held in order while a write issued before them is not yet durable. Node's thread only.
+     */
+    private final class Effects {
+
+        private record Held(long afterWrite, Runnable effect) {
+        }
+
+        private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
+
+        void run(Runnable effect) {
+            if (writeBehind == null || (held.isEmpty() && !writeBehind.pending())) {
+                effect.run();
+            } else {
+                held.add(new Held(writeBehind.issued(), effect));
+            }
+        }
+
+        void durableUpTo(long durable) {
+            while (!held.isEmpty() && held.peek().afterWrite() <= durable) {
+                held.poll().effect().run();
+            }
+        }
+
+        /** At close, once everything is written: what was held may happen now. */
+        void releaseAll() {
+            durableUpTo(Long.MAX_VALUE);
+        }
     }
 
     /**
@@ -97,6 +140,9 @@ public final class Node implements AutoCloseable {
     public CompletableFuture<Void> start() {
         return call(e -> {
             e.start();
+            if (writeBehind != null) {
+                writeBehind.start();
+            }
             return null;
         });
     }
@@ -109,13 +155,13 @@ public final class Node implements AutoCloseable {
     /** See {@link NodeEngine#place}; the future completes on commit or with a {@link PlaceException}. */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
         CompletableFuture<PlaceResult> result = new CompletableFuture<>();
-        if (!execute(() -> engine.place(user, x, y, color).whenComplete((r, error) -> {
+        if (!execute(() -> engine.place(user, x, y, color).whenComplete((r, error) -> effects.run(() -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
                 result.complete(r);
             }
-        }))) {
+        })))) {
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + id() + " is stopped"));
         }
         return result;
@@ -146,12 +192,29 @@ public final class Node implements AutoCloseable {
         return result;
     }
 
+    /** Tells {@code listener} (on the node's thread) of each write committed here, once it is durable. */
     public void addPixelListener(PixelListener listener) {
-        engine.addPixelListener(listener);
+        PixelListener held = new PixelListener() {
+            @Override
+            public void committed(org.distriplace.core.model.PixelWrite write, boolean changed) {
+                effects.run(() -> listener.committed(write, changed));
+            }
+
+            @Override
+            public void reloaded() {
+                effects.run(listener::reloaded);
+            }
+        };
+        if (heldListeners.putIfAbsent(listener, held) == null) {
+            engine.addPixelListener(held);
+        }
     }
 
     public void removePixelListener(PixelListener listener) {
-        engine.removePixelListener(listener);
+        PixelListener held = heldListeners.remove(listener);
+        if (held != null) {
+            engine.removePixelListener(held);
+        }
     }
 
     private boolean execute(Runnable task) {
@@ -163,10 +226,19 @@ public final class Node implements AutoCloseable {
         }
     }
 
-    /** Stops the node: waiting clients get NOT_READY, timers stop, the thread ends. */
+    /** Stops the node: waiting clients get NOT_READY, what was written is flushed, timers stop, the thread ends. */
     @Override
     public void close() {
         execute(engine::stop);
+        boolean flushing = execute(() -> {
+            if (writeBehind == null || writeBehind.flushAndStop(10_000)) {
+                effects.releaseAll();
+            }
+        });
+        if (!flushing && writeBehind != null) {
+            // The node already stopped (a fatal error): still finish what was queued before the store closes.
+            writeBehind.flushAndStop(10_000);
+        }
         thread.shutdown();
         try {
             if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {

@@ -16,6 +16,7 @@ import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
+import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.NodeConfig;
 
 /**
@@ -27,11 +28,13 @@ import org.distriplace.core.node.NodeConfig;
  * <p>A data directory belongs to one node of one canvas: opening it with another node id or canvas size fails.
  * Not thread-safe: used from the node's thread. Failures throw {@link StorageException}.
  */
-public final class SqliteEventStore implements EventStore, AutoCloseable {
+public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     public static final String FILE_NAME = "distri-place.db";
 
     private final Connection db;
+    /** True while {@link #inOneTransaction} runs: the writes it runs then commit together, not one by one. */
+    private boolean grouping;
 
     private SqliteEventStore(Connection db) {
         this.db = db;
@@ -227,7 +230,35 @@ public final class SqliteEventStore implements EventStore, AutoCloseable {
         void run() throws SQLException;
     }
 
+    /** Runs writes in one transaction: one commit, one sync to disk, however many batches they hold. */
+    @Override
+    public void inOneTransaction(List<Runnable> writes) {
+        grouping = true;
+        try {
+            writes.forEach(Runnable::run);
+            db.commit();
+        } catch (SQLException | RuntimeException e) {
+            try {
+                db.rollback();
+            } catch (SQLException rollback) {
+                e.addSuppressed(rollback);
+            }
+            throw e instanceof StorageException stored ? stored
+                : new StorageException("storage failed to commit a group of writes: " + e.getMessage(), e);
+        } finally {
+            grouping = false;
+        }
+    }
+
     private void transaction(String what, Work work) {
+        if (grouping) {
+            try {
+                work.run();
+            } catch (SQLException e) {
+                throw failure(what, e);
+            }
+            return;
+        }
         try {
             work.run();
             db.commit();

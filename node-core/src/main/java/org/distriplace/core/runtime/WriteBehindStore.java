@@ -1,0 +1,135 @@
+package org.distriplace.core.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.EventStore;
+import org.distriplace.core.node.GroupCommitStore;
+
+/**
+ * Storage on a writer thread of its own, so the node's thread never waits for the disk. The node's calls only
+ * queue a write and number it; the writer makes everything queued durable in one transaction (group commit) and
+ * reports the highest number now durable. {@link Node} holds every effect of the node (messages, answers to
+ * clients, announced pixels) until the writes issued before it are durable, which keeps the store's promise:
+ * nothing is observed before what it depends on is on disk.
+ */
+final class WriteBehindStore implements EventStore {
+
+    private static final int MAX_GROUP = 256;
+
+    private record Write(long sequence, Runnable work) {
+    }
+
+    private static final Write STOP = new Write(Long.MAX_VALUE, () -> { });
+
+    private final GroupCommitStore disk;
+    private final BlockingQueue<Write> queue = new LinkedBlockingQueue<>();
+    private final LongConsumer durableUpTo;
+    private final Consumer<RuntimeException> failed;
+    private final Thread writer;
+    private long issued;
+    private volatile long durable;
+
+    /**
+     * @param durableUpTo told (on the writer thread) the highest write number now durable
+     * @param failed      told (on the writer thread) that a write failed; nothing after it is written
+     */
+    WriteBehindStore(GroupCommitStore disk, String name, LongConsumer durableUpTo, Consumer<RuntimeException> failed) {
+        this.disk = disk;
+        this.durableUpTo = durableUpTo;
+        this.failed = failed;
+        this.writer = new Thread(this::writeLoop, name);
+        this.writer.setDaemon(true);
+    }
+
+    /** Starts the writer (after {@link #load}, which reads on the caller's thread). */
+    void start() {
+        writer.start();
+    }
+
+    /** The number of the last write queued (node's thread). */
+    long issued() {
+        return issued;
+    }
+
+    /** True while a queued write is not yet durable (node's thread). */
+    boolean pending() {
+        return durable < issued;
+    }
+
+    @Override
+    public StoredState load() {
+        return disk.load();
+    }
+
+    @Override
+    public void saveEpoch(long epoch, int promisedTo) {
+        queue(() -> disk.saveEpoch(epoch, promisedTo));
+    }
+
+    @Override
+    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
+        List<Batch> copy = List.copyOf(inDoubt);
+        queue(() -> disk.saveInDoubt(installedEpoch, copy));
+    }
+
+    @Override
+    public void appendCommitted(List<PixelWrite> writes) {
+        List<PixelWrite> copy = List.copyOf(writes);
+        queue(() -> disk.appendCommitted(copy));
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        // Snapshots are immutable copies taken on the node's thread; compressing them happens here, off it.
+        queue(() -> disk.saveSnapshot(snapshot));
+    }
+
+    private void queue(Runnable work) {
+        queue.add(new Write(++issued, work));
+    }
+
+    private void writeLoop() {
+        List<Write> group = new ArrayList<>();
+        try {
+            while (true) {
+                group.clear();
+                group.add(queue.take());
+                queue.drainTo(group, MAX_GROUP - 1);
+                boolean stopping = group.remove(STOP);
+                if (!group.isEmpty()) {
+                    disk.inOneTransaction(group.stream().map(Write::work).toList());
+                    durable = group.get(group.size() - 1).sequence();
+                    durableUpTo.accept(durable);
+                }
+                if (stopping) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException failure) {
+            failed.accept(failure);
+        }
+    }
+
+    /** Writes everything queued, then stops the writer (waiting up to {@code timeoutMs}); true if it finished. */
+    boolean flushAndStop(long timeoutMs) {
+        if (!writer.isAlive()) {
+            return true;
+        }
+        queue.add(STOP);
+        try {
+            writer.join(TimeUnit.MILLISECONDS.toMillis(timeoutMs));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return !writer.isAlive();
+    }
+}
