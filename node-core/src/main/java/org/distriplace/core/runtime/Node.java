@@ -13,6 +13,7 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
+import org.distriplace.core.node.HeldEffects;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.NodeReport;
@@ -44,7 +45,7 @@ public final class Node implements AutoCloseable {
     private final NodeEngine engine;
     private final ScheduledExecutorService thread;
     private final WriteBehindStore writeBehind;
-    private final Effects effects = new Effects();
+    private final HeldEffects effects;
     private final java.util.Map<PixelListener, PixelListener> heldListeners = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Consumer<Throwable> onFatal = failure -> { };
 
@@ -60,43 +61,18 @@ public final class Node implements AutoCloseable {
             return t;
         });
         this.writeBehind = store instanceof GroupCommitStore disk ? new WriteBehindStore(disk,
-            "node-" + config.nodeId() + "-writer", durable -> execute(() -> effects.durableUpTo(durable)),
+            "node-" + config.nodeId() + "-writer", durable -> execute(() -> released(durable)),
             failure -> execute(() -> {
                 throw failure;
             })) : null;
+        this.effects = new HeldEffects(writeBehind != null ? writeBehind::issued : () -> 0);
         this.engine = new NodeEngine(config, System::currentTimeMillis,
             (delay, task) -> schedule(delay, task), (to, message) -> effects.run(() -> transport.send(to, message)),
             writeBehind != null ? writeBehind : store, new Random(), events);
     }
 
-    /**
-     * The node's effects, held in order while a write issued before them is not yet durable. Node's thread only.
-     */
-    private final class Effects {
-
-        private record Held(long afterWrite, Runnable effect) {
-        }
-
-        private final java.util.ArrayDeque<Held> held = new java.util.ArrayDeque<>();
-
-        void run(Runnable effect) {
-            if (writeBehind == null || (held.isEmpty() && !writeBehind.pending())) {
-                effect.run();
-            } else {
-                held.add(new Held(writeBehind.issued(), effect));
-            }
-        }
-
-        void durableUpTo(long durable) {
-            while (!held.isEmpty() && held.peek().afterWrite() <= durable) {
-                held.poll().effect().run();
-            }
-        }
-
-        /** At close, once everything is written: what was held may happen now. */
-        void releaseAll() {
-            durableUpTo(Long.MAX_VALUE);
-        }
+    private void released(long durable) {
+        effects.durableUpTo(durable);
     }
 
     /**
@@ -232,7 +208,7 @@ public final class Node implements AutoCloseable {
         execute(engine::stop);
         boolean flushing = execute(() -> {
             if (writeBehind == null || writeBehind.flushAndStop(10_000)) {
-                effects.releaseAll();
+                effects.durableUpTo(Long.MAX_VALUE);
             }
         });
         if (!flushing && writeBehind != null) {

@@ -34,7 +34,6 @@ final class WriteBehindStore implements EventStore {
     private final Consumer<RuntimeException> failed;
     private final Thread writer;
     private long issued;
-    private volatile long durable;
 
     /**
      * @param durableUpTo told (on the writer thread) the highest write number now durable
@@ -56,11 +55,6 @@ final class WriteBehindStore implements EventStore {
     /** The number of the last write queued (node's thread). */
     long issued() {
         return issued;
-    }
-
-    /** True while a queued write is not yet durable (node's thread). */
-    boolean pending() {
-        return durable < issued;
     }
 
     @Override
@@ -105,8 +99,7 @@ final class WriteBehindStore implements EventStore {
                 boolean stopping = group.remove(STOP);
                 if (!group.isEmpty()) {
                     disk.inOneTransaction(group.stream().map(Write::work).toList());
-                    durable = group.get(group.size() - 1).sequence();
-                    durableUpTo.accept(durable);
+                    durableUpTo.accept(group.get(group.size() - 1).sequence());
                 }
                 if (stopping) {
                     return;
