@@ -52,6 +52,10 @@ public final class SimulateCommand implements Callable<Integer> {
         description = "Virtual seconds of the safety phase (default: ${DEFAULT-VALUE}).")
     long durationSeconds;
 
+    @Option(names = "--write-behind", description = "Nodes write a slow simulated disk behind them, as the real "
+        + "runtime writes SQLite: effects wait until durable, and a crash loses queued writes.")
+    boolean writeBehind;
+
     @Option(names = "--trace", description = "Print every event of the run, in order (with --seed).")
     boolean trace;
 
@@ -68,7 +72,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 "need 1-64 nodes, at least one seed and a non-negative duration");
         }
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
-            .withSafetyMs(durationSeconds * 1000);
+            .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind);
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         List<SimulationResult> results = seed != null

@@ -16,10 +16,12 @@ import java.util.Set;
  * @param meanFaultGapMs     mean time between fault actions
  * @param canvasSize         side of the (square) canvas; small, so writes collide
  * @param cooldownMs         the cluster's cooldown
+ * @param writeBehind        nodes write a slow disk behind them (as the threaded runtime writes SQLite), holding
+ *                           their effects until their writes are durable; a crash loses what was still queued
  */
 public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long settleWritesMs,
                               long convergenceBoundMs, int users, long meanThinkMs, long meanFaultGapMs,
-                              int canvasSize, long cooldownMs) {
+                              int canvasSize, long cooldownMs, boolean writeBehind) {
 
     public ScenarioOptions {
         faults = faults.isEmpty() ? EnumSet.noneOf(Faults.class) : EnumSet.copyOf(faults);
@@ -34,21 +36,26 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
     /** Five nodes, every fault, 30 s of faults then up to 60 s to converge. */
     public static ScenarioOptions defaults() {
         return new ScenarioOptions(5, EnumSet.allOf(Faults.class), 30_000, 5_000, 60_000, 12, 1_500, 2_500, 16,
-            2_000);
+            2_000, false);
     }
 
     public ScenarioOptions withNodes(int count) {
         return new ScenarioOptions(count, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind);
     }
 
     public ScenarioOptions withFaults(Set<Faults> chosen) {
         return new ScenarioOptions(nodes, chosen, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind);
     }
 
     public ScenarioOptions withSafetyMs(long ms) {
         return new ScenarioOptions(nodes, faults, ms, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind);
+    }
+
+    public ScenarioOptions withWriteBehind(boolean on) {
+        return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs, on);
     }
 }

@@ -3,13 +3,19 @@ package org.distriplace.core.sim;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.distriplace.core.event.EventSink;
+import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.HeldEffects;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.store.MemoryEventStore;
 
 /**
  * One simulated machine: a {@link NodeEngine} on virtual time, and the store that outlives it. A crash throws the
- * engine away (and every timer it set); a restart builds a new engine on the same store.
+ * engine away (and every timer it set); a restart builds a new engine on the same store. With a write-behind disk
+ * (as the threaded runtime uses), the node's messages and answers to clients are held until the writes issued
+ * before them are durable, and a crash loses the writes still queued.
  */
 final class SimNode {
 
@@ -20,17 +26,21 @@ final class SimNode {
     private final long seed;
     private final EventSink events;
     private final MemoryEventStore store = new MemoryEventStore();
+    private final SimDisk disk;
     private NodeEngine engine;
+    private HeldEffects effects;
     private int incarnation;
     private boolean up;
 
-    SimNode(int id, NodeConfig config, EventQueue queue, SimNetwork network, long seed, EventSink events) {
+    SimNode(int id, NodeConfig config, EventQueue queue, SimNetwork network, long seed, EventSink events,
+            boolean writeBehind) {
         this.id = id;
         this.config = config;
         this.queue = queue;
         this.network = network;
         this.seed = seed;
         this.events = events;
+        this.disk = writeBehind ? new SimDisk(store, queue) : null;
     }
 
     void start(Consumer<String> trace) {
@@ -38,19 +48,59 @@ final class SimNode {
         int life = incarnation;
         up = true;
         Random random = new Random(seed * 1_000_003L + id * 7_919L + life);
+        HeldEffects held = disk == null ? new HeldEffects(() -> 0) : new HeldEffects(disk::issued);
+        if (disk != null) {
+            disk.restart(new Random(seed * 31L + id * 131L + life), durable -> {
+                if (up && incarnation == life) {
+                    held.durableUpTo(durable);
+                }
+            });
+        }
+        effects = held;
+        // With a write-behind disk the node's events are observations too: they count once durable, so a crash
+        // that loses an epoch nobody saw is not an epoch going backwards.
+        EventSink observed = disk == null ? events : new EventSink() {
+            @Override
+            public void emit(org.distriplace.core.event.NodeEvent event) {
+                held.run(() -> {
+                    if (up && incarnation == life) {
+                        events.emit(event);
+                    }
+                });
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return events.wantsMessages();
+            }
+        };
         engine = new NodeEngine(config, queue::now,
             (delay, task) -> queue.schedule(delay, () -> {
                 if (up && incarnation == life) {
                     task.run();
                 }
             }),
-            (to, message) -> {
+            (to, message) -> held.run(() -> {
                 if (up && incarnation == life) {
                     network.send(id, to, message);
                 }
-            },
-            store, random, events);
+            }),
+            disk != null ? disk : store, random, observed);
         engine.start();
+    }
+
+    /** Places through this node; the answer, like every effect, comes once what it depends on is durable. */
+    CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
+        CompletableFuture<PlaceResult> answer = new CompletableFuture<>();
+        HeldEffects held = effects;
+        engine.place(user, x, y, color).whenComplete((result, error) -> held.run(() -> {
+            if (error != null) {
+                answer.completeExceptionally(error);
+            } else {
+                answer.complete(result);
+            }
+        }));
+        return answer;
     }
 
     void crash() {

@@ -73,7 +73,8 @@ public final class Simulation {
         this.checker = new InvariantChecker(options.cooldownMs());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
         for (int id : members) {
-            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, sink));
+            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, sink,
+                options.writeBehind()));
         }
     }
 
@@ -292,7 +293,7 @@ public final class Simulation {
         }
         List<Integer> up = nodeIds().stream().filter(this::isUp).toList();
         if (!up.isEmpty()) {
-            NodeEngine node = engine(up.get(random.nextInt(up.size())));
+            SimNode node = nodes.get(up.get(random.nextInt(up.size())));
             int x = random.nextInt(options.canvasSize());
             int y = random.nextInt(options.canvasSize());
             Color color = palette.color(random.nextInt(palette.size()));
@@ -312,7 +313,7 @@ public final class Simulation {
      */
     private void probe(int id) {
         probesPending.add(id);
-        engine(id).place("probe-" + id, id % options.canvasSize(), 0, palette.color(1)).whenComplete((ok, error) -> {
+        nodes.get(id).place("probe-" + id, id % options.canvasSize(), 0, palette.color(1)).whenComplete((ok, error) -> {
             boolean cooldown = error instanceof PlaceException refused && refused.code() == PlaceError.COOLDOWN;
             if (ok != null || cooldown) {
                 if (ok != null) {
@@ -407,6 +408,7 @@ public final class Simulation {
     /** The command line that replays this run exactly. */
     public String replayCommand() {
         return "./distri-place simulate --seed " + seed + " --nodes " + options.nodes() + " --faults "
-            + Faults.format(options.faults()) + " --duration " + options.safetyMs() / 1000 + " --trace";
+            + Faults.format(options.faults()) + " --duration " + options.safetyMs() / 1000
+            + (options.writeBehind() ? " --write-behind" : "") + " --trace";
     }
 }

@@ -11,8 +11,13 @@ import org.junit.jupiter.api.Test;
 class ReplayTest {
 
     private static List<String> trace(long seed) {
+        return trace(seed, false);
+    }
+
+    private static List<String> trace(long seed, boolean writeBehind) {
         List<String> lines = new ArrayList<>();
-        Simulation simulation = new Simulation(seed, ScenarioOptions.defaults().withSafetyMs(10_000));
+        Simulation simulation = new Simulation(seed, ScenarioOptions.defaults().withSafetyMs(10_000)
+            .withWriteBehind(writeBehind));
         simulation.addTraceListener(lines::add);
         simulation.run();
         return lines;
@@ -27,9 +32,18 @@ class ReplayTest {
     }
 
     @Test
+    void aSeedReplaysExactlyWithASlowDiskToo() {
+        List<String> first = trace(99, true);
+        assertEquals(first, trace(99, true));
+        assertNotEquals(trace(99, false), first, "the disk's delays change the run");
+    }
+
+    @Test
     void aFailingRunSaysHowToReplayIt() {
         Simulation simulation = new Simulation(123, ScenarioOptions.defaults().withNodes(3));
         assertEquals("./distri-place simulate --seed 123 --nodes 3 --faults all --duration 30 --trace",
             simulation.replayCommand());
+        assertEquals("./distri-place simulate --seed 123 --nodes 3 --faults all --duration 30 --write-behind --trace",
+            new Simulation(123, ScenarioOptions.defaults().withNodes(3).withWriteBehind(true)).replayCommand());
     }
 }

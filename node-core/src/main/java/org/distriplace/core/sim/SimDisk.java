@@ -1,0 +1,103 @@
+package org.distriplace.core.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.LongConsumer;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.EventStore;
+import org.distriplace.core.store.MemoryEventStore;
+
+/**
+ * A simulated disk written behind the node, as the threaded runtime writes SQLite: calls queue numbered writes,
+ * which reach the durable store together after a random virtual delay (group commit). A crash loses whatever was
+ * still queued. The node must hold its effects until {@code durableUpTo} reports their writes durable.
+ */
+final class SimDisk implements EventStore {
+
+    private static final long MAX_SYNC_MS = 25;
+
+    private final MemoryEventStore durableStore;
+    private final EventQueue queue;
+    private final List<Runnable> queued = new ArrayList<>();
+    private Random random;
+    private LongConsumer durableUpTo;
+    private long issued;
+    private long incarnation;
+    private boolean syncing;
+
+    SimDisk(MemoryEventStore durableStore, EventQueue queue) {
+        this.durableStore = durableStore;
+        this.queue = queue;
+    }
+
+    /** A new life of the node: what was queued before is gone; durability reports go to {@code durableUpTo}. */
+    void restart(Random lifeRandom, LongConsumer reportDurable) {
+        incarnation++;
+        queued.clear();
+        syncing = false;
+        issued = 0;
+        this.random = lifeRandom;
+        this.durableUpTo = reportDurable;
+    }
+
+    /** The number of the last write queued in this life. */
+    long issued() {
+        return issued;
+    }
+
+    @Override
+    public StoredState load() {
+        return durableStore.load();
+    }
+
+    @Override
+    public void saveEpoch(long epoch, int promisedTo) {
+        queue(() -> durableStore.saveEpoch(epoch, promisedTo));
+    }
+
+    @Override
+    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
+        List<Batch> copy = List.copyOf(inDoubt);
+        queue(() -> durableStore.saveInDoubt(installedEpoch, copy));
+    }
+
+    @Override
+    public void appendCommitted(List<PixelWrite> writes) {
+        List<PixelWrite> copy = List.copyOf(writes);
+        queue(() -> durableStore.appendCommitted(copy));
+    }
+
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        queue(() -> durableStore.saveSnapshot(snapshot));
+    }
+
+    private void queue(Runnable write) {
+        queued.add(write);
+        issued++;
+        if (!syncing) {
+            syncing = true;
+            long life = incarnation;
+            queue.schedule(1 + random.nextInt((int) MAX_SYNC_MS), () -> sync(life));
+        }
+    }
+
+    /** One group commit: everything queued by now becomes durable together. */
+    private void sync(long life) {
+        if (life != incarnation) {
+            return;
+        }
+        List<Runnable> group = new ArrayList<>(queued);
+        queued.clear();
+        group.forEach(Runnable::run);
+        long durable = issued;
+        syncing = false;
+        if (!queued.isEmpty()) {
+            syncing = true;
+            queue.schedule(1 + random.nextInt((int) MAX_SYNC_MS), () -> sync(life));
+        }
+        durableUpTo.accept(durable);
+    }
+}
