@@ -23,6 +23,18 @@ public final class HeldEffects {
         this.issued = issued;
     }
 
+    /**
+     * Whether a message may leave before the writes issued ahead of it are durable: a heartbeat, a client's request
+     * forwarded to the leader, and a request for missing state depend on nothing this node stored. Everything else
+     * (votes, promises, commits, proposals that carry a decision, answers with committed writes) waits.
+     */
+    public static boolean needsNoDurableState(org.distriplace.core.message.PeerMessage message) {
+        return switch (message.kind()) {
+            case HEARTBEAT, PIXEL_UPDATE, SYNC_REQUEST -> true;
+            default -> false;
+        };
+    }
+
     /** Runs {@code effect} now if nothing is held and every issued write is durable; otherwise after them. */
     public void run(Runnable effect) {
         long after = issued.getAsLong();

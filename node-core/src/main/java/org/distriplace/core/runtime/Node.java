@@ -67,8 +67,16 @@ public final class Node implements AutoCloseable {
             })) : null;
         this.effects = new HeldEffects(writeBehind != null ? writeBehind::issued : () -> 0);
         this.engine = new NodeEngine(config, System::currentTimeMillis,
-            (delay, task) -> schedule(delay, task), (to, message) -> effects.run(() -> transport.send(to, message)),
+            (delay, task) -> schedule(delay, task), (to, message) -> send(transport, to, message),
             writeBehind != null ? writeBehind : store, new Random(), events);
+    }
+
+    private void send(Transport transport, int to, PeerMessage message) {
+        if (HeldEffects.needsNoDurableState(message)) {
+            transport.send(to, message);
+        } else {
+            effects.run(() -> transport.send(to, message));
+        }
     }
 
     private void released(long durable) {

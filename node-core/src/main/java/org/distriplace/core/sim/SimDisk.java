@@ -32,11 +32,16 @@ final class SimDisk implements EventStore {
         this.queue = queue;
     }
 
-    /** A new life of the node: what was queued before is gone; durability reports go to {@code durableUpTo}. */
-    void restart(Random lifeRandom, LongConsumer reportDurable) {
+    /** The machine died: what was still queued never reaches the disk (a sync already scheduled does nothing). */
+    void crash() {
         incarnation++;
         queued.clear();
         syncing = false;
+    }
+
+    /** A new life of the node; durability reports go to {@code reportDurable}. */
+    void restart(Random lifeRandom, LongConsumer reportDurable) {
+        crash();
         issued = 0;
         this.random = lifeRandom;
         this.durableUpTo = reportDurable;

@@ -80,11 +80,18 @@ final class SimNode {
                     task.run();
                 }
             }),
-            (to, message) -> held.run(() -> {
-                if (up && incarnation == life) {
-                    network.send(id, to, message);
+            (to, message) -> {
+                Runnable send = () -> {
+                    if (up && incarnation == life) {
+                        network.send(id, to, message);
+                    }
+                };
+                if (HeldEffects.needsNoDurableState(message)) {
+                    send.run();
+                } else {
+                    held.run(send);
                 }
-            }),
+            },
             disk != null ? disk : store, random, observed);
         engine.start();
     }
@@ -106,6 +113,9 @@ final class SimNode {
     void crash() {
         up = false;
         incarnation++;
+        if (disk != null) {
+            disk.crash();
+        }
     }
 
     boolean isUp() {

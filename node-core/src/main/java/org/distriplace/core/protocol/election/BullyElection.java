@@ -272,8 +272,9 @@ public final class BullyElection {
         epoch = next;
         promisedTo = promise;
         maxSeenEpoch = Math.max(maxSeenEpoch, next);
-        events.emit(new NodeEvent.EpochChanged(now, self, before, next, promise));
+        // Stored first, so nothing (not even this event) is observed before the epoch is durable.
         listener.epochChanged(before, next, promise, now);
+        events.emit(new NodeEvent.EpochChanged(now, self, before, next, promise));
     }
 
     private void setRole(Role next, long now) {
