@@ -1,11 +1,13 @@
 package org.distriplace.app;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.distriplace.bench.Benchmark;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code distri-place bench}: measures a three-node cluster on this machine. */
 @Command(name = "bench", header = "Measure a three-node cluster on this machine (placements, fan-out, failover).",
@@ -27,16 +29,16 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
         description = "Which phases to run: ramp, fanout, failover (default: all).")
-    java.util.Set<Benchmark.Phase> phases;
+    Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
         description = "The ramp's placement rates (default: 1000,2000,5000,10000,20000,50000).")
-    java.util.List<Double> rates = java.util.List.of();
+    List<Double> rates = List.of();
 
     @Option(names = "--node-jvm-option", paramLabel = "OPTION",
         description = "An extra option for each node's JVM, repeatable; {id} becomes the node id "
             + "(e.g. -XX:StartFlightRecording=filename=node-{id}.jfr).")
-    java.util.List<String> nodeJvmOptions = java.util.List.of();
+    List<String> nodeJvmOptions = List.of();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

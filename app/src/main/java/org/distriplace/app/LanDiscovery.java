@@ -1,5 +1,6 @@
 package org.distriplace.app;
 
+import java.io.IOException;
 import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.Beacon;
 import org.distriplace.app.discovery.Discovery;
@@ -34,7 +35,7 @@ final class LanDiscovery implements AutoCloseable {
                 new MulticastChannel(MulticastChannel.chooseInterface(interfaceName)), System::currentTimeMillis);
             discovery.start();
             return new LanDiscovery(discovery, null);
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.warn("LAN discovery is off: {}", e.getMessage());
             return new LanDiscovery(null, e.getMessage());
         }

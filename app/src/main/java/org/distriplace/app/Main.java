@@ -1,7 +1,8 @@
 package org.distriplace.app;
 
-import picocli.CommandLine;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** The {@code distri-place} command line. */
 @Command(name = "distri-place", mixinStandardHelpOptions = true, version = "distri-place 0.1.0",
@@ -13,7 +14,7 @@ import picocli.CommandLine.Command;
         "",
     },
     subcommands = {DesktopCommand.class, DemoCommand.class, NodeCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
-public final class Main implements java.util.concurrent.Callable<Integer> {
+public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;

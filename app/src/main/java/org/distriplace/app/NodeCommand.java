@@ -4,9 +4,11 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventFormat;
@@ -14,8 +16,8 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine;
 
 /** {@code distri-place node}: one headless peer on real sockets and disk. */
 @Command(name = "node", header = "Run one headless node (peer protocol, HTTP/WebSocket API, storage).",
@@ -45,7 +47,7 @@ public final class NodeCommand implements Callable<Integer> {
     }
 
     /** Runs a headless node until SIGTERM (or a fatal error: exit code 1), logging to its data directory. */
-    static int serve(EmbeddedNode.Settings settings, java.io.PrintWriter out) throws Exception {
+    static int serve(EmbeddedNode.Settings settings, PrintWriter out) throws Exception {
         logToFile(settings.dataDir().resolve("node.log"));
         int id = settings.config().nodeId();
         AtomicInteger exitCode = new AtomicInteger(0);
@@ -76,7 +78,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(10, java.util.concurrent.TimeUnit.SECONDS);
+            latch.await(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

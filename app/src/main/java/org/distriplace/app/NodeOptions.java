@@ -1,16 +1,18 @@
 package org.distriplace.app;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** The options every command that runs a real node shares: identity, ports, peers, storage and timings. */
 public final class NodeOptions {
@@ -111,7 +113,7 @@ public final class NodeOptions {
                 .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
                 .cooldownMs(Math.round(cooldownSeconds * 1000));
             return withTimings(builder, heartbeatMs, failureTimeoutMs, batchMs, gossipMs).build();
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
                 + e.getMessage());
         }
@@ -119,7 +121,7 @@ public final class NodeOptions {
 
     /** "WxH" as {@code {width, height}}. */
     static int[] canvasSize(String text) {
-        String[] size = text.toLowerCase(java.util.Locale.ROOT).split("x");
+        String[] size = text.toLowerCase(Locale.ROOT).split("x");
         if (size.length != 2) {
             throw new IllegalArgumentException("canvas size is WIDTHxHEIGHT, not " + text);
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -22,7 +23,7 @@ import picocli.CommandLine;
 public final class PreferencesFile implements CommandLine.IDefaultValueProvider {
 
     /** The options the preferences dialog edits, in the order it shows them. */
-    public static final java.util.List<String> KEYS = java.util.List.of("user", "id", "http-port", "peer-port",
+    public static final List<String> KEYS = List.of("user", "id", "http-port", "peer-port",
         "peers", "cluster-secret", "cluster-name", "canvas", "data-dir");
 
     /** The app's home directory. */

@@ -1,6 +1,7 @@
 package org.distriplace.app;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -13,9 +14,9 @@ import org.distriplace.core.sim.Faults;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
 import org.distriplace.core.sim.SimulationResult;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code distri-place simulate}: runs seeded fault scenarios of the real node code on a simulated network. */
 @Command(name = "simulate", header = "Run deterministic simulations of the real node code under faults.",
@@ -106,7 +107,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     return result;
                 }))
                 .toList();
-            List<SimulationResult> results = new java.util.ArrayList<>();
+            List<SimulationResult> results = new ArrayList<>();
             for (Future<SimulationResult> future : futures) {
                 results.add(future.get());
             }

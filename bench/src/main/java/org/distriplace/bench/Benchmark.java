@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -32,7 +37,7 @@ public final class Benchmark {
      * @param rates the ramp's placement rates, or empty for the default ladder
      * @param nodeJvmOptions extra options for the node JVMs (a profiler, say)
      */
-    public record Options(boolean quick, Path json, java.util.Set<Phase> phases, List<Double> rates,
+    public record Options(boolean quick, Path json, Set<Phase> phases, List<Double> rates,
                           List<String> nodeJvmOptions) {
         public Options {
             rates = List.copyOf(rates);
@@ -164,7 +169,7 @@ public final class Benchmark {
 
     private void failover(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
         int leader = cluster.awaitLeader(Duration.ofSeconds(30));
-        int[] followers = java.util.stream.IntStream.rangeClosed(1, 3).filter(id -> id != leader).toArray();
+        int[] followers = IntStream.rangeClosed(1, 3).filter(id -> id != leader).toArray();
         try (LoadRun load = new LoadRun()) {
             failover(cluster, clients, report, leader, followers, load);
         }
@@ -212,9 +217,9 @@ public final class Benchmark {
     }
 
     private static Map<String, Integer> paletteIndex(BenchCluster cluster, int id) throws Exception {
-        var http = java.net.http.HttpClient.newHttpClient();
-        String body = http.send(java.net.http.HttpRequest.newBuilder(URI.create(cluster.http(id)
-            + "/api/v1/canvas/info")).build(), java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        var http = HttpClient.newHttpClient();
+        String body = http.send(HttpRequest.newBuilder(URI.create(cluster.http(id)
+            + "/api/v1/canvas/info")).build(), HttpResponse.BodyHandlers.ofString()).body();
         Map<String, Integer> index = new HashMap<>();
         var palette = JSON.readTree(body).path("palette");
         for (int i = 0; i < palette.size(); i++) {

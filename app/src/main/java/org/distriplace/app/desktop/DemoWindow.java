@@ -2,6 +2,8 @@ package org.distriplace.app.desktop;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
@@ -34,8 +36,8 @@ public final class DemoWindow extends BorderPane {
     private final StackPane centre = new StackPane();
     private final Label error = new Label();
     private final Timeline refresh;
-    private final java.util.concurrent.ExecutorService control =
-        java.util.concurrent.Executors.newSingleThreadExecutor(task -> {
+    private final ExecutorService control =
+        Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "demo-control");
             thread.setDaemon(true);
             return thread;

@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop;
 
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Application;
 import org.distriplace.app.runtime.DemoCluster;
@@ -55,7 +56,7 @@ public final class DesktopLauncher {
         if (Boolean.getBoolean("testfx.headless") || "Monocle".equals(System.getProperty("glass.platform"))) {
             return true;
         }
-        String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux")) {
             return true;
         }

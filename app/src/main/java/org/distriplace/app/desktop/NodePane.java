@@ -5,6 +5,7 @@ import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -145,7 +146,7 @@ public final class NodePane extends BorderPane {
     private void updateCooldown() {
         cooldown.setText(placements.cooldownText());
         cooldown.pseudoClassStateChanged(WAITING, !placements.canPlace());
-        canvas.setCursor(placements.canPlace() ? javafx.scene.Cursor.CROSSHAIR : javafx.scene.Cursor.DEFAULT);
+        canvas.setCursor(placements.canPlace() ? Cursor.CROSSHAIR : Cursor.DEFAULT);
     }
 
     private void refresh() {

@@ -3,6 +3,7 @@ package org.distriplace.app.desktop;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -83,7 +84,7 @@ public final class PlacementModel {
     public String cooldownText() {
         long remaining = cooldownRemainingMs();
         if (remaining > 0) {
-            return String.format(java.util.Locale.ROOT, "Next pixel in %.1f s", remaining / 1000.0);
+            return String.format(Locale.ROOT, "Next pixel in %.1f s", remaining / 1000.0);
         }
         return canPlace() ? "Ready to place" : "Placing…";
     }
@@ -92,7 +93,7 @@ public final class PlacementModel {
     public boolean place(int x, int y, Color color) {
         if (!canPlace()) {
             message = cooldownRemainingMs() > 0 ? "Wait for the cooldown: " + cooldownText().toLowerCase(
-                java.util.Locale.ROOT) : "Wait until your pixel is confirmed";
+                Locale.ROOT) : "Wait until your pixel is confirmed";
             changed();
             return false;
         }

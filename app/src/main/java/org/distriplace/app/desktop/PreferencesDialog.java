@@ -3,6 +3,7 @@ package org.distriplace.app.desktop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javafx.scene.Node;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
@@ -103,7 +104,7 @@ public final class PreferencesDialog extends Dialog<Map<String, String>> {
     private void validate() {
         String found = problemWith(values());
         problem.setText(found == null ? "" : found);
-        javafx.scene.Node save = getDialogPane().lookupButton(SAVE);
+        Node save = getDialogPane().lookupButton(SAVE);
         if (save != null) {
             save.setDisable(found != null);
         }

@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -29,7 +30,7 @@ public final class SingleNodeWindow extends BorderPane {
 
     public SingleNodeWindow(NodePane pane, PreferencesAccess preferences, NearbyAccess discovery) {
         this.pane = pane;
-        this.current = new java.util.LinkedHashMap<>(preferences.current());
+        this.current = new LinkedHashMap<>(preferences.current());
         MenuItem edit = new MenuItem("Preferences…");
         edit.setId("menu-preferences");
         edit.setOnAction(e -> editPreferences(preferences));
@@ -56,7 +57,7 @@ public final class SingleNodeWindow extends BorderPane {
             current.getOrDefault("peers", ""));
         dialog.initOwner(getScene().getWindow());
         dialog.showAndWait().ifPresent(peers -> {
-            Map<String, String> values = new java.util.LinkedHashMap<>(current);
+            Map<String, String> values = new LinkedHashMap<>(current);
             values.put("peers", peers);
             save(preferences, values);
         });

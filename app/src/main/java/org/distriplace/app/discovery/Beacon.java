@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public record Beacon(String cluster, String instance, int nodeId, int peerPort, 
             boolean valid = beacon.nodeId() > 0 && validPort(beacon.peerPort()) && validPort(beacon.httpPort())
                 && secret.verify(node.path("tag").asText(null), beacon.tagged());
             return valid ? Optional.of(beacon) : Optional.empty();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
     }
@@ -70,7 +72,7 @@ public record Beacon(String cluster, String instance, int nodeId, int peerPort, 
 
     /** A fresh instance id for this run. */
     public static String newInstance() {
-        return Long.toHexString(new java.security.SecureRandom().nextLong());
+        return Long.toHexString(new SecureRandom().nextLong());
     }
 
     private String tagged() {

@@ -1,5 +1,6 @@
 package org.distriplace.app.discovery;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,13 +41,13 @@ public final class Discovery implements AutoCloseable {
     }
 
     /** Opens the channel and starts announcing. */
-    public void start() throws java.io.IOException {
+    public void start() throws IOException {
         channel.open(this::received);
         byte[] datagram = own.encode(secret);
         timer.scheduleAtFixedRate(() -> {
             try {
                 channel.send(datagram);
-            } catch (java.io.IOException | RuntimeException e) {
+            } catch (IOException | RuntimeException e) {
                 // The network may come and go (a laptop changing Wi-Fi); the next beacon tries again.
             }
         }, 0, INTERVAL_MS, TimeUnit.MILLISECONDS);

@@ -1,6 +1,7 @@
 package org.distriplace.app.discovery;
 
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.NetworkInterface;
@@ -11,6 +12,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.MembershipKey;
+import java.util.Collections;
 
 /**
  * Beacons on the LAN: UDP multicast to an administratively scoped IPv4 group, time-to-live 1 (never routed off
@@ -46,9 +48,9 @@ public final class MulticastChannel implements DiscoveryChannel {
             }
             return named;
         }
-        for (NetworkInterface candidate : java.util.Collections.list(NetworkInterface.getNetworkInterfaces())) {
+        for (NetworkInterface candidate : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (candidate.isUp() && !candidate.isLoopback() && candidate.supportsMulticast()
-                && candidate.inetAddresses().anyMatch(a -> a instanceof java.net.Inet4Address)) {
+                && candidate.inetAddresses().anyMatch(a -> a instanceof Inet4Address)) {
                 return candidate;
             }
         }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.net.PeerAddress;
@@ -29,7 +30,7 @@ public final class DemoCluster implements AutoCloseable {
      * @param config the configuration of node {@code id} given the membership (1..n)
      * @param events where each node's events go
      */
-    public DemoCluster(int nodes, Path dataDir, java.util.function.BiFunction<Integer, List<Integer>, NodeConfig> config,
+    public DemoCluster(int nodes, Path dataDir, BiFunction<Integer, List<Integer>, NodeConfig> config,
                        IntFunction<EventSink> events) throws IOException {
         if (nodes < 1 || nodes > 15) {
             throw new IllegalArgumentException("a demo runs 1 to 15 nodes, not " + nodes);

@@ -1,11 +1,17 @@
 package org.distriplace.app.runtime;
 
 import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.ServerSocket;
+import java.net.SocketException;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
@@ -137,23 +143,23 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     /** This machine's first private IPv4 address on an interface that is up, if it has one. */
-    static java.util.Optional<String> lanAddress() {
+    static Optional<String> lanAddress() {
         try {
-            return java.util.Collections.list(java.net.NetworkInterface.getNetworkInterfaces()).stream()
+            return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                 .filter(EmbeddedNode::usable)
-                .flatMap(nic -> java.util.Collections.list(nic.getInetAddresses()).stream())
-                .filter(address -> address instanceof java.net.Inet4Address && address.isSiteLocalAddress())
-                .map(java.net.InetAddress::getHostAddress)
+                .flatMap(nic -> Collections.list(nic.getInetAddresses()).stream())
+                .filter(address -> address instanceof Inet4Address && address.isSiteLocalAddress())
+                .map(InetAddress::getHostAddress)
                 .findFirst();
-        } catch (java.net.SocketException e) {
-            return java.util.Optional.empty();
+        } catch (SocketException e) {
+            return Optional.empty();
         }
     }
 
-    private static boolean usable(java.net.NetworkInterface nic) {
+    private static boolean usable(NetworkInterface nic) {
         try {
             return nic.isUp() && !nic.isLoopback() && !nic.isVirtual();
-        } catch (java.net.SocketException e) {
+        } catch (SocketException e) {
             return false;
         }
     }

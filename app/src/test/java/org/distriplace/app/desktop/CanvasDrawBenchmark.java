@@ -2,19 +2,30 @@ package org.distriplace.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryUsage;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.app.desktop.canvas.CanvasView;
 import org.distriplace.app.desktop.canvas.FrameStats;
 import org.distriplace.app.desktop.canvas.PixelFeed;
+import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.NodeConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -63,14 +74,14 @@ class CanvasDrawBenchmark {
     }
 
     @Test
-    void idleMemoryOfTheAppWithA1000By1000Canvas(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void idleMemoryOfTheAppWithA1000By1000Canvas(@org.junit.jupiter.api.io.TempDir Path dir)
         throws Exception {
         WaitForAsyncUtils.asyncFx(view::stop).get();
-        org.distriplace.core.node.NodeConfig config = org.distriplace.core.node.NodeConfig.builder(1,
-            java.util.List.of(1)).canvas(1000, 1000).build();
-        try (org.distriplace.app.runtime.EmbeddedNode node = org.distriplace.app.runtime.EmbeddedNode.start(
-            new org.distriplace.app.runtime.EmbeddedNode.Settings(config, "127.0.0.1", 0, 0, java.util.List.of(),
-                "bench", dir.resolve("node"), false), org.distriplace.core.event.EventSink.NONE)) {
+        NodeConfig config = NodeConfig.builder(1,
+            List.of(1)).canvas(1000, 1000).build();
+        try (EmbeddedNode node = EmbeddedNode.start(
+            new EmbeddedNode.Settings(config, "127.0.0.1", 0, 0, List.of(),
+                "bench", dir.resolve("node"), false), EventSink.NONE)) {
             NodePane pane = WaitForAsyncUtils.asyncFx(() -> {
                 NodePane created = new NodePane(node.node(), node.browserUrl(), "bench");
                 view.getScene().setRoot(created);
@@ -81,7 +92,7 @@ class CanvasDrawBenchmark {
                 System.gc();
                 Thread.sleep(500);
             }
-            java.lang.management.MemoryUsage heap = java.lang.management.ManagementFactory.getMemoryMXBean()
+            MemoryUsage heap = ManagementFactory.getMemoryMXBean()
                 .getHeapMemoryUsage();
             System.out.println(String.format(Locale.ROOT, "idle app with a 1000x1000 canvas: heap used %.1f MiB "
                 + "after GC, resident %.0f MiB (this JVM also holds JUnit and TestFX)", heap.getUsed() / 1048576.0,
@@ -91,8 +102,8 @@ class CanvasDrawBenchmark {
         }
     }
 
-    private static double residentMiB() throws java.io.IOException {
-        for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+    private static double residentMiB() throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
             }
@@ -117,7 +128,7 @@ class CanvasDrawBenchmark {
 
     /** CPU time of the live threads whose names start with {@code prefix}. */
     private static long cpuNanos(String prefix) {
-        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long total = 0;
         for (Thread thread : Thread.getAllStackTraces().keySet()) {
             if (thread.getName().startsWith(prefix)) {
@@ -144,7 +155,7 @@ class CanvasDrawBenchmark {
         long counter = 0;
         while (running.get()) {
             // Every millisecond, whatever is due: steady without spinning a core the FX threads need.
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+            LockSupport.parkNanos(1_000_000);
             long due = (System.nanoTime() - start) * UPDATES_PER_SECOND / 1_000_000_000L;
             while (counter < due) {
                 counter++;

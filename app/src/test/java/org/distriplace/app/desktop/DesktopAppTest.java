@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
 import javafx.geometry.VerticalDirection;
 import javafx.scene.Scene;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.EmbeddedNode;
@@ -113,14 +115,14 @@ class DesktopAppTest {
         assertTrue(scaleAfter != scaleBefore, "the wheel zoomed: " + scaleBefore + " -> " + scaleAfter);
         assertEquals(30.5, onFx(() -> pane.canvas().viewport().canvasX(local.getX())), 0.01);
         assertEquals(20.5, onFx(() -> pane.canvas().viewport().canvasY(local.getY())), 0.01);
-        robot.drag(pane.canvas().localToScreen(local)).moveBy(-50, 30).release(javafx.scene.input.MouseButton.PRIMARY);
+        robot.drag(pane.canvas().localToScreen(local)).moveBy(-50, 30).release(MouseButton.PRIMARY);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals(30.5 + 50 / scaleAfter, onFx(() -> pane.canvas().viewport().canvasX(local.getX())), 0.01,
             "dragging panned the canvas with the pointer");
         assertTrue(onFx(() -> pane.placements().pending().isEmpty()), "a drag is not a click");
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> read) {
+    private static <T> T onFx(Callable<T> read) {
         try {
             return WaitForAsyncUtils.asyncFx(read).get();
         } catch (Exception e) {

@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import javafx.application.Platform;
 import org.junit.jupiter.api.Test;
 
 /** The desktop app's structure: one way onto the FX thread, and view models free of JavaFX. */
@@ -16,7 +17,7 @@ class DesktopArchitectureTest {
     @Test
     void onlyFxThreadHandsWorkToTheJavaFxThread() {
         noClasses().that().doNotHaveFullyQualifiedName(FxThread.class.getName())
-            .should().callMethod(javafx.application.Platform.class, "runLater", Runnable.class)
+            .should().callMethod(Platform.class, "runLater", Runnable.class)
             .because("DESIGN.md: the JavaFX thread is reached through one adapter")
             .check(APP);
     }

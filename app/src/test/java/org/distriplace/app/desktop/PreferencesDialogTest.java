@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.distriplace.app.discovery.Beacon;
 import org.distriplace.app.discovery.NearbyNodes;
@@ -87,7 +88,7 @@ class PreferencesDialogTest {
     void nearbyNodesCanBecomeThisNodesPeers(FxRobot robot) throws Exception {
         robot.clickOn("distri-place").clickOn("Nearby nodes…");
         WaitForAsyncUtils.waitForFxEvents();
-        javafx.scene.control.ListView<?> list = robot.lookup("#nearby-list").queryListView();
+        ListView<?> list = robot.lookup("#nearby-list").queryListView();
         assertEquals(2, list.getItems().size());
         assertTrue(list.getItems().get(0).toString().startsWith("Node 2 at 10.0.0.2"), list.getItems().toString());
         assertTrue(list.getItems().get(1).toString().contains("has your node id"), list.getItems().toString());

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -50,9 +53,9 @@ class EmbeddedNodeTest {
     void theLanAddressOfferedToBrowsersIsAPrivateIpv4AddressOfThisMachine() throws Exception {
         var found = EmbeddedNode.lanAddress();
         if (found.isPresent()) {
-            java.net.InetAddress address = java.net.InetAddress.getByName(found.get());
-            assertTrue(address instanceof java.net.Inet4Address && address.isSiteLocalAddress(), found.get());
-            assertTrue(java.net.NetworkInterface.getByInetAddress(address) != null, "an address of this machine");
+            InetAddress address = InetAddress.getByName(found.get());
+            assertTrue(address instanceof Inet4Address && address.isSiteLocalAddress(), found.get());
+            assertTrue(NetworkInterface.getByInetAddress(address) != null, "an address of this machine");
         }
     }
 

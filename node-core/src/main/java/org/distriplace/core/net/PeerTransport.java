@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.node.Transport;
 import org.distriplace.core.wire.PeerCodec;
@@ -77,8 +78,8 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
-    private final java.util.concurrent.atomic.AtomicReference<Encoded> lastEncoded =
-        new java.util.concurrent.atomic.AtomicReference<>();
+    private final AtomicReference<Encoded> lastEncoded =
+        new AtomicReference<>();
     private EventLoopGroup group;
     private Channel server;
 

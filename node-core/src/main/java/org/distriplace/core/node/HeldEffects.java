@@ -2,6 +2,7 @@ package org.distriplace.core.node;
 
 import java.util.ArrayDeque;
 import java.util.function.LongSupplier;
+import org.distriplace.core.message.PeerMessage;
 
 /**
  * A node's effects (messages to peers, answers to clients, pixels told to listeners) held back, in order, until
@@ -28,7 +29,7 @@ public final class HeldEffects {
      * forwarded to the leader, and a request for missing state depend on nothing this node stored. Everything else
      * (votes, promises, commits, proposals that carry a decision, answers with committed writes) waits.
      */
-    public static boolean needsNoDurableState(org.distriplace.core.message.PeerMessage message) {
+    public static boolean needsNoDurableState(PeerMessage message) {
         return switch (message.kind()) {
             case HEARTBEAT, PIXEL_UPDATE, SYNC_REQUEST -> true;
             default -> false;

@@ -1,7 +1,9 @@
 package org.distriplace.core.runtime;
 
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,6 +13,7 @@ import java.util.function.Function;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.HeldEffects;
@@ -46,7 +49,7 @@ public final class Node implements AutoCloseable {
     private final ScheduledExecutorService thread;
     private final WriteBehindStore writeBehind;
     private final HeldEffects effects;
-    private final java.util.Map<PixelListener, PixelListener> heldListeners = new java.util.concurrent.ConcurrentHashMap<>();
+    private final Map<PixelListener, PixelListener> heldListeners = new ConcurrentHashMap<>();
     private volatile Consumer<Throwable> onFatal = failure -> { };
 
     /**
@@ -180,7 +183,7 @@ public final class Node implements AutoCloseable {
     public void addPixelListener(PixelListener listener) {
         PixelListener held = new PixelListener() {
             @Override
-            public void committed(org.distriplace.core.model.PixelWrite write, boolean changed) {
+            public void committed(PixelWrite write, boolean changed) {
                 effects.run(() -> listener.committed(write, changed));
             }
 

@@ -1,14 +1,15 @@
 package org.distriplace.core.sim;
 
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import org.distriplace.core.event.EventSink;
-import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.HeldEffects;
 import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.store.MemoryEventStore;
 
 /**
@@ -61,7 +62,7 @@ final class SimNode {
         // that loses an epoch nobody saw is not an epoch going backwards.
         EventSink observed = disk == null ? events : new EventSink() {
             @Override
-            public void emit(org.distriplace.core.event.NodeEvent event) {
+            public void emit(NodeEvent event) {
                 held.run(() -> {
                     if (up && incarnation == life) {
                         events.emit(event);

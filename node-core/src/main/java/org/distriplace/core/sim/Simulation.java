@@ -1,6 +1,7 @@
 package org.distriplace.core.sim;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -10,11 +11,13 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventFormat;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
@@ -248,7 +251,7 @@ public final class Simulation {
         }
     }
 
-    private void changeLinks(Faults kind, java.util.function.UnaryOperator<LinkConditions> change) {
+    private void changeLinks(Faults kind, UnaryOperator<LinkConditions> change) {
         List<Integer> ids = nodeIds();
         if (ids.size() > 1 && random.nextBoolean()) {
             int from = ids.get(random.nextInt(ids.size()));
@@ -267,7 +270,7 @@ public final class Simulation {
         Map<Integer, Integer> groups = new HashMap<>();
         int minority = 1 + random.nextInt(Math.max(1, ids.size() / 2));
         List<Integer> shuffled = new ArrayList<>(ids);
-        java.util.Collections.shuffle(shuffled, random);
+        Collections.shuffle(shuffled, random);
         for (int i = 0; i < shuffled.size(); i++) {
             groups.put(shuffled.get(i), i < minority ? 1 : 0);
         }
@@ -373,7 +376,7 @@ public final class Simulation {
 
     // ---------------------------------------------------------------- plumbing
 
-    private void deliver(int from, int to, org.distriplace.core.message.PeerMessage message) {
+    private void deliver(int from, int to, PeerMessage message) {
         SimNode node = nodes.get(to);
         if (node != null && node.isUp()) {
             node.engine().onMessage(from, message);

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
@@ -174,8 +175,8 @@ public final class PeerCodec {
                             "vector clock entries are \"nodeId\": non-negative integer");
                     }
                     if (count == nodes.length) {
-                        nodes = java.util.Arrays.copyOf(nodes, count * 2);
-                        counters = java.util.Arrays.copyOf(counters, count * 2);
+                        nodes = Arrays.copyOf(nodes, count * 2);
+                        counters = Arrays.copyOf(counters, count * 2);
                     }
                     nodes[count] = Integer.parseInt(name);
                     counters[count++] = p.getLongValue();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,6 +14,7 @@ import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -21,6 +23,7 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,12 +41,12 @@ class ApiServerTest {
         NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(20, 10).cooldownMs(60_000).batchMs(10).build();
         node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
         node.start().join();
-        server = new ApiServer(node, "127.0.0.1", 0, java.util.Map.of(), new ApiServer.Options(4096, 4096, 20));
+        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ApiServer.Options(4096, 4096, 20));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
             .build();
-        org.distriplace.core.testing.Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
+        Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
             () -> node.report().join().leaderActive() && node.report().join().ready());
     }
 
@@ -161,7 +164,7 @@ class ApiServerTest {
             if (last) {
                 try {
                     received.add(Responses.JSON.readTree(partial.toString()));
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     throw new AssertionError(e);
                 }
                 partial.setLength(0);

@@ -4,8 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 class VectorClockTest {
@@ -43,7 +46,7 @@ class VectorClockTest {
             assertEquals(a.merge(b).merge(c), a.merge(b.merge(c)));
             assertEquals(a, a.merge(a));
             assertTrue(a.isCoveredBy(a.merge(b)) && b.isCoveredBy(a.merge(b)));
-            java.util.Map<Integer, Long> max = new java.util.TreeMap<>(a.asMap());
+            Map<Integer, Long> max = new TreeMap<>(a.asMap());
             b.asMap().forEach((node, counter) -> max.merge(node, counter, Math::max));
             assertEquals(max, a.merge(b).asMap(), "the least upper bound, entry by entry");
         }
@@ -56,7 +59,7 @@ class VectorClockTest {
             int count = random.nextInt(7);
             int[] nodes = new int[count + 2];
             long[] counters = new long[count + 2];
-            java.util.Map<Integer, Long> reference = new java.util.TreeMap<>();
+            Map<Integer, Long> reference = new TreeMap<>();
             for (int i = 0; i < count; i++) {
                 nodes[i] = 1 + random.nextInt(4);
                 counters[i] = random.nextInt(3);
@@ -72,11 +75,11 @@ class VectorClockTest {
     @Test
     void entriesCanBeWalkedInNodeOrderWithoutAMap() {
         VectorClock clock = VectorClock.EMPTY.with(9, 4).with(2, 7).with(5, 1);
-        java.util.Map<Integer, Long> walked = new java.util.LinkedHashMap<>();
+        Map<Integer, Long> walked = new LinkedHashMap<>();
         for (int i = 0; i < clock.size(); i++) {
             walked.put(clock.nodeAt(i), clock.counterAt(i));
         }
-        assertEquals(java.util.List.of(2, 5, 9), java.util.List.copyOf(walked.keySet()));
+        assertEquals(List.of(2, 5, 9), List.copyOf(walked.keySet()));
         assertEquals(clock.asMap(), walked);
     }
 

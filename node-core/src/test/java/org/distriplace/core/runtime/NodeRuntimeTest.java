@@ -5,19 +5,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.Role;
+import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.store.SqliteEventStore;
 import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -34,7 +41,7 @@ class NodeRuntimeTest {
         return start(id, new MemoryEventStore());
     }
 
-    private Node start(int id, org.distriplace.core.node.EventStore store) {
+    private Node start(int id, EventStore store) {
         NodeConfig config = NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).cooldownMs(0)
             .heartbeatMs(50).suspectAfterMs(150).failureTimeoutMs(300).answerTimeoutMs(100)
             .coordinatorTimeoutMs(300).joinGraceMs(100).batchMs(10).voteTimeoutMs(300).resendMs(50)
@@ -85,7 +92,7 @@ class NodeRuntimeTest {
         Node two = start(2);
         Node three = start(3);
         awaitLeaderAndEveryoneReady(three);
-        List<java.util.concurrent.CompletableFuture<PlaceResult>> all = new ArrayList<>();
+        List<CompletableFuture<PlaceResult>> all = new ArrayList<>();
         List<Thread> clients = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             int thread = t;
@@ -124,13 +131,13 @@ class NodeRuntimeTest {
         start(2);
         Node three = start(3);
         awaitLeaderAndEveryoneReady(three);
-        var forged = new org.distriplace.core.message.PeerMessage.Prepare(99, three.report().join().epoch(), 3,
-            List.of(new org.distriplace.core.model.PixelWrite(0, 0, ORANGE, "mallory", 9, 1, 1, 3,
-                org.distriplace.core.clock.VectorClock.EMPTY.with(3, 1))), null);
+        var forged = new PeerMessage.Prepare(99, three.report().join().epoch(), 3,
+            List.of(new PixelWrite(0, 0, ORANGE, "mallory", 9, 1, 1, 3,
+                VectorClock.EMPTY.with(3, 1))), null);
         network.inject(9, 1, forged);
         network.inject(2, 1, forged);
-        network.inject(9, 1, new org.distriplace.core.message.PeerMessage.Coordinator(9, 1_000));
-        network.inject(2, 1, new org.distriplace.core.message.PeerMessage.Coordinator(3, 1_000));
+        network.inject(9, 1, new PeerMessage.Coordinator(9, 1_000));
+        network.inject(2, 1, new PeerMessage.Coordinator(3, 1_000));
         PlaceResult witness = nodes.get(0).place("alice", 1, 1, ORANGE).get(5, TimeUnit.SECONDS);
         var report = nodes.get(0).report().join();
         assertEquals(3, report.leaderId(), "no stranger took over");
@@ -141,11 +148,11 @@ class NodeRuntimeTest {
     }
 
     @Test
-    void aClusterOnSqliteComesBackWithEverythingItCommitted(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+    void aClusterOnSqliteComesBackWithEverythingItCommitted(@org.junit.jupiter.api.io.TempDir Path dir)
         throws Exception {
-        List<org.distriplace.core.store.SqliteEventStore> stores = new ArrayList<>();
+        List<SqliteEventStore> stores = new ArrayList<>();
         for (int id = 1; id <= 3; id++) {
-            stores.add(org.distriplace.core.store.SqliteEventStore.open(dir.resolve("n" + id),
+            stores.add(SqliteEventStore.open(dir.resolve("n" + id),
                 NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build()));
             start(id, stores.get(id - 1));
         }
@@ -165,7 +172,7 @@ class NodeRuntimeTest {
             store.close();
         }
         for (int id = 1; id <= 3; id++) {
-            var store = org.distriplace.core.store.SqliteEventStore.open(dir.resolve("n" + id),
+            var store = SqliteEventStore.open(dir.resolve("n" + id),
                 NodeConfig.builder(id, List.of(1, 2, 3)).canvas(32, 32).build());
             storesToClose.add(store);
             Node node = start(id, store);

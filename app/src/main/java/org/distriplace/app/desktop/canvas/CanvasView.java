@@ -2,6 +2,7 @@ package org.distriplace.app.desktop.canvas;
 
 import java.nio.IntBuffer;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.animation.AnimationTimer;
@@ -11,6 +12,7 @@ import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelBuffer;
 import javafx.scene.image.PixelFormat;
@@ -118,7 +120,7 @@ public final class CanvasView extends Region {
     }
 
     /** The canvas image itself, to show elsewhere too (a thumbnail shares the pixels, drawn once). */
-    public javafx.scene.image.Image image() {
+    public Image image() {
         return imageView.getImage();
     }
 
@@ -341,7 +343,7 @@ public final class CanvasView extends Region {
     }
 
     private void updateHoverText() {
-        hoverText.set(hoverX < 0 ? "" : String.format(java.util.Locale.ROOT, "%d, %d  #%06X", hoverX, hoverY,
+        hoverText.set(hoverX < 0 ? "" : String.format(Locale.ROOT, "%d, %d  #%06X", hoverX, hoverY,
             pixels.argbAt(hoverX, hoverY) & 0xFF_FFFF));
     }
 }

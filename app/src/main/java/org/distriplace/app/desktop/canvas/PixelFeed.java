@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop.canvas;
 
+import java.util.Arrays;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.PixelListener;
 
@@ -49,7 +50,7 @@ public final class PixelFeed implements PixelListener {
 
     private synchronized void append(long entry) {
         if (size == queued.length) {
-            queued = java.util.Arrays.copyOf(queued, size * 2);
+            queued = Arrays.copyOf(queued, size * 2);
         }
         queued[size++] = entry;
     }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
@@ -35,7 +36,7 @@ class CanvasPixelsTest {
 
     private byte[] snapshotWith(int x, int y, Color color) {
         byte[] indices = new byte[80];
-        java.util.Arrays.fill(indices, (byte) PALETTE.backgroundIndex());
+        Arrays.fill(indices, (byte) PALETTE.backgroundIndex());
         indices[y * 10 + x] = (byte) PALETTE.indexOf(color);
         return indices;
     }
