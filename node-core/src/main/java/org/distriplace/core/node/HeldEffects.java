@@ -53,9 +53,4 @@ public final class HeldEffects {
             held.poll().effect().run();
         }
     }
-
-    /** Effects still held. */
-    public int heldCount() {
-        return held.size();
-    }
 }

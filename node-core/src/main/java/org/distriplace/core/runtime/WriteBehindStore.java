@@ -7,10 +7,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
-import org.distriplace.core.model.Batch;
-import org.distriplace.core.model.PixelWrite;
-import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
+import org.distriplace.core.node.QueuedEventStore;
 
 /**
  * Storage on a writer thread of its own, so the node's thread never waits for the disk. The node's calls only
@@ -19,7 +17,7 @@ import org.distriplace.core.node.GroupCommitStore;
  * clients, announced pixels) until the writes issued before it are durable, which keeps the store's promise:
  * nothing is observed before what it depends on is on disk.
  */
-final class WriteBehindStore implements EventStore {
+final class WriteBehindStore extends QueuedEventStore {
 
     private static final int MAX_GROUP = 256;
 
@@ -40,6 +38,7 @@ final class WriteBehindStore implements EventStore {
      * @param failed      told (on the writer thread) that a write failed; nothing after it is written
      */
     WriteBehindStore(GroupCommitStore disk, String name, LongConsumer durableUpTo, Consumer<RuntimeException> failed) {
+        super(disk);
         this.disk = disk;
         this.durableUpTo = durableUpTo;
         this.failed = failed;
@@ -58,34 +57,7 @@ final class WriteBehindStore implements EventStore {
     }
 
     @Override
-    public StoredState load() {
-        return disk.load();
-    }
-
-    @Override
-    public void saveEpoch(long epoch, int promisedTo) {
-        queue(() -> disk.saveEpoch(epoch, promisedTo));
-    }
-
-    @Override
-    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
-        List<Batch> copy = List.copyOf(inDoubt);
-        queue(() -> disk.saveInDoubt(installedEpoch, copy));
-    }
-
-    @Override
-    public void appendCommitted(List<PixelWrite> writes) {
-        List<PixelWrite> copy = List.copyOf(writes);
-        queue(() -> disk.appendCommitted(copy));
-    }
-
-    @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        // Snapshots are immutable copies taken on the node's thread; compressing them happens here, off it.
-        queue(() -> disk.saveSnapshot(snapshot));
-    }
-
-    private void queue(Runnable work) {
+    protected void queue(Runnable work) {
         queue.add(new Write(++issued, work));
     }
 

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.LongConsumer;
-import org.distriplace.core.model.Batch;
-import org.distriplace.core.model.PixelWrite;
-import org.distriplace.core.node.EventStore;
+import org.distriplace.core.node.QueuedEventStore;
 import org.distriplace.core.store.MemoryEventStore;
 
 /**
@@ -14,11 +12,10 @@ import org.distriplace.core.store.MemoryEventStore;
  * which reach the durable store together after a random virtual delay (group commit). A crash loses whatever was
  * still queued. The node must hold its effects until {@code durableUpTo} reports their writes durable.
  */
-final class SimDisk implements EventStore {
+final class SimDisk extends QueuedEventStore {
 
     private static final long MAX_SYNC_MS = 25;
 
-    private final MemoryEventStore durableStore;
     private final EventQueue queue;
     private final List<Runnable> queued = new ArrayList<>();
     private Random random;
@@ -28,7 +25,7 @@ final class SimDisk implements EventStore {
     private boolean syncing;
 
     SimDisk(MemoryEventStore durableStore, EventQueue queue) {
-        this.durableStore = durableStore;
+        super(durableStore);
         this.queue = queue;
     }
 
@@ -53,33 +50,7 @@ final class SimDisk implements EventStore {
     }
 
     @Override
-    public StoredState load() {
-        return durableStore.load();
-    }
-
-    @Override
-    public void saveEpoch(long epoch, int promisedTo) {
-        queue(() -> durableStore.saveEpoch(epoch, promisedTo));
-    }
-
-    @Override
-    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
-        List<Batch> copy = List.copyOf(inDoubt);
-        queue(() -> durableStore.saveInDoubt(installedEpoch, copy));
-    }
-
-    @Override
-    public void appendCommitted(List<PixelWrite> writes) {
-        List<PixelWrite> copy = List.copyOf(writes);
-        queue(() -> durableStore.appendCommitted(copy));
-    }
-
-    @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        queue(() -> durableStore.saveSnapshot(snapshot));
-    }
-
-    private void queue(Runnable write) {
+    protected void queue(Runnable write) {
         queued.add(write);
         issued++;
         if (!syncing) {

@@ -1,0 +1,50 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * An {@link EventStore} written behind the node: each call becomes a write on a durable store, queued to be made
+ * durable later (by a writer thread in the runtime, by the simulator's slow disk). Loading reads the durable store
+ * directly. Subclasses decide when queued writes run and report what became durable.
+ */
+public abstract class QueuedEventStore implements EventStore {
+
+    private final EventStore durable;
+
+    protected QueuedEventStore(EventStore durable) {
+        this.durable = durable;
+    }
+
+    /** Queues one write (a call on the durable store), to be made durable later, in order. */
+    protected abstract void queue(Runnable write);
+
+    @Override
+    public StoredState load() {
+        return durable.load();
+    }
+
+    @Override
+    public void saveEpoch(long epoch, int promisedTo) {
+        queue(() -> durable.saveEpoch(epoch, promisedTo));
+    }
+
+    @Override
+    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
+        List<Batch> copy = List.copyOf(inDoubt);
+        queue(() -> durable.saveInDoubt(installedEpoch, copy));
+    }
+
+    @Override
+    public void appendCommitted(List<PixelWrite> writes) {
+        List<PixelWrite> copy = List.copyOf(writes);
+        queue(() -> durable.appendCommitted(copy));
+    }
+
+    /** Snapshots are immutable copies taken on the node's thread; encoding them happens when the write runs. */
+    @Override
+    public void saveSnapshot(Snapshot snapshot) {
+        queue(() -> durable.saveSnapshot(snapshot));
+    }
+}
