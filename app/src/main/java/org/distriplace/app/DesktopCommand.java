@@ -72,7 +72,7 @@ public final class DesktopCommand implements Callable<Integer> {
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, node, clusterName, options.secret)) {
             DesktopLauncher.run(node, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
-                current(player), PreferencesFile::save), lan.access(clusterName));
+                current(player), PreferencesFile::save), lan.access());
         }
         return 0;
     }

@@ -15,10 +15,12 @@ final class LanDiscovery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(LanDiscovery.class);
 
+    private final String cluster;
     private final Discovery discovery;
     private final String problem;
 
-    private LanDiscovery(Discovery discovery, String problem) {
+    private LanDiscovery(String cluster, Discovery discovery, String problem) {
+        this.cluster = cluster;
         this.discovery = discovery;
         this.problem = problem;
     }
@@ -26,7 +28,7 @@ final class LanDiscovery implements AutoCloseable {
     /** Starts announcing {@code node} unless switched off; a network without multicast only turns it off. */
     static LanDiscovery start(boolean off, String interfaceName, EmbeddedNode node, String cluster, String secret) {
         if (off) {
-            return new LanDiscovery(null, null);
+            return new LanDiscovery(cluster, null, null);
         }
         try {
             Beacon beacon = new Beacon(cluster, Beacon.newInstance(), node.node().id(), node.peerPort(), node.httpPort(),
@@ -34,14 +36,15 @@ final class LanDiscovery implements AutoCloseable {
             Discovery discovery = new Discovery(beacon, new ClusterSecret(secret),
                 new MulticastChannel(MulticastChannel.chooseInterface(interfaceName)), System::currentTimeMillis);
             discovery.start();
-            return new LanDiscovery(discovery, null);
+            return new LanDiscovery(cluster, discovery, null);
         } catch (IOException | RuntimeException e) {
             LOG.warn("LAN discovery is off: {}", e.getMessage());
-            return new LanDiscovery(null, e.getMessage());
+            return new LanDiscovery(cluster, null, e.getMessage());
         }
     }
 
-    SingleNodeWindow.NearbyAccess access(String cluster) {
+    /** What the window shows of discovery: the cluster's name, the nodes heard, or why it is off. */
+    SingleNodeWindow.NearbyAccess access() {
         return new SingleNodeWindow.NearbyAccess(cluster, discovery == null ? null : discovery::nearby, problem);
     }
 

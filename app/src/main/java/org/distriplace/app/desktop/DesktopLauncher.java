@@ -2,7 +2,10 @@ package org.distriplace.app.desktop;
 
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import javafx.application.Application;
+import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
 
@@ -23,30 +26,31 @@ public final class DesktopLauncher {
     /** Shows {@code node} in a window until the window closes, then closes the node; blocks until then. */
     public static void run(EmbeddedNode node, String user, SingleNodeWindow.PreferencesAccess preferences,
                            SingleNodeWindow.NearbyAccess discovery) {
-        AtomicReference<NodePane> pane = new AtomicReference<>();
-        DesktopApp.prepare(new DesktopApp.Session(title(node), () -> {
-            pane.set(new NodePane(node.node(), node.browserUrl(), user));
-            return new SingleNodeWindow(pane.get(), preferences, discovery);
-        }, () -> {
-            if (pane.get() != null) {
-                pane.get().close();
-            }
-            node.close();
-        }));
-        Application.launch(DesktopApp.class);
+        launch(title(node), () -> new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user),
+            preferences, discovery), window -> window.pane().close(), node::close);
     }
 
     /** Shows demo mode's window over {@code cluster} until it closes, then stops the cluster. */
     public static void runDemo(DemoCluster cluster, String user) {
-        AtomicReference<DemoWindow> window = new AtomicReference<>();
-        DesktopApp.prepare(new DesktopApp.Session("distri-place — demo, " + cluster.ids().size() + " nodes", () -> {
-            window.set(new DemoWindow(cluster, user));
-            return window.get();
+        launch("distri-place — demo, " + cluster.ids().size() + " nodes", () -> new DemoWindow(cluster, user),
+            DemoWindow::close, cluster::close);
+    }
+
+    /**
+     * Opens the window on {@code content} (built on the FX thread) and blocks until it closes; then stops the
+     * content, if it was built, and {@code afterwards}.
+     */
+    private static <T extends Parent> void launch(String title, Supplier<T> content, Consumer<T> stopContent,
+                                                  Runnable afterwards) {
+        AtomicReference<T> built = new AtomicReference<>();
+        DesktopApp.prepare(new DesktopApp.Session(title, () -> {
+            built.set(content.get());
+            return built.get();
         }, () -> {
-            if (window.get() != null) {
-                window.get().close();
+            if (built.get() != null) {
+                stopContent.accept(built.get());
             }
-            cluster.close();
+            afterwards.run();
         }));
         Application.launch(DesktopApp.class);
     }

@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
+import org.distriplace.app.PreferencesFile;
 import org.distriplace.app.discovery.Beacon;
 import org.distriplace.app.discovery.NearbyNodes;
 import org.distriplace.app.runtime.EmbeddedNode;
@@ -32,8 +33,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class PreferencesDialogTest {
 
-    private static final List<String> KEYS = List.of("user", "id", "http-port", "peer-port", "peers",
-        "cluster-secret", "cluster-name", "canvas", "data-dir");
+    private static final List<String> KEYS = PreferencesFile.KEYS;
 
     @TempDir
     static Path dir;
