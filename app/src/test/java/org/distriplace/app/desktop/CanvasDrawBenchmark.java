@@ -141,7 +141,7 @@ class CanvasDrawBenchmark {
     private static void report(String what, Interval interval) {
         FrameStats.Snapshot frames = interval.frames();
         String line = String.format(Locale.ROOT, "canvas %dx%d, %s: %.1f frames/s, %,d updates/s applied; per frame: "
-                + "%.2f ms applying updates (max %.2f), FX thread CPU %.2f ms, render thread CPU %.2f ms%n", SIZE,
+                + "%.2f ms applying updates (worst since start %.2f), FX thread CPU %.2f ms, render thread CPU %.2f ms%n", SIZE,
             SIZE, what, frames.frames() / (double) interval.seconds(), frames.updates() / interval.seconds(),
             frames.meanMillisPerFrame(), frames.maxNanos() / 1e6, interval.fxCpuMs() / frames.frames(),
             interval.renderCpuMs() / frames.frames());

@@ -23,9 +23,14 @@ public final class FrameStats {
         return new Snapshot(frames, updates, busyNanos, maxNanos);
     }
 
-    /** Counters at one moment; {@link #since} gives the figures for an interval. */
+    /**
+     * Counters at one moment; {@link #since} gives the figures for an interval.
+     *
+     * @param maxNanos the slowest frame since the view started (an interval cannot be told its own maximum)
+     */
     public record Snapshot(long frames, long updates, long busyNanos, long maxNanos) {
 
+        /** The counts for the interval since {@code earlier}; {@code maxNanos} stays the worst since start. */
         public Snapshot since(Snapshot earlier) {
             return new Snapshot(frames - earlier.frames, updates - earlier.updates, busyNanos - earlier.busyNanos,
                 maxNanos);
