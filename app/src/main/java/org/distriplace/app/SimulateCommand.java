@@ -57,6 +57,11 @@ public final class SimulateCommand implements Callable<Integer> {
         + "runtime writes SQLite: effects wait until durable, and a crash loses queued writes.")
     boolean writeBehind;
 
+    @Option(names = "--joiners", defaultValue = "0",
+        description = "Nodes that start outside the cluster during the safety phase and ask to join it, with every "
+            + "fault still on (default: ${DEFAULT-VALUE}).")
+    int joiners;
+
     @Option(names = "--trace", description = "Print every event of the run, in order (with --seed).")
     boolean trace;
 
@@ -68,12 +73,12 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || nodes > 64 || seeds < 1 || durationSeconds < 0) {
+        if (nodes < 1 || joiners < 0 || nodes + joiners > 64 || seeds < 1 || durationSeconds < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                "need 1-64 nodes, at least one seed and a non-negative duration");
+                "need 1-64 nodes (joiners included), at least one seed and a non-negative duration");
         }
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
-            .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind);
+            .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind).withJoiners(joiners);
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         List<SimulationResult> results = seed != null

@@ -143,6 +143,12 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             .forEach(peer -> peers.addObject().put("id", peer.id())
                 .put("address", peerAddresses.getOrDefault(peer.id(), ""))
                 .put("status", peer.liveness().name()).put("lastHeardAgoMs", peer.lastHeardAgoMs()));
+        body.put("member", report.member()).put("configVersion", report.membership().version());
+        ArrayNode members = body.putArray("members");
+        report.membership().peers().forEach((id, address) -> members.addObject().put("id", id)
+            .put("peerAddress", !address.isEmpty() ? address
+                : id == report.nodeId() ? node.config().address() : peerAddresses.getOrDefault(id, "")));
+        body.putObject("canvas").put("width", report.width()).put("height", report.height());
         ObjectNode version = body.putObject("version");
         report.version().asMap().forEach((id, counter) -> version.put(Integer.toString(id), counter));
         body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());

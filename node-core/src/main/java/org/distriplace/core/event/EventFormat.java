@@ -34,6 +34,8 @@ public final class EventFormat {
         } else if (event instanceof NodeEvent.Committed e) {
             return "committed " + e.epoch() + "/" + e.proposalId() + " from n" + e.leaderId() + ": "
                 + e.writes().size() + " writes";
+        } else if (event instanceof NodeEvent.MembershipChanged e) {
+            return "configuration " + e.version() + ": members " + e.members();
         } else if (event instanceof NodeEvent.SyncStep e) {
             return "sync " + e.kind() + " n" + e.peer() + " writes " + e.writes() + " tiles " + e.tiles();
         } else if (event instanceof NodeEvent.Lifecycle e) {

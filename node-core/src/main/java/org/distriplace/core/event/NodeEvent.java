@@ -67,6 +67,13 @@ public sealed interface NodeEvent {
         }
     }
 
+    /** This node took on a newer committed cluster configuration (a member was added). */
+    record MembershipChanged(long at, int node, long version, List<Integer> members) implements NodeEvent {
+        public MembershipChanged {
+            members = List.copyOf(members);
+        }
+    }
+
     /** An anti-entropy or recovery exchange with {@code peer}. */
     record SyncStep(long at, int node, int peer, Kind kind, int writes, int tiles) implements NodeEvent {
 
@@ -78,7 +85,9 @@ public sealed interface NodeEvent {
     record Lifecycle(long at, int node, Stage stage, String detail) implements NodeEvent {
 
         /** Lifecycle stages. */
-        public enum Stage { RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, STOPPED }
+        public enum Stage {
+            RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, LEARNER_ADDED, ADMITTED, STOPPED
+        }
     }
 
     /** A client placement was refused or gave up, with the error code. */

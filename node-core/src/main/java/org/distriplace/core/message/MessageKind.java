@@ -7,6 +7,7 @@ public enum MessageKind {
     HEARTBEAT(Category.HEARTBEAT),
     JOIN(Category.MEMBERSHIP),
     WELCOME(Category.MEMBERSHIP),
+    JOIN_REQUEST(Category.MEMBERSHIP),
     ELECTION(Category.ELECTION),
     ANSWER(Category.ELECTION),
     COORDINATOR(Category.ELECTION),

@@ -15,6 +15,8 @@ public final class MessageSummary {
             return "epoch " + m.epoch() + " leader " + m.leaderId();
         } else if (message instanceof PeerMessage.Join m) {
             return "epoch " + m.epoch() + " version " + m.version();
+        } else if (message instanceof PeerMessage.JoinRequest m) {
+            return "at " + m.address() + " version " + m.version() + (m.caughtUp() ? "" : " (catching up)");
         } else if (message instanceof PeerMessage.Welcome m) {
             return "epoch " + m.epoch() + " leader " + m.leaderId();
         } else if (message instanceof PeerMessage.Election m) {
@@ -28,7 +30,8 @@ public final class MessageSummary {
         } else if (message instanceof PeerMessage.Refuse m) {
             return m.refused() + " (epoch " + m.epoch() + ", leader " + m.leaderId() + ")";
         } else if (message instanceof PeerMessage.Prepare m) {
-            return m.epoch() + "/" + m.proposalId() + " (" + m.batch().size() + " writes)";
+            return m.epoch() + "/" + m.proposalId() + " (" + m.batch().size() + " writes"
+                + (m.config() == null ? ")" : ", members " + m.config().members() + ")");
         } else if (message instanceof PeerMessage.Vote m) {
             return m.epoch() + "/" + m.proposalId() + (m.accept() ? " yes" : " no");
         } else if (message instanceof PeerMessage.Commit m) {

@@ -7,6 +7,7 @@ import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -48,10 +49,15 @@ public sealed interface PeerMessage {
         }
     }
 
-    /** Sent to every peer each heartbeat interval; carries the sender's epoch and leader so stale views heal. */
-    record Heartbeat(int nodeId, long timestamp, String status, long epoch, int leaderId) implements PeerMessage {
+    /**
+     * Sent to every peer each heartbeat interval; carries the sender's epoch, leader and committed configuration so
+     * stale views heal (a node adopts a newer committed configuration from anyone).
+     */
+    record Heartbeat(int nodeId, long timestamp, String status, long epoch, int leaderId, Membership membership)
+        implements PeerMessage {
         public Heartbeat {
             Objects.requireNonNull(status, "status");
+            Objects.requireNonNull(membership, "membership");
         }
 
         public MessageKind kind() {
@@ -67,6 +73,26 @@ public sealed interface PeerMessage {
 
         public MessageKind kind() {
             return MessageKind.JOIN;
+        }
+    }
+
+    /**
+     * A node outside the configuration asking to become a member: sent to every member it knows until a committed
+     * configuration names it (members learn its address from it, so they can answer its sync requests). Only the
+     * active leader acts on it: it sends the asker every proposal from then on, and proposes it as a member once it
+     * has caught up.
+     *
+     * @param address  the peer address members should dial ({@code host:port})
+     * @param caughtUp whether the asker has caught up with the cluster once (full state)
+     */
+    record JoinRequest(int nodeId, String address, VectorClock version, boolean caughtUp) implements PeerMessage {
+        public JoinRequest {
+            Objects.requireNonNull(address, "address");
+            Objects.requireNonNull(version, "version");
+        }
+
+        public MessageKind kind() {
+            return MessageKind.JOIN_REQUEST;
         }
     }
 
@@ -104,13 +130,15 @@ public sealed interface PeerMessage {
 
     /**
      * A follower accepting a leader's epoch: from now on it refuses anything from older epochs. Reports what the new
-     * leader needs to finish the old epochs: batches prepared but undecided here, and this replica's version.
+     * leader needs to finish the old epochs: batches prepared but undecided here (a configuration among them is
+     * in doubt), this replica's version, and the newest configuration it holds as committed.
      */
-    record Promise(int nodeId, long epoch, long installedEpoch, List<Batch> inDoubt, VectorClock version)
-        implements PeerMessage {
+    record Promise(int nodeId, long epoch, long installedEpoch, List<Batch> inDoubt, VectorClock version,
+                   Membership config) implements PeerMessage {
         public Promise {
             inDoubt = List.copyOf(inDoubt);
             Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(config, "config");
         }
 
         public MessageKind kind() {
@@ -134,11 +162,19 @@ public sealed interface PeerMessage {
      * proposal, so a follower that missed a COMMIT or ABORT learns it here.
      *
      * @param previous the previous proposal's decision, or null for the first of an epoch
+     * @param config   the configuration the batch installs, or null
+     * @param required for a configuration batch, the leader's version: only a replica holding all of it may vote yes
+     *                 (so every later majority holds everything committed before the change); null otherwise
      */
-    record Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous)
-        implements PeerMessage {
+    record Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous,
+                   Membership config, VectorClock required) implements PeerMessage {
         public Prepare {
             batch = List.copyOf(batch);
+        }
+
+        /** A PREPARE of writes only. */
+        public Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous) {
+            this(proposalId, epoch, nodeId, batch, previous, null, null);
         }
 
         public MessageKind kind() {
@@ -146,7 +182,7 @@ public sealed interface PeerMessage {
         }
 
         public Batch asBatch() {
-            return new Batch(epoch, proposalId, nodeId, batch);
+            return new Batch(epoch, proposalId, nodeId, batch, config);
         }
     }
 

@@ -4,16 +4,27 @@ import java.util.List;
 
 /**
  * A batch of writes proposed together by the leader of an epoch. The first of an epoch to commit carries what the
- * new leader adopted from earlier epochs.
+ * new leader adopted from earlier epochs. A batch may also carry a new cluster configuration, which takes effect
+ * when the batch commits.
+ *
+ * @param config the configuration this batch installs, or null for a batch of writes only
  */
-public record Batch(long epoch, long proposalId, int leaderId, List<PixelWrite> writes) {
+public record Batch(long epoch, long proposalId, int leaderId, List<PixelWrite> writes, Membership config) {
 
     public Batch {
         writes = List.copyOf(writes);
+    }
+
+    /** A batch of writes that changes no configuration. */
+    public Batch(long epoch, long proposalId, int leaderId, List<PixelWrite> writes) {
+        this(epoch, proposalId, leaderId, writes, null);
     }
 
     public BatchId id() {
         return new BatchId(epoch, proposalId);
     }
 
+    public boolean changesConfig() {
+        return config != null;
+    }
 }

@@ -6,7 +6,6 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
@@ -14,16 +13,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The accepting side of the handshake: challenges the dialer and, once it proved it holds the cluster secret and
- * is a member, replaces itself with the handler that delivers the dialer's messages. Anything else is refused,
- * logged, and the connection closed: nothing from an unproven peer reaches the node.
+ * The accepting side of the handshake: challenges the dialer and, once it proved it holds the cluster secret (and
+ * names a peer id other than this node's), replaces itself with the handler that delivers the dialer's messages.
+ * Anything else is refused, logged, and the connection closed: nothing from an unproven peer reaches the node.
  */
 final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
 
     private static final Logger LOG = LoggerFactory.getLogger(AcceptorHandshake.class);
 
     private final int self;
-    private final Set<Integer> members;
     private final ClusterSecret secret;
     private final long timeoutMs;
     private final IntFunction<InboundMessages> inboundFor;
@@ -31,11 +29,10 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final IntConsumer onAccepted;
     private final String nonce = ClusterSecret.nonce();
 
-    AcceptorHandshake(int self, Set<Integer> members, ClusterSecret secret, long timeoutMs,
+    AcceptorHandshake(int self, ClusterSecret secret, long timeoutMs,
                       IntFunction<InboundMessages> inboundFor, Runnable onRefused,
                       IntConsumer onAccepted) {
         this.self = self;
-        this.members = members;
         this.secret = secret;
         this.timeoutMs = timeoutMs;
         this.inboundFor = inboundFor;
@@ -64,8 +61,8 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         JsonNode message = hello.get();
         int dialer = message.path("node_id").asInt(0);
         String dialerNonce = message.path("nonce").asText("");
-        if (!members.contains(dialer) || dialer == self) {
-            refuse(ctx, "node " + dialer + " is not a member of this cluster");
+        if (dialer < 1 || dialer == self) {
+            refuse(ctx, "node " + dialer + " is not a valid peer id here");
         } else if (dialerNonce.length() < 16 || !secret.verify(message.path("proof").asText(null),
             Handshake.HELLO, self, dialer, nonce, dialerNonce)) {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");

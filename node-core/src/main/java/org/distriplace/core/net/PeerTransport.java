@@ -31,7 +31,9 @@ import org.distriplace.core.wire.PeerCodec;
 /**
  * Peer messages over TCP (Netty): one JSON message per length-prefixed frame. Every node accepts connections on
  * its peer port (to receive) and dials every peer (to send), so each pair of nodes shares two connections, each
- * authenticated by the cluster secret before any message passes (see {@link Handshake}).
+ * authenticated by the cluster secret before any message passes (see {@link Handshake}). Any node that proves the
+ * secret may connect, members or not: a node asking to join is not a member yet, and the engine decides what a
+ * non-member may say. Peers learned later ({@link #learnAddresses}) are dialed from then on.
  *
  * <p>{@link #send} never blocks and never throws: it encodes on the caller's thread and hands the frame to the
  * peer's link, which drops it if the peer is unreachable for long. Received messages go to the {@link Inbox} on
@@ -67,7 +69,6 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final String bindHost;
     private final int port;
     private final Map<Integer, PeerAddress> peers = new TreeMap<>();
-    private final Set<Integer> members = new HashSet<>();
     private final ClusterSecret secret;
     private final PeerCodec codec;
     private final Inbox inbox;
@@ -82,6 +83,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
         new AtomicReference<>();
     private EventLoopGroup group;
     private Channel server;
+    private Bootstrap dialer;
 
     /**
      * @param port  the peer port to listen on (0 picks a free one; see {@link #port()})
@@ -93,8 +95,6 @@ public final class PeerTransport implements Transport, AutoCloseable {
         this.bindHost = bindHost;
         this.port = port;
         peers.forEach(peer -> this.peers.put(peer.id(), peer));
-        this.members.addAll(this.peers.keySet());
-        this.members.add(self);
         this.secret = secret;
         this.codec = codec;
         this.inbox = inbox;
@@ -112,13 +112,13 @@ public final class PeerTransport implements Transport, AutoCloseable {
                     framing(channel);
                     channel.pipeline().addLast(PeerPipeline.IDLE,
                         new IdleStateHandler(options.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
-                    channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, members, secret,
+                    channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, secret,
                         options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
                         malformed), refused::incrementAndGet, PeerTransport.this::peerIsBack));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
-        Bootstrap dialer = new Bootstrap().group(group).channel(NioSocketChannel.class)
+        dialer = new Bootstrap().group(group).channel(NioSocketChannel.class)
             .option(ChannelOption.TCP_NODELAY, true)
             .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3_000)
             // A busy peer must not lose messages: Netty's 64 KiB default turned one large PREPARE into dropped
@@ -135,8 +135,35 @@ public final class PeerTransport implements Transport, AutoCloseable {
                 }
             });
         synchronized (links) {
-            peers.forEach((id, address) -> links.put(id, new OutboundLink(id, address, dialer, dropped)));
-            links.values().forEach(OutboundLink::connect);
+            peers.forEach(this::dial);
+        }
+    }
+
+    /** Starts a link to a peer not dialed yet. Called holding {@code links}. */
+    private void dial(int id, PeerAddress address) {
+        if (id != self && !links.containsKey(id)) {
+            OutboundLink link = new OutboundLink(id, address, dialer, dropped);
+            links.put(id, link);
+            link.connect();
+        }
+    }
+
+    /** Dials peers named by the protocol ({@code host:port}) that this transport was not started with. */
+    @Override
+    public void learnAddresses(Map<Integer, String> addresses) {
+        synchronized (links) {
+            if (dialer == null) {
+                return;
+            }
+            addresses.forEach((id, hostPort) -> {
+                if (!hostPort.isEmpty() && !links.containsKey(id) && id != self) {
+                    try {
+                        dial(id, PeerAddress.parse(id + "@" + hostPort));
+                    } catch (IllegalArgumentException malformed) {
+                        dropped.incrementAndGet();
+                    }
+                }
+            });
         }
     }
 

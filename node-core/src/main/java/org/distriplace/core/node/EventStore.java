@@ -5,6 +5,7 @@ import java.util.Map;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -25,6 +26,9 @@ public interface EventStore {
     /** The participant's in-doubt batches and installed epoch (before a vote is sent). */
     void saveInDoubt(long installedEpoch, List<Batch> inDoubt);
 
+    /** A committed configuration newer than the one stored (before the batch that carried it leaves doubt). */
+    void saveMembership(Membership membership);
+
     /** One committed batch's writes, in one transaction. */
     void appendCommitted(List<PixelWrite> writes);
 
@@ -44,9 +48,9 @@ public interface EventStore {
         }
     }
 
-    /** What {@link #load} returns; {@code snapshot} is null when none was saved. */
+    /** What {@link #load} returns; {@code snapshot} and {@code membership} are null when none was saved. */
     record StoredState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
-                       List<PixelWrite> committedSinceSnapshot) {
-        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of());
+                       List<PixelWrite> committedSinceSnapshot, Membership membership) {
+        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of(), null);
     }
 }

@@ -26,12 +26,13 @@ public final class HeldEffects {
 
     /**
      * Whether a message may leave before the writes issued ahead of it are durable: a heartbeat, a client's request
-     * forwarded to the leader, and a request for missing state depend on nothing this node stored. Everything else
+     * forwarded to the leader, a request for missing state and a request to join depend on nothing this node stored
+     * (a heartbeat's configuration was committed by others before this node heard of it). Everything else
      * (votes, promises, commits, proposals that carry a decision, answers with committed writes) waits.
      */
     public static boolean needsNoDurableState(PeerMessage message) {
         return switch (message.kind()) {
-            case HEARTBEAT, PIXEL_UPDATE, SYNC_REQUEST -> true;
+            case HEARTBEAT, PIXEL_UPDATE, SYNC_REQUEST, JOIN_REQUEST -> true;
             default -> false;
         };
     }

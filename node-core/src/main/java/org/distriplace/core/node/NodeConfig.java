@@ -9,7 +9,10 @@ import org.distriplace.core.model.Palette;
  * 6 s of silence, a batch every 100 ms, gossip every 5 s.
  *
  * @param nodeId             this node's id (positive; higher ids win Bully elections)
- * @param members            every node id of the cluster, this one included (the 2PC majority is of these)
+ * @param members            every node id of the cluster's initial configuration, this one included (the 2PC
+ *                           majority is of these until the configuration changes); a list without this node makes it
+ *                           a <em>joiner</em>, which asks these members to admit it
+ * @param address            this node's peer address ({@code host:port}) as others should dial it; sent when joining
  * @param width              canvas width in pixels
  * @param height             canvas height in pixels
  * @param palette            the cluster's palette
@@ -35,7 +38,7 @@ import org.distriplace.core.model.Palette;
  * @param snapshotEveryWrites a compressed snapshot of the canvas is stored after this many committed writes, so a
  *                           restart replays only the writes since
  */
-public record NodeConfig(int nodeId, List<Integer> members, int width, int height, Palette palette,
+public record NodeConfig(int nodeId, List<Integer> members, String address, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
                          long answerTimeoutMs, long coordinatorTimeoutMs, long batchMs, long voteTimeoutMs,
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
@@ -44,12 +47,13 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
+        Objects.requireNonNull(address, "address");
         members = members.stream().distinct().sorted().toList();
         if (nodeId < 1 || members.stream().anyMatch(id -> id < 1)) {
             throw new IllegalArgumentException("node ids are positive integers");
         }
-        if (!members.contains(nodeId)) {
-            throw new IllegalArgumentException("members must include this node (" + nodeId + ")");
+        if (members.isEmpty()) {
+            throw new IllegalArgumentException("members must name this node, or the nodes it asks to join");
         }
         if (width < 1 || height < 1) {
             throw new IllegalArgumentException("canvas must be at least 1x1");
@@ -70,13 +74,14 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         return new Builder(nodeId, members);
     }
 
-    /** Majority of the membership. */
-    public int quorum() {
-        return members.size() / 2 + 1;
+    /** True when this node is not in its initial configuration: it starts by asking {@link #members} to join. */
+    public boolean joining() {
+        return !members.contains(nodeId);
     }
 
     public Builder toBuilder() {
         Builder b = new Builder(nodeId, members);
+        b.address = address;
         b.width = width;
         b.height = height;
         b.palette = palette;
@@ -107,6 +112,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
     public static final class Builder {
         private int nodeId;
         private List<Integer> members;
+        private String address = "";
         private int width = 1000;
         private int height = 1000;
         private Palette palette;
@@ -138,6 +144,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
 
         public Builder nodeId(int id) { this.nodeId = id; return this; }
         public Builder members(List<Integer> ids) { this.members = List.copyOf(ids); return this; }
+        public Builder address(String hostPort) { this.address = hostPort; return this; }
         public Builder canvas(int w, int h) { this.width = w; this.height = h; return this; }
         public Builder palette(Palette p) { this.palette = p; return this; }
         public Builder cooldownMs(long ms) { this.cooldownMs = ms; return this; }
@@ -162,7 +169,7 @@ public record NodeConfig(int nodeId, List<Integer> members, int width, int heigh
         public Builder snapshotEveryWrites(int n) { this.snapshotEveryWrites = n; return this; }
 
         public NodeConfig build() {
-            return new NodeConfig(nodeId, members, width, height, palette == null ? Palette.rPlace2022() : palette,
+            return new NodeConfig(nodeId, members, address, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
                 maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites);

@@ -19,6 +19,7 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.BatchId;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.commit.AcceptedWrite;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
@@ -50,7 +51,8 @@ public final class NodeEngine {
 
     private final NodeConfig config;
     private final int self;
-    private final List<Integer> others;
+    private Membership membership;
+    private List<Integer> others;
     private final Clock clock;
     private final Scheduler scheduler;
     private final Transport transport;
@@ -63,6 +65,7 @@ public final class NodeEngine {
     private final AntiEntropy antiEntropy;
     private final ClientRequests clients = new ClientRequests();
     private final FullStateAssembly fullStates = new FullStateAssembly();
+    private final Map<Integer, PeerMessage.JoinRequest> joiners = new TreeMap<>();
     private BullyElection election;
     private CommitParticipant participant;
     private LeaderRole leader;
@@ -71,12 +74,15 @@ public final class NodeEngine {
     private boolean ready;
     private long joinDeadline;
     private long nextHousekeeping;
+    private long nextJoinRequest;
+    private int contactCursor;
 
     public NodeEngine(NodeConfig config, Clock clock, Scheduler scheduler, Transport transport, EventStore store,
                       Random random, EventSink events) {
         this.config = config;
         this.self = config.nodeId();
-        this.others = config.members().stream().filter(id -> id != self).toList();
+        this.membership = Membership.initial(config.members());
+        this.others = othersIn(membership);
         this.clock = clock;
         this.scheduler = scheduler;
         this.transport = transport;
@@ -102,13 +108,19 @@ public final class NodeEngine {
         long now = clock.nowMs();
         EventStore.StoredState stored = store.load();
         restore(stored, now);
-        election = new BullyElection(self, config.members(), config.answerTimeoutMs(),
+        if (stored.membership() != null) {
+            membership = stored.membership();
+            others = othersIn(membership);
+            detector.usePeers(others);
+        }
+        election = new BullyElection(self, membership.members(), config.answerTimeoutMs(),
             config.coordinatorTimeoutMs(), stored.epoch(), stored.promisedTo(), this::send, events,
             new ElectionReactions());
         election.useFailureDetector(detector::isDead);
         participant = new CommitParticipant(stored.installedEpoch(), stored.inDoubt());
         joinDeadline = now + (others.isEmpty() ? 0 : config.joinGraceMs());
-        lifecycle(now, Stage.JOINING, "epoch " + stored.epoch() + ", version " + replica.version());
+        lifecycle(now, Stage.JOINING, (isMember() ? "" : "asking " + others + " to admit it; ") + "epoch "
+            + stored.epoch() + ", version " + replica.version());
         for (int peer : others) {
             send(peer, new PeerMessage.Join(self, election.epoch(), replica.version()));
         }
@@ -164,6 +176,10 @@ public final class NodeEngine {
         }
         if (color == null || !config.palette().contains(color)) {
             return new PlaceException(PlaceError.BAD_COLOR, color + " is not in the palette");
+        }
+        if (!isMember()) {
+            return new PlaceException(PlaceError.NOT_READY, "node " + self
+                + " is waiting to be admitted to the cluster");
         }
         if (!ready) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self + " is still catching up with the cluster");
@@ -223,6 +239,16 @@ public final class NodeEngine {
         return ready;
     }
 
+    /** True when the committed configuration this node holds names it (a joiner is not, until admitted). */
+    public boolean isMember() {
+        return membership.contains(self);
+    }
+
+    /** The newest committed configuration this node holds. */
+    public Membership membership() {
+        return membership;
+    }
+
     public boolean isStopped() {
         return stopped;
     }
@@ -263,7 +289,7 @@ public final class NodeEngine {
         return new NodeReport(now, self, election.role(), election.leaderId(), election.epoch(),
             participant.installedEpoch(), ready, leader != null && leader.active(), peers, replica.version(),
             replica.canvas().stateHashHex(), replica.committedWrites(), proposal, queued,
-            participant.inDoubt().size(), clients.size(), config.width(), config.height());
+            participant.inDoubt().size(), clients.size(), config.width(), config.height(), membership, isMember());
     }
 
     // ---------------------------------------------------------------- timers
@@ -279,11 +305,16 @@ public final class NodeEngine {
         if (detector.heartbeatDue(now)) {
             int claimed = election.isLeader() ? self : election.leaderId();
             for (int peer : others) {
-                send(peer, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed));
+                send(peer, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed,
+                    membership));
             }
         }
-        catchUpIfJoining(now);
-        election.tick(now, detector, now >= joinDeadline);
+        if (isMember()) {
+            catchUpIfJoining(now);
+            election.tick(now, detector, now >= joinDeadline);
+        } else {
+            askToJoin(now);
+        }
         if (leader != null) {
             leaderTick(now);
         }
@@ -299,7 +330,7 @@ public final class NodeEngine {
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
             cooldowns.prune(state.stamp(now));
-            if (participant.discardHeld(write -> replica.holds(write.dot()))) {
+            if (participant.discardHeld(write -> replica.holds(write.dot()), membership.version())) {
                 saveInDoubt();
             }
         }
@@ -315,6 +346,23 @@ public final class NodeEngine {
             becomeReady(now, "no peer reachable: starting from local state");
         } else {
             requestSync(reachable.get(0), now, false);
+        }
+    }
+
+    /**
+     * A joiner first catches up from its contacts (full state), then asks every member it knows to admit it, until
+     * a configuration that names it commits.
+     */
+    private void askToJoin(long now) {
+        if (now < nextJoinRequest) {
+            return;
+        }
+        nextJoinRequest = now + Math.max(config.resendMs(), config.heartbeatMs() / 2);
+        for (int peer : others) {
+            send(peer, new PeerMessage.JoinRequest(self, config.address(), replica.version(), ready));
+        }
+        if (!ready) {
+            requestSync(others.get(contactCursor++ % others.size()), now, false);
         }
     }
 
@@ -334,9 +382,16 @@ public final class NodeEngine {
 
     // ---------------------------------------------------------------- messages
 
-    /** Handles one message from {@code from}. Messages from non-members, or naming another sender, are dropped. */
+    /**
+     * Handles one message from {@code from}. Messages naming another sender are dropped, and so is everything from
+     * a non-member except what {@link #fromOutsider} allows. A joiner takes messages from anyone: it is learning who
+     * the members are.
+     */
     public void onMessage(int from, PeerMessage message) {
-        if (stopped || !started || from == self || !others.contains(from) || message.nodeId() != from) {
+        if (stopped || !started || from == self || message.nodeId() != from) {
+            return;
+        }
+        if (isMember() && !others.contains(from) && !fromOutsider(message)) {
             return;
         }
         long now = clock.nowMs();
@@ -345,6 +400,16 @@ public final class NodeEngine {
             events.emit(new NodeEvent.MessageReceived(now, self, from, message.kind(), MessageSummary.of(message)));
         }
         dispatch(from, message, now);
+    }
+
+    /**
+     * What a node outside the committed configuration may say: a joiner asks to join and for state; it votes on
+     * proposals (counted only where it is a member); and one named by a configuration still in doubt promises, so
+     * a recovering leader can hear from a majority of that configuration.
+     */
+    private static boolean fromOutsider(PeerMessage message) {
+        return message instanceof PeerMessage.JoinRequest || message instanceof PeerMessage.SyncRequest
+            || message instanceof PeerMessage.Vote || message instanceof PeerMessage.Promise;
     }
 
     private void dispatch(int from, PeerMessage message, long now) {
@@ -358,6 +423,8 @@ public final class NodeEngine {
             onJoin(from, m);
         } else if (message instanceof PeerMessage.Welcome m) {
             onWelcome(from, m, now);
+        } else if (message instanceof PeerMessage.JoinRequest m) {
+            onJoinRequest(from, m, now);
         } else if (message instanceof PeerMessage.Election m) {
             election.onElection(m, now);
         } else if (message instanceof PeerMessage.Answer m) {
@@ -387,6 +454,7 @@ public final class NodeEngine {
         events.emit(new NodeEvent.HeartbeatReceived(now, self, from, heartbeat.epoch(), heartbeat.leaderId()));
         state.observe(heartbeat.timestamp(), now);
         election.observe(heartbeat.epoch());
+        adoptCommitted(heartbeat.membership(), now);
         if (heartbeat.leaderId() == from) {
             election.onLeaderClaim(from, heartbeat.epoch(), now, MessageKind.HEARTBEAT);
         }
@@ -409,6 +477,71 @@ public final class NodeEngine {
         if (!ready) {
             requestSync(from, now, false);
         }
+    }
+
+    // ---------------------------------------------------------------- membership
+
+    /**
+     * A node outside the configuration asks to join. Every member answers with a heartbeat, which tells the joiner
+     * the committed configuration and the leader (its contacts may be out of date). The active leader keeps it as a
+     * learner (it receives every proposal from now on) and proposes it as a member once no other change is under way.
+     */
+    private void onJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
+        transport.learnAddresses(Map.of(from, request.address()));
+        int claimed = election.isLeader() ? self : election.leaderId();
+        send(from, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed,
+            membership));
+        if (membership.contains(from) || leader == null || !leader.active()) {
+            return;
+        }
+        PeerMessage.JoinRequest known = joiners.get(from);
+        if (known != null && !known.address().equals(request.address())) {
+            // Two nodes chose the same id: the first to ask keeps it; the other is never admitted under it.
+            return;
+        }
+        if (joiners.put(from, request) == null) {
+            String at = request.address().isEmpty() ? "" : " at " + request.address();
+            lifecycle(now, Stage.LEARNER_ADDED, "node " + from + at
+                + " asks to join; it receives proposals as a learner");
+            leader.coordinator.setLearners(joiners.keySet());
+        }
+    }
+
+    /** One change at a time, each from the committed configuration: the lowest-numbered caught-up joiner first. */
+    private void proposeNextMember() {
+        if (joiners.isEmpty() || !leader.active() || leader.coordinator.changingConfig()) {
+            return;
+        }
+        joiners.values().stream().filter(PeerMessage.JoinRequest::caughtUp).findFirst()
+            .ifPresent(next -> leader.coordinator.changeConfig(membership.with(next.nodeId(), next.address())));
+    }
+
+    /** Takes on a committed configuration newer than the one held: stored first, then every machine uses it. */
+    private void adoptCommitted(Membership committed, long now) {
+        if (committed.version() <= membership.version()) {
+            return;
+        }
+        boolean wasMember = isMember();
+        membership = committed;
+        store.saveMembership(committed);
+        others = othersIn(committed);
+        detector.usePeersAddedAt(others, now);
+        election.useMembers(committed.members());
+        joiners.keySet().removeIf(committed::contains);
+        if (leader != null && leader.coordinator != null) {
+            leader.coordinator.useMembership(committed);
+            leader.coordinator.setLearners(joiners.keySet());
+        }
+        transport.learnAddresses(committed.peers());
+        events.emit(new NodeEvent.MembershipChanged(now, self, committed.version(), committed.members()));
+        if (!wasMember && isMember()) {
+            joinDeadline = now;
+            lifecycle(now, Stage.ADMITTED, "a member from configuration " + committed.version());
+        }
+    }
+
+    private List<Integer> othersIn(Membership config) {
+        return config.members().stream().filter(id -> id != self).toList();
     }
 
     // ---------------------------------------------------------------- writes at the leader
@@ -450,9 +583,9 @@ public final class NodeEngine {
             return;
         }
         int reachable = detector.reachablePeers().size() + 1;
-        if (reachable < config.quorum()) {
+        if (reachable < membership.quorum()) {
             reject(origin, requestId, new PlaceException(PlaceError.NO_QUORUM, "only " + reachable + " of "
-                + config.members().size() + " nodes are reachable; a write needs " + config.quorum()), now);
+                + membership.size() + " nodes are reachable; a write needs " + membership.quorum()), now);
             return;
         }
         long stamp = state.stamp(now);
@@ -507,7 +640,7 @@ public final class NodeEngine {
         @Override
         public void becameLeader(long epoch, long now) {
             endLeadership(now);
-            LeaderRecovery recovery = new LeaderRecovery(epoch, config.members().size());
+            LeaderRecovery recovery = new LeaderRecovery(epoch, membership);
             recovery.onPromise(ownPromise(epoch));
             leader = new LeaderRole(epoch, recovery);
             leader.nextCoordinatorResend = now + config.resendMs();
@@ -533,7 +666,7 @@ public final class NodeEngine {
 
     private PeerMessage.Promise ownPromise(long epoch) {
         return new PeerMessage.Promise(self, epoch, participant.installedEpoch(), participant.inDoubt(),
-            replica.version());
+            replica.version(), membership);
     }
 
     private void endLeadership(long now) {
@@ -554,14 +687,16 @@ public final class NodeEngine {
         if (leader.recovering()) {
             if (now >= leader.nextCoordinatorResend) {
                 leader.nextCoordinatorResend = now + config.resendMs();
-                for (int peer : others) {
-                    if (!leader.recovery.promised().contains(peer)) {
+                // The newest configuration heard of may name nodes this one does not count as members yet.
+                for (int peer : leader.recovery.newestConfig().members()) {
+                    if (peer != self && !leader.recovery.promised().contains(peer)) {
                         send(peer, new PeerMessage.Coordinator(self, leader.epoch));
                     }
                 }
             }
             finishRecovery(now);
         } else {
+            proposeNextMember();
             leader.coordinator.tick(now, replica.version());
         }
     }
@@ -585,13 +720,18 @@ public final class NodeEngine {
             ahead.forEach(peer -> requestSync(peer, now, false));
             return;
         }
+        // A configuration a promiser holds as committed is committed: the new leader builds on it, never beside it.
+        adoptCommitted(recovery.newestCommitted(), now);
         List<PixelWrite> adopted = recovery.adoptedWrites();
         leader.recovery = null;
-        leader.coordinator = new CommitCoordinator(self, leader.epoch, config.members(), config.batchMs(),
+        Membership adoptedConfig = recovery.adoptedConfig(membership);
+        leader.coordinator = new CommitCoordinator(self, leader.epoch, membership, config.batchMs(),
             config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), this::send, events, new CommitReactions());
+        leader.coordinator.setLearners(joiners.keySet());
         lifecycle(now, Stage.INSTALLING, "epoch " + leader.epoch + ": adopting " + adopted.size()
-            + " writes from epoch " + recovery.decidingEpoch());
-        leader.coordinator.startInstall(adopted, replica.version().get(self), now);
+            + " writes from epoch " + recovery.decidingEpoch()
+            + (adoptedConfig == null ? "" : " and configuration " + adoptedConfig.members()));
+        leader.coordinator.startInstall(adopted, adoptedConfig, replica.version(), now);
     }
 
     private final class CommitReactions implements CommitCoordinator.Listener {
@@ -636,7 +776,10 @@ public final class NodeEngine {
         boolean entered = participant.enterEpoch(prepare.epoch());
         prepare.batch().forEach(write -> state.observe(write.timestamp(), now));
         Batch batch = prepare.asBatch();
-        boolean accept = replica.canExtendWith(batch.writes());
+        // A configuration's voters must hold everything committed before it (the leader's version), so every later
+        // majority includes a holder of every earlier write.
+        boolean accept = replica.canExtendWith(batch.writes()) && (!batch.changesConfig()
+            || prepare.required() != null && prepare.required().isCoveredBy(replica.version()));
         if (accept) {
             participant.prepare(batch);
         }
@@ -698,6 +841,9 @@ public final class NodeEngine {
     // ---------------------------------------------------------------- committing
 
     private void commitBatch(Batch batch, long now) {
+        if (batch.changesConfig()) {
+            adoptCommitted(batch.config(), now);
+        }
         CommittedState.Outcome outcome = state.commit(batch.writes(), now);
         if (outcome.gap() && batch.leaderId() != self) {
             requestSync(batch.leaderId(), now, false);
@@ -753,7 +899,7 @@ public final class NodeEngine {
         if (!response.isLastPart()) {
             return;
         }
-        if (participant.discardHeld(write -> replica.holds(write.dot()))) {
+        if (participant.discardHeld(write -> replica.holds(write.dot()), membership.version())) {
             saveInDoubt();
         }
         if (!ready) {

@@ -4,6 +4,7 @@ import java.util.Map;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.Role;
+import org.distriplace.core.model.Membership;
 
 /**
  * An immutable snapshot of a whole node, for status pages and the inspector.
@@ -16,11 +17,13 @@ import org.distriplace.core.event.Role;
  * @param queuedWrites   writes the leader accepted and has not proposed yet
  * @param inDoubt        batches this node voted for that are not decided yet
  * @param pendingPlacements this node's client requests waiting for their commit
+ * @param membership     the newest committed configuration this node holds (members and their peer addresses)
+ * @param member         whether that configuration names this node (false while it waits to be admitted)
  */
 public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoch, long installedEpoch,
                          boolean ready, boolean leaderActive, Map<Integer, PeerView> peers, VectorClock version,
                          String stateHash, long committedWrites, Proposal inFlight, int queuedWrites, int inDoubt,
-                         int pendingPlacements, int width, int height) {
+                         int pendingPlacements, int width, int height, Membership membership, boolean member) {
 
     public NodeReport {
         peers = Map.copyOf(peers);

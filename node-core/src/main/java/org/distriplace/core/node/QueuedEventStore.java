@@ -2,6 +2,7 @@ package org.distriplace.core.node;
 
 import java.util.List;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -34,6 +35,11 @@ public abstract class QueuedEventStore implements EventStore {
     public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
         List<Batch> copy = List.copyOf(inDoubt);
         queue(() -> durable.saveInDoubt(installedEpoch, copy));
+    }
+
+    @Override
+    public void saveMembership(Membership membership) {
+        queue(() -> durable.saveMembership(membership));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package org.distriplace.core.node;
 
+import java.util.Map;
 import org.distriplace.core.message.PeerMessage;
 
 /**
@@ -11,4 +12,11 @@ import org.distriplace.core.message.PeerMessage;
 public interface Transport {
 
     void send(int to, PeerMessage message);
+
+    /**
+     * Peer addresses learned from the protocol (a configuration that committed, or a node asking to join), so the
+     * transport can dial nodes it was not started with. Empty addresses mean "unknown" and are ignored.
+     */
+    default void learnAddresses(Map<Integer, String> addresses) {
+    }
 }

@@ -70,8 +70,23 @@ public final class Node implements AutoCloseable {
             })) : null;
         this.effects = new HeldEffects(writeBehind != null ? writeBehind::issued : () -> 0);
         this.engine = new NodeEngine(config, System::currentTimeMillis,
-            (delay, task) -> schedule(delay, task), (to, message) -> send(transport, to, message),
+            (delay, task) -> schedule(delay, task), heldBack(transport),
             writeBehind != null ? writeBehind : store, new Random(), events);
+    }
+
+    /** The transport as the engine sees it: messages held until what they depend on is durable. */
+    private Transport heldBack(Transport transport) {
+        return new Transport() {
+            @Override
+            public void send(int to, PeerMessage message) {
+                Node.this.send(transport, to, message);
+            }
+
+            @Override
+            public void learnAddresses(Map<Integer, String> addresses) {
+                transport.learnAddresses(addresses);
+            }
+        };
     }
 
     private void send(Transport transport, int to, PeerMessage message) {

@@ -26,6 +26,7 @@ public final class InvariantChecker {
     private final Map<String, TreeSet<Long>> placementsByUser = new HashMap<>();
     private final Map<String, Dot> requestDots = new HashMap<>();
     private final List<PixelWrite> acknowledged = new ArrayList<>();
+    private final Map<Long, List<Integer>> configurations = new HashMap<>();
     private Violation violation;
 
     public InvariantChecker(long cooldownMs) {
@@ -44,10 +45,12 @@ public final class InvariantChecker {
         return acknowledged.size();
     }
 
-    /** Invariants 3 to 6, checked on every event. */
+    /** Invariants 3 to 7 and 9, checked on every event. */
     public void onEvent(NodeEvent event) {
         if (event instanceof NodeEvent.EpochChanged e) {
             checkEpoch(e);
+        } else if (event instanceof NodeEvent.MembershipChanged e) {
+            checkConfiguration(e);
         } else if (event instanceof NodeEvent.Committed c) {
             checkCommit(c);
         }
@@ -58,6 +61,26 @@ public final class InvariantChecker {
         acknowledged.add(write);
         if (!committed.containsKey(write.dot())) {
             fail(2, Violation.DURABILITY, "write " + write + " acknowledged but never committed anywhere", 0);
+        }
+    }
+
+    /** Starts the record of configurations from the initial one. */
+    public void initialConfiguration(List<Integer> members) {
+        configurations.put(0L, List.copyOf(members));
+    }
+
+    private void checkConfiguration(NodeEvent.MembershipChanged change) {
+        List<Integer> known = configurations.putIfAbsent(change.version(), change.members());
+        if (known != null && !known.equals(change.members())) {
+            fail(9, Violation.CONFIGURATIONS, "configuration " + change.version() + " is " + known + " at one node and "
+                + change.members() + " at node " + change.node(), change.at());
+            return;
+        }
+        List<Integer> before = configurations.get(change.version() - 1);
+        if (before != null && (change.members().size() != before.size() + 1
+            || !change.members().containsAll(before))) {
+            fail(9, Violation.CONFIGURATIONS, "configuration " + change.version() + " " + change.members()
+                + " does not add one node to " + before, change.at());
         }
     }
 

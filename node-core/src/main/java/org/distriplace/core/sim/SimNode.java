@@ -44,6 +44,10 @@ final class SimNode {
         this.disk = writeBehind ? new SimDisk(store, queue) : null;
     }
 
+    int id() {
+        return id;
+    }
+
     void start(Consumer<String> trace) {
         incarnation++;
         int life = incarnation;

@@ -75,7 +75,10 @@ public final class Simulation {
         this.network = new SimNetwork(queue, random, this::deliver);
         this.checker = new InvariantChecker(options.cooldownMs());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
-        for (int id : members) {
+        checker.initialConfiguration(members);
+        // Joiners know the initial members as their contacts; they start (and ask to join) during the run.
+        int total = options.nodes() + options.joiners();
+        for (int id = 1; id <= total; id++) {
             nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, sink,
                 options.writeBehind()));
         }
@@ -114,6 +117,7 @@ public final class Simulation {
         startAll();
         scheduleWorkload();
         scheduleFaults();
+        scheduleJoiners();
         queue.scheduleAt(options.safetyMs(), this::heal);
         queue.scheduleAt(options.safetyMs() + options.settleWritesMs(), () -> {
             nodeIds().forEach(this::probe);
@@ -135,9 +139,21 @@ public final class Simulation {
         return result();
     }
 
-    /** Starts every node (for step-by-step use; {@link #run()} does it itself). */
+    /** Starts every initial member (for step-by-step use; {@link #run()} does it itself). */
     public void startAll() {
-        nodes.values().forEach(node -> node.start(this::trace));
+        nodes.values().stream().filter(node -> node.id() <= options.nodes()).forEach(node -> node.start(this::trace));
+    }
+
+    /** Each joiner starts at a random time of the safety phase (drawn from its own stream: other draws stay put). */
+    private void scheduleJoiners() {
+        Random joins = new Random(seed ^ 0x6a6f696eL);
+        for (int id = options.nodes() + 1; id <= options.nodes() + options.joiners(); id++) {
+            int joiner = id;
+            queue.scheduleAt((long) (joins.nextDouble() * Math.max(1, options.safetyMs())), () -> {
+                trace("JOINER n" + joiner + " starts outside the cluster");
+                restart(joiner);
+            });
+        }
     }
 
     /** Runs one event; false when nothing is left to run. */
@@ -412,6 +428,7 @@ public final class Simulation {
     public String replayCommand() {
         return "./distri-place simulate --seed " + seed + " --nodes " + options.nodes() + " --faults "
             + Faults.format(options.faults()) + " --duration " + options.safetyMs() / 1000
-            + (options.writeBehind() ? " --write-behind" : "") + " --trace";
+            + (options.writeBehind() ? " --write-behind" : "")
+            + (options.joiners() > 0 ? " --joiners " + options.joiners() : "") + " --trace";
     }
 }

@@ -3,6 +3,7 @@ package org.distriplace.core.store;
 import java.util.ArrayList;
 import java.util.List;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
 
@@ -17,11 +18,13 @@ public final class MemoryEventStore implements EventStore {
     private long installedEpoch;
     private List<Batch> inDoubt = List.of();
     private Snapshot snapshot;
+    private Membership membership;
     private final List<PixelWrite> committed = new ArrayList<>();
 
     @Override
     public StoredState load() {
-        return new StoredState(epoch, promisedTo, installedEpoch, inDoubt, snapshot, List.copyOf(committed));
+        return new StoredState(epoch, promisedTo, installedEpoch, inDoubt, snapshot, List.copyOf(committed),
+            membership);
     }
 
     @Override
@@ -34,6 +37,11 @@ public final class MemoryEventStore implements EventStore {
     public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
         this.installedEpoch = installedEpoch;
         this.inDoubt = List.copyOf(inDoubt);
+    }
+
+    @Override
+    public void saveMembership(Membership membership) {
+        this.membership = membership;
     }
 
     @Override

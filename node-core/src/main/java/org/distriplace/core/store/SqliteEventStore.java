@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
@@ -60,6 +61,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             s.execute("CREATE TABLE IF NOT EXISTS in_doubt (epoch INTEGER NOT NULL, proposal_id INTEGER NOT NULL, "
                 + "leader_id INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (epoch, proposal_id))");
+            addColumnIfMissing(s, "in_doubt", "config", "TEXT");
             s.execute("CREATE TABLE IF NOT EXISTS writes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "node_id INTEGER NOT NULL, counter INTEGER NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, "
                 + "color INTEGER NOT NULL, user TEXT NOT NULL, origin INTEGER NOT NULL, "
@@ -75,6 +77,18 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         db.setAutoCommit(false);
         putMeta("members", config.members().stream().map(String::valueOf).collect(Collectors.joining(",")));
         db.commit();
+    }
+
+    /** Data directories written before a column existed gain it (empty) on open. */
+    private static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+            while (r.next()) {
+                if (r.getString("name").equals(column)) {
+                    return;
+                }
+            }
+        }
+        s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
     }
 
     private void checkIdentity(String key, String expected) throws SQLException {
@@ -105,7 +119,9 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                         BinaryFormat.cooldowns(r.getBytes(3)), BinaryFormat.requests(r.getBytes(4)));
                 }
             }
-            return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, writesAfter(afterSeq));
+            String membership = getMeta("membership");
+            return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, writesAfter(afterSeq),
+                membership == null ? null : Membership.decode(membership));
         } catch (SQLException e) {
             throw failure("load", e);
         }
@@ -114,10 +130,12 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     private List<Batch> loadInDoubt() throws SQLException {
         List<Batch> batches = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT epoch, proposal_id, leader_id, writes FROM in_doubt "
+             ResultSet r = s.executeQuery("SELECT epoch, proposal_id, leader_id, writes, config FROM in_doubt "
                  + "ORDER BY epoch, proposal_id")) {
             while (r.next()) {
-                batches.add(new Batch(r.getLong(1), r.getLong(2), r.getInt(3), BinaryFormat.writes(r.getBytes(4))));
+                String config = r.getString(5);
+                batches.add(new Batch(r.getLong(1), r.getLong(2), r.getInt(3), BinaryFormat.writes(r.getBytes(4)),
+                    config == null ? null : Membership.decode(config)));
             }
         }
         return batches;
@@ -147,18 +165,24 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     }
 
     @Override
+    public void saveMembership(Membership membership) {
+        transaction("save membership", () -> putMeta("membership", membership.encode()));
+    }
+
+    @Override
     public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
         transaction("save in-doubt batches", () -> {
             try (Statement s = db.createStatement()) {
                 s.execute("DELETE FROM in_doubt");
             }
             try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO in_doubt (epoch, proposal_id, leader_id, writes) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO in_doubt (epoch, proposal_id, leader_id, writes, config) VALUES (?, ?, ?, ?, ?)")) {
                 for (Batch batch : inDoubt) {
                     insert.setLong(1, batch.epoch());
                     insert.setLong(2, batch.proposalId());
                     insert.setInt(3, batch.leaderId());
                     insert.setBytes(4, BinaryFormat.writes(batch.writes()));
+                    insert.setString(5, batch.changesConfig() ? batch.config().encode() : null);
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.Map;
+import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.wire.PeerCodec;
@@ -76,6 +78,23 @@ class PeerTransportTest {
         one.send(2, new PeerMessage.Answer(1, 1));
         node2("s3cret");
         assertEquals(new Received(1, new PeerMessage.Answer(1, 1)), inbox2.poll(10, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aNodeOutsideTheMembershipWithTheSecretIsHeardAndIsDialedOnceItsAddressIsLearned() throws Exception {
+        PeerTransport one = node1("s3cret");
+        int port3 = FreePorts.next();
+        LinkedBlockingQueue<Received> inbox3 = new LinkedBlockingQueue<>();
+        PeerTransport joiner = start(3, port3, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox3);
+        PeerMessage.JoinRequest request =
+            new PeerMessage.JoinRequest(3, "127.0.0.1:" + port3, VectorClock.EMPTY, false);
+        joiner.send(1, request);
+        assertEquals(new Received(3, request), inbox1.poll(10, TimeUnit.SECONDS));
+        one.send(3, new PeerMessage.Answer(1, 4));
+        one.learnAddresses(Map.of(3, "127.0.0.1:" + port3, 4, "not an address"));
+        one.send(3, new PeerMessage.Answer(1, 5));
+        assertEquals(new Received(1, new PeerMessage.Answer(1, 5)), inbox3.poll(10, TimeUnit.SECONDS),
+            "nothing before the address was known; dialed after");
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.GroupCommitStore;
@@ -49,6 +50,11 @@ class WriteBehindTest {
         @Override
         public void saveEpoch(long epoch, int promisedTo) {
             memory.saveEpoch(epoch, promisedTo);
+        }
+
+        @Override
+        public void saveMembership(Membership membership) {
+            memory.saveMembership(membership);
         }
 
         @Override

@@ -22,4 +22,19 @@ class RegressionSeedsTest {
         SimulationResult result = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)).run();
         assertTrue(result.passed(), () -> bug + ": " + result.violation());
     }
+
+    @ParameterizedTest(name = "seed {0} on {1} nodes, {2} joining{3}: {4}")
+    @CsvSource(delimiter = '|', value = {
+        "2612 | 5 | 2 | true | a new leader ignored a configuration its promisers held as committed and proposed "
+            + "another under the same version",
+        "2928 | 2 | 3 | false | the same, with three joiners",
+        "2637 | 1 | 2 | false | a recovering leader dropped the promise of a node named only by a configuration in "
+            + "doubt, and never finished recovery",
+        "3000 | 5 | 2 | false | a joiner asked only its first contacts, not the leader elected after them",
+    })
+    void joiningSeedPasses(long seed, int nodes, int joiners, boolean writeBehind, String bug) {
+        SimulationResult result = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)
+            .withJoiners(joiners).withWriteBehind(writeBehind)).run();
+        assertTrue(result.passed(), () -> bug + ": " + result.violation());
+    }
 }

@@ -31,12 +31,24 @@ class SimulationSuiteTest {
         assertEquals(List.of(), failures, failures.size() + " of " + seeds + " write-behind seeds broke an invariant");
     }
 
+    /** Nodes join the running cluster (one change at a time) while every fault strikes. */
+    @Test
+    void everyInvariantHoldsWhileNodesJoin() {
+        int seeds = Math.max(1, SEEDS / 2);
+        List<String> failures = failures(BASE_SEED + 900_000, seeds, false, 2);
+        assertEquals(List.of(), failures, failures.size() + " of " + seeds + " joining seeds broke an invariant");
+    }
+
     private static List<String> failures(long first, int count, boolean writeBehind) {
+        return failures(first, count, writeBehind, 0);
+    }
+
+    private static List<String> failures(long first, int count, boolean writeBehind, int joiners) {
         return LongStream.range(first, first + count).parallel()
             .mapToObj(seed -> {
-                int nodes = 3 + (int) (seed % 3);
+                int nodes = (joiners > 0 ? 1 : 3) + (int) (seed % 3);
                 Simulation simulation = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)
-                    .withWriteBehind(writeBehind));
+                    .withWriteBehind(writeBehind).withJoiners(joiners));
                 SimulationResult result = simulation.run();
                 return result.passed() ? null
                     : "seed " + seed + ": " + result.violation() + "\n    replay: " + simulation.replayCommand();

@@ -19,6 +19,7 @@ import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,15 +34,20 @@ class PeerCodecTest {
         return List.of(
             new PeerMessage.PixelUpdate(2, 77, "alice", 50, 30, Color.of("#FF4500"), 123456789L, CLOCK),
             new PeerMessage.PlaceRejected(3, 77, "COOLDOWN", 4_200),
-            new PeerMessage.Heartbeat(2, 99, "healthy", 4, 3),
+            new PeerMessage.Heartbeat(2, 99, "healthy", 4, 3,
+                Membership.initial(List.of(1, 2, 3)).with(4, "10.0.0.4:7100")),
+            new PeerMessage.JoinRequest(4, "10.0.0.4:7100", CLOCK, true),
             new PeerMessage.Join(1, 2, CLOCK),
             new PeerMessage.Welcome(3, 4, 3, CLOCK),
             new PeerMessage.Election(1, 1, 4),
             new PeerMessage.Answer(3, 4),
             new PeerMessage.Coordinator(3, 5),
-            new PeerMessage.Promise(2, 5, 4, List.of(new Batch(4, 7, 3, List.of(write(3, 9, 1, 2)))), CLOCK),
+            new PeerMessage.Promise(2, 5, 4, List.of(new Batch(4, 7, 3, List.of(write(3, 9, 1, 2)))), CLOCK,
+                Membership.initial(List.of(1, 2, 3))),
             new PeerMessage.Refuse(2, 5, 3, MessageKind.PREPARE),
             new PeerMessage.Prepare(42, 5, 3, List.of(write(3, 10, 10, 20)), new PeerMessage.Decision(41, true)),
+            new PeerMessage.Prepare(44, 5, 3, List.of(), null, Membership.initial(List.of(1, 2, 3)).with(4, "h:1"),
+                CLOCK),
             new PeerMessage.Vote(42, 5, 2, true),
             new PeerMessage.Commit(42, 5, 3),
             new PeerMessage.Abort(43, 5, 3),
@@ -72,7 +78,8 @@ class PeerCodecTest {
 
     @Test
     void usesTheSeedShapes() {
-        String prepare = codec.encodeToString(oneOfEachKind().get(10));
+        String prepare = codec.encodeToString(oneOfEachKind().stream()
+            .filter(PeerMessage.Prepare.class::isInstance).findFirst().orElseThrow());
         assertTrue(prepare.contains("\"proposal_id\":42"), prepare);
         assertTrue(prepare.contains("\"batch\":[{\"x\":10,\"y\":20,\"color\":\"#FF4500\""), prepare);
         assertTrue(prepare.contains("\"vector_clock\":{\"3\":10}"), prepare);

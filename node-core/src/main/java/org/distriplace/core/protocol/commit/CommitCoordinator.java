@@ -13,6 +13,7 @@ import org.distriplace.core.event.NodeEvent.CommitPhase.Phase;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.message.PeerSender;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -27,7 +28,12 @@ import org.distriplace.core.model.PixelWrite;
  *
  * <p>One proposal is in flight at a time and each PREPARE carries the previous decision. The epoch's first batch
  * carries the writes adopted from earlier epochs (it is proposed again, even empty, until it commits), and the
- * leader accepts client writes once it has committed. Pure: time is passed in.
+ * leader accepts client writes once it has committed.
+ *
+ * <p>A configuration batch (adding a member) commits only with a majority of the old membership <em>and</em> a
+ * majority of the new, and its PREPARE names the leader's version, which each yes-voter must hold. Learners, nodes
+ * waiting to join, receive every PREPARE and decision so they keep up, but their votes count only once they are
+ * members. Pure: time is passed in.
  */
 public final class CommitCoordinator {
 
@@ -50,9 +56,8 @@ public final class CommitCoordinator {
 
     private final int self;
     private final long epoch;
-    private final List<Integer> others;
-    private final int membership;
-    private final int quorum;
+    private Membership membership;
+    private final Set<Integer> learners = new TreeSet<>();
     private final long batchIntervalMs;
     private final long voteTimeoutMs;
     private final long resendMs;
@@ -72,14 +77,15 @@ public final class CommitCoordinator {
     private int resends;
     private int batchLimit;
     private boolean active;
+    private Membership installConfig;
+    private Membership pendingConfig;
+    private VectorClock required;
 
-    public CommitCoordinator(int self, long epoch, List<Integer> members, long batchIntervalMs, long voteTimeoutMs,
+    public CommitCoordinator(int self, long epoch, Membership membership, long batchIntervalMs, long voteTimeoutMs,
                              long resendMs, int maxBatch, PeerSender sender, EventSink events, Listener listener) {
         this.self = self;
         this.epoch = epoch;
-        this.others = members.stream().filter(id -> id != self).sorted().toList();
-        this.membership = members.size();
-        this.quorum = members.size() / 2 + 1;
+        this.membership = membership;
         this.batchIntervalMs = batchIntervalMs;
         this.voteTimeoutMs = voteTimeoutMs;
         this.resendMs = resendMs;
@@ -94,16 +100,51 @@ public final class CommitCoordinator {
      * Proposes the install batch: the writes adopted from earlier epochs (possibly none). Client writes are
      * accepted once it commits.
      *
-     * @param ownCounter the highest counter of this node's own dots that this node holds
+     * @param adoptedConfig a configuration held in doubt in the deciding epoch (proposed again), or null
+     * @param version       this leader's version (voters of a configuration must hold it)
      */
-    public void startInstall(List<PixelWrite> adopted, long ownCounter, long now) {
-        lastCounter = ownCounter;
+    public void startInstall(List<PixelWrite> adopted, Membership adoptedConfig, VectorClock version, long now) {
+        lastCounter = version.get(self);
         for (PixelWrite write : adopted) {
             if (write.nodeId() == self) {
                 lastCounter = Math.max(lastCounter, write.dot().counter());
             }
         }
-        propose(adopted, now);
+        installConfig = adoptedConfig;
+        propose(adopted, adoptedConfig, version, now);
+    }
+
+    /** The committed configuration changed (a configuration batch committed): later proposals count its votes. */
+    public void useMembership(Membership next) {
+        membership = membership.newer(next);
+        learners.removeIf(membership::contains);
+    }
+
+    public Membership membership() {
+        return membership;
+    }
+
+    /** Nodes that receive proposals without being members yet (joiners catching up). */
+    public void setLearners(Set<Integer> ids) {
+        learners.clear();
+        ids.stream().filter(id -> !membership.contains(id) && id != self).forEach(learners::add);
+    }
+
+    /**
+     * Proposes {@code next} as the next batch once nothing is in flight. Refused (false) before this epoch's install
+     * batch commits, or while another change is pending: one change at a time, each from the committed one.
+     */
+    public boolean changeConfig(Membership next) {
+        if (!active || pendingConfig != null || next.version() != membership.version() + 1) {
+            return false;
+        }
+        pendingConfig = next;
+        return true;
+    }
+
+    /** True while a configuration change is waiting or in flight. */
+    public boolean changingConfig() {
+        return pendingConfig != null;
     }
 
     /** True once this epoch's first batch committed: client writes may be accepted. */
@@ -150,10 +191,14 @@ public final class CommitCoordinator {
             }
             return;
         }
+        if (active && pendingConfig != null && retry.isEmpty()) {
+            propose(List.of(), pendingConfig, version, now);
+            return;
+        }
         if (now < nextProposalAt || (active && queue.isEmpty() && retry.isEmpty())) {
             return;
         }
-        propose(nextBatch(version), now);
+        propose(nextBatch(version), active ? null : installConfig, version, now);
     }
 
     /**
@@ -187,29 +232,54 @@ public final class CommitCoordinator {
         }
         (vote.accept() ? inFlight.yes() : inFlight.no()).add(vote.nodeId());
         phase(now, Phase.VOTE_RECEIVED, vote.nodeId());
-        if (inFlight.yes().size() >= quorum) {
+        if (majorities(inFlight.yes(), inFlight.batch())) {
             commit(now);
-        } else if (membership - inFlight.no().size() < quorum) {
+        } else if (!stillPossible(inFlight.no(), inFlight.batch())) {
             abort(now, false);
         }
     }
 
-    private void propose(List<PixelWrite> writes, long now) {
-        Batch batch = new Batch(epoch, nextProposalId++, self, writes);
+    /** The configurations whose majorities a batch needs: the membership, and the new one if it changes it. */
+    private List<Membership> voterSets(Batch batch) {
+        return batch.changesConfig() ? List.of(membership, batch.config()) : List.of(membership);
+    }
+
+    private boolean majorities(Set<Integer> yes, Batch batch) {
+        return voterSets(batch).stream()
+            .allMatch(set -> yes.stream().filter(set::contains).count() >= set.quorum());
+    }
+
+    private boolean stillPossible(Set<Integer> no, Batch batch) {
+        return voterSets(batch).stream()
+            .allMatch(set -> set.size() - no.stream().filter(set::contains).count() >= set.quorum());
+    }
+
+    /** Everyone a proposal goes to: members old and new, and learners. */
+    private Set<Integer> recipients(Batch batch) {
+        Set<Integer> to = new TreeSet<>(learners);
+        voterSets(batch).forEach(set -> to.addAll(set.members()));
+        to.remove(self);
+        return to;
+    }
+
+    private void propose(List<PixelWrite> writes, Membership config, VectorClock version, long now) {
+        Batch batch = new Batch(epoch, nextProposalId++, self, writes, config);
+        required = config == null ? null : version;
         inFlight = new InFlight(batch, now, new TreeSet<>(Set.of(self)), new TreeSet<>());
         nextProposalAt = now + batchIntervalMs;
         resends = 0;
         listener.proposed(batch, now);
         sendPrepare(now, false);
-        if (inFlight.yes().size() >= quorum) {
+        if (majorities(inFlight.yes(), batch)) {
             commit(now);
         }
     }
 
     private void sendPrepare(long now, boolean onlySilent) {
         Batch batch = inFlight.batch();
-        PeerMessage.Prepare prepare = new PeerMessage.Prepare(batch.proposalId(), epoch, self, batch.writes(), previous);
-        for (int peer : others) {
+        PeerMessage.Prepare prepare = new PeerMessage.Prepare(batch.proposalId(), epoch, self, batch.writes(), previous,
+            batch.config(), required);
+        for (int peer : recipients(batch)) {
             if (!onlySilent || !(inFlight.yes().contains(peer) || inFlight.no().contains(peer))) {
                 sender.send(peer, prepare);
             }
@@ -222,11 +292,16 @@ public final class CommitCoordinator {
         InFlight decided = inFlight;
         inFlight = null;
         previous = new PeerMessage.Decision(decided.batch().proposalId(), true);
-        for (int peer : others) {
+        for (int peer : recipients(decided.batch())) {
             sender.send(peer, new PeerMessage.Commit(decided.batch().proposalId(), epoch, self));
         }
         events.emit(phaseEvent(now, decided, Phase.COMMIT, 0));
         active = true;
+        if (decided.batch().changesConfig()) {
+            pendingConfig = null;
+            installConfig = null;
+            useMembership(decided.batch().config());
+        }
         if (decided.batch().writes().size() >= batchLimit / 2) {
             batchLimit = Math.min(maxBatch, batchLimit + Math.max(MIN_BATCH_LIMIT, batchLimit / 8));
         }
@@ -237,8 +312,12 @@ public final class CommitCoordinator {
         InFlight decided = inFlight;
         inFlight = null;
         previous = new PeerMessage.Decision(decided.batch().proposalId(), false);
-        for (int peer : others) {
+        for (int peer : recipients(decided.batch())) {
             sender.send(peer, new PeerMessage.Abort(decided.batch().proposalId(), epoch, self));
+        }
+        if (active) {
+            // A change that failed is dropped; the engine asks again while the joiner still waits.
+            pendingConfig = null;
         }
         events.emit(phaseEvent(now, decided, Phase.ABORT, 0));
         retry.addAll(0, decided.batch().writes());

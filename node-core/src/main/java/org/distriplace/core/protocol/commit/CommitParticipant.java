@@ -61,11 +61,15 @@ public final class CommitParticipant {
         return inDoubt.remove(id) != null;
     }
 
-    /** Drops batches whose writes this replica already holds (committed here through anti-entropy). */
-    public boolean discardHeld(Predicate<PixelWrite> held) {
+    /**
+     * Drops batches this replica already holds the effect of (committed here through anti-entropy): all their
+     * writes, and their configuration if any, at or below {@code committedConfigVersion}.
+     */
+    public boolean discardHeld(Predicate<PixelWrite> held, long committedConfigVersion) {
         List<BatchId> done = new ArrayList<>();
         inDoubt.forEach((id, batch) -> {
-            if (batch.writes().stream().allMatch(held)) {
+            boolean configHeld = !batch.changesConfig() || batch.config().version() <= committedConfigVersion;
+            if (configHeld && batch.writes().stream().allMatch(held)) {
                 done.add(id);
             }
         });

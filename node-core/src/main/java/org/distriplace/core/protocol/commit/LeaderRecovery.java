@@ -11,6 +11,7 @@ import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Dot;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -21,17 +22,23 @@ import org.distriplace.core.model.PixelWrite;
  * older epoch was held by a majority, so at least one promiser holds it, either committed (its version shows it:
  * the leader pulls what it lacks before it is ready) or still in doubt. Among in-doubt batches only those of the
  * newest epoch any promiser entered can have committed (a later epoch's leader already adopted everything older
- * that could have), so those are adopted and proposed again in the new epoch; older ones are dropped. Pure.
+ * that could have), so those are adopted and proposed again in the new epoch; older ones are dropped.
+ *
+ * <p>The majority is of the newest configuration the leader hears of, from its own state or any promise, committed
+ * or in doubt: a configuration that may have committed was voted for by a majority of the one before it, so a
+ * majority of that one includes a node that reports it, and the leader then waits for a majority of the newer one
+ * (docs/protocol.md, "Membership changes"). Pure.
  */
 public final class LeaderRecovery {
 
     private final long epoch;
-    private final int quorum;
+    private final Membership own;
     private final Map<Integer, PeerMessage.Promise> promises = new TreeMap<>();
 
-    public LeaderRecovery(long epoch, int membership) {
+    /** @param own the newest configuration the leader itself holds (committed or in doubt) */
+    public LeaderRecovery(long epoch, Membership own) {
         this.epoch = epoch;
-        this.quorum = membership / 2 + 1;
+        this.own = own;
     }
 
     public long epoch() {
@@ -54,8 +61,46 @@ public final class LeaderRecovery {
         return promises.keySet();
     }
 
+    /** The newest configuration heard of, committed or in doubt anywhere: the one whose majority must promise. */
+    public Membership newestConfig() {
+        Membership newest = newestCommitted();
+        for (PeerMessage.Promise promise : promises.values()) {
+            for (Batch batch : promise.inDoubt()) {
+                newest = newest.newer(batch.config());
+            }
+        }
+        return newest;
+    }
+
+    /** The newest configuration a promiser (or the leader) holds as committed: the leader takes it on. */
+    public Membership newestCommitted() {
+        Membership newest = own;
+        for (PeerMessage.Promise promise : promises.values()) {
+            newest = newest.newer(promise.config());
+        }
+        return newest;
+    }
+
     public boolean hasQuorum() {
-        return promises.size() >= quorum;
+        Membership newest = newestConfig();
+        return promises.keySet().stream().filter(newest::contains).count() >= newest.quorum();
+    }
+
+    /**
+     * The configuration to propose again with the adopted writes: the newest one held in doubt in the deciding
+     * epoch, if it is newer than {@code committed}; otherwise null.
+     */
+    public Membership adoptedConfig(Membership committed) {
+        long deciding = decidingEpoch();
+        Membership newest = committed;
+        for (PeerMessage.Promise promise : promises.values()) {
+            for (Batch batch : promise.inDoubt()) {
+                if (batch.epoch() == deciding) {
+                    newest = newest.newer(batch.config());
+                }
+            }
+        }
+        return newest == committed ? null : newest;
     }
 
     /** Promisers holding committed writes that {@code mine} lacks: the leader must sync from them first. */

@@ -43,8 +43,9 @@ public final class BullyElection {
     private enum Phase { IDLE, AWAITING_ANSWER, AWAITING_COORDINATOR }
 
     private final int self;
-    private final List<Integer> higher;
-    private final List<Integer> others;
+    private List<Integer> higher;
+    private List<Integer> others;
+    private boolean member;
     private final long answerTimeoutMs;
     private final long coordinatorTimeoutMs;
     private final PeerSender sender;
@@ -68,8 +69,7 @@ public final class BullyElection {
                          long restoredEpoch, int restoredPromise,
                          PeerSender sender, EventSink events, Listener listener) {
         this.self = self;
-        this.higher = members.stream().filter(id -> id > self).sorted().toList();
-        this.others = members.stream().filter(id -> id != self).sorted().toList();
+        useMembers(members);
         this.answerTimeoutMs = answerTimeoutMs;
         this.coordinatorTimeoutMs = coordinatorTimeoutMs;
         this.sender = sender;
@@ -80,6 +80,13 @@ public final class BullyElection {
         this.promisedTo = restoredPromise;
         // A restarted leader lost its in-flight state: it may not lead its old epoch again.
         this.leaderId = restoredPromise == self ? 0 : restoredPromise;
+    }
+
+    /** The membership changed: elections go to the new higher ids, claims to every new member. */
+    public void useMembers(List<Integer> members) {
+        this.higher = members.stream().filter(id -> id > self).sorted().toList();
+        this.others = members.stream().filter(id -> id != self).sorted().toList();
+        this.member = members.contains(self);
     }
 
     /**
@@ -134,7 +141,7 @@ public final class BullyElection {
 
     /** Starts an election unless this node already leads or is already waiting on one. */
     public void startElection(long now, String reason) {
-        if (role == Role.LEADER) {
+        if (role == Role.LEADER || !member) {
             return;
         }
         setRole(Role.CANDIDATE, now);
@@ -152,7 +159,7 @@ public final class BullyElection {
 
     public void onElection(PeerMessage.Election message, long now) {
         observe(message.epoch());
-        if (message.nodeId() >= self) {
+        if (message.nodeId() >= self || !member) {
             return;
         }
         sender.send(message.nodeId(), new PeerMessage.Answer(self, epoch));
@@ -189,7 +196,8 @@ public final class BullyElection {
             refuse(from, via, now, "epoch " + claimedEpoch + " is older than " + epoch);
             return false;
         }
-        if (from < self) {
+        if (from < self && member) {
+            // A node waiting to join follows whoever leads; it competes only once it is a member.
             refuse(from, via, now, "bully: a higher id is alive");
             if (role == Role.LEADER && claimedEpoch >= epoch) {
                 win(now);

@@ -39,6 +39,28 @@ public final class FailureDetector {
         }
     }
 
+    /** The membership a node restored: new peers start DEAD until heard from, departed ones are forgotten. */
+    public void usePeers(Collection<Integer> peers) {
+        status.keySet().retainAll(peers);
+        lastHeard.keySet().retainAll(peers);
+        for (int peer : peers) {
+            status.putIfAbsent(peer, Liveness.DEAD);
+        }
+    }
+
+    /**
+     * The membership changed by agreement at {@code now}: a member added by it counts as heard from now (it asked to
+     * join moments ago), so the cluster does not refuse writes for want of a majority until its first heartbeat.
+     */
+    public void usePeersAddedAt(Collection<Integer> peers, long now) {
+        List<Integer> added = peers.stream().filter(peer -> !status.containsKey(peer)).toList();
+        usePeers(peers);
+        added.forEach(peer -> {
+            lastHeard.put(peer, now);
+            status.put(peer, Liveness.ALIVE);
+        });
+    }
+
     /** Records a sign of life; returns the transition if the peer was not ALIVE. */
     public Optional<Transition> heard(int peer, long now) {
         Liveness before = status.get(peer);

@@ -13,6 +13,7 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Dot;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.RecordingSender;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ class CommitCoordinatorTest {
     private final RecordingSender sender = new RecordingSender();
     private final List<String> decisions = new ArrayList<>();
     private final List<Batch> proposed = new ArrayList<>();
-    private final CommitCoordinator coordinator = new CommitCoordinator(5, 3, List.of(1, 2, 3, 4, 5), 100, 1_000,
+    private final CommitCoordinator coordinator = new CommitCoordinator(5, 3,
+        Membership.initial(List.of(1, 2, 3, 4, 5)), 100, 1_000,
         250, 100, sender, EventSink.NONE, new CommitCoordinator.Listener() {
             public void proposed(Batch batch, long now) { proposed.add(batch); }
             public void decided(Batch batch, boolean committed, long now) {
@@ -35,7 +37,7 @@ class CommitCoordinatorTest {
     }
 
     private void installEmpty() {
-        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
         vote(0, 1, true);
         vote(0, 2, true);
         sender.clear();
@@ -48,7 +50,7 @@ class CommitCoordinatorTest {
 
     @Test
     void clientWritesWaitUntilTheInstallBatchCommits() {
-        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
         assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class));
         assertFalse(coordinator.active());
         vote(0, 1, true);
@@ -61,7 +63,7 @@ class CommitCoordinatorTest {
 
     @Test
     void anAbortedInstallBatchIsProposedAgainEvenEmptyUntilTheLeaderIsActive() {
-        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
         coordinator.tick(1_000, VectorClock.EMPTY);
         assertEquals(List.of("3/0 abort"), decisions);
         sender.clear();
@@ -186,7 +188,7 @@ class CommitCoordinatorTest {
 
     @Test
     void votesForOtherProposalsOrEpochsAreIgnored() {
-        coordinator.startInstall(List.of(), 0, 0);
+        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
         coordinator.onVote(new PeerMessage.Vote(0, 2, 1, true), 1);
         coordinator.onVote(new PeerMessage.Vote(7, 3, 2, true), 1);
         assertTrue(decisions.isEmpty());
@@ -195,7 +197,7 @@ class CommitCoordinatorTest {
     @Test
     void installProposesAdoptedWritesAndNewDotsFollowThem() {
         PixelWrite adopted = new PixelWrite(0, 0, Color.of("#000000"), "x", 1, 1, 5, 5, VectorClock.EMPTY.with(5, 7));
-        coordinator.startInstall(List.of(adopted), 6, 0);
+        coordinator.startInstall(List.of(adopted), null, VectorClock.EMPTY.with(5, 6), 0);
         assertEquals(List.of(adopted), proposed.get(0).writes());
         vote(0, 1, true);
         vote(0, 2, true);

@@ -9,21 +9,27 @@ import java.util.List;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.junit.jupiter.api.Test;
 
 class LeaderRecoveryTest {
 
     private static PeerMessage.Promise promise(int node, long installed, List<Batch> inDoubt, VectorClock version) {
-        return new PeerMessage.Promise(node, 9, installed, inDoubt, version);
+        return new PeerMessage.Promise(node, 9, installed, inDoubt, version, members(5));
+    }
+
+    /** Nodes 1..n, the initial configuration. */
+    private static Membership members(int n) {
+        return Membership.initial(java.util.stream.IntStream.rangeClosed(1, n).boxed().toList());
     }
 
     @Test
     void needsAMajorityOfTheMembershipItselfIncluded() {
-        LeaderRecovery recovery = new LeaderRecovery(9, 5);
+        LeaderRecovery recovery = new LeaderRecovery(9, members(5));
         recovery.onPromise(promise(5, 0, List.of(), VectorClock.EMPTY));
         recovery.onPromise(promise(4, 0, List.of(), VectorClock.EMPTY));
         assertFalse(recovery.hasQuorum());
-        recovery.onPromise(new PeerMessage.Promise(3, 8, 0, List.of(), VectorClock.EMPTY));
+        recovery.onPromise(new PeerMessage.Promise(3, 8, 0, List.of(), VectorClock.EMPTY, members(5)));
         assertFalse(recovery.hasQuorum(), "a promise for another epoch does not count");
         recovery.onPromise(promise(3, 0, List.of(), VectorClock.EMPTY));
         assertTrue(recovery.hasQuorum());
@@ -36,7 +42,7 @@ class LeaderRecoveryTest {
         Batch stale = new Batch(4, 2, 1, List.of(write(1, 9, 0, 0)));
         Batch newest = new Batch(6, 3, 2, List.of(write(2, 5, 0, 0), write(2, 6, 1, 1)));
         Batch newestAgain = new Batch(6, 4, 2, List.of(write(2, 6, 1, 1), write(2, 7, 2, 2)));
-        LeaderRecovery recovery = new LeaderRecovery(9, 3);
+        LeaderRecovery recovery = new LeaderRecovery(9, members(3));
         recovery.onPromise(promise(3, 4, List.of(stale), VectorClock.EMPTY));
         recovery.onPromise(promise(2, 6, List.of(newestAgain, newest), VectorClock.EMPTY));
         assertEquals(6, recovery.decidingEpoch());
@@ -45,7 +51,7 @@ class LeaderRecoveryTest {
 
     @Test
     void anInstalledNewerEpochRetiresOlderDoubtsEvenWithNothingInDoubt() {
-        LeaderRecovery recovery = new LeaderRecovery(9, 3);
+        LeaderRecovery recovery = new LeaderRecovery(9, members(3));
         recovery.onPromise(promise(3, 4, List.of(new Batch(4, 2, 1, List.of(write(1, 9, 0, 0)))), VectorClock.EMPTY));
         recovery.onPromise(promise(2, 7, List.of(), VectorClock.EMPTY));
         assertEquals(7, recovery.decidingEpoch());
@@ -54,7 +60,7 @@ class LeaderRecoveryTest {
 
     @Test
     void namesPromisersHoldingCommittedWritesTheLeaderLacks() {
-        LeaderRecovery recovery = new LeaderRecovery(9, 3);
+        LeaderRecovery recovery = new LeaderRecovery(9, members(3));
         recovery.onPromise(promise(3, 0, List.of(), VectorClock.EMPTY.with(1, 4)));
         recovery.onPromise(promise(2, 0, List.of(), VectorClock.EMPTY.with(1, 6)));
         assertEquals(List.of(2), recovery.promisersAhead(VectorClock.EMPTY.with(1, 5)));

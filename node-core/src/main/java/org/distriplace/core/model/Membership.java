@@ -1,0 +1,98 @@
+package org.distriplace.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A cluster configuration: the member ids (with the peer address each listens on) and a version that rises by one
+ * with every change. Changes are agreed through two-phase commit like pixel batches, one node added per change, so
+ * a majority of the old members and a majority of the new always share a node (see docs/protocol.md).
+ *
+ * @param version rises by one per change; a node adopts a committed configuration only if it is newer
+ * @param peers   member id to its peer address ({@code host:port}; empty where the transport needs none)
+ */
+public record Membership(long version, SortedMap<Integer, String> peers) {
+
+    public Membership {
+        if (version < 0) {
+            throw new IllegalArgumentException("configuration version " + version);
+        }
+        peers = Collections.unmodifiableSortedMap(new TreeMap<>(peers));
+        if (peers.isEmpty() || peers.keySet().stream().anyMatch(id -> id < 1)) {
+            throw new IllegalArgumentException("a configuration names at least one positive node id: " + peers);
+        }
+    }
+
+    /** The fixed configuration a cluster starts from ({@code --peers}): version 0, no addresses. */
+    public static Membership initial(List<Integer> members) {
+        SortedMap<Integer, String> peers = new TreeMap<>();
+        members.forEach(id -> peers.put(id, ""));
+        return new Membership(0, peers);
+    }
+
+    /** Member ids, ascending. */
+    public List<Integer> members() {
+        return new ArrayList<>(peers.keySet());
+    }
+
+    public boolean contains(int nodeId) {
+        return peers.containsKey(nodeId);
+    }
+
+    public int size() {
+        return peers.size();
+    }
+
+    /** Votes a decision needs from these members: a strict majority. */
+    public int quorum() {
+        return peers.size() / 2 + 1;
+    }
+
+    /** The next configuration: this one with {@code nodeId} added (or its address updated). */
+    public Membership with(int nodeId, String address) {
+        SortedMap<Integer, String> next = new TreeMap<>(peers);
+        next.put(nodeId, address);
+        return new Membership(version + 1, next);
+    }
+
+    /** The newer of two configurations (this one when their versions are equal). */
+    public Membership newer(Membership other) {
+        return other != null && other.version > version ? other : this;
+    }
+
+    /** Adds known addresses to members that have none here (the initial configuration carries none). */
+    public Membership withAddresses(Map<Integer, String> known) {
+        SortedMap<Integer, String> next = new TreeMap<>(peers);
+        next.replaceAll((id, address) -> address.isEmpty() ? known.getOrDefault(id, "") : address);
+        return new Membership(version, next);
+    }
+
+    /** {@code version;id=address,id=address}: how stores keep it. */
+    public String encode() {
+        StringBuilder out = new StringBuilder().append(version).append(';');
+        peers.forEach((id, address) -> out.append(id).append('=').append(address).append(','));
+        out.setLength(out.length() - 1);
+        return out.toString();
+    }
+
+    /** Reads {@link #encode()}'s form. */
+    public static Membership decode(String text) {
+        int split = text.indexOf(';');
+        if (split < 0) {
+            throw new IllegalArgumentException("not a configuration: " + text);
+        }
+        SortedMap<Integer, String> peers = new TreeMap<>();
+        for (String entry : text.substring(split + 1).split(",")) {
+            int eq = entry.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("not a configuration entry: " + entry);
+            }
+            peers.put(Integer.parseInt(entry.substring(0, eq)), entry.substring(eq + 1));
+        }
+        return new Membership(Long.parseLong(text.substring(0, split)), peers);
+    }
+}
