@@ -1,14 +1,17 @@
 package org.distriplace.app;
 
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.MulticastChannel;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.NodeSession;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.net.PeerAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -70,11 +73,34 @@ public final class DesktopCommand implements Callable<Integer> {
             node.browserUrl(), node.peerPort(), node.dataDir());
         spec.commandLine().getOut().flush();
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
-        try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, node, clusterName, options.secret)) {
-            DesktopLauncher.run(node, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
-                current(player), PreferencesFile::save), lan.access());
+        NodeSession session = new NodeSession(node, home, EventSink.withoutMessages(NodeCommand::logEvent));
+        Map<String, String> preferences = current(player);
+        session.onReplaced(joined -> rememberJoined(joined, preferences));
+        try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
+            options.secret)) {
+            DesktopLauncher.run(session, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
+                preferences, PreferencesFile::save), lan.access());
         }
         return 0;
+    }
+
+    /** After joining another cluster, the next start resumes as the joined node (same id, data and contacts). */
+    private void rememberJoined(EmbeddedNode joined, Map<String, String> preferences) {
+        EmbeddedNode.Settings settings = joined.settings();
+        preferences.put("id", Integer.toString(settings.config().nodeId()));
+        preferences.put("peers", settings.peers().stream().map(PeerAddress::toString)
+            .collect(Collectors.joining(",")));
+        preferences.put("canvas", settings.config().width() + "x" + settings.config().height());
+        preferences.put("data-dir", joined.dataDir().toString());
+        try {
+            PreferencesFile.save(preferences);
+        } catch (RuntimeException e) {
+            spec.commandLine().getErr().println("distri-place: could not remember the joined cluster: "
+                + e.getMessage());
+        }
+        spec.commandLine().getOut().printf("node %d: joined through %s; %s%n", settings.config().nodeId(),
+            settings.peers(), joined.browserUrl());
+        spec.commandLine().getOut().flush();
     }
 
     /** The values in effect now, by preference key, for the dialog to start from. */

@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.NodeSession;
 
 /**
  * Starts the desktop window. Kept apart from {@link DesktopApp}: JavaFX refuses to start from a plain class path
@@ -23,11 +24,20 @@ public final class DesktopLauncher {
         return "distri-place — node " + node.node().id() + " · " + node.browserUrl();
     }
 
-    /** Shows {@code node} in a window until the window closes, then closes the node; blocks until then. */
-    public static void run(EmbeddedNode node, String user, SingleNodeWindow.PreferencesAccess preferences,
+    /**
+     * Shows the session's node in a window until the window closes, then closes the session; blocks until then.
+     * Whenever the session's node is replaced (joining another cluster, from the menu or through LAN discovery),
+     * the window shows the new one.
+     */
+    public static void run(NodeSession session, String user, SingleNodeWindow.PreferencesAccess preferences,
                            SingleNodeWindow.NearbyAccess discovery) {
-        launch(title(node), () -> new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user),
-            preferences, discovery), window -> window.pane().close(), node::close);
+        EmbeddedNode node = session.current();
+        launch(title(node), () -> {
+            SingleNodeWindow window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user), user,
+                preferences, discovery, session::join);
+            session.onReplaced(joined -> FxThread.run(() -> window.show(joined)));
+            return window;
+        }, window -> window.pane().close(), session::close);
     }
 
     /** Shows demo mode's window over {@code cluster} until it closes, then stops the cluster. */

@@ -13,8 +13,8 @@ public record NodeStatus(String node, String leader, String epoch, String peers,
 
     /** The status from a node's report. */
     public static NodeStatus of(NodeReport report, String url) {
-        String node = "Node " + report.nodeId() + " · " + roleName(report.role())
-            + (report.ready() ? "" : " (joining)");
+        String node = "Node " + report.nodeId() + " · " + (!report.member() ? "waiting to be admitted"
+            : roleName(report.role()) + (report.ready() ? "" : " (joining)"));
         String leader;
         if (report.leaderId() == 0) {
             leader = "No leader (election under way)";
@@ -29,7 +29,7 @@ public record NodeStatus(String node, String leader, String epoch, String peers,
             : String.format(Locale.ROOT, "Peers: %d of %d alive", alive, total);
         boolean majority = 2 * (alive + 1) > total + 1;
         return new NodeStatus(node, leader, "Epoch " + report.epoch(), peers, url,
-            report.ready() && majority && report.leaderId() != 0);
+            report.member() && report.ready() && majority && report.leaderId() != 0);
     }
 
     private static String roleName(Role role) {

@@ -9,11 +9,26 @@ import javafx.application.Platform;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.discovery.NearbyNodes;
 
-/** The app's main window around its one node: a menu (nearby nodes, preferences, quit) above the node's pane. */
+/**
+ * The app's main window around its one node: a menu (join a cluster, nearby nodes, preferences, quit) above the
+ * node's pane. Joining another cluster replaces the node, and with it the pane.
+ */
 public final class SingleNodeWindow extends BorderPane {
+
+    /**
+     * Joins the cluster of the node at {@code host:port}; the window is then asked to {@link #show} the node that
+     * replaced its own.
+     */
+    @FunctionalInterface
+    public interface Joiner {
+        EmbeddedNode join(String hostPort) throws Exception;
+    }
 
     /** The preferences as they are now, which keys the dialog edits, and how to save them. */
     public record PreferencesAccess(List<String> keys, Map<String, String> current,
@@ -24,13 +39,19 @@ public final class SingleNodeWindow extends BorderPane {
     public record NearbyAccess(String clusterName, Supplier<List<NearbyNodes.Nearby>> nearby, String problem) {
     }
 
-    private final NodePane pane;
-    /** The preferences as last saved from this window (the dialogs start from them). */
+    private NodePane pane;
+    private final String user;
+    /** The preferences as last saved (the dialogs start from them; joining a cluster updates them too). */
     private final Map<String, String> current;
 
-    public SingleNodeWindow(NodePane pane, PreferencesAccess preferences, NearbyAccess discovery) {
+    public SingleNodeWindow(NodePane pane, String user, PreferencesAccess preferences, NearbyAccess discovery,
+                            Joiner joiner) {
         this.pane = pane;
-        this.current = new LinkedHashMap<>(preferences.current());
+        this.user = user;
+        this.current = preferences.current();
+        MenuItem join = new MenuItem("Join a cluster…");
+        join.setId("menu-join");
+        join.setOnAction(e -> askToJoin(joiner));
         MenuItem edit = new MenuItem("Preferences…");
         edit.setId("menu-preferences");
         edit.setOnAction(e -> editPreferences(preferences));
@@ -38,13 +59,50 @@ public final class SingleNodeWindow extends BorderPane {
         nearby.setOnAction(e -> showNearby(discovery, preferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
-        MenuBar menus = new MenuBar(new Menu("distri-place", null, nearby, edit, quit));
+        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, edit, quit));
         setTop(menus);
         setCenter(pane);
     }
 
     public NodePane pane() {
         return pane;
+    }
+
+    private void askToJoin(Joiner joiner) {
+        TextInputDialog dialog = new TextInputDialog();
+        dialog.setTitle("Join a cluster");
+        dialog.setHeaderText("Paint on another player's canvas: join their cluster.\n"
+            + "Type the address their window title shows (host:port).");
+        dialog.setContentText("Address:");
+        dialog.getEditor().setId("join-address");
+        dialog.initOwner(getScene().getWindow());
+        dialog.showAndWait().filter(text -> !text.isBlank()).ifPresent(address -> join(joiner, address.strip()));
+    }
+
+    /** Joins off the FX thread (it stops and starts nodes); failures are shown, success comes through {@link #show}. */
+    public void join(Joiner joiner, String address) {
+        pane.showMessage("Joining the cluster at " + address + "…");
+        Thread worker = new Thread(() -> {
+            try {
+                joiner.join(address);
+            } catch (Exception e) {
+                FxThread.run(() -> pane.showMessage("Could not join " + address + ": " + e.getMessage()));
+            }
+        }, "join-cluster");
+        worker.setDaemon(true);
+        worker.start();
+    }
+
+    /** Replaces the pane with one on {@code node}, and retitles the window. */
+    public void show(EmbeddedNode node) {
+        pane.close();
+        pane = new NodePane(node.node(), node.browserUrl(), user);
+        setCenter(pane);
+        pane.showMessage("Asked the cluster to admit node " + node.node().id() + "; the status below says when "
+            + "it is a member.");
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setTitle(DesktopLauncher.title(node));
+        }
     }
 
     private void showNearby(NearbyAccess discovery, PreferencesAccess preferences) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.distriplace.core.net.ClusterSecret;
 
 /**
@@ -20,7 +21,7 @@ public final class Discovery implements AutoCloseable {
     public static final long INTERVAL_MS = 2_000;
     public static final long EXPIRY_MS = 7_000;
 
-    private final Beacon own;
+    private final Supplier<Beacon> own;
     private final ClusterSecret secret;
     private final DiscoveryChannel channel;
     private final LongSupplier clockMs;
@@ -33,6 +34,14 @@ public final class Discovery implements AutoCloseable {
     });
 
     public Discovery(Beacon own, ClusterSecret secret, DiscoveryChannel channel, LongSupplier clockMs) {
+        this(() -> own, secret, channel, clockMs);
+    }
+
+    /**
+     * @param own this node's beacon as it is now, read at every announcement (the member list grows as nodes join,
+     *            and joining another cluster changes the node id and ports); its cluster name and instance are fixed
+     */
+    public Discovery(Supplier<Beacon> own, ClusterSecret secret, DiscoveryChannel channel, LongSupplier clockMs) {
         this.own = own;
         this.secret = secret;
         this.channel = channel;
@@ -43,10 +52,9 @@ public final class Discovery implements AutoCloseable {
     /** Opens the channel and starts announcing. */
     public void start() throws IOException {
         channel.open(this::received);
-        byte[] datagram = own.encode(secret);
         timer.scheduleAtFixedRate(() -> {
             try {
-                channel.send(datagram);
+                channel.send(own.get().encode(secret));
             } catch (IOException | RuntimeException e) {
                 // The network may come and go (a laptop changing Wi-Fi); the next beacon tries again.
             }
@@ -55,7 +63,7 @@ public final class Discovery implements AutoCloseable {
 
     private void received(byte[] datagram, int length, String fromHost) {
         Beacon beacon = Beacon.decode(datagram, length, secret).orElse(null);
-        if (beacon == null || !beacon.cluster().equals(own.cluster())) {
+        if (beacon == null || !beacon.cluster().equals(own.get().cluster())) {
             ignored.incrementAndGet();
             return;
         }
@@ -73,7 +81,7 @@ public final class Discovery implements AutoCloseable {
     }
 
     public Beacon own() {
-        return own;
+        return own.get();
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The nodes of this node's cluster heard on the LAN lately, one per running instance: a node not heard for the
@@ -28,11 +29,16 @@ public final class NearbyNodes {
         }
     }
 
-    private final Beacon own;
+    private final Supplier<Beacon> own;
     private final long expiryMs;
     private final Map<String, Nearby> heard = new LinkedHashMap<>();
 
     public NearbyNodes(Beacon own, long expiryMs) {
+        this(() -> own, expiryMs);
+    }
+
+    /** @param own this node's beacon as it is now (its node id changes when it joins another cluster) */
+    public NearbyNodes(Supplier<Beacon> own, long expiryMs) {
         this.own = own;
         this.expiryMs = expiryMs;
     }
@@ -42,11 +48,12 @@ public final class NearbyNodes {
      * node's id is kept, so the conflict can be shown. Returns whether it is new.
      */
     public synchronized boolean heard(Beacon beacon, String host, long nowMs) {
-        if (beacon.instance().equals(own.instance())) {
+        Beacon mine = own.get();
+        if (beacon.instance().equals(mine.instance())) {
             return false;
         }
         Nearby before = heard.put(beacon.instance(), new Nearby(beacon, host, nowMs,
-            beacon.nodeId() == own.nodeId()));
+            beacon.nodeId() == mine.nodeId()));
         return before == null || !before.beacon().equals(beacon);
     }
 

@@ -53,10 +53,15 @@ public final class EmbeddedNode implements AutoCloseable {
     private EmbeddedNode(Settings settings, DataDirectory dataDir, EventSink events) throws Exception {
         this.settings = settings;
         this.dataDir = dataDir;
+        int peerPort = concretePort(port(settings.peerPort(), settings), settings.bind());
         NodeConfig config = settings.config();
+        if (config.address().isEmpty()) {
+            // Peers that learn of this node through the protocol (it joined, or they did) dial this address.
+            config = config.toBuilder().address(advertisedHost(settings.bind()) + ":" + peerPort).build();
+        }
         this.store = SqliteEventStore.open(dataDir.path(), config);
         AtomicReference<Node> self = new AtomicReference<>();
-        this.transport = new PeerTransport(config.nodeId(), settings.bind(), port(settings.peerPort(), settings),
+        this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
             settings.peers(), new ClusterSecret(settings.secret()), new PeerCodec(),
             (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults());
         this.node = new Node(config, transport, store, events);
@@ -100,6 +105,22 @@ public final class EmbeddedNode implements AutoCloseable {
         return 0;
     }
 
+    /** {@code port}, or for 0 a port free now: the node must know the port it advertises before it binds. */
+    private static int concretePort(int port, String host) throws IOException {
+        if (port != 0) {
+            return port;
+        }
+        try (ServerSocket probe = new ServerSocket()) {
+            probe.bind(new InetSocketAddress(host, 0));
+            return probe.getLocalPort();
+        }
+    }
+
+    /** The host other machines reach this node at: the bind address, or for every interface the LAN address. */
+    private static String advertisedHost(String bind) {
+        return bind.equals("0.0.0.0") ? lanAddress().orElse("127.0.0.1") : bind;
+    }
+
     private static boolean isFree(String host, int port) {
         try (ServerSocket probe = new ServerSocket()) {
             probe.setReuseAddress(true);
@@ -128,6 +149,11 @@ public final class EmbeddedNode implements AutoCloseable {
         return transport.port();
     }
 
+    /** The peer transport's counters (refused connections show a peer with the wrong secret). */
+    public PeerTransport.Stats transportStats() {
+        return transport.stats();
+    }
+
     /** The data directory actually used (another copy may hold the preferred one). */
     public Path dataDir() {
         return dataDir.path();
@@ -138,8 +164,7 @@ public final class EmbeddedNode implements AutoCloseable {
      * address (so it can be read out to the other players), else the bound address.
      */
     public String browserUrl() {
-        String host = settings.bind().equals("0.0.0.0") ? lanAddress().orElse("localhost") : settings.bind();
-        return "http://" + host + ":" + httpPort() + "/";
+        return "http://" + advertisedHost(settings.bind()) + ":" + httpPort() + "/";
     }
 
     /** This machine's first private IPv4 address on an interface that is up, if it has one. */

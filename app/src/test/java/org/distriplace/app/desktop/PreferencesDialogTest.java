@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -46,13 +47,16 @@ class PreferencesDialogTest {
     void start(Stage stage) throws Exception {
         node = EmbeddedNode.start(new EmbeddedNode.Settings(NodeConfig.builder(1, List.of(1)).canvas(20, 20).build(),
             "127.0.0.1", 0, 0, List.of(), "secret", dir.resolve("node-" + System.nanoTime()), false), EventSink.NONE);
-        window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), "ada"),
-            new SingleNodeWindow.PreferencesAccess(KEYS, Map.of("user", "ada", "id", "1", "http-port", "8080",
-                "canvas", "1000x1000", "peers", "3@10.0.0.3:9093"), saved::set),
+        window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), "ada"), "ada",
+            new SingleNodeWindow.PreferencesAccess(KEYS, new LinkedHashMap<>(Map.of("user", "ada", "id", "1",
+                "http-port", "8080", "canvas", "1000x1000", "peers", "3@10.0.0.3:9093")), saved::set),
             new SingleNodeWindow.NearbyAccess("party", () -> List.of(
                 new NearbyNodes.Nearby(new Beacon("party", "a1", 2, 9092, 8082, List.of(1, 2)), "10.0.0.2", 0, false),
                 new NearbyNodes.Nearby(new Beacon("party", "b2", 1, 9091, 8081, List.of(1)), "10.0.0.9", 0, true)),
-                null));
+                null),
+            address -> {
+                throw new java.io.IOException("no distri-place node answered at " + address);
+            });
         stage.setScene(new Scene(window, 900, 600));
         stage.show();
     }
@@ -97,6 +101,18 @@ class PreferencesDialogTest {
         assertEquals("3@10.0.0.3:9093,2@10.0.0.2:9092", saved.get().get("peers"),
             "merged with the known peers, without the node claiming this node's id");
         assertEquals("ada", saved.get().get("user"), "the other preferences are kept");
+    }
+
+    @Test
+    void joiningAnAddressWhereNothingAnswersSaysSoAndKeepsTheNode(FxRobot robot) throws Exception {
+        robot.clickOn("distri-place").clickOn("Join a cluster…");
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#join-address").write("10.0.0.77:8080");
+        robot.clickOn("OK");
+        TestCluster.await("the failure to be shown", Duration.ofSeconds(10),
+            () -> robot.lookup("#message").queryLabeled().getText().startsWith("Could not join 10.0.0.77:8080"));
+        assertTrue(robot.lookup("#message").queryLabeled().getText().contains("no distri-place node answered"));
+        assertFalse(node.node().isClosed(), "the window's node keeps running");
     }
 
     @Test

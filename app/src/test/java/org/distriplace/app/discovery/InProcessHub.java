@@ -4,12 +4,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** A LAN in a test: every datagram sent reaches every open channel (the sender's too, as multicast loops back). */
-final class InProcessHub {
+public final class InProcessHub {
 
     private final List<Channel> open = new CopyOnWriteArrayList<>();
 
     /** A channel whose datagrams appear to come from {@code host}. */
-    DiscoveryChannel channel(String host) {
+    public DiscoveryChannel channel(String host) {
         return new Channel(host);
     }
 

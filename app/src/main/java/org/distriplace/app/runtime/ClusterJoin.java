@@ -1,0 +1,117 @@
+package org.distriplace.app.runtime;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.distriplace.core.net.PeerAddress;
+import org.distriplace.core.node.NodeConfig;
+
+/**
+ * Joining a running cluster through any of its nodes: what the cluster looks like (read from the node's public
+ * {@code /api/v1/cluster}), and the settings of a new node that asks its members to admit it. The new node gets
+ * the next free id and a data directory of its own; the node it replaces keeps its canvas on disk.
+ */
+public final class ClusterJoin {
+
+    /** One member as the contacted node names it. */
+    public record Member(int id, String peerAddress) {
+    }
+
+    /**
+     * The cluster as one of its nodes sees it.
+     *
+     * @param contactId the node that answered
+     */
+    public record ClusterInfo(int contactId, List<Member> members, int width, int height) {
+        public ClusterInfo {
+            members = List.copyOf(members);
+        }
+
+        /**
+         * An id above every member's (ids are never reused), spread at random over the next thousand so that nodes
+         * joining at the same moment (LAN discovery starts them together) rarely pick the same one.
+         */
+        public int nextId(Random random) {
+            return members.stream().mapToInt(Member::id).max().orElse(0) + 1 + random.nextInt(1_000);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ClusterJoin() {
+    }
+
+    /**
+     * Asks the node at {@code hostPort} (its HTTP address, as its window title or browser URL shows it) what its
+     * cluster looks like.
+     *
+     * @throws IOException when nothing answers there, or what answers is not a distri-place node
+     */
+    public static ClusterInfo fetch(String hostPort) throws IOException, InterruptedException {
+        String address = hostPort.strip().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
+        if (!address.matches("[^\\s:/]+:\\d{1,5}")) {
+            throw new IOException("give the node's address as host:port (for example 192.168.1.20:8080), not '"
+                + hostPort + "'");
+        }
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + address + "/api/v1/cluster"))
+            .timeout(Duration.ofSeconds(5)).GET().build();
+        HttpResponse<String> response;
+        try {
+            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IOException("no distri-place node answered at " + address + " (" + e.getMessage() + ")", e);
+        }
+        if (response.statusCode() != 200) {
+            throw new IOException(address + " answered HTTP " + response.statusCode() + ", not a cluster description");
+        }
+        return parse(response.body(), address);
+    }
+
+    static ClusterInfo parse(String body, String from) throws IOException {
+        JsonNode root;
+        try {
+            root = JSON.readTree(body);
+        } catch (IOException e) {
+            throw new IOException(from + " is not a distri-place node (its answer is not JSON)", e);
+        }
+        JsonNode members = root == null ? null : root.path("members");
+        if (members == null || !members.isArray() || members.isEmpty() || !root.path("canvas").isObject()) {
+            throw new IOException(from + " is not a distri-place node of this version (no member list)");
+        }
+        List<Member> parsed = new ArrayList<>();
+        for (JsonNode member : members) {
+            parsed.add(new Member(member.path("id").asInt(), member.path("peerAddress").asText("")));
+        }
+        return new ClusterInfo(root.path("nodeId").asInt(), parsed, root.path("canvas").path("width").asInt(),
+            root.path("canvas").path("height").asInt());
+    }
+
+    /**
+     * Settings for a node that joins {@code cluster}: the next free id, the members as contacts, the cluster's
+     * canvas size, a fresh data directory under {@code home}; ports, secret and timings as in {@code base}.
+     */
+    public static EmbeddedNode.Settings settingsToJoin(ClusterInfo cluster, EmbeddedNode.Settings base, Path home,
+                                                       Random random) {
+        int id = cluster.nextId(random);
+        List<Integer> contacts = cluster.members().stream().map(Member::id).toList();
+        NodeConfig config = base.config().toBuilder().nodeId(id).members(contacts).address("")
+            .canvas(cluster.width(), cluster.height()).build();
+        List<PeerAddress> peers = cluster.members().stream()
+            .filter(member -> !member.peerAddress().isEmpty())
+            .map(member -> PeerAddress.parse(member.id() + "@" + member.peerAddress()))
+            .toList();
+        Path dataDir = home.resolve("node-" + id + "-joined-" + Long.toString(System.currentTimeMillis(), 36));
+        return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
+            dataDir, base.portsFallBack());
+    }
+}
