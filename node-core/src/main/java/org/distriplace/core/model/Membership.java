@@ -3,7 +3,6 @@ package org.distriplace.core.model;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -62,13 +61,6 @@ public record Membership(long version, SortedMap<Integer, String> peers) {
     /** The newer of two configurations (this one when their versions are equal). */
     public Membership newer(Membership other) {
         return other != null && other.version > version ? other : this;
-    }
-
-    /** Adds known addresses to members that have none here (the initial configuration carries none). */
-    public Membership withAddresses(Map<Integer, String> known) {
-        SortedMap<Integer, String> next = new TreeMap<>(peers);
-        next.replaceAll((id, address) -> address.isEmpty() ? known.getOrDefault(id, "") : address);
-        return new Membership(version, next);
     }
 
     /** {@code version;id=address,id=address}: how stores keep it. */

@@ -303,10 +303,8 @@ public final class NodeEngine {
             suspicion(now, change);
         }
         if (detector.heartbeatDue(now)) {
-            int claimed = election.isLeader() ? self : election.leaderId();
             for (int peer : others) {
-                send(peer, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed,
-                    membership));
+                send(peer, heartbeat(now));
             }
         }
         if (isMember()) {
@@ -330,9 +328,7 @@ public final class NodeEngine {
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
             cooldowns.prune(state.stamp(now));
-            if (participant.discardHeld(write -> replica.holds(write.dot()), membership.version())) {
-                saveInDoubt();
-            }
+            dropSettledInDoubt();
         }
         scheduler.schedule(config.tickMs(), this::tick);
     }
@@ -462,8 +458,7 @@ public final class NodeEngine {
 
     private void onJoin(int from, PeerMessage.Join join) {
         election.observe(join.epoch());
-        int claimed = election.isLeader() ? self : election.leaderId();
-        send(from, new PeerMessage.Welcome(self, election.epoch(), claimed, replica.version()));
+        send(from, new PeerMessage.Welcome(self, election.epoch(), claimedLeader(), replica.version()));
         if (election.isLeader()) {
             send(from, new PeerMessage.Coordinator(self, election.epoch()));
         }
@@ -488,9 +483,7 @@ public final class NodeEngine {
      */
     private void onJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
         transport.learnAddresses(Map.of(from, request.address()));
-        int claimed = election.isLeader() ? self : election.leaderId();
-        send(from, new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimed,
-            membership));
+        send(from, heartbeat(now));
         if (membership.contains(from) || leader == null || !leader.active()) {
             return;
         }
@@ -538,6 +531,17 @@ public final class NodeEngine {
             joinDeadline = now;
             lifecycle(now, Stage.ADMITTED, "a member from configuration " + committed.version());
         }
+    }
+
+    /** This node's heartbeat: its epoch, the leader it follows (itself when leading) and its committed configuration. */
+    private PeerMessage.Heartbeat heartbeat(long now) {
+        return new PeerMessage.Heartbeat(self, state.stamp(now), "healthy", election.epoch(), claimedLeader(),
+            membership);
+    }
+
+    /** The leader this node names to others: itself while it leads, else the one it follows (0 for none). */
+    private int claimedLeader() {
+        return election.isLeader() ? self : election.leaderId();
     }
 
     private List<Integer> othersIn(Membership config) {
@@ -853,6 +857,13 @@ public final class NodeEngine {
         state.announce(outcome.applied());
     }
 
+    /** Forgets in-doubt batches whose effect this replica already holds (learned through anti-entropy). */
+    private void dropSettledInDoubt() {
+        if (participant.discardHeld(write -> replica.holds(write.dot()), membership.version())) {
+            saveInDoubt();
+        }
+    }
+
     private void saveInDoubt() {
         store.saveInDoubt(participant.installedEpoch(), participant.inDoubt());
     }
@@ -899,9 +910,7 @@ public final class NodeEngine {
         if (!response.isLastPart()) {
             return;
         }
-        if (participant.discardHeld(write -> replica.holds(write.dot()), membership.version())) {
-            saveInDoubt();
-        }
+        dropSettledInDoubt();
         if (!ready) {
             becomeReady(now, "caught up from node " + from + " at version " + replica.version());
         }

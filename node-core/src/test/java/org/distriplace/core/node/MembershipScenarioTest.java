@@ -3,12 +3,9 @@ package org.distriplace.core.node;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.function.BooleanSupplier;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.sim.Faults;
@@ -23,19 +20,7 @@ class MembershipScenarioTest {
     /** Three members (1-3) and node 4, which starts outside the cluster and asks to join. */
     private final Simulation sim = new Simulation(11, new ScenarioOptions(3, EnumSet.noneOf(Faults.class), 0, 0,
         60_000, 0, 1_000, 1_000, 16, 0, false, 1));
-
-    private void runUntil(BooleanSupplier condition, long maxVirtualMs) {
-        long deadline = sim.now() + maxVirtualMs;
-        while (!condition.getAsBoolean()) {
-            assertTrue(sim.now() < deadline, "condition not met within " + maxVirtualMs + " virtual ms");
-            assertTrue(sim.step(), "simulation ran out of events");
-        }
-    }
-
-    private <T> T await(CompletableFuture<T> future) {
-        runUntil(future::isDone, 30_000);
-        return future.join();
-    }
+    private final SimulationSteps steps = new SimulationSteps(sim);
 
     private boolean everyoneHas(List<Integer> members) {
         return sim.nodeIds().stream().allMatch(id -> sim.engine(id).membership().members().equals(members));
@@ -48,8 +33,8 @@ class MembershipScenarioTest {
     @Test
     void aJoinerCatchesUpIsAdmittedAndThenCountsInEveryMajority() {
         sim.startAll();
-        runUntil(() -> leads(3), 10_000);
-        await(sim.engine(1).place("alice", 1, 1, ORANGE));
+        steps.runUntil(() -> leads(3), 10_000);
+        steps.await(sim.engine(1).place("alice", 1, 1, ORANGE));
 
         sim.restart(4);
         assertFalse(sim.engine(4).isMember());
@@ -57,13 +42,13 @@ class MembershipScenarioTest {
             sim.engine(4).place("dora", 2, 2, ORANGE).handle((ok, error) -> error).join());
         assertEquals(PlaceError.NOT_READY, waiting.code(), "no painting before it is admitted");
 
-        runUntil(() -> everyoneHas(List.of(1, 2, 3, 4)), 15_000);
+        steps.runUntil(() -> everyoneHas(List.of(1, 2, 3, 4)), 15_000);
         assertEquals(1, sim.engine(4).membership().version(), "one change");
         assertEquals(ORANGE, sim.engine(4).replica().canvas().colorAt(1, 1), "caught up before it was admitted");
-        runUntil(() -> leads(4), 15_000);
+        steps.runUntil(() -> leads(4), 15_000);
 
-        await(sim.engine(4).place("dora", 2, 2, ORANGE));
-        runUntil(sim::converged, 10_000);
+        steps.await(sim.engine(4).place("dora", 2, 2, ORANGE));
+        steps.runUntil(sim::converged, 10_000);
         for (int id : sim.nodeIds()) {
             assertEquals(ORANGE, sim.engine(id).replica().canvas().colorAt(2, 2), "node " + id);
         }
@@ -71,13 +56,7 @@ class MembershipScenarioTest {
         // Four members: a write needs three. Two up are no longer a majority.
         sim.crash(1);
         sim.crash(2);
-        PlaceException minority = assertInstanceOf(PlaceException.class,
-            awaitRefusal(sim.engine(3).place("carol", 3, 3, ORANGE)));
+        PlaceException minority = steps.refusal(sim.engine(3).place("carol", 3, 3, ORANGE));
         assertEquals(PlaceError.NO_QUORUM, minority.code());
-    }
-
-    private Throwable awaitRefusal(CompletableFuture<PlaceResult> future) {
-        runUntil(future::isDone, 30_000);
-        return future.handle((ok, error) -> error).join();
     }
 }

@@ -120,10 +120,6 @@ public final class CommitCoordinator {
         learners.removeIf(membership::contains);
     }
 
-    public Membership membership() {
-        return membership;
-    }
-
     /** Nodes that receive proposals without being members yet (joiners catching up). */
     public void setLearners(Set<Integer> ids) {
         learners.clear();
