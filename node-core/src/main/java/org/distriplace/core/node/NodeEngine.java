@@ -289,7 +289,8 @@ public final class NodeEngine {
         return new NodeReport(now, self, election.role(), election.leaderId(), election.epoch(),
             participant.installedEpoch(), ready, leader != null && leader.active(), peers, replica.version(),
             replica.canvas().stateHashHex(), replica.committedWrites(), proposal, queued,
-            participant.inDoubt().size(), clients.size(), config.width(), config.height(), membership, isMember());
+            participant.inDoubt().size(), clients.size(), config.width(), config.height(), membership, isMember(),
+            new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()));
     }
 
     // ---------------------------------------------------------------- timers

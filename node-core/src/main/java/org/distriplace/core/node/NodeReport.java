@@ -19,11 +19,13 @@ import org.distriplace.core.model.Membership;
  * @param pendingPlacements this node's client requests waiting for their commit
  * @param membership     the newest committed configuration this node holds (members and their peer addresses)
  * @param member         whether that configuration names this node (false while it waits to be admitted)
+ * @param timing         the failure detector's intervals, so a viewer can draw silence against them
  */
 public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoch, long installedEpoch,
                          boolean ready, boolean leaderActive, Map<Integer, PeerView> peers, VectorClock version,
                          String stateHash, long committedWrites, Proposal inFlight, int queuedWrites, int inDoubt,
-                         int pendingPlacements, int width, int height, Membership membership, boolean member) {
+                         int pendingPlacements, int width, int height, Membership membership, boolean member,
+                         Timing timing) {
 
     public NodeReport {
         peers = Map.copyOf(peers);
@@ -35,6 +37,10 @@ public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoc
      * @param lastHeardAgoMs milliseconds since it was last heard from, or -1 if never
      */
     public record PeerView(int id, Liveness liveness, long lastHeardAgoMs) {
+    }
+
+    /** How often this node sends heartbeats, and after how much silence it suspects a peer and declares it dead. */
+    public record Timing(long heartbeatMs, long suspectAfterMs, long failureTimeoutMs) {
     }
 
     /** A two-phase-commit round in flight. */

@@ -48,6 +48,15 @@ public final class EventQueue {
         return true;
     }
 
+    /**
+     * What the next event is and when it runs ({@code "12.340s deliver PREPARE n5->n2"}), or empty when none is
+     * queued; actions describe themselves through {@code toString}, so labelling costs nothing until asked.
+     */
+    public String describeNext() {
+        Entry next = queue.peek();
+        return next == null ? "" : String.format(java.util.Locale.ROOT, "%.3fs %s", next.at / 1000.0, next.action);
+    }
+
     public long executed() {
         return executed;
     }

@@ -63,7 +63,23 @@ public final class SimNetwork {
             at = Math.max(at, lastDelivery.getOrDefault(key, 0L));
             lastDelivery.put(key, at);
         }
-        queue.scheduleAt(at, () -> {
+        queue.scheduleAt(at, new InFlight(from, to, message));
+    }
+
+    /** A message on its way; named, so a step-by-step viewer can say what the next event delivers. */
+    private final class InFlight implements Runnable {
+        private final int from;
+        private final int to;
+        private final PeerMessage message;
+
+        InFlight(int from, int to, PeerMessage message) {
+            this.from = from;
+            this.to = to;
+            this.message = message;
+        }
+
+        @Override
+        public void run() {
             // Checked again at delivery: a partition cuts messages already in flight too.
             if (connected(from, to)) {
                 delivered++;
@@ -71,7 +87,12 @@ public final class SimNetwork {
             } else {
                 dropped++;
             }
-        });
+        }
+
+        @Override
+        public String toString() {
+            return "deliver " + message.kind() + " n" + from + "->n" + to;
+        }
     }
 
     public LinkConditions conditions(int from, int to) {

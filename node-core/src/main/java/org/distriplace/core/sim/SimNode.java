@@ -80,11 +80,7 @@ final class SimNode {
             }
         };
         engine = new NodeEngine(config, queue::now,
-            (delay, task) -> queue.schedule(delay, () -> {
-                if (up && incarnation == life) {
-                    task.run();
-                }
-            }),
+            (delay, task) -> queue.schedule(delay, new Timer(life, task)),
             (to, message) -> {
                 Runnable send = () -> {
                     if (up && incarnation == life) {
@@ -99,6 +95,29 @@ final class SimNode {
             },
             disk != null ? disk : store, random, observed);
         engine.start();
+    }
+
+    /** A timer of one life of this node: it does nothing once that life ended in a crash. */
+    private final class Timer implements Runnable {
+        private final int life;
+        private final Runnable task;
+
+        Timer(int life, Runnable task) {
+            this.life = life;
+            this.task = task;
+        }
+
+        @Override
+        public void run() {
+            if (up && incarnation == life) {
+                task.run();
+            }
+        }
+
+        @Override
+        public String toString() {
+            return "timer on n" + id;
+        }
     }
 
     /** Places through this node; the answer, like every effect, comes once what it depends on is durable. */

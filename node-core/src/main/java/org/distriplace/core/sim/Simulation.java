@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
@@ -24,6 +25,7 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.node.PlaceResult;
 
 /**
  * A whole cluster of real {@link NodeEngine}s on virtual time and a {@link SimNetwork}, with seeded faults and
@@ -65,11 +67,21 @@ public final class Simulation {
             return !traceListeners.isEmpty() || !eventListeners.isEmpty();
         }
     };
+    private final UnaryOperator<NodeConfig.Builder> tuning;
     private long convergedAt = -1;
     private boolean finished;
 
     public Simulation(long seed, ScenarioOptions options) {
+        this(seed, options, UnaryOperator.identity());
+    }
+
+    /**
+     * A simulation whose nodes' configurations pass through {@code tuning} last (the demo slows heartbeats and
+     * timeouts down to what a class can follow).
+     */
+    public Simulation(long seed, ScenarioOptions options, UnaryOperator<NodeConfig.Builder> tuning) {
         this.seed = seed;
+        this.tuning = tuning;
         this.options = options;
         this.random = new Random(seed);
         this.network = new SimNetwork(queue, random, this::deliver);
@@ -85,6 +97,10 @@ public final class Simulation {
     }
 
     private NodeConfig nodeConfig(int id, List<Integer> members) {
+        return tuning.apply(baseConfig(id, members)).build();
+    }
+
+    private NodeConfig.Builder baseConfig(int id, List<Integer> members) {
         return NodeConfig.builder(id, members)
             .canvas(options.canvasSize(), options.canvasSize())
             .tileSize(4)
@@ -96,8 +112,7 @@ public final class Simulation {
             .maxTilesPerMessage(5)
             .logRetention(120)
             // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
-            .snapshotEveryWrites(25)
-            .build();
+            .snapshotEveryWrites(25);
     }
 
     /** Receives every trace line (node events and the simulator's own actions), in order. */
@@ -156,6 +171,56 @@ public final class Simulation {
         }
     }
 
+    /** Starts the simulated clients: each places a pixel through a random live node every so often. */
+    public void startWorkload() {
+        scheduleWorkload();
+    }
+
+    /** Runs {@code action} at virtual time now + {@code delayMs}; {@code label} names it to step-by-step viewers. */
+    public void schedule(long delayMs, String label, Runnable action) {
+        queue.schedule(delayMs, new Runnable() {
+            @Override
+            public void run() {
+                action.run();
+            }
+
+            @Override
+            public String toString() {
+                return label;
+            }
+        });
+    }
+
+    /** What the next event is and when it runs; empty when nothing is queued. */
+    public String describeNext() {
+        return queue.describeNext();
+    }
+
+    /** Virtual time of the next event, or {@link Long#MAX_VALUE} when none is queued. */
+    public long nextAt() {
+        return queue.nextAt();
+    }
+
+    public ScenarioOptions options() {
+        return options;
+    }
+
+    /**
+     * Places a pixel through node {@code id} (as a client of that node would); a committed answer is checked by
+     * the invariants like any other acknowledged write.
+     */
+    public CompletableFuture<PlaceResult> place(int id, String user, int x, int y, Color color) {
+        if (!isUp(id)) {
+            return CompletableFuture.failedFuture(new PlaceException(PlaceError.NOT_READY, "node " + id + " is down"));
+        }
+        attempts++;
+        return nodes.get(id).place(user, x, y, color).whenComplete((result, error) -> {
+            if (result != null) {
+                checker.acknowledged(result.write());
+            }
+        });
+    }
+
     /** Runs one event; false when nothing is left to run. */
     public boolean step() {
         return queue.runNext();
@@ -202,6 +267,9 @@ public final class Simulation {
         if (nodes.get(id).isUp()) {
             trace("CRASH n" + id);
             nodes.get(id).crash();
+            // A crashed engine says nothing: viewers hear of the crash from the simulator itself.
+            NodeEvent stopped = new NodeEvent.Lifecycle(queue.now(), id, NodeEvent.Lifecycle.Stage.STOPPED, "crashed");
+            eventListeners.forEach(listener -> listener.accept(stopped));
         }
     }
 
@@ -215,6 +283,12 @@ public final class Simulation {
     public void partition(Map<Integer, Integer> groups) {
         trace("PARTITION " + groups);
         network.partition(groups);
+    }
+
+    /** Ends any partition (link conditions stay as they are). */
+    public void healPartition() {
+        trace("HEAL partition");
+        network.heal();
     }
 
     private void heal() {

@@ -2,28 +2,17 @@ package org.distriplace.core.wire;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
-import org.distriplace.core.model.Color;
 
 /**
  * Peer messages to and from JSON: one object per frame, {@code "type"} naming the {@link
@@ -47,7 +36,7 @@ public final class PeerCodec {
         this.mapper = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
             .addMixIn(PeerMessage.class, PeerMessageTypes.class)
-            .addModule(domainTypes())
+            .addModule(DomainJson.module())
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -126,78 +115,6 @@ public final class PeerCodec {
 
     private static Decoded failed(DecodeError.Reason reason, String message) {
         return new Decoded.Failed(new DecodeError(reason, message));
-    }
-
-    private static SimpleModule domainTypes() {
-        SimpleModule module = new SimpleModule("distri-place-domain");
-        module.addSerializer(Color.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(Color value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-                gen.writeString(value.hex());
-            }
-        });
-        module.addDeserializer(Color.class, new JsonDeserializer<>() {
-            @Override
-            public Color deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                String text = p.getValueAsString();
-                if (p.currentToken() != JsonToken.VALUE_STRING) {
-                    return (Color) ctxt.handleUnexpectedToken(Color.class, p);
-                }
-                return Color.parse(text).orElseThrow(
-                    () -> ctxt.weirdStringException(text, Color.class, "expected #RRGGBB"));
-            }
-        });
-        module.addSerializer(VectorClock.class, new JsonSerializer<>() {
-            @Override
-            public void serialize(VectorClock value, JsonGenerator gen, SerializerProvider provider)
-                throws IOException {
-                gen.writeStartObject();
-                for (int i = 0; i < value.size(); i++) {
-                    gen.writeNumberField(Integer.toString(value.nodeAt(i)), value.counterAt(i));
-                }
-                gen.writeEndObject();
-            }
-        });
-        module.addDeserializer(VectorClock.class, new JsonDeserializer<>() {
-            @Override
-            public VectorClock deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-                if (p.currentToken() != JsonToken.START_OBJECT) {
-                    return (VectorClock) ctxt.handleUnexpectedToken(VectorClock.class, p);
-                }
-                int[] nodes = new int[4];
-                long[] counters = new long[4];
-                int count = 0;
-                for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
-                    String name = p.currentName();
-                    JsonToken value = p.nextToken();
-                    if (value != JsonToken.VALUE_NUMBER_INT || !isNodeId(name) || p.getLongValue() < 0) {
-                        throw ctxt.weirdStringException(name, VectorClock.class,
-                            "vector clock entries are \"nodeId\": non-negative integer");
-                    }
-                    if (count == nodes.length) {
-                        nodes = Arrays.copyOf(nodes, count * 2);
-                        counters = Arrays.copyOf(counters, count * 2);
-                    }
-                    nodes[count] = Integer.parseInt(name);
-                    counters[count++] = p.getLongValue();
-                }
-                return VectorClock.of(nodes, counters, count);
-            }
-        });
-        return module;
-    }
-
-    /** One to nine decimal digits (a node id), checked without a regular expression: it runs for every write. */
-    private static boolean isNodeId(String name) {
-        if (name.isEmpty() || name.length() > 9) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Jackson type information for the sealed message family, kept out of the message records themselves. */
