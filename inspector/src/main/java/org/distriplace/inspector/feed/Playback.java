@@ -1,0 +1,29 @@
+package org.distriplace.inspector.feed;
+
+/**
+ * Control of time, where the inspector owns it (a simulated cluster, a trace being replayed): pause, step one
+ * event, and run faster or slower than real time.
+ */
+public interface Playback {
+
+    boolean isPaused();
+
+    void setPaused(boolean paused);
+
+    /** Runs exactly one event (a message delivery or a timer); false when nothing is left. */
+    boolean step();
+
+    /** What {@link #step()} would run next, and when; empty when nothing is left. */
+    String next();
+
+    /** Cluster milliseconds per real millisecond (1 is real time, 0.1 is ten times slower). */
+    double speed();
+
+    void setSpeed(double factor);
+
+    /** Lets {@code realMs} of real time pass (ignored while paused); called once per frame. */
+    void advance(long realMs);
+
+    /** The cluster's current time, in ms. */
+    long now();
+}

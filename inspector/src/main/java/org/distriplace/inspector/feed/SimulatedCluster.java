@@ -1,0 +1,265 @@
+package org.distriplace.inspector.feed;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.event.Role;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.sim.LinkConditions;
+import org.distriplace.core.sim.ScenarioOptions;
+import org.distriplace.core.sim.Simulation;
+import org.distriplace.core.sim.Violation;
+
+/**
+ * Demo mode's cluster: real node engines on the simulator's virtual clock and network, run by the inspector at the
+ * speed the presenter chooses, paused, or one event at a time. Single-threaded: the caller (the JavaFX thread)
+ * drives it through {@link #advance} and the controls. Events and reports go to an {@link EventInbox}.
+ */
+public final class SimulatedCluster implements FaultControls, Playback {
+
+    /** Most events one frame may run: past it, virtual time falls behind rather than the window freezing. */
+    static final int MAX_EVENTS_PER_FRAME = 50_000;
+
+    /**
+     * How the demo cluster is set up.
+     *
+     * @param link how every link behaves (a visible latency, so arrows can be followed in slow motion)
+     */
+    public record Settings(int nodes, long seed, int canvasSize, int users, long meanThinkMs, long heartbeatMs,
+                           long failureTimeoutMs, LinkConditions link) {
+
+        /** A classroom cluster: heartbeats every second, a peer dead after 3 s, 10-40 ms links, 3 busy users. */
+        public static Settings demo(int nodes, long seed) {
+            return new Settings(nodes, seed, 32, 3, 2_500, 1_000, 3_000, new LinkConditions(0, 10, 40, 0, false));
+        }
+    }
+
+    private final Simulation simulation;
+    private final EventInbox inbox;
+    private final LinkConditions healthy;
+    private final Map<Long, LinkFault> faults = new HashMap<>();
+    private boolean paused;
+    private double speed = 0.25;
+    private double clock;
+    private int placements;
+
+    public SimulatedCluster(Settings settings, EventInbox inbox) {
+        this.inbox = inbox;
+        this.healthy = settings.link();
+        ScenarioOptions options = new ScenarioOptions(settings.nodes(), Set.of(), Long.MAX_VALUE / 4, 0, 60_000,
+            settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, 0);
+        this.simulation = new Simulation(settings.seed(), options, config -> config
+            .heartbeatMs(settings.heartbeatMs())
+            .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)
+            .failureTimeoutMs(settings.failureTimeoutMs())
+            .coordinatorTimeoutMs(settings.failureTimeoutMs())
+            .gossipMs(5_000));
+        simulation.network().setAllLinks(healthy);
+        simulation.addEventListener(inbox::emit);
+        simulation.startAll();
+        simulation.startWorkload();
+        publishReports();
+    }
+
+    // ---------------------------------------------------------------- playback
+
+    @Override
+    public boolean isPaused() {
+        return paused;
+    }
+
+    @Override
+    public void setPaused(boolean paused) {
+        this.paused = paused;
+        clock = simulation.now();
+    }
+
+    @Override
+    public boolean step() {
+        boolean ran = simulation.step();
+        clock = simulation.now();
+        publishReports();
+        return ran;
+    }
+
+    @Override
+    public String next() {
+        return simulation.describeNext();
+    }
+
+    @Override
+    public double speed() {
+        return speed;
+    }
+
+    @Override
+    public void setSpeed(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("speed is positive, not " + factor);
+        }
+        speed = factor;
+    }
+
+    @Override
+    public void advance(long realMs) {
+        if (paused || realMs <= 0) {
+            return;
+        }
+        double target = Math.max(clock, simulation.now()) + realMs * speed;
+        int ran = 0;
+        while (simulation.nextAt() <= target && ran < MAX_EVENTS_PER_FRAME && simulation.step()) {
+            ran++;
+        }
+        clock = ran == MAX_EVENTS_PER_FRAME ? simulation.now() : target;
+        publishReports();
+    }
+
+    @Override
+    public long now() {
+        return (long) Math.max(clock, simulation.now());
+    }
+
+    private void publishReports() {
+        for (int id : simulation.nodeIds()) {
+            if (simulation.isUp(id)) {
+                inbox.report(simulation.engine(id).report());
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- faults
+
+    @Override
+    public List<Integer> nodes() {
+        return simulation.nodeIds();
+    }
+
+    @Override
+    public boolean isRunning(int node) {
+        return simulation.isUp(node);
+    }
+
+    @Override
+    public void kill(int node) {
+        simulation.crash(node);
+    }
+
+    @Override
+    public void restart(int node) {
+        simulation.restart(node);
+        publishReports();
+    }
+
+    @Override
+    public void partition(List<Set<Integer>> groups) {
+        Map<Integer, Integer> groupOf = new TreeMap<>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (int node : groups.get(g)) {
+                groupOf.put(node, g);
+            }
+        }
+        simulation.partition(groupOf);
+    }
+
+    @Override
+    public void heal() {
+        simulation.healPartition();
+    }
+
+    @Override
+    public void setLink(int from, int to, LinkFault fault) {
+        faults.put(key(from, to), fault);
+        simulation.network().setLink(from, to, healthy.withDrop(fault.dropPercent() / 100.0)
+            .withDelay(healthy.minDelayMs() + fault.delayMs(), healthy.maxDelayMs() + fault.delayMs()));
+    }
+
+    @Override
+    public LinkFault link(int from, int to) {
+        return faults.getOrDefault(key(from, to), LinkFault.NONE);
+    }
+
+    private static long key(int from, int to) {
+        return ((long) from << 32) | (to & 0xffffffffL);
+    }
+
+    // ---------------------------------------------------------------- scenarios and painting
+
+    /** Starts a ready-made scenario now; its later steps are queued as labelled events (they show in "next"). */
+    public void play(Scenario scenario) {
+        Optional<Integer> leader = leader();
+        List<Integer> followers = running().stream().filter(id -> leader.map(l -> l != id).orElse(true)).toList();
+        int minority = (nodes().size() - 1) / 2;
+        switch (scenario) {
+            case LEADER_CRASH -> leader.ifPresent(this::kill);
+            case PARTITION_AND_HEAL -> {
+                Set<Integer> cut = Set.copyOf(followers.subList(0, Math.min(minority, followers.size())));
+                cutOff(cut, 10_000);
+            }
+            case SPLIT_BRAIN -> {
+                Set<Integer> cut = new java.util.TreeSet<>(followers.subList(0,
+                    Math.min(Math.max(0, minority - 1), followers.size())));
+                leader.ifPresent(cut::add);
+                cutOff(cut, 12_000);
+                leader.ifPresent(old -> {
+                    for (int i = 1; i <= 5; i++) {
+                        simulation.schedule(i * 1_000L, "client paints through old leader n" + old,
+                            () -> paint(old));
+                    }
+                });
+            }
+            case REJOIN_AFTER_MISSED_WRITES -> followers.stream().findFirst().ifPresent(victim -> {
+                kill(victim);
+                for (int i = 1; i <= 20; i++) {
+                    simulation.schedule(i * 150L, "client paints while n" + victim + " is down", () ->
+                        running().stream().findFirst().ifPresent(this::paint));
+                }
+                simulation.schedule(6_000, "restart n" + victim, () -> restart(victim));
+            });
+        }
+    }
+
+    private void cutOff(Set<Integer> minority, long forMs) {
+        List<Integer> rest = nodes().stream().filter(id -> !minority.contains(id)).toList();
+        partition(List.of(Set.copyOf(rest), minority));
+        simulation.schedule(forMs, "heal the partition", this::heal);
+    }
+
+    /** The running node that leads in the newest epoch, if any. */
+    public Optional<Integer> leader() {
+        return running().stream().filter(id -> simulation.engine(id).role() == Role.LEADER)
+            .max(Comparator.comparingLong(id -> simulation.engine(id).report().epoch()));
+    }
+
+    private List<Integer> running() {
+        return nodes().stream().filter(simulation::isUp).toList();
+    }
+
+    private void paint(int node) {
+        int size = simulation.options().canvasSize();
+        int n = placements++;
+        place(node, "teacher-" + n, (n * 7) % size, (n * 3 / size + n) % size,
+            simulation.engine(node).config().palette().color(n % 8));
+    }
+
+    /** Places a pixel through {@code node}, as one of its clients. */
+    public CompletableFuture<PlaceResult> place(int node, String user, int x, int y, Color color) {
+        return simulation.place(node, user, x, y, color);
+    }
+
+    /** A running node's engine, to read its canvas (demo mode draws every replica side by side). */
+    public Optional<NodeEngine> engine(int node) {
+        return simulation.isUp(node) ? Optional.of(simulation.engine(node)) : Optional.empty();
+    }
+
+    /** The first broken invariant, if the simulator's checker found one (it never should). */
+    public Optional<Violation> violation() {
+        return Optional.ofNullable(simulation.violation());
+    }
+}
