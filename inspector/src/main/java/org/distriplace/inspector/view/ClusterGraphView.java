@@ -1,0 +1,185 @@
+package org.distriplace.inspector.view;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.geometry.Insets;
+import javafx.geometry.Point2D;
+import javafx.scene.Group;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Circle;
+import javafx.scene.shape.Line;
+import javafx.scene.text.Text;
+import org.distriplace.core.event.Liveness;
+import org.distriplace.core.event.Role;
+import org.distriplace.inspector.model.ClusterState;
+import org.distriplace.inspector.model.Flight;
+import org.distriplace.inspector.model.InspectorModel;
+import org.distriplace.inspector.model.Topic;
+
+/**
+ * The cluster as a ring of nodes (role, epoch, liveness; the leader crowned) with every message in flight as an
+ * arrow and a moving dot, coloured by protocol. A message lingers briefly after arriving so it can be followed.
+ */
+public final class ClusterGraphView extends Region {
+
+    /** More arrows than this are not drawn (a busy cluster turns into noise long before). */
+    static final int MAX_ARROWS = 400;
+    private static final double RADIUS = 30;
+    private static final long LINGER_MS = 150;
+
+    private final Pane arrows = new Pane();
+    private final Pane nodes = new Pane();
+    private final FlowPane legend = new FlowPane(10, 4);
+    private final Map<Integer, NodeGlyph> glyphs = new HashMap<>();
+    private int drawnArrows;
+
+    public ClusterGraphView() {
+        getStyleClass().add("cluster-graph");
+        arrows.setMouseTransparent(true);
+        for (Topic topic : List.of(Topic.HEARTBEAT, Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
+            Topic.CLIENT)) {
+            Circle swatch = new Circle(5, TopicColors.of(topic));
+            Text label = new Text(topic.label());
+            label.getStyleClass().add("legend-text");
+            legend.getChildren().add(new FlowPane(4, 0, swatch, label));
+        }
+        legend.setPadding(new Insets(4, 8, 4, 8));
+        getChildren().addAll(arrows, nodes, legend);
+        setMinSize(260, 240);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        arrows.resizeRelocate(0, 0, getWidth(), getHeight());
+        nodes.resizeRelocate(0, 0, getWidth(), getHeight());
+        double legendHeight = legend.prefHeight(getWidth());
+        legend.resizeRelocate(0, getHeight() - legendHeight, getWidth(), legendHeight);
+    }
+
+    /** Redraws from the model at cluster time {@code now}. */
+    public void refresh(InspectorModel model, long now) {
+        ClusterState cluster = model.cluster();
+        List<Integer> ids = cluster.ids();
+        glyphs.keySet().retainAll(ids);
+        nodes.getChildren().removeIf(child -> child instanceof NodeGlyph glyph && !ids.contains(glyph.id));
+        for (int i = 0; i < ids.size(); i++) {
+            int id = ids.get(i);
+            NodeGlyph glyph = glyphs.computeIfAbsent(id, this::newGlyph);
+            Point2D at = position(i, ids.size());
+            glyph.relocate(at.getX(), at.getY());
+            glyph.show(cluster.node(id), cluster.liveness(id));
+        }
+        drawArrows(model, now, ids);
+    }
+
+    private NodeGlyph newGlyph(int id) {
+        NodeGlyph glyph = new NodeGlyph(id);
+        nodes.getChildren().add(glyph);
+        return glyph;
+    }
+
+    private Point2D position(int index, int count) {
+        double legendHeight = legend.prefHeight(getWidth());
+        double cx = getWidth() / 2;
+        double cy = (getHeight() - legendHeight) / 2;
+        double r = Math.max(10, Math.min(cx, cy) - RADIUS - 22);
+        double angle = -Math.PI / 2 + 2 * Math.PI * index / Math.max(1, count);
+        return new Point2D(cx + r * Math.cos(angle), cy + r * Math.sin(angle));
+    }
+
+    private void drawArrows(InspectorModel model, long now, List<Integer> ids) {
+        List<Flight> flights = model.messages().inFlight(now, LINGER_MS);
+        int from = Math.max(0, flights.size() - MAX_ARROWS);
+        arrows.getChildren().clear();
+        drawnArrows = 0;
+        long typical = model.messages().typicalMs();
+        for (Flight flight : flights.subList(from, flights.size())) {
+            NodeGlyph a = glyphs.get(flight.from());
+            NodeGlyph b = glyphs.get(flight.to());
+            if (a == null || b == null || !ids.contains(flight.to())) {
+                continue;
+            }
+            drawArrow(flight, a, b, flight.progress(now, typical));
+        }
+    }
+
+    private void drawArrow(Flight flight, NodeGlyph a, NodeGlyph b, double progress) {
+        Point2D start = new Point2D(a.getLayoutX(), a.getLayoutY());
+        Point2D end = new Point2D(b.getLayoutX(), b.getLayoutY());
+        Point2D dir = end.subtract(start);
+        double length = dir.magnitude();
+        if (length < 1) {
+            return;
+        }
+        Point2D unit = dir.multiply(1 / length);
+        // Offset sideways so the two directions of a link do not overlap.
+        Point2D side = new Point2D(-unit.getY(), unit.getX()).multiply(5);
+        Point2D s = start.add(unit.multiply(RADIUS)).add(side);
+        Point2D e = end.subtract(unit.multiply(RADIUS)).add(side);
+        Line line = new Line(s.getX(), s.getY(), e.getX(), e.getY());
+        line.getStyleClass().addAll("arrow", "arrow-" + TopicColors.styleName(flight.topic()));
+        line.setStroke(TopicColors.of(flight.topic()).deriveColor(0, 1, 1, 0.35));
+        Point2D p = s.add(e.subtract(s).multiply(progress));
+        Circle packet = new Circle(p.getX(), p.getY(), 5, TopicColors.of(flight.topic()));
+        packet.getStyleClass().addAll("packet", "packet-" + TopicColors.styleName(flight.topic()));
+        arrows.getChildren().addAll(line, packet);
+        drawnArrows++;
+    }
+
+    /** Messages drawn at the last refresh. */
+    public int drawnArrows() {
+        return drawnArrows;
+    }
+
+    /** One node: a circle with its name, role, epoch and liveness. */
+    private static final class NodeGlyph extends Group {
+
+        private final int id;
+        private final Circle circle = new Circle(RADIUS);
+        private final Text name = new Text();
+        private final Text role = new Text();
+        private final Text detail = new Text();
+
+        NodeGlyph(int id) {
+            this.id = id;
+            setId("node-" + id);
+            getStyleClass().add("graph-node");
+            circle.getStyleClass().add("node-circle");
+            name.getStyleClass().add("node-name");
+            role.getStyleClass().add("node-role");
+            detail.getStyleClass().add("node-detail");
+            name.setText("n" + id);
+            getChildren().addAll(circle, name, role, detail);
+        }
+
+        void show(ClusterState.NodeState node, Liveness liveness) {
+            boolean leader = node.running() && node.role() == Role.LEADER;
+            setStyle(leader, "leader");
+            setStyle(node.running() && node.role() == Role.CANDIDATE, "candidate");
+            setStyle(!node.running(), "down");
+            setStyle(liveness == Liveness.SUSPECTED, "suspected");
+            setStyle(liveness == Liveness.DEAD, "dead");
+            role.setText(!node.running() ? "CRASHED" : leader ? "★ LEADER" : node.role().name().toLowerCase());
+            detail.setText("epoch " + node.epoch() + (liveness == Liveness.ALIVE ? "" : " · " + liveness));
+            center(name, -6);
+            center(role, 9);
+            center(detail, RADIUS + 14);
+        }
+
+        private void setStyle(boolean on, String styleClass) {
+            if (on && !getStyleClass().contains(styleClass)) {
+                getStyleClass().add(styleClass);
+            } else if (!on) {
+                getStyleClass().remove(styleClass);
+            }
+        }
+
+        private static void center(Text text, double y) {
+            text.setX(-text.getLayoutBounds().getWidth() / 2);
+            text.setY(y);
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package org.distriplace.inspector.view;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.BorderPane;
+import org.distriplace.inspector.model.CommitRound;
+import org.distriplace.inspector.model.InspectorModel;
+
+/**
+ * The two-phase-commit timeline, newest first: proposal id (epoch/number), leader, batch size, one column per
+ * node with its vote (✓ yes, ✗ no, · not heard), the decision, and how long it took.
+ */
+public final class CommitRoundsView extends BorderPane {
+
+    private final TableView<CommitRound> table = new TableView<>();
+    private List<Integer> voters = List.of();
+
+    public CommitRoundsView() {
+        table.setId("rounds-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setPlaceholder(new Label("No proposal yet: paint a pixel."));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(CommitRound round, boolean empty) {
+                super.updateItem(round, empty);
+                getStyleClass().removeAll("round-commit", "round-abort", "round-pending");
+                if (!empty && round != null) {
+                    getStyleClass().add("round-" + round.outcome().name().toLowerCase(Locale.ROOT));
+                }
+            }
+        });
+        setCenter(table);
+        rebuildColumns();
+    }
+
+    public void refresh(InspectorModel model) {
+        List<CommitRound> rounds = model.rounds().newestFirst();
+        TreeSet<Integer> seen = new TreeSet<>(model.cluster().ids());
+        rounds.forEach(r -> seen.addAll(r.votes().keySet()));
+        if (!List.copyOf(seen).equals(voters)) {
+            voters = List.copyOf(seen);
+            rebuildColumns();
+        }
+        table.getItems().setAll(rounds);
+    }
+
+    private void rebuildColumns() {
+        table.getColumns().setAll(List.of(
+            column("proposal", CommitRound::id),
+            column("leader", r -> "n" + r.leader()),
+            column("writes", r -> Integer.toString(r.size()))));
+        for (int voter : voters) {
+            TableColumn<CommitRound, String> vote = column("n" + voter, r -> symbol(r.votes().get(voter)));
+            vote.setCellFactory(c -> new VoteCell());
+            table.getColumns().add(vote);
+        }
+        table.getColumns().add(column("decision", r -> r.outcome().name()));
+        table.getColumns().add(column("took", r -> r.durationMs() < 0 ? "…" : r.durationMs() + " ms"));
+    }
+
+    private static TableColumn<CommitRound, String> column(String title,
+                                                           java.util.function.Function<CommitRound, String> value) {
+        TableColumn<CommitRound, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        column.setSortable(false);
+        return column;
+    }
+
+    private static String symbol(CommitRound.Vote vote) {
+        return vote == null ? "·" : vote == CommitRound.Vote.YES ? "✓" : "✗";
+    }
+
+    /** Rounds shown, newest first. */
+    public List<CommitRound> rounds() {
+        return List.copyOf(table.getItems());
+    }
+
+    /** A vote, coloured. */
+    private static final class VoteCell extends TableCell<CommitRound, String> {
+        @Override
+        protected void updateItem(String value, boolean empty) {
+            super.updateItem(value, empty);
+            setText(empty ? null : value);
+            getStyleClass().removeAll("vote-yes", "vote-no");
+            if ("✓".equals(value)) {
+                getStyleClass().add("vote-yes");
+            } else if ("✗".equals(value)) {
+                getStyleClass().add("vote-no");
+            }
+        }
+    }
+}

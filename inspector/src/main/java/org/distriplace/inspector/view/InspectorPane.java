@@ -1,0 +1,242 @@
+package org.distriplace.inspector.view;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.inspector.feed.TraceReplay;
+import org.distriplace.inspector.model.InspectorModel;
+import org.distriplace.inspector.trace.ShiVizLog;
+import org.distriplace.inspector.trace.TraceFile;
+
+/**
+ * The cluster inspector: the cluster graph and the fault controls on the left; vector clocks, 2PC rounds,
+ * heartbeats, the space-time diagram and the event log in tabs on the right; time controls on top where the
+ * source has them. Each frame it drains the source's inbox into its model and redraws; it reads nothing else.
+ */
+public final class InspectorPane extends BorderPane {
+
+    /** At most this many events enter the model per frame; the rest wait (the backlog shows the lag). */
+    public static final int MAX_EVENTS_PER_FRAME = 20_000;
+    private static final long TABLE_REFRESH_MS = 250;
+
+    private final ClusterGraphView graph = new ClusterGraphView();
+    private final VectorClockView clocks = new VectorClockView();
+    private final CommitRoundsView rounds = new CommitRoundsView();
+    private final HeartbeatView heartbeats = new HeartbeatView();
+    private final SpaceTimeView spaceTime = new SpaceTimeView();
+    private final EventLogView log = new EventLogView();
+    private final TabPane tabs = new TabPane();
+    private final VBox left = new VBox();
+    private final VBox top = new VBox();
+    private final Label title = new Label();
+    private final Label status = new Label();
+    private final AnimationTimer timer;
+    private InspectorSource source;
+    private InspectorModel model;
+    private PlaybackBar playbackBar;
+    private FaultPanel faultPanel;
+    private long sinceTables = TABLE_REFRESH_MS;
+    private long lastFrame;
+
+    public InspectorPane(InspectorSource source) {
+        getStyleClass().add("inspector");
+        getStylesheets().add(Objects.requireNonNull(InspectorPane.class.getResource(
+            "/org/distriplace/inspector/inspector.css")).toExternalForm());
+        tabs.getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
+            tab("Space-time", spaceTime), tab("Event log", log));
+        tabs.setId("inspector-tabs");
+        VBox.setVgrow(graph, Priority.ALWAYS);
+        left.getChildren().add(graph);
+        SplitPane split = new SplitPane(left, tabs);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+        setTop(top);
+        status.setId("inspector-status");
+        title.getStyleClass().add("inspector-title");
+        timer = new AnimationTimer() {
+            @Override
+            public void handle(long nanos) {
+                long elapsed = lastFrame == 0 ? 16 : Math.min(100, (nanos - lastFrame) / 1_000_000);
+                lastFrame = nanos;
+                frame(elapsed);
+            }
+        };
+        watch(source);
+    }
+
+    private static Tab tab(String name, javafx.scene.Node content) {
+        Tab tab = new Tab(name, content);
+        tab.setClosable(false);
+        tab.setId("tab-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        return tab;
+    }
+
+    /** Watches another source from scratch (a loaded trace, a node after a restart). */
+    public void watch(InspectorSource next) {
+        this.source = next;
+        this.model = new InspectorModel();
+        title.setText(next.title());
+        playbackBar = next.timeControls().map(p -> new PlaybackBar(p,
+            p instanceof SimulatedCluster sim ? sim::play : null)).orElse(null);
+        faultPanel = next.faultControls().map(FaultPanel::new).orElse(null);
+        left.getChildren().setAll(graph);
+        if (faultPanel != null) {
+            left.getChildren().add(faultPanel);
+        }
+        top.getChildren().setAll(header());
+        if (playbackBar != null) {
+            top.getChildren().add(playbackBar);
+        }
+        frame(0);
+    }
+
+    private HBox header() {
+        Button shiviz = new Button("Export for ShiViz…");
+        shiviz.setOnAction(e -> choose("ShiViz log", "*.log", true).ifPresent(this::exportShiViz));
+        Button save = new Button("Save trace…");
+        save.setOnAction(e -> choose("distri-place trace", "*.dptrace", true).ifPresent(this::saveTrace));
+        Button load = new Button("Load trace…");
+        load.setOnAction(e -> choose("distri-place trace", "*.dptrace", false).ifPresent(this::loadTrace));
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, gap, status, shiviz, save, load);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        return bar;
+    }
+
+    private java.util.Optional<Path> choose(String what, String pattern, boolean saving) {
+        FileChooser chooser = new FileChooser();
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        var file = saving ? chooser.showSaveDialog(getScene().getWindow())
+            : chooser.showOpenDialog(getScene().getWindow());
+        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    /** Starts following the source, one frame per screen refresh. */
+    public void start() {
+        lastFrame = 0;
+        timer.start();
+    }
+
+    public void stop() {
+        timer.stop();
+    }
+
+    /** One frame: lets {@code realMs} pass for the source's clock, takes in what arrived and redraws. */
+    public void frame(long realMs) {
+        source.timeControls().ifPresent(p -> p.advance(realMs));
+        source.inbox().drainTo(model, MAX_EVENTS_PER_FRAME);
+        long now = source.clock().getAsLong();
+        model.advanceTo(now);
+        graph.refresh(model, now);
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        if (selected != null && selected.getContent() == spaceTime) {
+            spaceTime.refresh(model, now);
+        }
+        sinceTables += realMs;
+        if (sinceTables >= TABLE_REFRESH_MS || realMs == 0) {
+            sinceTables = 0;
+            refreshTables(now);
+        }
+    }
+
+    private void refreshTables(long now) {
+        clocks.refresh(model, now);
+        rounds.refresh(model);
+        heartbeats.refresh(model, now);
+        spaceTime.refresh(model, now);
+        log.refresh(model);
+        if (playbackBar != null) {
+            playbackBar.refresh();
+        }
+        if (faultPanel != null) {
+            faultPanel.refresh();
+        }
+        status.setText(String.format(Locale.ROOT, "%,d events · backlog %,d · dropped %,d",
+            source.inbox().received(), source.inbox().backlog(), source.inbox().dropped()));
+    }
+
+    /** Writes what the inspector recorded as a ShiViz log; errors show in the status line. */
+    public void exportShiViz(Path file) {
+        try {
+            Files.writeString(file, ShiVizLog.export(model.log().events()), StandardCharsets.UTF_8);
+            status.setText("exported " + model.log().events().size() + " events to " + file.getFileName());
+        } catch (IOException e) {
+            status.setText("could not export: " + e.getMessage());
+        }
+    }
+
+    public void saveTrace(Path file) {
+        try {
+            TraceFile.save(file, model.log().events());
+            status.setText("saved " + model.log().events().size() + " events to " + file.getFileName());
+        } catch (IOException e) {
+            status.setText("could not save: " + e.getMessage());
+        }
+    }
+
+    /** Replays a saved trace (paused at its start: press Resume or Step). */
+    public void loadTrace(Path file) {
+        try {
+            watch(TraceReplay.source("trace " + file.getFileName(), TraceFile.load(file)));
+        } catch (IOException e) {
+            status.setText("could not load: " + e.getMessage());
+        }
+    }
+
+    public InspectorModel model() {
+        return model;
+    }
+
+    public InspectorSource source() {
+        return source;
+    }
+
+    public ClusterGraphView graph() {
+        return graph;
+    }
+
+    public VectorClockView clocks() {
+        return clocks;
+    }
+
+    public CommitRoundsView rounds() {
+        return rounds;
+    }
+
+    public HeartbeatView heartbeats() {
+        return heartbeats;
+    }
+
+    public SpaceTimeView spaceTime() {
+        return spaceTime;
+    }
+
+    public EventLogView log() {
+        return log;
+    }
+
+    public String status() {
+        return status.getText();
+    }
+}

@@ -1,0 +1,193 @@
+package org.distriplace.inspector.view;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import org.distriplace.inspector.model.Flight;
+import org.distriplace.inspector.model.InspectorModel;
+import org.distriplace.inspector.model.Topic;
+
+/**
+ * A space-time diagram of recent messages: one vertical line per node, time running down, each message an arrow
+ * from its send to its receipt (a lost one ends in a cross). The scroll bar goes back through what is remembered;
+ * at the bottom it follows the present. Check boxes filter by protocol.
+ */
+public final class SpaceTimeView extends BorderPane {
+
+    private static final double HEADER = 22;
+    private final Canvas canvas = new Canvas(400, 300);
+    private final ScrollBar scroll = new ScrollBar();
+    private final Set<Topic> shown = EnumSet.of(Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
+        Topic.CLIENT, Topic.HEARTBEAT);
+    private long windowMs = 4_000;
+    private int drawn;
+    /** Following the present (the scroll bar at the bottom) until the user scrolls back. */
+    private boolean live = true;
+    private boolean updating;
+    private InspectorModel model;
+    private long now;
+
+    public SpaceTimeView() {
+        Pane holder = new Pane(canvas);
+        holder.setMinSize(0, 0);
+        canvas.widthProperty().bind(holder.widthProperty());
+        canvas.heightProperty().bind(holder.heightProperty());
+        canvas.widthProperty().addListener(o -> redraw());
+        canvas.heightProperty().addListener(o -> redraw());
+        scroll.setOrientation(Orientation.VERTICAL);
+        scroll.setId("spacetime-scroll");
+        scroll.valueProperty().addListener(o -> {
+            if (!updating) {
+                live = scroll.getValue() >= scroll.getMax() - 1;
+                redraw();
+            }
+        });
+        setCenter(holder);
+        setRight(scroll);
+        setTop(filters());
+    }
+
+    private FlowPane filters() {
+        FlowPane bar = new FlowPane(10, 4);
+        bar.setPadding(new Insets(4, 8, 4, 8));
+        for (Topic topic : List.of(Topic.HEARTBEAT, Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
+            Topic.CLIENT)) {
+            CheckBox box = new CheckBox(topic.label());
+            box.setId("spacetime-" + TopicColors.styleName(topic));
+            box.setSelected(shown.contains(topic));
+            box.setTextFill(TopicColors.of(topic).darker());
+            box.selectedProperty().addListener((o, was, on) -> {
+                if (on) {
+                    shown.add(topic);
+                } else {
+                    shown.remove(topic);
+                }
+                redraw();
+            });
+            bar.getChildren().add(box);
+        }
+        return bar;
+    }
+
+    /** Shows the protocol's messages, or hides them. */
+    public void show(Topic topic, boolean on) {
+        ((CheckBox) lookup("#spacetime-" + TopicColors.styleName(topic))).setSelected(on);
+    }
+
+    /** Sets how much cluster time the height of the view spans. */
+    public void setWindowMs(long ms) {
+        windowMs = Math.max(100, ms);
+        redraw();
+    }
+
+    public void refresh(InspectorModel model, long now) {
+        this.model = model;
+        List<Flight> recent = model.messages().recent();
+        long first = recent.isEmpty() ? now : recent.get(0).sentAt();
+        updating = true;
+        scroll.setMin(first + windowMs);
+        scroll.setMax(Math.max(first + windowMs, now));
+        scroll.setVisibleAmount(Math.max(1, windowMs));
+        if (live) {
+            scroll.setValue(scroll.getMax());
+        }
+        updating = false;
+        this.now = now;
+        redraw();
+    }
+
+    private void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.setFill(Color.WHITE);
+        g.fillRect(0, 0, w, h);
+        drawn = 0;
+        if (model == null || w < 10 || h < HEADER + 10) {
+            return;
+        }
+        List<Integer> ids = model.cluster().ids();
+        long end = (long) Math.min(scroll.getValue(), now);
+        long start = end - windowMs;
+        drawLanes(g, ids, w, h);
+        for (Flight f : model.messages().recent()) {
+            long arrive = f.delivered() ? f.receivedAt() : Math.min(now, f.sentAt() + windowMs);
+            if (!shown.contains(f.topic()) || arrive < start || f.sentAt() > end) {
+                continue;
+            }
+            drawFlight(g, f, ids, start, w, h);
+        }
+    }
+
+    private void drawLanes(GraphicsContext g, List<Integer> ids, double w, double h) {
+        g.setStroke(Color.web("#c8ccd0"));
+        g.setFill(Color.web("#333333"));
+        g.setLineWidth(1);
+        for (int i = 0; i < ids.size(); i++) {
+            double x = laneX(i, ids.size(), w);
+            g.strokeLine(x, HEADER, x, h);
+            g.fillText("n" + ids.get(i), x - 8, 15);
+        }
+    }
+
+    private void drawFlight(GraphicsContext g, Flight f, List<Integer> ids, long start, double w, double h) {
+        int from = ids.indexOf(f.from());
+        int to = ids.indexOf(f.to());
+        if (from < 0 || to < 0) {
+            return;
+        }
+        double x1 = laneX(from, ids.size(), w);
+        double x2 = laneX(to, ids.size(), w);
+        double y1 = y(f.sentAt(), start, h);
+        long arrival = f.delivered() ? f.receivedAt() : f.lost() ? f.sentAt() + model.messages().typicalMs() * 4 : now;
+        double y2 = y(arrival, start, h);
+        if (!f.delivered()) {
+            // Unfinished: draw only part of the way (in flight), or to a cross (lost).
+            double part = f.lost() ? 0.5 : 0.8;
+            x2 = x1 + (x2 - x1) * part;
+        }
+        Color color = TopicColors.of(f.topic());
+        g.setStroke(color);
+        g.setLineWidth(f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
+        g.strokeLine(x1, y1, x2, y2);
+        if (f.lost()) {
+            g.setStroke(Color.web("#d55e00"));
+            g.strokeLine(x2 - 4, y2 - 4, x2 + 4, y2 + 4);
+            g.strokeLine(x2 - 4, y2 + 4, x2 + 4, y2 - 4);
+        } else {
+            g.setFill(color);
+            g.fillOval(x2 - 2.5, y2 - 2.5, 5, 5);
+        }
+        drawn++;
+    }
+
+    private static double laneX(int index, int count, double w) {
+        return w * (index + 0.5) / Math.max(1, count);
+    }
+
+    private double y(long t, long start, double h) {
+        return HEADER + (h - HEADER) * (t - start) / (double) windowMs;
+    }
+
+    /** Arrows drawn at the last redraw. */
+    public int drawnArrows() {
+        return drawn;
+    }
+
+    /** The time span on screen, for the status line. */
+    public String span() {
+        long end = (long) Math.min(scroll.getValue(), now);
+        return String.format(Locale.ROOT, "%.1f-%.1f s", (end - windowMs) / 1000.0, end / 1000.0);
+    }
+}
