@@ -7,17 +7,25 @@ import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.SimulatedCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code distri-place demo --nodes N}: a whole cluster in one process and one window, for teaching. */
-@Command(name = "demo", header = "A whole cluster in one window, for teaching: paint through, kill and restart nodes.",
+/**
+ * {@code distri-place demo --nodes N}: a whole cluster in one window, for teaching. By default the nodes run on the
+ * simulator (virtual time: pause, step, slow motion) under the inspector; {@code --loopback} runs real nodes over
+ * loopback TCP instead, which browsers can join.
+ */
+@Command(name = "demo", header = "A whole cluster in one window, for teaching: watch consensus, break it, step it.",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-        "Starts N nodes in this process (talking over loopback) and one window",
-        "to watch them all, paint through any of them, and kill and restart",
-        "any node. Data lives in a fresh temporary directory.",
+        "Starts N nodes on a simulated network and clock, shown by the cluster",
+        "inspector: pause, step one message or timer at a time, slow motion,",
+        "kill and restart nodes, partition, lossy and slow links, scenario",
+        "presets, ShiViz export. With --loopback: N real nodes over loopback",
+        "TCP instead (browsers can join; data in a temporary directory).",
         "",
     })
 public final class DemoCommand implements Callable<Integer> {
@@ -26,17 +34,24 @@ public final class DemoCommand implements Callable<Integer> {
         + "${DEFAULT-VALUE}).")
     int nodes;
 
-    @Option(names = "--canvas", defaultValue = "200x150", description = "Canvas size WxH (default: "
+    @Option(names = "--canvas", defaultValue = "200x150", description = "Canvas size WxH, with --loopback (default: "
         + "${DEFAULT-VALUE}).")
     String canvas;
 
-    @Option(names = "--cooldown", defaultValue = "0", description = "Seconds between one user's pixels "
-        + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--cooldown", defaultValue = "0", description = "Seconds between one user's pixels, with "
+        + "--loopback (default: ${DEFAULT-VALUE}).")
     double cooldownSeconds;
 
     @Option(names = "--failure-timeout-ms", defaultValue = "3000", description = "Silence after which a peer is "
         + "dead; short, so failover shows quickly (default: ${DEFAULT-VALUE}).")
     long failureTimeoutMs;
+
+    @Option(names = "--seed", description = "Seed of the simulated run (default: random); the same seed and the "
+        + "same clicks replay the same lesson.")
+    Long seed;
+
+    @Option(names = "--loopback", description = "Real nodes over loopback TCP instead of the simulator.")
+    boolean loopback;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -50,6 +65,9 @@ public final class DemoCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("distri-place: demo mode needs a display (DISPLAY and "
                 + "WAYLAND_DISPLAY are unset); `distri-place simulate` runs a cluster without one.");
             return 2;
+        }
+        if (!loopback) {
+            return simulated();
         }
         int[] size;
         try {
@@ -66,6 +84,19 @@ public final class DemoCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("demo: %d nodes, data in %s%n", nodes, dir);
         spec.commandLine().getOut().flush();
         DesktopLauncher.runDemo(cluster, "presenter");
+        return 0;
+    }
+
+    private int simulated() {
+        long chosen = seed != null ? seed : new java.util.Random().nextLong();
+        SimulatedCluster.Settings demo = SimulatedCluster.Settings.demo(nodes, chosen);
+        SimulatedCluster.Settings settings = new SimulatedCluster.Settings(nodes, chosen, demo.canvasSize(),
+            demo.users(), demo.meanThinkMs(), Math.max(100, failureTimeoutMs / 3), failureTimeoutMs, demo.link());
+        EventInbox inbox = new EventInbox(1_000_000);
+        SimulatedCluster cluster = new SimulatedCluster(settings, inbox);
+        spec.commandLine().getOut().printf("demo: %d simulated nodes, seed %d%n", nodes, chosen);
+        spec.commandLine().getOut().flush();
+        DesktopLauncher.runSimulatedDemo(cluster, inbox, nodes);
         return 0;
     }
 }

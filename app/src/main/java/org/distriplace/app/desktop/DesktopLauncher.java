@@ -7,6 +7,8 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.runtime.NodeSession;
 
@@ -44,6 +46,15 @@ public final class DesktopLauncher {
     public static void runDemo(DemoCluster cluster, String user) {
         launch("distri-place — demo, " + cluster.ids().size() + " nodes", () -> new DemoWindow(cluster, user),
             DemoWindow::close, cluster::close);
+    }
+
+    /** Shows simulated demo mode (the inspector over a simulated cluster) until the window closes. */
+    public static void runSimulatedDemo(SimulatedCluster cluster, EventInbox inbox, int nodes) {
+        launch("distri-place — demo, " + nodes + " simulated nodes", () -> {
+            SimulatedDemoWindow window = new SimulatedDemoWindow(cluster, inbox, nodes);
+            window.start();
+            return window;
+        }, SimulatedDemoWindow::close, () -> { });
     }
 
     /**

@@ -1,0 +1,104 @@
+package org.distriplace.app.desktop;
+
+import java.util.Map;
+import java.util.TreeMap;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.distriplace.core.canvas.CanvasReplica;
+import org.distriplace.core.model.Palette;
+import org.distriplace.inspector.feed.SimulatedCluster;
+
+/**
+ * Simulated demo mode's canvases: every node's replica side by side, so a partition shows as replicas drifting
+ * apart and healing as them agreeing again. Clicking a replica paints a pixel through that node.
+ */
+final class ReplicaStrip extends HBox {
+
+    private static final double SIDE = 120;
+
+    private final SimulatedCluster cluster;
+    private final Map<Integer, Replica> replicas = new TreeMap<>();
+    private int painted;
+
+    ReplicaStrip(SimulatedCluster cluster) {
+        super(10);
+        this.cluster = cluster;
+        setPadding(new Insets(6, 8, 6, 8));
+        setAlignment(Pos.CENTER_LEFT);
+        getStyleClass().add("replica-strip");
+        getChildren().add(new Label("Replicas\n(click to paint\nthrough a node)"));
+        for (int id : cluster.nodes()) {
+            Replica replica = new Replica(id);
+            replicas.put(id, replica);
+            getChildren().add(replica);
+        }
+    }
+
+    /** Redraws every running replica. */
+    void refresh() {
+        replicas.values().forEach(Replica::refresh);
+    }
+
+    /** Paints one pixel through {@code node} at canvas cell ({@code x}, {@code y}), cycling through colours. */
+    void paint(int node, int x, int y) {
+        cluster.engine(node).ifPresent(engine -> {
+            Palette palette = engine.config().palette();
+            cluster.place(node, "presenter-" + painted, x, y, palette.color(painted++ % palette.size()));
+        });
+    }
+
+    /** One node's canvas. */
+    private final class Replica extends VBox {
+        private final int id;
+        private final ImageView view = new ImageView();
+        private final Label caption = new Label();
+        private WritableImage image;
+
+        Replica(int id) {
+            super(2);
+            this.id = id;
+            setId("replica-" + id);
+            setAlignment(Pos.CENTER);
+            view.setFitWidth(SIDE);
+            view.setFitHeight(SIDE);
+            view.setPreserveRatio(true);
+            view.setSmooth(false);
+            view.setOnMouseClicked(e -> {
+                if (image != null) {
+                    paint(id, (int) (e.getX() / SIDE * image.getWidth()), (int) (e.getY() / SIDE * image.getHeight()));
+                }
+            });
+            getChildren().addAll(view, caption);
+        }
+
+        void refresh() {
+            var engine = cluster.engine(id);
+            if (engine.isEmpty()) {
+                view.setOpacity(0.3);
+                caption.setText("n" + id + " · down");
+                return;
+            }
+            CanvasReplica canvas = engine.get().replica().canvas();
+            if (image == null) {
+                image = new WritableImage(canvas.width(), canvas.height());
+                view.setImage(image);
+            }
+            int[] argb = new int[canvas.width() * canvas.height()];
+            for (int y = 0; y < canvas.height(); y++) {
+                for (int x = 0; x < canvas.width(); x++) {
+                    argb[y * canvas.width() + x] = 0xFF00_0000 | canvas.colorAt(x, y).rgb();
+                }
+            }
+            image.getPixelWriter().setPixels(0, 0, canvas.width(), canvas.height(), PixelFormat.getIntArgbInstance(),
+                argb, 0, canvas.width());
+            view.setOpacity(1);
+            caption.setText("n" + id + " · " + canvas.stateHashHex().substring(0, 6));
+        }
+    }
+}

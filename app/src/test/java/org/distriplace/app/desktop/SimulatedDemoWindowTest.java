@@ -1,0 +1,111 @@
+package org.distriplace.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.Callable;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.stage.Stage;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.inspector.model.ClusterState;
+import org.distriplace.inspector.model.CommitRound;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Demo mode as a presenter uses it: five simulated nodes, the leader killed from its button, then time stepped
+ * with the Step button one event at a time until the graph crowns a new leader; painting through a replica.
+ */
+@ExtendWith(ApplicationExtension.class)
+class SimulatedDemoWindowTest {
+
+    private SimulatedCluster cluster;
+    private SimulatedDemoWindow window;
+
+    @Start
+    void start(Stage stage) {
+        EventInbox inbox = new EventInbox(1_000_000);
+        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 11), inbox);
+        cluster.setSpeed(1);
+        window = new SimulatedDemoWindow(cluster, inbox, 5);
+        // No timers: the test moves time itself, frame by frame.
+        stage.setScene(DesktopApp.scene(window));
+        stage.setWidth(1150);
+        stage.setHeight(760);
+        stage.show();
+    }
+
+    private static <T> T fx(Callable<T> action) throws Exception {
+        T result = WaitForAsyncUtils.asyncFx(action).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return result;
+    }
+
+    private void frames(int count) throws Exception {
+        fx(() -> {
+            for (int i = 0; i < count; i++) {
+                window.inspector().frame(50);
+            }
+            return null;
+        });
+    }
+
+    private int shownLeader() {
+        return window.inspector().model().cluster().leaders().stream().findFirst().map(ClusterState.NodeState::id)
+            .orElse(0);
+    }
+
+    @Test
+    void killingTheLeaderThenSteppingOneEventAtATimeShowsTheNewLeader(FxRobot robot) throws Exception {
+        frames(100);
+        assertEquals(5, shownLeader());
+        assertTrue(robot.lookup("#node-5").query().getStyleClass().contains("leader"));
+
+        robot.clickOn("#pause");
+        robot.clickOn("#toggle-5");
+        frames(1);
+        assertTrue(robot.lookup("#node-5").query().getStyleClass().contains("down"));
+        assertEquals("Restart n5", robot.lookup("#toggle-5").queryButton().getText());
+
+        Button step = robot.lookup("#step").queryButton();
+        int steps = fx(() -> {
+            int n = 0;
+            while (shownLeader() == 0 || shownLeader() == 5) {
+                step.fire();
+                window.inspector().frame(0);
+                if (++n > 20_000) {
+                    break;
+                }
+            }
+            return n;
+        });
+        assertTrue(steps < 20_000, "a new leader within 20 000 single steps");
+        assertEquals(4, shownLeader());
+        assertTrue(robot.lookup("#node-4").query().getStyleClass().contains("leader"));
+        assertFalse(robot.lookup("#node-5").query().getStyleClass().contains("leader"));
+        assertTrue(robot.lookup("#next-event").queryLabeled().getText().startsWith("next: "));
+    }
+
+    @Test
+    void clickingAReplicaPaintsThroughThatNodeAndTheRoundCommits(FxRobot robot) throws Exception {
+        frames(60);
+        long before = window.inspector().model().rounds().newestFirst().stream()
+            .filter(r -> r.outcome() == CommitRound.Outcome.COMMIT).count();
+        fx(() -> {
+            window.paint(2, 3, 4);
+            return null;
+        });
+        frames(20);
+        assertTrue(cluster.engine(2).orElseThrow().replica().canvas().isWritten(3, 4));
+        assertTrue(window.inspector().model().rounds().newestFirst().stream()
+            .filter(r -> r.outcome() == CommitRound.Outcome.COMMIT).count() > before);
+        assertTrue(robot.lookup("#replica-2").tryQuery().isPresent());
+    }
+}
