@@ -9,8 +9,8 @@ import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.MulticastChannel;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.InspectorTap;
 import org.distriplace.app.runtime.NodeSession;
-import org.distriplace.core.event.EventSink;
 import org.distriplace.core.net.PeerAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -68,18 +68,19 @@ public final class DesktopCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return NodeCommand.serve(settings, spec.commandLine().getOut());
         }
-        EmbeddedNode node = EmbeddedNode.start(settings, EventSink.withoutMessages(NodeCommand::logEvent));
+        InspectorTap events = new InspectorTap(NodeCommand::logEvent);
+        EmbeddedNode node = EmbeddedNode.start(settings, events);
         spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
             node.browserUrl(), node.peerPort(), node.dataDir());
         spec.commandLine().getOut().flush();
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
-        NodeSession session = new NodeSession(node, home, EventSink.withoutMessages(NodeCommand::logEvent));
+        NodeSession session = new NodeSession(node, home, events);
         Map<String, String> preferences = current(player);
         session.onReplaced(joined -> rememberJoined(joined, preferences));
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
             options.secret)) {
             DesktopLauncher.run(session, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
-                preferences, PreferencesFile::save), lan.access());
+                preferences, PreferencesFile::save), lan.access(), events);
         }
         return 0;
     }

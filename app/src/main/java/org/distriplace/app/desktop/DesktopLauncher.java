@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
+import org.distriplace.app.runtime.InspectorTap;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
@@ -32,11 +33,12 @@ public final class DesktopLauncher {
      * the window shows the new one.
      */
     public static void run(NodeSession session, String user, SingleNodeWindow.PreferencesAccess preferences,
-                           SingleNodeWindow.NearbyAccess discovery) {
+                           SingleNodeWindow.NearbyAccess discovery, InspectorTap events) {
         EmbeddedNode node = session.current();
         launch(title(node), () -> {
             SingleNodeWindow window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user), user,
                 preferences, discovery, session::join);
+            window.offerInspector(events);
             session.onReplaced(joined -> FxThread.run(() -> window.show(joined)));
             return window;
         }, window -> window.pane().close(), session::close);

@@ -46,6 +46,11 @@ public final class NodePane extends BorderPane {
     private final TextField url = new TextField();
     private final Timeline refresh;
 
+    /** The node this pane shows. */
+    public Node node() {
+        return node;
+    }
+
     public NodePane(Node node, String browserUrl, String user) {
         this.node = node;
         NodeConfig config = node.config();

@@ -3,16 +3,20 @@ package org.distriplace.app.desktop;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.InspectorTap;
 import org.distriplace.app.discovery.NearbyNodes;
 
 /**
@@ -40,6 +44,8 @@ public final class SingleNodeWindow extends BorderPane {
     }
 
     private NodePane pane;
+    private InspectorTap tap;
+    private LiveInspector inspector;
     private final String user;
     /** The preferences as last saved (the dialogs start from them; joining a cluster updates them too). */
     private final Map<String, String> current;
@@ -59,9 +65,36 @@ public final class SingleNodeWindow extends BorderPane {
         nearby.setOnAction(e -> showNearby(discovery, preferences));
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
-        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, edit, quit));
+        CheckMenuItem inspect = new CheckMenuItem("Inspector");
+        inspect.setId("menu-inspector");
+        inspect.selectedProperty().addListener((o, was, on) -> showInspector(on));
+        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, edit, quit),
+            new Menu("View", null, inspect));
         setTop(menus);
         setCenter(pane);
+    }
+
+    /** Lets View → Inspector show the cluster inspector beside the canvas, fed through {@code tap}. */
+    public void offerInspector(InspectorTap tap) {
+        this.tap = tap;
+    }
+
+    private void showInspector(boolean on) {
+        if (inspector != null) {
+            inspector.close();
+            inspector = null;
+        }
+        if (on && tap != null) {
+            inspector = new LiveInspector(tap, () -> pane.node());
+            setCenter(new SplitPane(pane, inspector.pane()));
+        } else {
+            setCenter(pane);
+        }
+    }
+
+    /** The inspector beside the canvas, if open. */
+    public Optional<LiveInspector> inspector() {
+        return Optional.ofNullable(inspector);
     }
 
     public NodePane pane() {
@@ -97,7 +130,7 @@ public final class SingleNodeWindow extends BorderPane {
     public void show(EmbeddedNode node) {
         pane.close();
         pane = new NodePane(node.node(), node.browserUrl(), user);
-        setCenter(pane);
+        setCenter(inspector == null ? pane : new SplitPane(pane, inspector.pane()));
         pane.showMessage("Asked the cluster to admit node " + node.node().id() + "; the status below says when "
             + "it is a member.");
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {

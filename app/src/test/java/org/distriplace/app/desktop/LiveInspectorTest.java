@@ -1,0 +1,79 @@
+package org.distriplace.app.desktop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.InspectorTap;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.inspector.model.CommitRound;
+import org.distriplace.inspector.view.InspectorPane;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** View → Inspector opens the inspector beside the canvas, fed by the app's own running node. */
+@ExtendWith(ApplicationExtension.class)
+class LiveInspectorTest {
+
+    @TempDir
+    static Path dir;
+
+    private final InspectorTap tap = new InspectorTap(event -> { });
+    private EmbeddedNode node;
+    private SingleNodeWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        node = EmbeddedNode.start(new EmbeddedNode.Settings(NodeConfig.builder(1, List.of(1)).canvas(20, 20)
+            .cooldownMs(0).build(), "127.0.0.1", 0, 0, List.of(), "secret", dir.resolve("node-" + System.nanoTime()),
+            false), tap);
+        window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), "ada"), "ada",
+            new SingleNodeWindow.PreferencesAccess(List.of(), new LinkedHashMap<>(), saved -> { }),
+            new SingleNodeWindow.NearbyAccess("party", null, "off"), address -> {
+                throw new java.io.IOException("not in this test");
+            });
+        window.offerInspector(tap);
+        stage.setScene(new Scene(window, 1150, 700));
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> window.pane().close()).get();
+        node.close();
+    }
+
+    @Test
+    void theInspectorShowsTheNodeLeadingAndItsCommittedRound(FxRobot robot) throws Exception {
+        assertTrue(!tap.wantsMessages(), "closed: no per-message events are built");
+        robot.clickOn("View").clickOn("Inspector");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(tap.wantsMessages());
+        InspectorPane inspector = window.inspector().orElseThrow().pane();
+        node.node().place("ada", 2, 3, Color.of("#FFFFFF")).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inspector.model().rounds().newestFirst().stream()
+            .anyMatch(r -> r.outcome() == CommitRound.Outcome.COMMIT && r.size() == 1));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+            () -> robot.lookup("#node-1").query().getStyleClass().contains("leader"));
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !inspector.clocks().rows().isEmpty()
+            && inspector.clocks().rows().get(0).committedWrites() == 1);
+
+        robot.clickOn("View").clickOn("Inspector");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(window.inspector().isEmpty());
+        assertEquals(false, tap.wantsMessages(), "closing the inspector stops the per-message events");
+    }
+}
