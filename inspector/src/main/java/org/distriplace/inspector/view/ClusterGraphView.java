@@ -6,11 +6,13 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Circle;
-import javafx.scene.shape.Line;
 import javafx.scene.text.Text;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.Role;
@@ -30,7 +32,9 @@ public final class ClusterGraphView extends Region {
     private static final double RADIUS = 30;
     private static final long LINGER_MS = 150;
 
-    private final Pane arrows = new Pane();
+    /** Arrows are drawn, not built from nodes: hundreds of shapes rebuilt each frame would cost the frame rate. */
+    private final Canvas arrows = new Canvas();
+    private final Map<Topic, Integer> drawnByTopic = new java.util.EnumMap<>(Topic.class);
     private final Pane nodes = new Pane();
     private final FlowPane legend = new FlowPane(10, 4);
     private final Map<Integer, NodeGlyph> glyphs = new HashMap<>();
@@ -53,7 +57,8 @@ public final class ClusterGraphView extends Region {
 
     @Override
     protected void layoutChildren() {
-        arrows.resizeRelocate(0, 0, getWidth(), getHeight());
+        arrows.setWidth(getWidth());
+        arrows.setHeight(getHeight());
         nodes.resizeRelocate(0, 0, getWidth(), getHeight());
         double legendHeight = legend.prefHeight(getWidth());
         legend.resizeRelocate(0, getHeight() - legendHeight, getWidth(), legendHeight);
@@ -91,10 +96,12 @@ public final class ClusterGraphView extends Region {
     }
 
     private void drawArrows(InspectorModel model, long now, List<Integer> ids) {
+        GraphicsContext g = arrows.getGraphicsContext2D();
+        g.clearRect(0, 0, arrows.getWidth(), arrows.getHeight());
         List<Flight> flights = model.messages().inFlight(now, LINGER_MS);
         int from = Math.max(0, flights.size() - MAX_ARROWS);
-        arrows.getChildren().clear();
         drawnArrows = 0;
+        drawnByTopic.clear();
         long typical = model.messages().typicalMs();
         for (Flight flight : flights.subList(from, flights.size())) {
             NodeGlyph a = glyphs.get(flight.from());
@@ -102,11 +109,11 @@ public final class ClusterGraphView extends Region {
             if (a == null || b == null || !ids.contains(flight.to())) {
                 continue;
             }
-            drawArrow(flight, a, b, flight.progress(now, typical));
+            drawArrow(g, flight, a, b, flight.progress(now, typical));
         }
     }
 
-    private void drawArrow(Flight flight, NodeGlyph a, NodeGlyph b, double progress) {
+    private void drawArrow(GraphicsContext g, Flight flight, NodeGlyph a, NodeGlyph b, double progress) {
         Point2D start = new Point2D(a.getLayoutX(), a.getLayoutY());
         Point2D end = new Point2D(b.getLayoutX(), b.getLayoutY());
         Point2D dir = end.subtract(start);
@@ -119,14 +126,20 @@ public final class ClusterGraphView extends Region {
         Point2D side = new Point2D(-unit.getY(), unit.getX()).multiply(5);
         Point2D s = start.add(unit.multiply(RADIUS)).add(side);
         Point2D e = end.subtract(unit.multiply(RADIUS)).add(side);
-        Line line = new Line(s.getX(), s.getY(), e.getX(), e.getY());
-        line.getStyleClass().addAll("arrow", "arrow-" + TopicColors.styleName(flight.topic()));
-        line.setStroke(TopicColors.of(flight.topic()).deriveColor(0, 1, 1, 0.35));
+        Color color = TopicColors.of(flight.topic());
+        g.setStroke(color.deriveColor(0, 1, 1, 0.35));
+        g.setLineWidth(2);
+        g.strokeLine(s.getX(), s.getY(), e.getX(), e.getY());
         Point2D p = s.add(e.subtract(s).multiply(progress));
-        Circle packet = new Circle(p.getX(), p.getY(), 5, TopicColors.of(flight.topic()));
-        packet.getStyleClass().addAll("packet", "packet-" + TopicColors.styleName(flight.topic()));
-        arrows.getChildren().addAll(line, packet);
+        g.setFill(color);
+        g.fillOval(p.getX() - 5, p.getY() - 5, 10, 10);
         drawnArrows++;
+        drawnByTopic.merge(flight.topic(), 1, Integer::sum);
+    }
+
+    /** Messages of {@code topic} drawn at the last refresh. */
+    public int drawnArrows(Topic topic) {
+        return drawnByTopic.getOrDefault(topic, 0);
     }
 
     /** Messages drawn at the last refresh. */

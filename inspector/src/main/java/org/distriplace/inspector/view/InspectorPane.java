@@ -64,6 +64,12 @@ public final class InspectorPane extends BorderPane {
         tabs.getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
             tab("Space-time", spaceTime), tab("Event log", log));
         tabs.setId("inspector-tabs");
+        // A tab brought forward is drawn at once, not at the next table refresh.
+        tabs.getSelectionModel().selectedItemProperty().addListener(o -> {
+            if (model != null) {
+                refreshTables(source.clock().getAsLong());
+            }
+        });
         VBox.setVgrow(graph, Priority.ALWAYS);
         left.getChildren().add(graph);
         SplitPane split = new SplitPane(left, tabs);
@@ -160,12 +166,21 @@ public final class InspectorPane extends BorderPane {
         }
     }
 
+    /** Only the tab on screen is brought up to date: hidden tables still cost layout when their rows change. */
     private void refreshTables(long now) {
-        clocks.refresh(model, now);
-        rounds.refresh(model);
-        heartbeats.refresh(model, now);
-        spaceTime.refresh(model, now);
-        log.refresh(model);
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        javafx.scene.Node shown = selected == null ? null : selected.getContent();
+        if (shown == clocks) {
+            clocks.refresh(model, now);
+        } else if (shown == rounds) {
+            rounds.refresh(model);
+        } else if (shown == heartbeats) {
+            heartbeats.refresh(model, now);
+        } else if (shown == spaceTime) {
+            spaceTime.refresh(model, now);
+        } else if (shown == log) {
+            log.refresh(model);
+        }
         if (playbackBar != null) {
             playbackBar.refresh();
         }
