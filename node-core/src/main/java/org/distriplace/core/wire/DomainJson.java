@@ -4,9 +4,14 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.util.Arrays;
@@ -17,6 +22,24 @@ import org.distriplace.core.model.Color;
 public final class DomainJson {
 
     private DomainJson() {
+    }
+
+    /**
+     * The strict reader both codecs use: snake_case fields, {@code typeInfo}'s Jackson type annotations on the
+     * sealed family {@code family}, primitives never null, every record field present, nothing after the value;
+     * unknown fields are ignored so newer peers can add some.
+     */
+    public static ObjectMapper strictMapper(Class<?> family, Class<?> typeInfo) {
+        return JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .addMixIn(family, typeInfo)
+            .addModule(module())
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+            .build();
     }
 
     /** Serializers for colours ({@code #RRGGBB}) and vector clocks ({@code {"nodeId": counter}}). */

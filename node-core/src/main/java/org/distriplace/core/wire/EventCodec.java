@@ -3,11 +3,7 @@ package org.distriplace.core.wire;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.PropertyNamingStrategies;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.UncheckedIOException;
 import org.distriplace.core.event.NodeEvent;
 
@@ -20,16 +16,7 @@ public final class EventCodec {
     /** The longest line {@link #decode} reads: a committed batch of a few hundred writes fits many times over. */
     public static final int MAX_LINE_CHARS = 1 << 20;
 
-    private final ObjectMapper mapper = JsonMapper.builder()
-        .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
-        .addMixIn(NodeEvent.class, NodeEventTypes.class)
-        .addModule(DomainJson.module())
-        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-        .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-        .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-        .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-        .build();
+    private final ObjectMapper mapper = DomainJson.strictMapper(NodeEvent.class, NodeEventTypes.class);
 
     /** One line of JSON, without a line break. */
     public String encode(NodeEvent event) {
