@@ -1,6 +1,5 @@
 package org.distriplace.inspector.trace;
 
-import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -8,7 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.distriplace.core.event.EventFormat;
 import org.distriplace.core.event.NodeEvent;
-import org.distriplace.core.message.MessageKind;
+import org.distriplace.inspector.model.MessagePairing;
 
 /**
  * Writes recorded events in ShiViz's log format (https://bestchai.bitbucket.io/shiviz/): the parser regex, a blank
@@ -24,9 +23,6 @@ public final class ShiVizLog {
     /** ShiViz's first line: how to read a host, its clock and the event's description. */
     public static final String PARSER_REGEX = "(?<host>\\S*) (?<clock>{.*})\\n(?<event>.*)";
 
-    private record Link(int from, int to, MessageKind kind, String summary) {
-    }
-
     private ShiVizLog() {
     }
 
@@ -35,13 +31,11 @@ public final class ShiVizLog {
         StringBuilder out = new StringBuilder(64 + events.size() * 96);
         out.append(PARSER_REGEX).append("\n\n");
         Map<Integer, TreeMap<Integer, Long>> clocks = new HashMap<>();
-        Map<Link, ArrayDeque<TreeMap<Integer, Long>>> inFlight = new HashMap<>();
+        MessagePairing<TreeMap<Integer, Long>> inFlight = new MessagePairing<>();
         for (NodeEvent event : events) {
             TreeMap<Integer, Long> clock = new TreeMap<>(clocks.getOrDefault(event.node(), new TreeMap<>()));
             if (event instanceof NodeEvent.MessageReceived e) {
-                ArrayDeque<TreeMap<Integer, Long>> sends =
-                    inFlight.get(new Link(e.from(), e.node(), e.kind(), e.summary()));
-                TreeMap<Integer, Long> sent = sends == null ? null : sends.poll();
+                TreeMap<Integer, Long> sent = inFlight.received(e);
                 if (sent != null) {
                     sent.forEach((host, count) -> clock.merge(host, count, Math::max));
                 }
@@ -49,8 +43,7 @@ public final class ShiVizLog {
             clock.merge(event.node(), 1L, Long::sum);
             clocks.put(event.node(), clock);
             if (event instanceof NodeEvent.MessageSent e) {
-                inFlight.computeIfAbsent(new Link(e.node(), e.to(), e.kind(), e.summary()), k -> new ArrayDeque<>())
-                    .add(clock);
+                inFlight.sent(e, clock);
             }
             out.append(host(event.node())).append(' ').append(json(clock)).append('\n')
                 .append(description(event)).append('\n');
