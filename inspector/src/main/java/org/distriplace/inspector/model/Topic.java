@@ -14,6 +14,10 @@ public enum Topic {
     FAILURE("failure detector"),
     LIFECYCLE("lifecycle");
 
+    /** The topics peer messages belong to (the others are only ever local events). */
+    public static final java.util.List<Topic> MESSAGES = java.util.List.of(HEARTBEAT, ELECTION, COMMIT, SYNC,
+        MEMBERSHIP, CLIENT);
+
     private final String label;
 
     Topic(String label) {

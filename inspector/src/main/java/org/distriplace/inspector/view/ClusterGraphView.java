@@ -43,8 +43,7 @@ public final class ClusterGraphView extends Region {
     public ClusterGraphView() {
         getStyleClass().add("cluster-graph");
         arrows.setMouseTransparent(true);
-        for (Topic topic : List.of(Topic.HEARTBEAT, Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
-            Topic.CLIENT)) {
+        for (Topic topic : Topic.MESSAGES) {
             Circle swatch = new Circle(5, TopicColors.of(topic));
             Text label = new Text(topic.label());
             label.getStyleClass().add("legend-text");

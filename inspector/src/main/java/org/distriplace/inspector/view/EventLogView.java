@@ -1,15 +1,12 @@
 package org.distriplace.inspector.view;
 
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.distriplace.inspector.model.EventLog;
@@ -25,7 +22,7 @@ public final class EventLogView extends BorderPane {
     private final ListView<EventLog.Entry> list = new ListView<>();
     private final TextField search = new TextField();
     private final CheckBox follow = new CheckBox("follow");
-    private final Set<Topic> shown = EnumSet.allOf(Topic.class);
+    private final TopicFilter filter = new TopicFilter("log", List.of(Topic.values()), () -> shownRevision = -1);
     private long shownRevision = -1;
 
     public EventLogView() {
@@ -34,23 +31,7 @@ public final class EventLogView extends BorderPane {
         search.textProperty().addListener(o -> shownRevision = -1);
         follow.setSelected(true);
         HBox.setHgrow(search, Priority.ALWAYS);
-        FlowPane topics = new FlowPane(8, 4);
-        for (Topic topic : Topic.values()) {
-            CheckBox box = new CheckBox(topic.label());
-            box.setId("log-" + TopicColors.styleName(topic));
-            box.setSelected(true);
-            box.setTextFill(TopicColors.of(topic).darker());
-            box.selectedProperty().addListener((o, was, on) -> {
-                if (on) {
-                    shown.add(topic);
-                } else {
-                    shown.remove(topic);
-                }
-                shownRevision = -1;
-            });
-            topics.getChildren().add(box);
-        }
-        BorderPane top = new BorderPane(topics, new HBox(8, search, follow), null, null, null);
+        BorderPane top = new BorderPane(filter, new HBox(8, search, follow), null, null, null);
         top.setPadding(new Insets(4, 8, 4, 8));
         setTop(top);
         list.setId("log-list");
@@ -70,7 +51,7 @@ public final class EventLogView extends BorderPane {
             return;
         }
         shownRevision = model.revision();
-        List<EventLog.Entry> lines = model.log().matching(shown, search.getText(), MAX_LINES);
+        List<EventLog.Entry> lines = model.log().matching(filter.shown(), search.getText(), MAX_LINES);
         list.getItems().setAll(lines);
         if (follow.isSelected() && !lines.isEmpty()) {
             list.scrollTo(lines.size() - 1);

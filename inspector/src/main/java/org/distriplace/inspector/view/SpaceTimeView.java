@@ -1,17 +1,13 @@
 package org.distriplace.inspector.view;
 
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import org.distriplace.inspector.model.Flight;
@@ -28,8 +24,7 @@ public final class SpaceTimeView extends BorderPane {
     private static final double HEADER = 22;
     private final Canvas canvas = new Canvas(400, 300);
     private final ScrollBar scroll = new ScrollBar();
-    private final Set<Topic> shown = EnumSet.of(Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
-        Topic.CLIENT, Topic.HEARTBEAT);
+    private final TopicFilter filter = new TopicFilter("spacetime", Topic.MESSAGES, this::redraw);
     private long windowMs = 4_000;
     private int drawn;
     /** Following the present (the scroll bar at the bottom) until the user scrolls back. */
@@ -55,34 +50,13 @@ public final class SpaceTimeView extends BorderPane {
         });
         setCenter(holder);
         setRight(scroll);
-        setTop(filters());
-    }
-
-    private FlowPane filters() {
-        FlowPane bar = new FlowPane(10, 4);
-        bar.setPadding(new Insets(4, 8, 4, 8));
-        for (Topic topic : List.of(Topic.HEARTBEAT, Topic.ELECTION, Topic.COMMIT, Topic.SYNC, Topic.MEMBERSHIP,
-            Topic.CLIENT)) {
-            CheckBox box = new CheckBox(topic.label());
-            box.setId("spacetime-" + TopicColors.styleName(topic));
-            box.setSelected(shown.contains(topic));
-            box.setTextFill(TopicColors.of(topic).darker());
-            box.selectedProperty().addListener((o, was, on) -> {
-                if (on) {
-                    shown.add(topic);
-                } else {
-                    shown.remove(topic);
-                }
-                redraw();
-            });
-            bar.getChildren().add(box);
-        }
-        return bar;
+        filter.setPadding(new Insets(4, 8, 4, 8));
+        setTop(filter);
     }
 
     /** Shows the protocol's messages, or hides them. */
     public void show(Topic topic, boolean on) {
-        ((CheckBox) lookup("#spacetime-" + TopicColors.styleName(topic))).setSelected(on);
+        filter.show(topic, on);
     }
 
     /** Sets how much cluster time the height of the view spans. */
@@ -123,7 +97,7 @@ public final class SpaceTimeView extends BorderPane {
         drawLanes(g, ids, w, h);
         for (Flight f : model.messages().recent()) {
             long arrive = f.delivered() ? f.receivedAt() : Math.min(now, f.sentAt() + windowMs);
-            if (!shown.contains(f.topic()) || arrive < start || f.sentAt() > end) {
+            if (!filter.shown().contains(f.topic()) || arrive < start || f.sentAt() > end) {
                 continue;
             }
             drawFlight(g, f, ids, start, w, h);
