@@ -89,9 +89,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int simulated() {
         long chosen = seed != null ? seed : new java.util.Random().nextLong();
-        SimulatedCluster.Settings demo = SimulatedCluster.Settings.demo(nodes, chosen);
-        SimulatedCluster.Settings settings = new SimulatedCluster.Settings(nodes, chosen, demo.canvasSize(),
-            demo.users(), demo.meanThinkMs(), Math.max(100, failureTimeoutMs / 3), failureTimeoutMs, demo.link());
+        SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, chosen, failureTimeoutMs);
         EventInbox inbox = new EventInbox(1_000_000);
         SimulatedCluster cluster = new SimulatedCluster(settings, inbox);
         spec.commandLine().getOut().printf("demo: %d simulated nodes, seed %d%n", nodes, chosen);

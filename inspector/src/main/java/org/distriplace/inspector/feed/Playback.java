@@ -21,6 +21,14 @@ public interface Playback {
 
     void setSpeed(double factor);
 
+    /** {@code factor}, if it is a speed (positive); refused otherwise. */
+    static double checkedSpeed(double factor) {
+        if (!(factor > 0)) {
+            throw new IllegalArgumentException("speed is positive, not " + factor);
+        }
+        return factor;
+    }
+
     /** Lets {@code realMs} of real time pass (ignored while paused); called once per frame. */
     void advance(long realMs);
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.model.Color;
@@ -37,7 +38,13 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
         /** A classroom cluster: heartbeats every second, a peer dead after 3 s, 10-40 ms links, 3 busy users. */
         public static Settings demo(int nodes, long seed) {
-            return new Settings(nodes, seed, 32, 3, 2_500, 1_000, 3_000, new LinkConditions(0, 10, 40, 0, false));
+            return demo(nodes, seed, 3_000);
+        }
+
+        /** The classroom cluster with another failure timeout; heartbeats come three times within it. */
+        public static Settings demo(int nodes, long seed, long failureTimeoutMs) {
+            return new Settings(nodes, seed, 32, 3, 2_500, Math.max(100, failureTimeoutMs / 3), failureTimeoutMs,
+                new LinkConditions(0, 10, 40, 0, false));
         }
     }
 
@@ -101,10 +108,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     @Override
     public void setSpeed(double factor) {
-        if (!(factor > 0)) {
-            throw new IllegalArgumentException("speed is positive, not " + factor);
-        }
-        speed = factor;
+        speed = Playback.checkedSpeed(factor);
     }
 
     @Override
@@ -203,7 +207,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
                 cutOff(cut, 10_000);
             }
             case SPLIT_BRAIN -> {
-                Set<Integer> cut = new java.util.TreeSet<>(followers.subList(0,
+                Set<Integer> cut = new TreeSet<>(followers.subList(0,
                     Math.min(Math.max(0, minority - 1), followers.size())));
                 leader.ifPresent(cut::add);
                 cutOff(cut, 12_000);
@@ -234,7 +238,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** The running node that leads in the newest epoch, if any. */
     public Optional<Integer> leader() {
         return running().stream().filter(id -> simulation.engine(id).role() == Role.LEADER)
-            .max(Comparator.comparingLong(id -> simulation.engine(id).report().epoch()));
+            .max(Comparator.comparingLong(id -> simulation.engine(id).epoch()));
     }
 
     private List<Integer> running() {

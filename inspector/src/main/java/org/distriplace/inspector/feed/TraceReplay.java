@@ -60,10 +60,7 @@ public final class TraceReplay implements Playback {
 
     @Override
     public void setSpeed(double factor) {
-        if (!(factor > 0)) {
-            throw new IllegalArgumentException("speed is positive, not " + factor);
-        }
-        speed = factor;
+        speed = Playback.checkedSpeed(factor);
     }
 
     @Override

@@ -155,21 +155,24 @@ public final class InspectorPane extends BorderPane {
         long now = source.clock().getAsLong();
         model.advanceTo(now);
         graph.refresh(model, now);
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
-        if (selected != null && selected.getContent() == spaceTime) {
-            spaceTime.refresh(model, now);
-        }
         sinceTables += realMs;
         if (sinceTables >= TABLE_REFRESH_MS || realMs == 0) {
             sinceTables = 0;
             refreshTables(now);
+        } else if (shownTab() == spaceTime) {
+            // The diagram scrolls with time, so it is redrawn every frame; the tables can wait.
+            spaceTime.refresh(model, now);
         }
+    }
+
+    private javafx.scene.Node shownTab() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? null : selected.getContent();
     }
 
     /** Only the tab on screen is brought up to date: hidden tables still cost layout when their rows change. */
     private void refreshTables(long now) {
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
-        javafx.scene.Node shown = selected == null ? null : selected.getContent();
+        javafx.scene.Node shown = shownTab();
         if (shown == clocks) {
             clocks.refresh(model, now);
         } else if (shown == rounds) {
