@@ -10,6 +10,7 @@ import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.model.Palette;
 import org.distriplace.inspector.feed.SimulatedCluster;
@@ -59,6 +60,7 @@ final class ReplicaStrip extends HBox {
         private final ImageView view = new ImageView();
         private final Label caption = new Label();
         private WritableImage image;
+        private CanvasPixels pixels;
 
         Replica(int id) {
             super(2);
@@ -87,16 +89,12 @@ final class ReplicaStrip extends HBox {
             CanvasReplica canvas = engine.get().replica().canvas();
             if (image == null) {
                 image = new WritableImage(canvas.width(), canvas.height());
+                pixels = new CanvasPixels(canvas.width(), canvas.height(), canvas.palette());
                 view.setImage(image);
             }
-            int[] argb = new int[canvas.width() * canvas.height()];
-            for (int y = 0; y < canvas.height(); y++) {
-                for (int x = 0; x < canvas.width(); x++) {
-                    argb[y * canvas.width() + x] = 0xFF00_0000 | canvas.colorAt(x, y).rgb();
-                }
-            }
+            pixels.applySnapshot(canvas.copyColors());
             image.getPixelWriter().setPixels(0, 0, canvas.width(), canvas.height(), PixelFormat.getIntArgbInstance(),
-                argb, 0, canvas.width());
+                pixels.buffer().array(), 0, canvas.width());
             view.setOpacity(1);
             caption.setText("n" + id + " · " + canvas.stateHashHex().substring(0, 6));
         }

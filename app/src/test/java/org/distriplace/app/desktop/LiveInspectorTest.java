@@ -1,6 +1,6 @@
 package org.distriplace.app.desktop;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
@@ -58,7 +58,7 @@ class LiveInspectorTest {
 
     @Test
     void theInspectorShowsTheNodeLeadingAndItsCommittedRound(FxRobot robot) throws Exception {
-        assertTrue(!tap.wantsMessages(), "closed: no per-message events are built");
+        assertFalse(tap.wantsMessages(), "closed: no per-message events are built");
         robot.clickOn("View").clickOn("Inspector");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tap.wantsMessages());
@@ -74,6 +74,6 @@ class LiveInspectorTest {
         robot.clickOn("View").clickOn("Inspector");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.inspector().isEmpty());
-        assertEquals(false, tap.wantsMessages(), "closing the inspector stops the per-message events");
+        assertFalse(tap.wantsMessages(), "closing the inspector stops the per-message events");
     }
 }
