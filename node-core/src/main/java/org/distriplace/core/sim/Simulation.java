@@ -386,16 +386,11 @@ public final class Simulation {
         }
         List<Integer> up = nodeIds().stream().filter(this::isUp).toList();
         if (!up.isEmpty()) {
-            SimNode node = nodes.get(up.get(random.nextInt(up.size())));
+            int node = up.get(random.nextInt(up.size()));
             int x = random.nextInt(options.canvasSize());
             int y = random.nextInt(options.canvasSize());
             Color color = palette.color(random.nextInt(palette.size()));
-            attempts++;
-            node.place(user, x, y, color).whenComplete((result, error) -> {
-                if (result != null) {
-                    checker.acknowledged(result.write());
-                }
-            });
+            place(node, user, x, y, color);
         }
         queue.schedule(exponential(options.meanThinkMs()), () -> attempt(user));
     }
