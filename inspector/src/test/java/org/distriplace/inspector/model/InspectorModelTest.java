@@ -59,7 +59,8 @@ class InspectorModelTest {
         assertEquals(1_125, prepareTo2.receivedAt());
         assertEquals(0.5, prepareTo2.progress(1_112, 5), 0.05);
 
-        Flight toCrashed = recent.stream().filter(f -> f.from() == 1 && f.to() == 3 && f.kind() == MessageKind.HEARTBEAT)
+        Flight toCrashed = recent.stream()
+            .filter(f -> f.from() == 1 && f.to() == 3 && f.kind() == MessageKind.HEARTBEAT)
             .findFirst().orElseThrow();
         assertFalse(toCrashed.delivered());
         assertTrue(model.messages().inFlight(8_040, 200).contains(toCrashed), "still in flight");

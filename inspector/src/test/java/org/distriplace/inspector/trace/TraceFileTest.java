@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.inspector.Script;
@@ -34,7 +35,7 @@ class TraceFileTest {
             .contains("not a distri-place trace"));
         Path file = dir.resolve("broken.dptrace");
         TraceFile.save(file, Script.leaderCrash().subList(0, 3));
-        Files.writeString(file, "{\"type\":\"RoleChanged\",\"at\":\"soon\"}\n", java.nio.file.StandardOpenOption.APPEND);
+        Files.writeString(file, "{\"type\":\"RoleChanged\",\"at\":\"soon\"}\n", StandardOpenOption.APPEND);
         IOException error = assertThrows(IOException.class, () -> TraceFile.load(file));
         assertTrue(error.getMessage().contains("line 5"), error.getMessage());
     }
