@@ -10,18 +10,19 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
-import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.event.EventTap;
+import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP and WebSocket server of one node (Netty): {@link HttpApi} for requests, {@link WebSocketSession} on
- * {@code /ws}, and a tick that sends each WebSocket client one batch of committed pixels.
+ * {@code /ws}, a tick that sends each WebSocket client one batch of committed pixels, and, when the node offers it,
+ * the remote inspection stream on {@code /inspect} ({@link InspectProtocol}).
  */
 public final class ApiServer implements AutoCloseable {
 
@@ -36,8 +37,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
+    /**
+     * What remote inspectors are streamed: this node's events (tapped) and the secret they must prove they hold.
+     */
+    public record Inspection(EventTap events, ClusterSecret secret) {
+    }
+
+    /** Reports go to remote inspectors this often. */
+    static final long REPORT_EVERY_MS = 250;
+
     static final String HTTP_CODEC = "http-codec";
     static final String AGGREGATOR = "aggregator";
+    static final String ROUTES = "websocket-routes";
     static final String WEBSOCKET = "websocket";
     static final String WEBSOCKET_SESSION = "websocket-session";
     static final String API = "api";
@@ -49,24 +60,32 @@ public final class ApiServer implements AutoCloseable {
     private final Options options;
     private final LiveClients live = new LiveClients();
     private final CanvasFrames canvases = new CanvasFrames();
+    private final Inspectors inspectors;
     private EventLoopGroup group;
     private Channel server;
 
-    /** @param peerAddresses how this node names its peers ({@code host:port}), for the cluster endpoint */
+    /** A server without remote inspection. */
     public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options) {
+        this(node, bindHost, port, peerAddresses, options, null);
+    }
+
+    /**
+     * @param peerAddresses how this node names its peers ({@code host:port}), for the cluster endpoint
+     * @param inspection    null to refuse remote inspectors ({@code /inspect} is then not found)
+     */
+    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options,
+                     Inspection inspection) {
         this.node = node;
         this.bindHost = bindHost;
         this.port = port;
         this.peerAddresses = Map.copyOf(peerAddresses);
         this.options = options;
+        this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
     }
 
     public void start() throws InterruptedException {
         node.addPixelListener(live);
         group = new NioEventLoopGroup(2);
-        WebSocketServerProtocolConfig websocket = WebSocketServerProtocolConfig.newBuilder()
-            .websocketPath("/ws").checkStartsWith(false).maxFramePayloadLength(options.maxWebSocketFrameBytes())
-            .allowExtensions(false).handleCloseFrames(true).build();
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             // A room of browsers reconnects at once when a node restarts: queue them rather than drop SYNs.
             .option(ChannelOption.SO_BACKLOG, 4096)
@@ -77,13 +96,18 @@ public final class ApiServer implements AutoCloseable {
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
-                    channel.pipeline().addLast(WEBSOCKET, new WebSocketServerProtocolHandler(websocket));
-                    channel.pipeline().addLast(WEBSOCKET_SESSION, new WebSocketSession(node, live, canvases));
+                    channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
+                        () -> new WebSocketSession(node, live, canvases),
+                        inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
         group.scheduleAtFixedRate(this::tick, options.tickMs(), options.tickMs(), TimeUnit.MILLISECONDS);
+        if (inspectors != null) {
+            group.scheduleAtFixedRate(this::reportToInspectors, REPORT_EVERY_MS, REPORT_EVERY_MS,
+                TimeUnit.MILLISECONDS);
+        }
         LOG.info("HTTP and WebSocket API on http://{}:{}/", bindHost, port());
     }
 
@@ -95,8 +119,17 @@ public final class ApiServer implements AutoCloseable {
                     return null;
                 });
             }
+            if (inspectors != null) {
+                inspectors.flush();
+            }
         } catch (RuntimeException e) {
             LOG.error("live update tick failed", e);
+        }
+    }
+
+    private void reportToInspectors() {
+        if (!inspectors.isEmpty()) {
+            node.report().thenAccept(inspectors::report);
         }
     }
 
@@ -107,6 +140,11 @@ public final class ApiServer implements AutoCloseable {
     /** WebSocket clients connected now. */
     public int liveClients() {
         return live.size();
+    }
+
+    /** Remote inspectors streaming now. */
+    public int inspectors() {
+        return inspectors == null ? 0 : inspectors.size();
     }
 
     @Override

@@ -3,13 +3,15 @@ package org.distriplace.core.wire;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.UncheckedIOException;
 import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.node.NodeReport;
 
 /**
  * Node events to and from one line of JSON each ({@code {"type":"RoleChanged","at":…,"node":3,…}}): the format of
- * saved inspector traces and of the remote event stream. Thread-safe.
+ * saved inspector traces and of the remote event stream, which also carries {@link NodeReport}s. Thread-safe.
  */
 public final class EventCodec {
 
@@ -28,28 +30,71 @@ public final class EventCodec {
         }
     }
 
+    /** A node's report as one JSON object, for the remote event stream. */
+    public String encodeReport(NodeReport report) {
+        try {
+            return mapper.writeValueAsString(report);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /**
      * Reads one event.
      *
      * @throws IllegalArgumentException naming what is wrong, for a line that is not one valid event
      */
     public NodeEvent decode(String line) {
-        if (line.length() > MAX_LINE_CHARS) {
-            throw new IllegalArgumentException("event line of " + line.length() + " characters exceeds "
+        checkLength(line, "event line");
+        return read(() -> mapper.readValue(line, NodeEvent.class), "node event");
+    }
+
+    /** Reads one event already parsed as part of a larger frame (the remote stream's). */
+    public NodeEvent decode(JsonNode tree) {
+        return read(() -> mapper.treeToValue(tree, NodeEvent.class), "node event");
+    }
+
+    /**
+     * Reads one report.
+     *
+     * @throws IllegalArgumentException naming what is wrong, for text that is not one valid report
+     */
+    public NodeReport decodeReport(String json) {
+        checkLength(json, "report");
+        return read(() -> mapper.readValue(json, NodeReport.class), "node report");
+    }
+
+    /** Reads one report already parsed as part of a larger frame. */
+    public NodeReport decodeReport(JsonNode tree) {
+        return read(() -> mapper.treeToValue(tree, NodeReport.class), "node report");
+    }
+
+    private static void checkLength(String text, String what) {
+        if (text.length() > MAX_LINE_CHARS) {
+            throw new IllegalArgumentException(what + " of " + text.length() + " characters exceeds "
                 + MAX_LINE_CHARS);
         }
+    }
+
+    /** What Jackson reads, or an {@link IllegalArgumentException} saying why it is not a {@code what}. */
+    private static <T> T read(Parse<T> parse, String what) {
         try {
-            NodeEvent event = mapper.readValue(line, NodeEvent.class);
-            if (event == null) {
-                throw new IllegalArgumentException("an event is a JSON object with a \"type\", not null");
+            T value = parse.run();
+            if (value == null) {
+                throw new IllegalArgumentException("a " + what + " is a JSON object, not null");
             }
-            return event;
+            return value;
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not a node event: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not a " + what + ": " + e.getOriginalMessage(), e);
         } catch (RuntimeException e) {
             // Record constructors refuse impossible values (a vector clock without the write, say).
-            throw new IllegalArgumentException("not a node event: " + e.getMessage(), e);
+            throw new IllegalArgumentException("not a " + what + ": " + e.getMessage(), e);
         }
+    }
+
+    @FunctionalInterface
+    private interface Parse<T> {
+        T run() throws JsonProcessingException;
     }
 
     /** Jackson type information for the sealed event family, kept out of the event records themselves. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,8 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
@@ -24,6 +21,7 @@ import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -153,48 +151,14 @@ class ApiServerTest {
         assertEquals(200, get("/").statusCode(), "and the node still serves");
     }
 
-    /** Collects a WebSocket's text messages. */
-    private static final class Frames implements WebSocket.Listener {
-        final LinkedBlockingQueue<JsonNode> received = new LinkedBlockingQueue<>();
-        private final StringBuilder partial = new StringBuilder();
-
-        @Override
-        public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    received.add(Responses.JSON.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new AssertionError(e);
-                }
-                partial.setLength(0);
-            }
-            socket.request(1);
-            return null;
-        }
-
-        JsonNode next(String type) throws InterruptedException {
-            while (true) {
-                JsonNode frame = received.poll(10, TimeUnit.SECONDS);
-                if (frame == null) {
-                    throw new AssertionError("no '" + type + "' frame within 10 s");
-                }
-                if (frame.path("type").asText().equals(type)) {
-                    return frame;
-                }
-            }
-        }
-    }
-
-    private WebSocket connect(Frames frames) {
-        return HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(URI.create("ws://127.0.0.1:" + server.port() + "/ws"), frames).join();
+    private WebSocket connect(WebSocketFrames frames) {
+        return WebSocketFrames.connect("ws://127.0.0.1:" + server.port() + "/ws", frames);
     }
 
     @Test
     void webSocketClientsGetWelcomeCanvasAndEachOthersPixels() throws Exception {
-        Frames alice = new Frames();
-        Frames bob = new Frames();
+        WebSocketFrames alice = new WebSocketFrames();
+        WebSocketFrames bob = new WebSocketFrames();
         WebSocket aliceSocket = connect(alice);
         WebSocket bobSocket = connect(bob);
         JsonNode welcome = alice.received.poll(10, TimeUnit.SECONDS);
@@ -235,7 +199,7 @@ class ApiServerTest {
 
     @Test
     void anOversizedWebSocketFrameClosesOnlyThatClient() throws Exception {
-        Frames frames = new Frames();
+        WebSocketFrames frames = new WebSocketFrames();
         WebSocket socket = connect(frames);
         frames.next("canvas");
         socket.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000) + "\"}", true);
@@ -244,7 +208,7 @@ class ApiServerTest {
             assertTrue(System.nanoTime() < deadline, "the oversized client is closed");
             Thread.sleep(5);
         }
-        Frames other = new Frames();
+        WebSocketFrames other = new WebSocketFrames();
         connect(other);
         other.next("canvas");
     }

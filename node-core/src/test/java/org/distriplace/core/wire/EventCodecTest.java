@@ -5,15 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.NodeReport;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -59,5 +65,31 @@ class EventCodecTest {
         assertThrows(IllegalArgumentException.class, () -> codec.decode("{\"type\":\"RoleChanged\",\"at\":1}"));
         assertTrue(assertThrows(IllegalArgumentException.class,
             () -> codec.decode(" ".repeat(EventCodec.MAX_LINE_CHARS + 1))).getMessage().contains("exceeds"));
+    }
+
+    @Test
+    void aReportSurvivesTheRoundTripAsTextAndAsPartOfALargerFrame() throws Exception {
+        NodeReport report = new NodeReport(1_000, 3, Role.LEADER, 3, 4, 4, true, true,
+            Map.of(1, new NodeReport.PeerView(1, Liveness.ALIVE, 120), 2, new NodeReport.PeerView(2, Liveness.DEAD, -1)),
+            VectorClock.of(Map.of(3, 12L)), "00ff00ff00ff00ff", 12, new NodeReport.Proposal(4, 9, 2, 1, 0, 15), 1, 0, 0,
+            32, 32, new Membership(2, new TreeMap<>(Map.of(1, "a:1", 2, "b:2", 3, "c:3"))), true,
+            new NodeReport.Timing(1_000, 2_000, 3_000));
+        String json = codec.encodeReport(report);
+        assertEquals(report, codec.decodeReport(json));
+        JsonNode frame = new ObjectMapper().readTree("{\"type\":\"report\",\"report\":" + json + "}");
+        assertEquals(report, codec.decodeReport(frame.get("report")));
+        assertThrows(IllegalArgumentException.class, () -> codec.decodeReport("{\"at\":1}"));
+        assertThrows(IllegalArgumentException.class, () -> codec.decodeReport(frame.get("missing")));
+    }
+
+    @Test
+    void eventsInsideALargerFrameDecodeAsOnTheirOwnLines() throws Exception {
+        String array = oneOfEach().stream().map(codec::encode).collect(Collectors.joining(",", "[", "]"));
+        JsonNode events = new ObjectMapper().readTree(array);
+        for (int i = 0; i < events.size(); i++) {
+            assertEquals(oneOfEach().get(i), codec.decode(events.get(i)));
+        }
+        assertThrows(IllegalArgumentException.class,
+            () -> codec.decode(new ObjectMapper().readTree("{\"type\":\"Nope\"}")));
     }
 }

@@ -1,0 +1,122 @@
+package org.distriplace.core.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.distriplace.core.net.ClusterSecret;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One remote inspector's WebSocket on {@link InspectProtocol#PATH}: the challenge, the check of the client's proof,
+ * then nothing but the stream. A client that does not prove the secret within {@link #PROOF_TIMEOUT_MS} is closed,
+ * and one that proves it wrong is denied and closed; neither is ever sent an event.
+ */
+final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(InspectSession.class);
+    static final long PROOF_TIMEOUT_MS = 10_000;
+
+    private final int nodeId;
+    private final Inspectors inspectors;
+    private final String nonce = ClusterSecret.nonce();
+    private ScheduledFuture<?> proofDeadline;
+    private boolean streaming;
+
+    InspectSession(int nodeId, Inspectors inspectors) {
+        this.nodeId = nodeId;
+        this.inspectors = inspectors;
+    }
+
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+        if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+            send(ctx, json(InspectProtocol.CHALLENGE).put("node_id", nodeId).put("nonce", nonce));
+            proofDeadline = ctx.executor().schedule(() -> deny(ctx, "no proof of the cluster secret in time"),
+                PROOF_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        } else {
+            ctx.fireUserEventTriggered(event);
+        }
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
+        if (streaming) {
+            return; // The stream is one-way; whatever an inspector says after its hello changes nothing.
+        }
+        JsonNode hello = parse(frame);
+        if (hello == null || !InspectProtocol.HELLO.equals(hello.path("type").asText())
+            || !hello.path("nonce").isTextual() || !hello.path("proof").isTextual()) {
+            deny(ctx, "expected {\"type\":\"hello\",\"nonce\":…,\"proof\":…}");
+            return;
+        }
+        String clientNonce = hello.get("nonce").asText();
+        ClusterSecret secret = inspectors.secret();
+        if (!InspectProtocol.isHelloProof(secret, hello.get("proof").asText(), nodeId, nonce, clientNonce)) {
+            LOG.warn("remote inspector at {} refused: wrong cluster secret", ctx.channel().remoteAddress());
+            deny(ctx, "wrong cluster secret");
+            return;
+        }
+        proofDeadline.cancel(false);
+        if (!inspectors.add(ctx.channel())) {
+            deny(ctx, "this node streams to " + Inspectors.MAX_INSPECTORS + " inspectors already");
+            return;
+        }
+        streaming = true;
+        send(ctx, json(InspectProtocol.ACCEPTED).put("node_id", nodeId)
+            .put("proof", InspectProtocol.acceptedProof(secret, nodeId, nonce, clientNonce)));
+        LOG.info("remote inspector at {} is watching", ctx.channel().remoteAddress());
+    }
+
+    private static JsonNode parse(WebSocketFrame frame) {
+        if (!(frame instanceof TextWebSocketFrame text)) {
+            return null;
+        }
+        try {
+            JsonNode node = Responses.JSON.readTree(text.text());
+            return node != null && node.isObject() ? node : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private void deny(ChannelHandlerContext ctx, String reason) {
+        if (proofDeadline != null) {
+            proofDeadline.cancel(false);
+        }
+        send(ctx, json(InspectProtocol.DENIED).put("reason", reason));
+        ctx.writeAndFlush(new CloseWebSocketFrame(InspectProtocol.CLOSE_DENIED, reason))
+            .addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static ObjectNode json(String type) {
+        return Responses.JSON.createObjectNode().put("type", type);
+    }
+
+    private static void send(ChannelHandlerContext ctx, ObjectNode message) {
+        ctx.writeAndFlush(new TextWebSocketFrame(message.toString()));
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        if (proofDeadline != null) {
+            proofDeadline.cancel(false);
+        }
+        ctx.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.debug("inspector websocket from {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+        ctx.close();
+    }
+}
