@@ -9,7 +9,8 @@ import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.MulticastChannel;
 import org.distriplace.app.runtime.EmbeddedNode;
-import org.distriplace.app.runtime.InspectorTap;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.app.runtime.NodeSession;
 import org.distriplace.core.net.PeerAddress;
 import picocli.CommandLine;
@@ -68,7 +69,7 @@ public final class DesktopCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
             return NodeCommand.serve(settings, spec.commandLine().getOut());
         }
-        InspectorTap events = new InspectorTap(NodeCommand::logEvent);
+        EventTap events = new EventTap(EventSink.withoutMessages(NodeCommand::logEvent));
         EmbeddedNode node = EmbeddedNode.start(settings, events);
         spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
             node.browserUrl(), node.peerPort(), node.dataDir());

@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -7,11 +8,15 @@ import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
-import org.distriplace.app.runtime.InspectorTap;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.runtime.NodeSession;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.RemoteNode;
+import org.distriplace.inspector.feed.RemoteNodes;
+import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.inspector.view.InspectorPane;
 
 /**
  * Starts the desktop window. Kept apart from {@link DesktopApp}: JavaFX refuses to start from a plain class path
@@ -33,12 +38,12 @@ public final class DesktopLauncher {
      * the window shows the new one.
      */
     public static void run(NodeSession session, String user, SingleNodeWindow.PreferencesAccess preferences,
-                           SingleNodeWindow.NearbyAccess discovery, InspectorTap events) {
+                           SingleNodeWindow.NearbyAccess discovery, EventTap events) {
         EmbeddedNode node = session.current();
         launch(title(node), () -> {
             SingleNodeWindow window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user), user,
                 preferences, discovery, session::join);
-            window.offerInspector(events);
+            window.offerInspector(events, node.settings().secret());
             session.onReplaced(joined -> FxThread.run(() -> window.show(joined)));
             return window;
         }, window -> window.pane().close(), session::close);
@@ -57,6 +62,26 @@ public final class DesktopLauncher {
             window.start();
             return window;
         }, SimulatedDemoWindow::close, () -> { });
+    }
+
+    /**
+     * Shows the inspector alone, watching nodes on other machines (more can be added in the window), until the
+     * window closes.
+     *
+     * @throws IllegalArgumentException for an address that is not {@code host:port}
+     */
+    public static void runRemoteInspector(List<String> addresses, String secret) {
+        addresses.forEach(RemoteNode::inspectUri);
+        EventInbox inbox = new EventInbox(1_000_000);
+        RemoteNodes remote = new RemoteNodes(inbox, secret);
+        addresses.forEach(address -> remote.watch(address, secret));
+        String watched = addresses.isEmpty() ? "remote nodes" : String.join(", ", addresses);
+        launch("distri-place — inspector: " + watched, () -> {
+            InspectorPane pane = new InspectorPane(new InspectorSource("Watching " + watched, inbox,
+                System::currentTimeMillis, null, null, remote));
+            pane.start();
+            return pane;
+        }, InspectorPane::stop, remote::close);
     }
 
     /**

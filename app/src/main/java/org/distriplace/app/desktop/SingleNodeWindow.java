@@ -16,7 +16,7 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.EmbeddedNode;
-import org.distriplace.app.runtime.InspectorTap;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.app.discovery.NearbyNodes;
 
 /**
@@ -44,7 +44,8 @@ public final class SingleNodeWindow extends BorderPane {
     }
 
     private NodePane pane;
-    private InspectorTap tap;
+    private EventTap tap;
+    private String secret = "";
     private LiveInspector inspector;
     private final String user;
     /** The preferences as last saved (the dialogs start from them; joining a cluster updates them too). */
@@ -74,9 +75,13 @@ public final class SingleNodeWindow extends BorderPane {
         setCenter(pane);
     }
 
-    /** Lets View → Inspector show the cluster inspector beside the canvas, fed through {@code tap}. */
-    public void offerInspector(InspectorTap tap) {
+    /**
+     * Lets View → Inspector show the cluster inspector beside the canvas, fed through {@code tap}; {@code secret}
+     * (this node's) is offered first for watching nodes on other machines.
+     */
+    public void offerInspector(EventTap tap, String secret) {
         this.tap = tap;
+        this.secret = secret;
     }
 
     private void showInspector(boolean on) {
@@ -85,7 +90,7 @@ public final class SingleNodeWindow extends BorderPane {
             inspector = null;
         }
         if (on && tap != null) {
-            inspector = new LiveInspector(tap, () -> pane.node());
+            inspector = new LiveInspector(tap, () -> pane.node(), secret);
             setCenter(new SplitPane(pane, inspector.pane()));
         } else {
             setCenter(pane);

@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.net.PeerTransport;
@@ -26,7 +27,8 @@ import org.distriplace.core.wire.PeerCodec;
 
 /**
  * One complete peer in this process: the durable store, the peer transport, the node, and the HTTP/WebSocket
- * server. The headless command, the desktop app and demo mode all run nodes through this class.
+ * server, which also streams the node's events to remote inspectors holding the cluster secret. The headless
+ * command, the desktop app and demo mode all run nodes through this class.
  */
 public final class EmbeddedNode implements AutoCloseable {
 
@@ -61,15 +63,17 @@ public final class EmbeddedNode implements AutoCloseable {
         }
         this.store = SqliteEventStore.open(dataDir.path(), config);
         AtomicReference<Node> self = new AtomicReference<>();
+        ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
-            settings.peers(), new ClusterSecret(settings.secret()), new PeerCodec(),
+            settings.peers(), secret, new PeerCodec(),
             (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults());
-        this.node = new Node(config, transport, store, events);
+        EventTap tapped = new EventTap(events);
+        this.node = new Node(config, transport, store, tapped);
         self.set(node);
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults());
+            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret));
     }
 
     /**

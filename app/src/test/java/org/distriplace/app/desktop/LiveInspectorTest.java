@@ -8,9 +8,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.EmbeddedNode;
-import org.distriplace.app.runtime.InspectorTap;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.inspector.model.CommitRound;
@@ -31,7 +33,7 @@ class LiveInspectorTest {
     @TempDir
     static Path dir;
 
-    private final InspectorTap tap = new InspectorTap(event -> { });
+    private final EventTap tap = new EventTap(EventSink.NONE);
     private EmbeddedNode node;
     private SingleNodeWindow window;
 
@@ -45,7 +47,7 @@ class LiveInspectorTest {
             new SingleNodeWindow.NearbyAccess("party", null, "off"), address -> {
                 throw new java.io.IOException("not in this test");
             });
-        window.offerInspector(tap);
+        window.offerInspector(tap, "secret");
         stage.setScene(new Scene(window, 1150, 700));
         stage.show();
     }
@@ -75,5 +77,40 @@ class LiveInspectorTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(window.inspector().isEmpty());
         assertFalse(tap.wantsMessages(), "closing the inspector stops the per-message events");
+    }
+
+    @Test
+    void theInspectorAlsoWatchesANodeOnAnotherMachineThatHoldsTheSecret(FxRobot robot) throws Exception {
+        try (EmbeddedNode other = EmbeddedNode.start(new EmbeddedNode.Settings(NodeConfig.builder(7, List.of(7))
+            .canvas(20, 20).cooldownMs(0).build(), "127.0.0.1", 0, 0, List.of(), "secret",
+            dir.resolve("other-" + System.nanoTime()), false), EventSink.NONE)) {
+            robot.clickOn("View").clickOn("Inspector");
+            InspectorPane inspector = window.inspector().orElseThrow().pane();
+            robot.clickOn("#remote-address").write("127.0.0.1:" + other.httpPort());
+            robot.clickOn("#remote-watch");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chipText(robot).contains("n7 watching"));
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> robot.lookup("#node-7").tryQuery().map(n -> n.getStyleClass().contains("leader")).orElse(false));
+            other.node().place("bob", 4, 4, Color.of("#000000")).get(10, TimeUnit.SECONDS);
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inspector.model().rounds().newestFirst().stream()
+                .anyMatch(r -> r.leader() == 7 && r.outcome() == CommitRound.Outcome.COMMIT));
+
+            robot.clickOn("#remote-" + chipIdOf("127.0.0.1:" + other.httpPort()) + " .button");
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.clickOn("#remote-address").write("127.0.0.1:" + other.httpPort());
+            robot.doubleClickOn("#remote-secret").write("wrong");
+            robot.clickOn("#remote-watch");
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chipText(robot).contains("denied"));
+            assertTrue(chipText(robot).contains("wrong cluster secret"), chipText(robot));
+        }
+    }
+
+    private static String chipIdOf(String address) {
+        return address.replaceAll("[^A-Za-z0-9]", "-");
+    }
+
+    private static String chipText(FxRobot robot) {
+        return robot.lookup(".remote-chip").queryAll().stream().map(n -> ((Labeled) n).getText())
+            .reduce("", (a, b) -> a + " | " + b);
     }
 }

@@ -11,9 +11,16 @@ import java.util.function.LongSupplier;
  * @param clock    the cluster's time in ms (virtual in a simulation or replay, the wall clock for real nodes)
  * @param faults   null when the source cannot be broken (a trace)
  * @param playback null when time is real and cannot be paused (live nodes)
+ * @param remote   where nodes on other machines can be added to the watch, or null (simulations, traces)
  */
 public record InspectorSource(String title, EventInbox inbox, LongSupplier clock, FaultControls faults,
-                              Playback playback) {
+                              Playback playback, RemoteNodes remote) {
+
+    /** A source that cannot watch remote nodes. */
+    public InspectorSource(String title, EventInbox inbox, LongSupplier clock, FaultControls faults,
+                           Playback playback) {
+        this(title, inbox, clock, faults, playback, null);
+    }
 
     public Optional<FaultControls> faultControls() {
         return Optional.ofNullable(faults);
@@ -21,6 +28,10 @@ public record InspectorSource(String title, EventInbox inbox, LongSupplier clock
 
     public Optional<Playback> timeControls() {
         return Optional.ofNullable(playback);
+    }
+
+    public Optional<RemoteNodes> remoteNodes() {
+        return Optional.ofNullable(remote);
     }
 
     /** A simulated demo cluster: every control available. */

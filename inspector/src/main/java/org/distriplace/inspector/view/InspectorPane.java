@@ -29,8 +29,8 @@ import org.distriplace.inspector.trace.TraceFile;
 
 /**
  * The cluster inspector: the cluster graph and the fault controls on the left; vector clocks, 2PC rounds,
- * heartbeats, the space-time diagram and the event log in tabs on the right; time controls on top where the
- * source has them. Each frame it drains the source's inbox into its model and redraws; it reads nothing else.
+ * heartbeats, the space-time diagram and the event log in tabs on the right; time controls, and the form for
+ * watching nodes on other machines, on top where the source has them. Each frame it drains the source's inbox into its model and redraws; it reads nothing else.
  */
 public final class InspectorPane extends BorderPane {
 
@@ -54,6 +54,7 @@ public final class InspectorPane extends BorderPane {
     private InspectorModel model;
     private PlaybackBar playbackBar;
     private FaultPanel faultPanel;
+    private RemoteNodesBar remoteBar;
     private long sinceTables = TABLE_REFRESH_MS;
     private long lastFrame;
 
@@ -104,6 +105,7 @@ public final class InspectorPane extends BorderPane {
         playbackBar = next.timeControls().map(p -> new PlaybackBar(p,
             p instanceof SimulatedCluster sim ? sim::play : null)).orElse(null);
         faultPanel = next.faultControls().map(FaultPanel::new).orElse(null);
+        remoteBar = next.remoteNodes().map(RemoteNodesBar::new).orElse(null);
         left.getChildren().setAll(graph);
         if (faultPanel != null) {
             left.getChildren().add(faultPanel);
@@ -111,6 +113,9 @@ public final class InspectorPane extends BorderPane {
         top.getChildren().setAll(header());
         if (playbackBar != null) {
             top.getChildren().add(playbackBar);
+        }
+        if (remoteBar != null) {
+            top.getChildren().add(remoteBar);
         }
         frame(0);
     }
@@ -189,6 +194,9 @@ public final class InspectorPane extends BorderPane {
         }
         if (faultPanel != null) {
             faultPanel.refresh();
+        }
+        if (remoteBar != null) {
+            remoteBar.refresh();
         }
         status.setText(String.format(Locale.ROOT, "%,d events · backlog %,d · dropped %,d",
             source.inbox().received(), source.inbox().backlog(), source.inbox().dropped()));

@@ -1,0 +1,51 @@
+package org.distriplace.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.distriplace.app.desktop.DesktopLauncher;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code distri-place inspect HOST:PORT...}: the cluster inspector alone, watching running nodes (headless servers,
+ * other players' apps) through their event streams, for a teacher's projector.
+ */
+@Command(name = "inspect", header = "Watch running nodes on other machines in the cluster inspector.",
+    mixinStandardHelpOptions = true, sortOptions = false,
+    description = {
+        "Opens the inspector on the event streams of running nodes: each address",
+        "is a node's HTTP address (what browsers open), and the cluster secret",
+        "must be the nodes' own, or they stream nothing. More nodes can be added",
+        "in the window.",
+        "",
+    })
+public final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..*", paramLabel = "HOST:PORT", description = "Nodes to watch, e.g. 192.168.1.20:8080.")
+    List<String> addresses = new ArrayList<>();
+
+    @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + NodeOptions.DEFAULT_SECRET
+        + "}", description = "The nodes' cluster secret (default: $DISTRI_PLACE_SECRET, else the development secret).")
+    String secret;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (!DesktopLauncher.displayAvailable()) {
+            spec.commandLine().getErr().println("distri-place: the inspector needs a display (DISPLAY and "
+                + "WAYLAND_DISPLAY are unset); `curl http://HOST:PORT/api/v1/cluster` reads a node's state without one.");
+            return 2;
+        }
+        try {
+            DesktopLauncher.runRemoteInspector(addresses, secret);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return 0;
+    }
+}
