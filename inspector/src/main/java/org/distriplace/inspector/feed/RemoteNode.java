@@ -3,7 +3,6 @@ package org.distriplace.inspector.feed;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
-import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
