@@ -50,6 +50,7 @@ public final class Node implements AutoCloseable {
     private final WriteBehindStore writeBehind;
     private final HeldEffects effects;
     private final Map<PixelListener, PixelListener> heldListeners = new ConcurrentHashMap<>();
+    private final LinkFaults faults = new LinkFaults();
     private volatile Consumer<Throwable> onFatal = failure -> { };
 
     /**
@@ -90,10 +91,20 @@ public final class Node implements AutoCloseable {
     }
 
     private void send(Transport transport, int to, PeerMessage message) {
+        Runnable send = () -> afterFault(faults.outbound(to), () -> transport.send(to, message));
         if (HeldEffects.needsNoDurableState(message)) {
-            transport.send(to, message);
+            send.run();
         } else {
-            effects.run(() -> transport.send(to, message));
+            effects.run(send);
+        }
+    }
+
+    /** Runs {@code action} now, later, or never, as an injected fault decided ({@link LinkFaults}). */
+    private void afterFault(long delay, Runnable action) {
+        if (delay == 0) {
+            action.run();
+        } else if (delay > 0) {
+            schedule(delay, action);
         }
     }
 
@@ -151,7 +162,17 @@ public final class Node implements AutoCloseable {
 
     /** Hands a message from a peer to this node (any thread). */
     public void deliver(int from, PeerMessage message) {
-        execute(() -> engine.onMessage(from, message));
+        long delay = faults.inbound(from);
+        if (delay == 0) {
+            execute(() -> engine.onMessage(from, message));
+        } else if (delay > 0) {
+            schedule(delay, () -> engine.onMessage(from, message));
+        }
+    }
+
+    /** Faults injected into this node's links (demonstrations: the inspector's fault panel). */
+    public LinkFaults faults() {
+        return faults;
     }
 
     /** See {@link NodeEngine#place}; the future completes on commit or with a {@link PlaceException}. */

@@ -3,17 +3,23 @@ package org.distriplace.core.runtime;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
@@ -84,6 +90,46 @@ class NodeRuntimeTest {
         Await.until("every replica to hold the pixel", Duration.ofSeconds(5),
             () -> nodes.stream().allMatch(n -> n.canvasSnapshot().join()[5 * 32 + 4] == 2));
         assertArrayEquals(one.canvasSnapshot().join(), three.canvasSnapshot().join());
+    }
+
+    @Test
+    void aLeaderCutOffByInjectedFaultsIsReplacedAndRejoinsWhenTheLinksHeal() throws Exception {
+        Node one = start(1);
+        Node two = start(2);
+        Node three = start(3);
+        awaitLeaderAndEveryoneReady(three);
+        three.faults().cutOff(Set.of(1, 2));
+        Await.until("node 2 to lead the majority side", Duration.ofSeconds(10), () -> leads(two));
+        one.place("alice", 1, 1, ORANGE).get(5, TimeUnit.SECONDS);
+        assertNotEquals(2, three.canvasSnapshot().join()[32 + 1], "the cut-off node heard nothing of it");
+        three.faults().clear();
+        Await.until("the healed node to catch up with the write", Duration.ofSeconds(10),
+            () -> three.canvasSnapshot().join()[32 + 1] == 2);
+        Await.until("one leader again, agreed by all", Duration.ofSeconds(10), () -> nodes.stream()
+            .map(n -> n.report().join().leaderId()).distinct().count() == 1);
+    }
+
+    @Test
+    void aLinkLosingEverythingCarriesNothingUntilTheFaultIsLifted() throws Exception {
+        List<Integer> sentTo = new CopyOnWriteArrayList<>();
+        AtomicInteger attempted = new AtomicInteger();
+        EventSink countSends = event -> {
+            if (event instanceof NodeEvent.MessageSent sent && sent.to() == 2) {
+                attempted.incrementAndGet();
+            }
+        };
+        NodeConfig config = NodeConfig.builder(1, List.of(1, 2)).answerTimeoutMs(20).coordinatorTimeoutMs(40)
+            .build();
+        Node lone = new Node(config, (to, message) -> sentTo.add(to), new MemoryEventStore(), countSends);
+        nodes.add(lone);
+        lone.faults().setOutbound(2, 100, 0);
+        lone.start().join();
+        Await.until("node 1 to try node 2 three times", Duration.ofSeconds(10), () -> attempted.get() >= 3);
+        assertTrue(sentTo.isEmpty(), "nothing crossed a link losing 100 %: " + sentTo);
+        lone.faults().setOutbound(2, 0, 30);
+        Await.until("messages to cross again, held back 30 ms", Duration.ofSeconds(10), () -> !sentTo.isEmpty());
+        assertThrows(IllegalArgumentException.class, () -> lone.faults().setInbound(2, 101, 0));
+        assertThrows(IllegalArgumentException.class, () -> lone.faults().setInbound(2, 0, -1));
     }
 
     @Test
