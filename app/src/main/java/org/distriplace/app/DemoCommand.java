@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.SimulatedCluster;
@@ -76,14 +77,15 @@ public final class DemoCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         Path dir = Files.createTempDirectory("distri-place-demo");
+        EventTap events = new EventTap(EventSink.withoutMessages(NodeCommand::logEvent));
         DemoCluster cluster = new DemoCluster(nodes, dir, (id, members) -> NodeOptions.withTimings(
                 NodeConfig.builder(id, members).canvas(size[0], size[1]).cooldownMs(Math.round(cooldownSeconds * 1000)),
                 Math.max(100, failureTimeoutMs / 3), failureTimeoutMs, 100, 5_000).build(),
-            id -> EventSink.withoutMessages(NodeCommand::logEvent));
+            id -> events);
         cluster.startAll();
         spec.commandLine().getOut().printf("demo: %d nodes, data in %s%n", nodes, dir);
         spec.commandLine().getOut().flush();
-        DesktopLauncher.runDemo(cluster, "presenter");
+        DesktopLauncher.runDemo(cluster, "presenter", events);
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package org.distriplace.app.desktop;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -12,6 +13,8 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -20,10 +23,14 @@ import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.RealFaults;
+import org.distriplace.core.event.EventTap;
 
 /**
- * Demo mode's window: a card per node (its live canvas in miniature, its role, a kill/restart button) and, in
- * the middle, the node the presenter paints through; clicking a card paints through that node instead.
+ * Demo mode's window on a loopback cluster: a card per node (its live canvas in miniature, its role, a
+ * kill/restart button) and, in the middle, the node the presenter paints through; clicking a card paints through
+ * that node instead. The Inspector button shows the cluster inspector beside it, whose fault panel breaks the
+ * nodes' real links.
  */
 public final class DemoWindow extends BorderPane {
 
@@ -42,13 +49,23 @@ public final class DemoWindow extends BorderPane {
             thread.setDaemon(true);
             return thread;
         });
+    private final EventTap events;
+    private final RealFaults faults;
+    private LiveInspector inspector;
     private int selected;
 
-    public DemoWindow(DemoCluster cluster, String user) {
+    /** @param events every node's events (the inspector subscribes while it is shown) */
+    public DemoWindow(DemoCluster cluster, String user, EventTap events) {
         this.cluster = cluster;
         this.user = user;
+        this.events = events;
+        this.faults = new RealFaults(cluster::ids, id -> cluster.node(id).map(EmbeddedNode::node), lifecycle());
         VBox list = new VBox(8);
         list.setPadding(new Insets(8));
+        ToggleButton inspect = new ToggleButton("Inspector");
+        inspect.setId("demo-inspector");
+        inspect.selectedProperty().addListener((o, was, on) -> showInspector(on));
+        list.getChildren().add(inspect);
         for (int id : cluster.ids()) {
             Card card = new Card(id);
             cards.put(id, card);
@@ -66,6 +83,48 @@ public final class DemoWindow extends BorderPane {
         refresh = new Timeline(new KeyFrame(Duration.millis(300), e -> cards.values().forEach(Card::refresh)));
         refresh.setCycleCount(Timeline.INDEFINITE);
         refresh.play();
+    }
+
+    /** The fault panel kills and restarts through the cards, so both stay in step. */
+    private RealFaults.Lifecycle lifecycle() {
+        return new RealFaults.Lifecycle() {
+            @Override
+            public boolean isRunning(int node) {
+                return panes.containsKey(node);
+            }
+
+            @Override
+            public void kill(int node) {
+                DemoWindow.this.kill(node);
+            }
+
+            @Override
+            public void restart(int node) {
+                DemoWindow.this.restart(node);
+            }
+        };
+    }
+
+    private void showInspector(boolean on) {
+        if (inspector != null) {
+            inspector.close();
+            inspector = null;
+        }
+        if (on) {
+            inspector = new LiveInspector("Demo: " + cluster.ids().size() + " nodes over loopback TCP", events,
+                () -> cluster.ids().stream().flatMap(id -> cluster.node(id).stream()).map(EmbeddedNode::node)
+                    .toList(), faults, DemoCluster.SECRET);
+            SplitPane split = new SplitPane(centre, inspector.pane());
+            split.setDividerPositions(0.4);
+            setCenter(split);
+        } else {
+            setCenter(centre);
+        }
+    }
+
+    /** The inspector beside the canvas, if shown. */
+    public Optional<LiveInspector> inspector() {
+        return Optional.ofNullable(inspector);
     }
 
     /** The pane of node {@code id}, if it runs. */
@@ -129,10 +188,14 @@ public final class DemoWindow extends BorderPane {
         NodePane pane = new NodePane(node.node(), node.browserUrl(), user);
         panes.put(id, pane);
         cards.get(id).showRunning(pane);
+        faults.apply(); // A restarted node comes back with the faults its links had.
     }
 
     /** Stops drawing and the cluster (the window is closing). */
     public void close() {
+        if (inspector != null) {
+            inspector.close();
+        }
         refresh.stop();
         control.shutdownNow();
         panes.values().forEach(NodePane::close);
@@ -159,7 +222,7 @@ public final class DemoWindow extends BorderPane {
             thumbnail.setFitWidth(160);
             thumbnail.setPreserveRatio(true);
             thumbnail.setSmooth(false);
-            toggle.setId("toggle-" + id);
+            toggle.setId("card-toggle-" + id);
             toggle.setFocusTraversable(false);
             Button paint = new Button("Paint here");
             paint.setFocusTraversable(false);

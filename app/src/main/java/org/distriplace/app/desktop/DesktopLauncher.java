@@ -49,9 +49,12 @@ public final class DesktopLauncher {
         }, window -> window.pane().close(), session::close);
     }
 
-    /** Shows demo mode's window over {@code cluster} until it closes, then stops the cluster. */
-    public static void runDemo(DemoCluster cluster, String user) {
-        launch("distri-place — demo, " + cluster.ids().size() + " nodes", () -> new DemoWindow(cluster, user),
+    /**
+     * Shows demo mode's window over a loopback {@code cluster} whose nodes send their events to {@code events},
+     * until it closes; then stops the cluster.
+     */
+    public static void runDemo(DemoCluster cluster, String user, EventTap events) {
+        launch("distri-place — demo, " + cluster.ids().size() + " nodes", () -> new DemoWindow(cluster, user, events),
             DemoWindow::close, cluster::close);
     }
 

@@ -1,9 +1,11 @@
 package org.distriplace.app.desktop;
 
+import java.util.List;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
+import org.distriplace.app.runtime.RealFaults;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.inspector.feed.EventInbox;
@@ -12,9 +14,9 @@ import org.distriplace.inspector.feed.RemoteNodes;
 import org.distriplace.inspector.view.InspectorPane;
 
 /**
- * The inspector beside the desktop app's canvas: the running node's events through the tap, and its report four
- * times a second (whichever node the window shows now, after a join too), plus any nodes on other machines added
- * through the form on top. Time is real here: no pause or step.
+ * The inspector on real nodes running in this process (the desktop app's one node, or a loopback demo's cluster):
+ * their events through the tap, each running node's report four times a second, the fault panel acting on their
+ * real links, plus any nodes on other machines added through the form on top. Time is real: no pause or step.
  */
 public final class LiveInspector {
 
@@ -26,18 +28,18 @@ public final class LiveInspector {
     private final InspectorPane pane;
     private final Timeline reports;
 
-    /** @param secret this node's cluster secret, offered first when watching other nodes */
-    LiveInspector(EventTap tap, Supplier<Node> node, String secret) {
+    /**
+     * @param nodes  the nodes running here now (after a join or a restart too)
+     * @param faults the fault panel's hands on those nodes' links
+     * @param secret the cluster secret, offered first when watching other nodes
+     */
+    LiveInspector(String title, EventTap tap, Supplier<List<Node>> nodes, RealFaults faults, String secret) {
         this.remote = new RemoteNodes(inbox, secret);
-        this.pane = new InspectorPane(new InspectorSource("This node, live", inbox, System::currentTimeMillis,
-            null, null, remote));
+        this.pane = new InspectorPane(new InspectorSource(title, inbox, System::currentTimeMillis, faults, null,
+            remote));
         events = tap.subscribe(inbox);
-        reports = new Timeline(new KeyFrame(REPORT_EVERY, e -> {
-            Node current = node.get();
-            if (!current.isClosed()) {
-                current.report().thenAccept(inbox::report);
-            }
-        }));
+        reports = new Timeline(new KeyFrame(REPORT_EVERY, e -> nodes.get().stream().filter(n -> !n.isClosed())
+            .forEach(n -> n.report().thenAccept(inbox::report))));
         reports.setCycleCount(Timeline.INDEFINITE);
         reports.play();
         pane.start();

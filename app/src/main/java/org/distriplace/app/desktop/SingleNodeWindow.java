@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -15,9 +16,11 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
-import org.distriplace.app.runtime.EmbeddedNode;
-import org.distriplace.core.event.EventTap;
 import org.distriplace.app.discovery.NearbyNodes;
+import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.RealFaults;
+import org.distriplace.core.event.EventTap;
+import org.distriplace.core.runtime.Node;
 
 /**
  * The app's main window around its one node: a menu (join a cluster, nearby nodes, preferences, quit) above the
@@ -90,10 +93,28 @@ public final class SingleNodeWindow extends BorderPane {
             inspector = null;
         }
         if (on && tap != null) {
-            inspector = new LiveInspector(tap, () -> pane.node(), secret);
+            inspector = new LiveInspector("This node, live", tap, () -> List.of(pane.node()), ownLinks(), secret);
             setCenter(new SplitPane(pane, inspector.pane()));
         } else {
             setCenter(pane);
+        }
+    }
+
+    /**
+     * The fault panel's hands on this node's links to its peers (other machines: it cannot kill them, nor itself
+     * while it shows the canvas).
+     */
+    private RealFaults ownLinks() {
+        return new RealFaults(() -> members(pane.node()),
+            id -> id == pane.node().id() ? Optional.of(pane.node()) : Optional.empty(), null);
+    }
+
+    /** The members the node knows now (it learns of joiners), or those it started with if it has stopped. */
+    private static List<Integer> members(Node node) {
+        try {
+            return node.report().join().membership().members();
+        } catch (CompletionException stopped) {
+            return node.config().members();
         }
     }
 

@@ -22,6 +22,9 @@ import org.distriplace.core.node.NodeConfig;
  */
 public final class DemoCluster implements AutoCloseable {
 
+    /** The demo cluster's secret: a remote inspector on another machine watches its nodes with it. */
+    public static final String SECRET = "demo";
+
     private final Map<Integer, EmbeddedNode.Settings> settings = new TreeMap<>();
     private final Map<Integer, EmbeddedNode> running = new TreeMap<>();
     private final IntFunction<EventSink> events;
@@ -46,7 +49,7 @@ public final class DemoCluster implements AutoCloseable {
             List<PeerAddress> peers = addresses.stream().filter(a -> a.id() != self.id()).toList();
             // Fixed HTTP ports too: a browser tab on a killed node reconnects to the same address after restart.
             settings.put(self.id(), new EmbeddedNode.Settings(config.apply(self.id(), members), "127.0.0.1",
-                freePort(), self.port(), peers, "demo", dataDir.resolve("node-" + self.id()), false));
+                freePort(), self.port(), peers, SECRET, dataDir.resolve("node-" + self.id()), false));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.distriplace.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
@@ -8,12 +9,16 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
+import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.inspector.model.CommitRound;
+import org.distriplace.inspector.view.InspectorPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,6 +37,7 @@ class DemoWindowTest {
     @TempDir
     static Path dir;
 
+    private final EventTap events = new EventTap(EventSink.NONE);
     private DemoCluster cluster;
     private DemoWindow window;
 
@@ -40,9 +46,9 @@ class DemoWindowTest {
         cluster = new DemoCluster(3, dir.resolve("demo-" + System.nanoTime()), (id, members) ->
             NodeConfig.builder(id, members).canvas(30, 20).cooldownMs(0).heartbeatMs(100).suspectAfterMs(400)
                 .failureTimeoutMs(600).answerTimeoutMs(100).coordinatorTimeoutMs(300).joinGraceMs(200).batchMs(20)
-                .voteTimeoutMs(300).resendMs(60).gossipMs(500).build(), id -> EventSink.NONE);
+                .voteTimeoutMs(300).resendMs(60).gossipMs(500).build(), id -> events);
         cluster.startAll();
-        window = new DemoWindow(cluster, "presenter");
+        window = new DemoWindow(cluster, "presenter", events);
         stage.setScene(new Scene(window, 1000, 720));
         stage.show();
     }
@@ -76,18 +82,52 @@ class DemoWindowTest {
         TestCluster.await("every node to draw (4, 4)", Duration.ofSeconds(10),
             () -> cluster.ids().stream().allMatch(id -> drawnAt(id, 4, 4) == BLACK));
 
-        robot.clickOn("#toggle-3");
+        robot.clickOn("#card-toggle-3");
         assertNull(onFx(() -> window.pane(3)), "node 3 stopped");
         TestCluster.await("node 2 to take over", Duration.ofSeconds(20), () -> leads(2));
         paintThrough(robot, 1, 9, 9);
         TestCluster.await("the survivors to draw (9, 9)", Duration.ofSeconds(10),
             () -> drawnAt(1, 9, 9) == BLACK && drawnAt(2, 9, 9) == BLACK);
 
-        robot.clickOn("#toggle-3");
+        robot.clickOn("#card-toggle-3");
         TestCluster.await("node 3 to come back with both pixels", Duration.ofSeconds(20),
             () -> drawnAt(3, 4, 4) == BLACK && drawnAt(3, 9, 9) == BLACK);
         assertEquals(1, onFx(() -> window.selected()), "restarting a node does not change who paints");
         assertEquals(Color.of("#000000"), onFx(() -> window.pane(1).palette().selectedProperty().get()));
+    }
+
+    @Test
+    void theInspectorsFaultPanelPartitionsTheRealNetworkAndHealsIt(FxRobot robot) throws Exception {
+        TestCluster.await("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        robot.clickOn("#demo-inspector");
+        InspectorPane inspector = onFx(() -> window.inspector().orElseThrow().pane());
+        TestCluster.await("the inspector to crown node 3", Duration.ofSeconds(10),
+            () -> onFx(() -> robot.lookup("#node-3").query().getStyleClass().contains("leader")));
+
+        onFx(() -> {
+            robot.lookup("#group-3").<ChoiceBox<String>>query().setValue("B");
+            return null;
+        });
+        robot.clickOn("#partition");
+        TestCluster.await("nodes 1 and 2 to elect node 2 without node 3", Duration.ofSeconds(20),
+            () -> cluster.node(1).orElseThrow().node().report().join().leaderId() == 2 && leadsAlone(2));
+        paintThrough(robot, 1, 6, 6);
+        TestCluster.await("the majority to commit (6, 6)", Duration.ofSeconds(10),
+            () -> drawnAt(1, 6, 6) == BLACK && drawnAt(2, 6, 6) == BLACK);
+        assertNotEquals(BLACK, drawnAt(3, 6, 6), "the cut-off node cannot have it");
+        TestCluster.await("the inspector to see the round node 2 led", Duration.ofSeconds(10), () -> onFx(() ->
+            inspector.model().rounds().newestFirst().stream().anyMatch(r -> r.leader() == 2
+                && r.outcome() == CommitRound.Outcome.COMMIT)));
+
+        robot.clickOn("#heal");
+        TestCluster.await("node 3 to catch up after healing", Duration.ofSeconds(20),
+            () -> drawnAt(3, 6, 6) == BLACK);
+        TestCluster.await("one leader for all three again", Duration.ofSeconds(20), () -> leads(3) || leads(2));
+    }
+
+    /** {@code id} leads with an active term, whatever the others think. */
+    private boolean leadsAlone(int id) {
+        return cluster.node(id).map(n -> n.node().report().join()).filter(r -> r.leaderActive()).isPresent();
     }
 
     private static <T> T onFx(Callable<T> read) {

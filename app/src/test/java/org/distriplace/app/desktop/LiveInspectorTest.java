@@ -65,6 +65,7 @@ class LiveInspectorTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(tap.wantsMessages());
         InspectorPane inspector = window.inspector().orElseThrow().pane();
+        assertTrue(robot.lookup("#toggle-1").query().isDisabled(), "the app cannot kill its own node");
         node.node().place("ada", 2, 3, Color.of("#FFFFFF")).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inspector.model().rounds().newestFirst().stream()
             .anyMatch(r -> r.outcome() == CommitRound.Outcome.COMMIT && r.size() == 1));

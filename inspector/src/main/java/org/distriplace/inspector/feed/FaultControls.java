@@ -23,6 +23,11 @@ public interface FaultControls {
 
     boolean isRunning(int node);
 
+    /** Whether this panel can kill and restart {@code node} (a node on another machine, or the app's own, cannot). */
+    default boolean canKill(int node) {
+        return true;
+    }
+
     /** Stops a node abruptly, as a failed machine would; what it committed survives. */
     void kill(int node);
 

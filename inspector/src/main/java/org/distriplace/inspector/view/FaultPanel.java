@@ -120,6 +120,9 @@ public final class FaultPanel extends VBox {
 
     /** Brings the kill/restart buttons up to date. */
     public void refresh() {
-        toggles.forEach((id, button) -> button.setText((controls.isRunning(id) ? "Kill n" : "Restart n") + id));
+        toggles.forEach((id, button) -> {
+            button.setText((controls.isRunning(id) ? "Kill n" : "Restart n") + id);
+            button.setDisable(!controls.canKill(id));
+        });
     }
 }

@@ -1,0 +1,139 @@
+package org.distriplace.app.runtime;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
+import org.distriplace.core.runtime.LinkFaults;
+import org.distriplace.core.runtime.Node;
+import org.distriplace.inspector.feed.FaultControls;
+
+/**
+ * The inspector's fault panel on real nodes running in this process: each link fault and partition is applied to
+ * the {@link LinkFaults} of whichever end runs here (the sender's, else the receiver's), so it works both for a
+ * whole loopback cluster and for the desktop app's one node among peers on other machines. Killing and restarting
+ * needs a {@link Lifecycle}; without one, the panel cannot kill. Thread-safe.
+ */
+public final class RealFaults implements FaultControls {
+
+    /** Kills and restarts the nodes of this process (a demo cluster). */
+    public interface Lifecycle {
+        boolean isRunning(int node);
+
+        void kill(int node);
+
+        void restart(int node);
+    }
+
+    private record Link(int from, int to) {
+    }
+
+    private final Supplier<List<Integer>> members;
+    private final IntFunction<Optional<Node>> local;
+    private final Lifecycle lifecycle;
+    private final Map<Link, LinkFault> links = new ConcurrentHashMap<>();
+    private volatile List<Set<Integer>> groups = List.of();
+
+    /**
+     * @param members   every node of the cluster, here or elsewhere
+     * @param local     the node running here under an id, if one does
+     * @param lifecycle null when nodes cannot be killed from here
+     */
+    public RealFaults(Supplier<List<Integer>> members, IntFunction<Optional<Node>> local, Lifecycle lifecycle) {
+        this.members = members;
+        this.local = local;
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public List<Integer> nodes() {
+        return members.get();
+    }
+
+    @Override
+    public boolean isRunning(int node) {
+        return lifecycle == null || lifecycle.isRunning(node);
+    }
+
+    @Override
+    public boolean canKill(int node) {
+        return lifecycle != null;
+    }
+
+    @Override
+    public void kill(int node) {
+        if (lifecycle != null) {
+            lifecycle.kill(node);
+        }
+    }
+
+    /** Restarts the node, and puts back on it the faults its links had. */
+    @Override
+    public void restart(int node) {
+        if (lifecycle != null) {
+            lifecycle.restart(node);
+            apply();
+        }
+    }
+
+    @Override
+    public void partition(List<Set<Integer>> groups) {
+        this.groups = groups.stream().map(Set::copyOf).toList();
+        apply();
+    }
+
+    @Override
+    public void heal() {
+        groups = List.of();
+        apply();
+    }
+
+    @Override
+    public void setLink(int from, int to, LinkFault fault) {
+        if (fault.equals(LinkFault.NONE)) {
+            links.remove(new Link(from, to));
+        } else {
+            links.put(new Link(from, to), fault);
+        }
+        apply();
+    }
+
+    @Override
+    public LinkFault link(int from, int to) {
+        return links.getOrDefault(new Link(from, to), LinkFault.NONE);
+    }
+
+    /** Sets every local node's link faults from the wanted state, from scratch. */
+    public synchronized void apply() {
+        for (int id : nodes()) {
+            local.apply(id).ifPresent(node -> apply(id, node.faults()));
+        }
+    }
+
+    private void apply(int self, LinkFaults faults) {
+        faults.clear();
+        faults.cutOff(outsideGroupOf(self));
+        links.forEach((link, fault) -> {
+            if (link.from() == self) {
+                faults.setOutbound(link.to(), fault.dropPercent(), fault.delayMs());
+            } else if (link.to() == self && local.apply(link.from()).isEmpty()) {
+                // The sender is elsewhere (or down): the fault can only be played at this end.
+                faults.setInbound(link.from(), fault.dropPercent(), fault.delayMs());
+            }
+        });
+    }
+
+    private Set<Integer> outsideGroupOf(int self) {
+        Set<Integer> outside = new HashSet<>();
+        for (Set<Integer> group : groups) {
+            if (!group.contains(self)) {
+                outside.addAll(group);
+            }
+        }
+        return outside;
+    }
+}
