@@ -22,19 +22,19 @@ public final class EventCodec {
 
     /** One line of JSON, without a line break. */
     public String encode(NodeEvent event) {
-        try {
-            return mapper.writeValueAsString(event);
-        } catch (JsonProcessingException e) {
-            // Every event is a plain record of encodable fields: failing here is a programming error.
-            throw new UncheckedIOException(e);
-        }
+        return write(event);
     }
 
     /** A node's report as one JSON object, for the remote event stream. */
     public String encodeReport(NodeReport report) {
+        return write(report);
+    }
+
+    private String write(Object value) {
         try {
-            return mapper.writeValueAsString(report);
+            return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
+            // Events and reports are plain records of encodable fields: failing here is a programming error.
             throw new UncheckedIOException(e);
         }
     }
