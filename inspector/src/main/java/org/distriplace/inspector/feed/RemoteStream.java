@@ -34,6 +34,8 @@ final class RemoteStream implements WebSocket.Listener {
     private String nodeNonce;
     private boolean accepted;
     private long malformed;
+    /** The node's count of events it dropped for this connection (cumulative, so the newest count is the count). */
+    private long lost;
 
     RemoteStream(RemoteNode owner, ClusterSecret secret, EventInbox inbox) {
         this.owner = owner;
@@ -44,7 +46,7 @@ final class RemoteStream implements WebSocket.Listener {
     @Override
     public void onOpen(WebSocket webSocket) {
         socket = webSocket;
-        owner.update(new RemoteNode.Status(RemoteNode.State.CONNECTING, "proving the secret", 0, 0));
+        owner.update(status(RemoteNode.State.CONNECTING, "proving the secret"));
         webSocket.request(1);
     }
 
@@ -98,7 +100,7 @@ final class RemoteStream implements WebSocket.Listener {
             return;
         }
         accepted = true;
-        owner.update(status(RemoteNode.State.WATCHING, "", 0));
+        owner.update(status(RemoteNode.State.WATCHING, ""));
         LOG.info("watching node {} at {}", nodeId, owner.address());
     }
 
@@ -114,8 +116,8 @@ final class RemoteStream implements WebSocket.Listener {
                 malformed++;
             }
         }
-        owner.update(status(RemoteNode.State.WATCHING, malformed > 0 ? malformed + " unreadable frames skipped" : "",
-            frame.path("dropped").asLong()));
+        lost = frame.path("dropped").asLong(lost);
+        owner.update(status(RemoteNode.State.WATCHING, malformed > 0 ? malformed + " unreadable frames skipped" : ""));
     }
 
     private void report(JsonNode frame) {
@@ -130,12 +132,12 @@ final class RemoteStream implements WebSocket.Listener {
         }
     }
 
-    private RemoteNode.Status status(RemoteNode.State state, String detail, long lost) {
-        return new RemoteNode.Status(state, detail, nodeId, Math.max(lost, owner.status().lostEvents()));
+    private RemoteNode.Status status(RemoteNode.State state, String detail) {
+        return new RemoteNode.Status(state, detail, nodeId, lost);
     }
 
     private void deny(String reason) {
-        owner.update(status(RemoteNode.State.DENIED, reason, 0));
+        owner.update(status(RemoteNode.State.DENIED, reason));
         LOG.warn("node at {} refused: {}", owner.address(), reason);
     }
 
