@@ -63,28 +63,30 @@ class InspectStreamTest {
         return WebSocketFrames.connect("ws://127.0.0.1:" + server.port() + InspectProtocol.PATH, frames);
     }
 
-    /** Answers the challenge with a proof made from {@code secret}; returns the client's nonce. */
-    private static String hello(WebSocket socket, WebSocketFrames frames, ClusterSecret secret) throws Exception {
-        JsonNode challenge = frames.next(InspectProtocol.CHALLENGE);
+    /** Both nonces of one handshake, to check the node's proof with. */
+    private record Nonces(String node, String client) {
+    }
+
+    /** Checks the node opens with its challenge and answers it with a proof made from {@code secret}. */
+    private static Nonces hello(WebSocket socket, WebSocketFrames frames, ClusterSecret secret) throws Exception {
+        JsonNode challenge = frames.received.poll(10, TimeUnit.SECONDS);
+        assertEquals(InspectProtocol.CHALLENGE, challenge.get("type").asText(), "the node speaks first");
         assertEquals(1, challenge.get("node_id").asInt());
-        String nonce = ClusterSecret.nonce();
-        String proof = InspectProtocol.helloProof(secret, 1, challenge.get("nonce").asText(), nonce);
-        socket.sendText("{\"type\":\"hello\",\"nonce\":\"" + nonce + "\",\"proof\":\"" + proof + "\"}", true);
-        return nonce;
+        Nonces nonces = new Nonces(challenge.get("nonce").asText(), ClusterSecret.nonce());
+        String proof = InspectProtocol.helloProof(secret, 1, nonces.node(), nonces.client());
+        socket.sendText("{\"type\":\"hello\",\"nonce\":\"" + nonces.client() + "\",\"proof\":\"" + proof + "\"}",
+            true);
+        return nonces;
     }
 
     @Test
     void aClientHoldingTheSecretSeesTheNodesEventsAndReports() throws Exception {
         WebSocketFrames frames = new WebSocketFrames();
         WebSocket socket = connect(frames);
-        JsonNode challenge = frames.received.poll(10, TimeUnit.SECONDS);
-        assertEquals(InspectProtocol.CHALLENGE, challenge.get("type").asText());
-        String nonce = ClusterSecret.nonce();
-        socket.sendText("{\"type\":\"hello\",\"nonce\":\"" + nonce + "\",\"proof\":\""
-            + InspectProtocol.helloProof(SECRET, 1, challenge.get("nonce").asText(), nonce) + "\"}", true);
+        Nonces nonces = hello(socket, frames, SECRET);
         JsonNode accepted = frames.next(InspectProtocol.ACCEPTED);
-        assertTrue(InspectProtocol.isAcceptedProof(SECRET, accepted.get("proof").asText(), 1,
-            challenge.get("nonce").asText(), nonce), "the node proves it holds the secret too");
+        assertTrue(InspectProtocol.isAcceptedProof(SECRET, accepted.get("proof").asText(), 1, nonces.node(),
+            nonces.client()), "the node proves it holds the secret too");
         Await.until("the node to stream", Duration.ofSeconds(5), () -> tap.wantsMessages());
 
         node.place("ada", 2, 3, Color.of("#FF4500")).join();
