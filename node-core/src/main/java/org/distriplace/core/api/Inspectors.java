@@ -73,10 +73,14 @@ final class Inspectors {
         }
     }
 
+    /** Sends the report to every inspector whose socket takes it; a stalled one simply gets the next. */
     void report(NodeReport report) {
         String frame = "{\"type\":\"" + InspectProtocol.REPORT + "\",\"report\":" + codec.encodeReport(report) + "}";
         for (InspectFeed feed : feeds.keySet()) {
-            feed.channel().writeAndFlush(new TextWebSocketFrame(frame), feed.channel().voidPromise());
+            Channel channel = feed.channel();
+            if (channel.isWritable()) {
+                channel.writeAndFlush(new TextWebSocketFrame(frame), channel.voidPromise());
+            }
         }
     }
 }
