@@ -28,7 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
-        description = "Which phases to run: ramp, fanout, failover (default: all).")
+        description = "Which phases to run: ramp, fanout, failover, reads (default: ramp,fanout,failover). reads "
+            + "measures POST /pixel idle and while clients loop on canvas reads, on a painted 2000x2000 canvas.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
@@ -40,12 +41,17 @@ public final class BenchCommand implements Callable<Integer> {
             + "(e.g. -XX:StartFlightRecording=filename=node-{id}.jfr).")
     List<String> nodeJvmOptions = List.of();
 
+    @Option(names = "--reference-jar", paramLabel = "JAR",
+        description = "Another build's distri-place.jar: the reads phase also measures its nodes, side by side.")
+    Path referenceJar;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        new Benchmark(new Benchmark.Options(quick, json, phases, rates, nodeJvmOptions), spec.commandLine().getOut()).run();
+        new Benchmark(new Benchmark.Options(quick, json, phases, rates, nodeJvmOptions,
+            referenceJar), spec.commandLine().getOut()).run();
         return 0;
     }
 }

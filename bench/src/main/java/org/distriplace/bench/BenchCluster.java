@@ -17,32 +17,63 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Three nodes as separate processes on loopback (cooldown 0, default timings, a 1000x1000 canvas), started with
- * this JVM's class path, with the process statistics the benchmark reports.
+ * Nodes as separate processes on loopback (cooldown 0, default timings unless the layout adds options), started
+ * with this JVM's class path or another build's, with the process statistics the benchmark reports.
  */
 final class BenchCluster implements AutoCloseable {
 
+    /** The canvas side of the standard layout. */
     static final int SIZE = 1000;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
+    /**
+     * What to start.
+     *
+     * @param nodeOptions extra {@code distri-place node} options for every node
+     * @param classPath   the build whose nodes run (a jar or class path)
+     */
+    record Layout(int nodes, int width, int height, List<String> nodeOptions, String classPath) {
+        Layout {
+            nodeOptions = List.copyOf(nodeOptions);
+        }
+
+        /** Three nodes of this build on a 1000x1000 canvas: the placement benchmark's cluster. */
+        static Layout standard() {
+            return new Layout(3, SIZE, SIZE, List.of(), System.getProperty("java.class.path"));
+        }
+    }
+
     private final Path dir;
-    private final int[] httpPorts = new int[3];
-    private final int[] peerPorts = new int[3];
-    private final Process[] processes = new Process[3];
+    private final Layout layout;
+    private final int[] httpPorts;
+    private final int[] peerPorts;
+    private final Process[] processes;
     private final List<String> jvmOptions;
 
     BenchCluster(Path dir, List<String> jvmOptions) throws IOException {
+        this(dir, jvmOptions, Layout.standard());
+    }
+
+    BenchCluster(Path dir, List<String> jvmOptions, Layout layout) throws IOException {
         this.dir = dir;
+        this.layout = layout;
         this.jvmOptions = List.copyOf(jvmOptions);
-        for (int i = 0; i < 3; i++) {
+        this.httpPorts = new int[layout.nodes()];
+        this.peerPorts = new int[layout.nodes()];
+        this.processes = new Process[layout.nodes()];
+        for (int i = 0; i < layout.nodes(); i++) {
             httpPorts[i] = freePort();
             peerPorts[i] = freePort();
         }
     }
 
+    int size() {
+        return layout.nodes();
+    }
+
     void startAll() throws IOException, InterruptedException {
-        for (int id = 1; id <= 3; id++) {
+        for (int id = 1; id <= size(); id++) {
             start(id);
         }
         awaitLeader(Duration.ofSeconds(60));
@@ -50,7 +81,7 @@ final class BenchCluster implements AutoCloseable {
 
     void start(int id) throws IOException {
         List<String> peers = new ArrayList<>();
-        for (int other = 1; other <= 3; other++) {
+        for (int other = 1; other <= size(); other++) {
             if (other != id) {
                 peers.add(other + "@127.0.0.1:" + peerPorts[other - 1]);
             }
@@ -58,10 +89,14 @@ final class BenchCluster implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx1g", "-XX:+UseParallelGC"));
         jvmOptions.forEach(option -> command.add(option.replace("{id}", Integer.toString(id))));
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main", "node", "--id", Integer.toString(id), "--bind", "127.0.0.1", "--http-port",
-            Integer.toString(httpPorts[id - 1]), "--peer-port", Integer.toString(peerPorts[id - 1]), "--peers",
-            String.join(",", peers), "--data-dir", dir.resolve("node-" + id).toString(), "--cluster-secret", "bench",
-            "--cooldown", "0", "--canvas", SIZE + "x" + SIZE));
+        command.addAll(List.of("-cp", layout.classPath(), "org.distriplace.app.Main", "node", "--id",
+            Integer.toString(id), "--bind", "127.0.0.1", "--http-port", Integer.toString(httpPorts[id - 1]),
+            "--peer-port", Integer.toString(peerPorts[id - 1]), "--data-dir", dir.resolve("node-" + id).toString(),
+            "--cluster-secret", "bench", "--cooldown", "0", "--canvas", layout.width() + "x" + layout.height()));
+        if (!peers.isEmpty()) {
+            command.addAll(List.of("--peers", String.join(",", peers)));
+        }
+        command.addAll(layout.nodeOptions());
         Files.createDirectories(dir);
         processes[id - 1] = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("node-" + id + ".out").toFile()).start();
@@ -82,7 +117,7 @@ final class BenchCluster implements AutoCloseable {
 
     private int agreedLeader() {
         int agreed = 0;
-        for (int id = 1; id <= 3; id++) {
+        for (int id = 1; id <= size(); id++) {
             if (!isAlive(id)) {
                 continue;
             }
@@ -168,12 +203,12 @@ final class BenchCluster implements AutoCloseable {
     /** Stops the nodes with SIGTERM (so they close their stores and any profiler writes its file), then kills. */
     @Override
     public void close() throws InterruptedException {
-        for (int id = 1; id <= 3; id++) {
+        for (int id = 1; id <= size(); id++) {
             if (isAlive(id)) {
                 processes[id - 1].destroy();
             }
         }
-        for (int id = 1; id <= 3; id++) {
+        for (int id = 1; id <= size(); id++) {
             if (processes[id - 1] != null && !processes[id - 1].waitFor(15, TimeUnit.SECONDS)) {
                 kill9(id);
             }

@@ -24,21 +24,23 @@ import org.HdrHistogram.Histogram;
 /**
  * The load benchmark: calibrates this machine's WebSocket fan-out ceiling, starts a three-node cluster as
  * separate processes on loopback, then measures the placement ramp (open model, until p99 place→visible passes
- * 500 ms), fan-out to many observers, and failover under load (kill -9 of the leader mid-run).
+ * 500 ms), fan-out to many observers, and failover under load (kill -9 of the leader mid-run). The reads phase
+ * ({@link ReadStall}) starts clusters of its own.
  */
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS }
 
     /**
      * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
      *
      * @param rates the ramp's placement rates, or empty for the default ladder
      * @param nodeJvmOptions extra options for the node JVMs (a profiler, say)
+     * @param referenceJar another build's jar, whose nodes the reads phase measures beside this build's; or null
      */
     public record Options(boolean quick, Path json, Set<Phase> phases, List<Double> rates,
-                          List<String> nodeJvmOptions) {
+                          List<String> nodeJvmOptions, Path referenceJar) {
         public Options {
             rates = List.copyOf(rates);
             nodeJvmOptions = List.copyOf(nodeJvmOptions);
@@ -61,6 +63,22 @@ public final class Benchmark {
         ObjectNode report = JSON.createObjectNode();
         report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.version")).put("quick", options.quick());
+        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS)) {
+            placements(report);
+        }
+        if (options.phases().contains(Phase.READS)) {
+            new ReadStall(options.quick(), options.referenceJar() == null ? null
+                : options.referenceJar().toAbsolutePath().toString(), options.nodeJvmOptions(), out).run(report);
+        }
+        if (options.json() != null) {
+            JSON.writeValue(options.json().toFile(), report);
+            say("results written to %s", options.json());
+        }
+        return report;
+    }
+
+    /** Calibration, then the three-node cluster's ramp, fan-out and failover phases, as chosen. */
+    private void placements(ObjectNode report) throws Exception {
         int calibrationClients = options.quick() ? 200 : 1_000;
         double ceiling = Calibration.framesPerSecond(calibrationClients, options.quick() ? 2 : 5);
         report.putObject("calibration").put("frames_per_s", Math.round(ceiling)).put("clients", calibrationClients);
@@ -85,11 +103,6 @@ public final class Benchmark {
                 rss.put(Integer.toString(id), Math.round(cluster.rssMiB(id)));
             }
         }
-        if (options.json() != null) {
-            JSON.writeValue(options.json().toFile(), report);
-            say("results written to %s", options.json());
-        }
-        return report;
     }
 
     private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
