@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop;
 
+import java.util.concurrent.CompletableFuture;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.css.PseudoClass;
@@ -57,7 +58,8 @@ public final class NodePane extends BorderPane {
         this.feed = new PixelFeed(config.width());
         node.addPixelListener(feed);
         this.canvas = new CanvasView(new CanvasPixels(config.width(), config.height(), config.palette()), feed,
-            node::canvasSnapshot);
+            // Read from the node's published view, off the JavaFX thread.
+            () -> CompletableFuture.supplyAsync(() -> node.view().canvas().toBytes()));
         this.placements = new PlacementModel(node::place, user, config.cooldownMs(), FxThread.EXECUTOR,
             System::currentTimeMillis);
         this.palette = new PaletteBar(config.palette());

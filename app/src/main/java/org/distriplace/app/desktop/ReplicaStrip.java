@@ -11,8 +11,8 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
-import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.model.Palette;
+import org.distriplace.core.read.CanvasImage;
 import org.distriplace.inspector.feed.SimulatedCluster;
 
 /**
@@ -48,8 +48,8 @@ final class ReplicaStrip extends HBox {
 
     /** Paints one pixel through {@code node} at canvas cell ({@code x}, {@code y}), cycling through colours. */
     void paint(int node, int x, int y) {
-        cluster.engine(node).ifPresent(engine -> {
-            Palette palette = engine.config().palette();
+        cluster.view(node).ifPresent(view -> {
+            Palette palette = view.canvas().palette();
             cluster.place(node, "presenter-" + painted, x, y, palette.color(painted++ % palette.size()));
         });
     }
@@ -80,23 +80,23 @@ final class ReplicaStrip extends HBox {
         }
 
         void refresh() {
-            var engine = cluster.engine(id);
-            if (engine.isEmpty()) {
+            var published = cluster.view(id);
+            if (published.isEmpty()) {
                 view.setOpacity(0.3);
                 caption.setText("n" + id + " · down");
                 return;
             }
-            CanvasReplica canvas = engine.get().replica().canvas();
+            CanvasImage canvas = published.get().canvas();
             if (image == null) {
                 image = new WritableImage(canvas.width(), canvas.height());
                 pixels = new CanvasPixels(canvas.width(), canvas.height(), canvas.palette());
                 view.setImage(image);
             }
-            pixels.applySnapshot(canvas.copyColors());
+            pixels.applySnapshot(canvas.toBytes());
             image.getPixelWriter().setPixels(0, 0, canvas.width(), canvas.height(), PixelFormat.getIntArgbInstance(),
                 pixels.buffer().array(), 0, canvas.width());
             view.setOpacity(1);
-            caption.setText("n" + id + " · " + canvas.stateHashHex().substring(0, 6));
+            caption.setText("n" + id + " · " + published.get().stateHash().substring(0, 6));
         }
     }
 }

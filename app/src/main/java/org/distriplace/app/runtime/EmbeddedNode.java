@@ -1,5 +1,7 @@
 package org.distriplace.app.runtime;
 
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import java.io.IOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -13,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventSink;
@@ -48,6 +51,8 @@ public final class EmbeddedNode implements AutoCloseable {
     private final Settings settings;
     private final DataDirectory dataDir;
     private final SqliteEventStore store;
+    /** One set of event loops for the node's peer links and its HTTP server. */
+    private final EventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final PeerTransport transport;
     private final Node node;
     private final ApiServer api;
@@ -66,14 +71,14 @@ public final class EmbeddedNode implements AutoCloseable {
         ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
             settings.peers(), secret, new PeerCodec(),
-            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults());
+            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults(), eventLoops);
         EventTap tapped = new EventTap(events);
         this.node = new Node(config, transport, store, tapped);
         self.set(node);
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret));
+            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops);
     }
 
     /**
@@ -200,6 +205,7 @@ public final class EmbeddedNode implements AutoCloseable {
             api.close();
             node.close();
             transport.close();
+            eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         } finally {
             try {
                 store.close();

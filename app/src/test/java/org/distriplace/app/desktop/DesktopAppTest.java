@@ -95,7 +95,7 @@ class DesktopAppTest {
         robot.clickOn(target);
         TestCluster.await("both windows to draw (7, 5) orange", Duration.ofSeconds(10), () ->
             panes.stream().allMatch(pane -> onFx(() -> pane.canvas().pixels().argbAt(7, 5)) == argb(ORANGE)));
-        byte[] replica = nodes.get(1).node().canvasSnapshot().join();
+        byte[] replica = nodes.get(1).node().view().canvas().toBytes();
         assertEquals(ORANGE, nodes.get(1).node().config().palette().color(replica[5 * 40 + 7] & 0xFF),
             "the other node's replica holds the committed pixel");
         TestCluster.await("the placement to stop pending", Duration.ofSeconds(5),

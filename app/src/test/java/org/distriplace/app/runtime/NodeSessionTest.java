@@ -72,7 +72,7 @@ class NodeSessionTest {
             assertTrue(joined.node().id() > 1, "an id above every member's: " + joined.node().id());
             assertEquals(40, joined.node().config().width(), "the cluster's canvas, not the old one");
             TestCluster.await("the joiner admitted by both", DEADLINE, () -> admitted(host, joined));
-            assertEquals(ORANGE, joined.node().call(e -> e.replica().canvas().colorAt(3, 4)).get(5, TimeUnit.SECONDS),
+            assertEquals(ORANGE, joined.node().view().canvas().colorAt(3, 4),
                 "the joiner caught up with what was painted before it came");
 
             // Bully: the newcomer has the highest id, so it takes the lead; writes placed during the hand-over may be
@@ -85,14 +85,8 @@ class NodeSessionTest {
                 }
             });
             joined.node().place("joiner-player", 7, 8, ORANGE).get(10, TimeUnit.SECONDS);
-            TestCluster.await("the joiner's pixel at the host", DEADLINE, () -> {
-                try {
-                    return ORANGE.equals(host.node().call(e -> e.replica().canvas().colorAt(7, 8))
-                        .get(5, TimeUnit.SECONDS));
-                } catch (Exception e) {
-                    return false;
-                }
-            });
+            TestCluster.await("the joiner's pixel at the host", DEADLINE,
+                () -> ORANGE.equals(host.node().view().canvas().colorAt(7, 8)));
             assertEquals(List.of(1, joined.node().id()), report(host).membership().members());
         }
     }

@@ -11,8 +11,8 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.read.ReadView;
 import org.distriplace.core.sim.LinkConditions;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
@@ -133,7 +133,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private void publishReports() {
         for (int id : simulation.nodeIds()) {
             if (simulation.isUp(id)) {
-                inbox.report(simulation.engine(id).report());
+                inbox.report(simulation.report(id));
             }
         }
     }
@@ -237,8 +237,8 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** The running node that leads in the newest epoch, if any. */
     public Optional<Integer> leader() {
-        return running().stream().filter(id -> simulation.engine(id).role() == Role.LEADER)
-            .max(Comparator.comparingLong(id -> simulation.engine(id).epoch()));
+        return running().stream().filter(id -> simulation.role(id) == Role.LEADER)
+            .max(Comparator.comparingLong(simulation::epoch));
     }
 
     private List<Integer> running() {
@@ -249,7 +249,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
         int size = simulation.options().canvasSize();
         int n = placements++;
         place(node, "teacher-" + n, (n * 7) % size, (n * 3 / size + n) % size,
-            simulation.engine(node).config().palette().color(n % 8));
+            simulation.view(node).canvas().palette().color(n % 8));
     }
 
     /** Places a pixel through {@code node}, as one of its clients. */
@@ -257,9 +257,9 @@ public final class SimulatedCluster implements FaultControls, Playback {
         return simulation.place(node, user, x, y, color);
     }
 
-    /** A running node's engine, to read its canvas (demo mode draws every replica side by side). */
-    public Optional<NodeEngine> engine(int node) {
-        return simulation.isUp(node) ? Optional.of(simulation.engine(node)) : Optional.empty();
+    /** What a running node last published: its canvas (demo mode draws every replica side by side). */
+    public Optional<ReadView> view(int node) {
+        return simulation.isUp(node) ? Optional.of(simulation.view(node)) : Optional.empty();
     }
 
     /** The first broken invariant, if the simulator's checker found one (it never should). */

@@ -51,7 +51,7 @@ class RemoteNodeTest {
             network.attach(node);
             nodes.add(node);
             ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
-                new ApiServer.Inspection(tap, new ClusterSecret("s3cret")));
+                new ApiServer.Inspection(tap, new ClusterSecret("s3cret")), null);
             server.start();
             servers.add(server);
         }

@@ -36,7 +36,7 @@ class RemoteStreamBenchmark {
         Node node = new Node(NodeConfig.builder(1, List.of(1)).build(), new InProcessNetwork().transportFor(1),
             new MemoryEventStore(), EventSink.NONE);
         try (ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
-            new ApiServer.Inspection(tap, new ClusterSecret("bench")))) {
+            new ApiServer.Inspection(tap, new ClusterSecret("bench")), null)) {
             node.start().join();
             server.start();
             System.out.println("| events/s offered | arrived/s | lost on the node | decoded backlog |");

@@ -58,34 +58,42 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
     private final Map<Integer, String> peerAddresses;
     private final Options options;
-    private final LiveClients live = new LiveClients();
-    private final CanvasFrames canvases = new CanvasFrames();
+    private final CanvasEncodings encodings = new CanvasEncodings();
+    private final LiveClients live;
     private final Inspectors inspectors;
+    private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
 
-    /** A server without remote inspection. */
+    /** A server without remote inspection, on event loops of its own. */
     public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options) {
-        this(node, bindHost, port, peerAddresses, options, null);
+        this(node, bindHost, port, peerAddresses, options, null, null);
     }
 
     /**
      * @param peerAddresses how this node names its peers ({@code host:port}), for the cluster endpoint
      * @param inspection    null to refuse remote inspectors ({@code /inspect} is then not found)
+     * @param group         the node's event loops, shared with its peer transport and left running on close; null
+     *                      for loops of the server's own
      */
     public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options,
-                     Inspection inspection) {
+                     Inspection inspection, EventLoopGroup group) {
         this.node = node;
         this.bindHost = bindHost;
         this.port = port;
         this.peerAddresses = Map.copyOf(peerAddresses);
         this.options = options;
+        this.live = new LiveClients(node::view, encodings);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
+        this.ownsGroup = group == null;
+        this.group = group;
     }
 
     public void start() throws InterruptedException {
         node.addPixelListener(live);
-        group = new NioEventLoopGroup(2);
+        if (ownsGroup) {
+            group = new NioEventLoopGroup(2);
+        }
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             // A room of browsers reconnects at once when a node restarts: queue them rather than drop SYNs.
             .option(ChannelOption.SO_BACKLOG, 4096)
@@ -97,9 +105,9 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
-                        () -> new WebSocketSession(node, live, canvases),
+                        () -> new WebSocketSession(node, live),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
-                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses));
+                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -113,12 +121,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void tick() {
         try {
-            if (live.flush()) {
-                node.call(engine -> {
-                    live.all().forEach(client -> client.writeAndFlush(canvases.current(engine)));
-                    return null;
-                });
-            }
+            live.flush();
             if (inspectors != null) {
                 inspectors.flush();
             }
@@ -129,17 +132,13 @@ public final class ApiServer implements AutoCloseable {
 
     private void reportToInspectors() {
         if (!inspectors.isEmpty()) {
-            node.report().thenAccept(inspectors::report);
+            // Encoded on an event loop: the node's thread only takes the snapshot.
+            node.report().thenAcceptAsync(inspectors::report, group);
         }
     }
 
     public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
-    }
-
-    /** WebSocket clients connected now. */
-    public int liveClients() {
-        return live.size();
     }
 
     /** Remote inspectors streaming now. */
@@ -153,7 +152,7 @@ public final class ApiServer implements AutoCloseable {
         if (server != null) {
             server.close();
         }
-        if (group != null) {
+        if (group != null && ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }

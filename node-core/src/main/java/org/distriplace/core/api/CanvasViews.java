@@ -2,13 +2,10 @@ package org.distriplace.core.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Map;
-import org.distriplace.core.canvas.CanvasReplica;
-import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 
-/** JSON views of the canvas, built on the node's thread. */
+/** The canvas's description for clients: what never changes while the node runs. */
 final class CanvasViews {
 
     private CanvasViews() {
@@ -24,25 +21,5 @@ final class CanvasViews {
         }
         info.put("cooldownSeconds", config.cooldownMs() / 1000.0);
         return info;
-    }
-
-    /** The seed's {@code GET /canvas}: the non-background pixels by {@code "x,y"}, and the version vector. */
-    static ObjectNode pixels(CanvasReplica canvas, VectorClock version) {
-        ObjectNode body = Responses.JSON.createObjectNode().put("width", canvas.width())
-            .put("height", canvas.height());
-        ObjectNode pixels = body.putObject("pixels");
-        int background = canvas.palette().backgroundIndex();
-        for (int y = 0; y < canvas.height(); y++) {
-            for (int x = 0; x < canvas.width(); x++) {
-                if (canvas.colorIndexAt(x, y) != background) {
-                    pixels.put(x + "," + y, canvas.colorAt(x, y).hex());
-                }
-            }
-        }
-        ObjectNode versionNode = body.putObject("version");
-        for (Map.Entry<Integer, Long> entry : version.asMap().entrySet()) {
-            versionNode.put(Integer.toString(entry.getKey()), entry.getValue());
-        }
-        return body;
     }
 }

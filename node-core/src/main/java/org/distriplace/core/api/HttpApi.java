@@ -43,10 +43,12 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private final Node node;
     private final Map<Integer, String> peerAddresses;
+    private final CanvasEncodings encodings;
 
-    HttpApi(Node node, Map<Integer, String> peerAddresses) {
+    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings) {
         this.node = node;
         this.peerAddresses = peerAddresses;
+        this.encodings = encodings;
     }
 
     @Override
@@ -62,35 +64,38 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         HttpMethod method = request.method();
         CompletableFuture<FullHttpResponse> response;
         if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
-            response = placePixel(request, identity.userId());
+            response = placePixel(request, identity.userId(), ctx);
         } else if (!method.equals(HttpMethod.GET)) {
             response = CompletableFuture.completedFuture(ROUTES.contains(path)
                 ? Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
                     method + " is not allowed on " + path)
                 : notFound(path));
         } else {
-            response = get(path);
+            response = get(path, ctx);
         }
         // Sessions are offered on reads (a browser loads the page first), never with a placement: a client
         // keeps one identity while it places, and one that drops cookies stays its address.
         Optional<String> offer = method.equals(HttpMethod.GET) ? identity.setCookie() : Optional.empty();
+        // Every answer is complete on this channel's event loop by now, or will be: never on the node's thread.
         response.whenComplete((answer, failure) -> send(ctx, keepAlive, answer != null ? answer
             : internalError(failure), offer));
     }
 
-    private CompletableFuture<FullHttpResponse> get(String path) {
+    /** Canvas reads come from the node's latest published view, encoded once per view for every reader. */
+    private CompletableFuture<FullHttpResponse> get(String path, ChannelHandlerContext ctx) {
         switch (path) {
             case "/canvas":
-                return node.call(e -> Responses.json(HttpResponseStatus.OK,
-                    CanvasViews.pixels(e.replica().canvas(), e.replica().version())));
+                return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
+                    encodings.pixels(node.view()), Responses.JSON_TYPE));
             case "/api/v1/canvas":
-                return node.canvasSnapshot().thenApply(bytes -> Responses.bytes(HttpResponseStatus.OK, bytes,
-                    HttpHeaderValues.APPLICATION_OCTET_STREAM));
+                return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
+                    encodings.binary(node.view()), HttpHeaderValues.APPLICATION_OCTET_STREAM));
             case "/api/v1/canvas/info":
                 return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
                     CanvasViews.info(node.config())));
             case "/api/v1/cluster":
-                return node.report().thenApply(report -> Responses.json(HttpResponseStatus.OK, cluster(report)));
+                return node.report().thenApplyAsync(report -> Responses.json(HttpResponseStatus.OK, cluster(report)),
+                    ctx.executor());
             case "/pixel":
                 return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
                     "METHOD_NOT_ALLOWED", "place a pixel with POST /pixel"));
@@ -101,7 +106,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
     }
 
-    private CompletableFuture<FullHttpResponse> placePixel(FullHttpRequest request, String user) {
+    private CompletableFuture<FullHttpResponse> placePixel(FullHttpRequest request, String user,
+                                                           ChannelHandlerContext ctx) {
         JsonNode body;
         try {
             body = Responses.JSON.readTree(new ByteBufInputStream(request.content()));
@@ -118,7 +124,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                 "'" + pixel.get().color() + "' is not a #RRGGBB colour")));
         }
         return node.place(user, pixel.get().x(), pixel.get().y(), color.get())
-            .handle((result, failure) -> result != null ? committed(result) : placeFailure(failure));
+            .handleAsync((result, failure) -> result != null ? committed(result) : placeFailure(failure),
+                ctx.executor());
     }
 
     private static FullHttpResponse committed(PlaceResult result) {

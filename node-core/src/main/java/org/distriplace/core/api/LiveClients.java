@@ -11,28 +11,60 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.PixelListener;
+import org.distriplace.core.read.ReadView;
 
 /**
- * The WebSocket clients of this node and their live updates. Committed pixels are collected as they happen (on
- * the node's thread) and sent once per tick as one {@code pixels} frame, encoded once and shared by every client:
- * never a frame per pixel. A client too slow to take its frames is disconnected; it reconnects and starts from a
- * fresh canvas. Thread-safe.
+ * The WebSocket clients of this node and their live updates. Committed pixels are collected as the node tells them
+ * and sent once per tick as one {@code pixels} frame, encoded once and shared by every client: never a frame per
+ * pixel. A client joins with the canvas of the latest view; joining and sending a tick's pixels exclude each other,
+ * so every client gets its canvas before any pixels newer than it. A client too slow to take its frames is
+ * disconnected (it reconnects and starts from a fresh canvas), but not while its canvas is still on its way: a big
+ * canvas takes a while on a slow link. Thread-safe.
  */
 final class LiveClients implements PixelListener {
 
+    /** A client still receiving its canvas after this long is given up on. */
+    static final long CANVAS_GRACE_NANOS = 30_000_000_000L;
+
+    private final Supplier<ReadView> views;
+    private final CanvasEncodings encodings;
     private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
-    private final Object lock = new Object();
+    /** Clients whose canvas is still being sent, with when it started. */
+    private final Map<Channel, Long> receivingCanvas = new ConcurrentHashMap<>();
+    private final Object pendingLock = new Object();
+    private final Object deliveryLock = new Object();
     private List<PixelWrite> pending = new ArrayList<>();
     private boolean reload;
 
-    /** Called on the node's thread, in the same task that snapshots the canvas for this client. */
-    void add(Channel client) {
-        clients.add(client);
-        client.closeFuture().addListener(closed -> clients.remove(client));
+    LiveClients(Supplier<ReadView> views, CanvasEncodings encodings) {
+        this.views = views;
+        this.encodings = encodings;
+    }
+
+    /**
+     * Adds a client and sends it {@code welcome} (built from the view it joins at) and that view's canvas; from the
+     * next tick it receives every pixel committed after.
+     */
+    void join(Channel client, Function<ReadView, ObjectNode> welcome) {
+        synchronized (deliveryLock) {
+            clients.add(client);
+            client.closeFuture().addListener(closed -> {
+                clients.remove(client);
+                receivingCanvas.remove(client);
+            });
+            ReadView view = views.get();
+            client.write(new TextWebSocketFrame(welcome.apply(view).toString()));
+            receivingCanvas.put(client, System.nanoTime());
+            client.writeAndFlush(new TextWebSocketFrame(encodings.frame(view)))
+                .addListener(sent -> receivingCanvas.remove(client));
+        }
     }
 
     int size() {
@@ -43,7 +75,7 @@ final class LiveClients implements PixelListener {
     public void committed(PixelWrite write, boolean changed) {
         // Only writes that changed their pixel: replaying these in commit order gives the current canvas.
         if (changed) {
-            synchronized (lock) {
+            synchronized (pendingLock) {
                 pending.add(write);
             }
         }
@@ -51,42 +83,53 @@ final class LiveClients implements PixelListener {
 
     @Override
     public void reloaded() {
-        synchronized (lock) {
+        synchronized (pendingLock) {
             reload = true;
         }
     }
 
-    /** Sends what committed since the last tick, as one frame per client; true if clients must reload. */
-    boolean flush() {
-        List<PixelWrite> batch;
-        boolean mustReload;
-        synchronized (lock) {
-            batch = pending;
-            pending = new ArrayList<>();
-            mustReload = reload;
-            reload = false;
-        }
-        if (!batch.isEmpty() && !clients.isEmpty()) {
-            ByteBuf frame = Unpooled.wrappedBuffer(pixelsFrame(batch));
-            try {
-                for (Channel client : clients) {
-                    if (client.isWritable()) {
-                        client.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()), client.voidPromise());
-                    } else {
-                        client.writeAndFlush(new CloseWebSocketFrame(1013, "too slow: reconnect for a fresh canvas"))
-                            .addListener(done -> client.close());
-                    }
-                }
-            } finally {
-                frame.release();
+    /** Sends what committed since the last tick, as one frame for every client; after full state, a new canvas. */
+    void flush() {
+        synchronized (deliveryLock) {
+            List<PixelWrite> batch;
+            boolean mustReload;
+            synchronized (pendingLock) {
+                batch = pending;
+                pending = new ArrayList<>();
+                mustReload = reload;
+                reload = false;
+            }
+            if (!batch.isEmpty() && !clients.isEmpty()) {
+                send(pixelsFrame(batch));
+            }
+            if (mustReload && !clients.isEmpty()) {
+                ByteBuf canvas = encodings.frame(views.get());
+                clients.forEach(client -> client.writeAndFlush(
+                    new TextWebSocketFrame(canvas.duplicate()), client.voidPromise()));
             }
         }
-        return mustReload;
     }
 
-    /** Every client, for sending each a fresh canvas after full state arrived. */
-    Set<Channel> all() {
-        return Set.copyOf(clients);
+    private void send(byte[] pixels) {
+        ByteBuf frame = Unpooled.wrappedBuffer(pixels);
+        long now = System.nanoTime();
+        try {
+            for (Channel client : clients) {
+                if (client.isWritable() || stillReceivingCanvas(client, now)) {
+                    client.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()), client.voidPromise());
+                } else {
+                    client.writeAndFlush(new CloseWebSocketFrame(1013, "too slow: reconnect for a fresh canvas"))
+                        .addListener(done -> client.close());
+                }
+            }
+        } finally {
+            frame.release();
+        }
+    }
+
+    private boolean stillReceivingCanvas(Channel client, long now) {
+        Long since = receivingCanvas.get(client);
+        return since != null && now - since < CANVAS_GRACE_NANOS;
     }
 
     static byte[] pixelsFrame(List<PixelWrite> writes) {

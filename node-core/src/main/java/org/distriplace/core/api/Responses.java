@@ -3,6 +3,7 @@ package org.distriplace.core.api;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -17,23 +18,28 @@ import org.distriplace.core.node.PlaceException;
 final class Responses {
 
     static final ObjectMapper JSON = new ObjectMapper();
+    static final String JSON_TYPE = HttpHeaderValues.APPLICATION_JSON + "; charset=utf-8";
 
     private Responses() {
     }
 
     static FullHttpResponse json(HttpResponseStatus status, Object body) {
         try {
-            return bytes(status, JSON.writeValueAsBytes(body), HttpHeaderValues.APPLICATION_JSON + "; charset=utf-8");
+            return bytes(status, JSON.writeValueAsBytes(body), JSON_TYPE);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("API bodies are plain JSON trees", e);
         }
     }
 
     static FullHttpResponse bytes(HttpResponseStatus status, byte[] body, CharSequence contentType) {
-        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
-            Unpooled.wrappedBuffer(body));
+        return bytes(status, Unpooled.wrappedBuffer(body), contentType);
+    }
+
+    /** A response whose body is {@code body} as it is (a shared encoding's duplicate, say). */
+    static FullHttpResponse bytes(HttpResponseStatus status, ByteBuf body, CharSequence contentType) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, contentType);
-        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
+        response.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
         response.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         return response;
     }

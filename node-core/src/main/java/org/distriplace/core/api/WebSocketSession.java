@@ -2,7 +2,6 @@ package org.distriplace.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -11,9 +10,9 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import java.io.IOException;
 import java.util.Optional;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.read.ReadView;
 import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,39 +28,29 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final Node node;
     private final LiveClients live;
-    private final CanvasFrames canvases;
     private String user;
 
-    WebSocketSession(Node node, LiveClients live, CanvasFrames canvases) {
+    WebSocketSession(Node node, LiveClients live) {
         this.node = node;
         this.live = live;
-        this.canvases = canvases;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
             user = ClientIdentity.of(handshake.requestHeaders(), ctx.channel().remoteAddress()).userId();
-            join(ctx.channel());
+            live.join(ctx.channel(), this::welcome);
         } else {
             ctx.fireUserEventTriggered(event);
         }
     }
 
-    /** Subscribes, snapshots and sends welcome + canvas in one node-thread task, so no pixel falls between. */
-    private void join(Channel channel) {
-        node.call(engine -> {
-            live.add(channel);
-            channel.write(frame(welcome(engine)));
-            channel.writeAndFlush(canvases.current(engine));
-            return null;
-        });
-    }
-
-    private ObjectNode welcome(NodeEngine engine) {
+    /** The {@code welcome} frame for a client joining at {@code view}: its id, cooldown and the canvas's shape. */
+    private ObjectNode welcome(ReadView view) {
+        long remainingMs = view.cooldownRemainingMs(user, System.currentTimeMillis());
         ObjectNode welcome = Responses.JSON.createObjectNode().put("type", "welcome").put("userId", user)
-            .put("cooldownRemaining", (engine.cooldownRemainingMs(user) + 999) / 1000);
-        welcome.set("canvasInfo", CanvasViews.info(engine.config()));
+            .put("cooldownRemaining", (remainingMs + 999) / 1000);
+        welcome.set("canvasInfo", CanvasViews.info(node.config()));
         return welcome;
     }
 
@@ -98,7 +87,8 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
             reply(ctx, error(PlaceError.BAD_COLOR.name(), "colours are #RRGGBB from the palette", requestId, 0));
             return;
         }
-        node.place(user, request.get().x(), request.get().y(), color.get()).whenComplete((result, failure) -> {
+        // Answered on this channel's event loop: the node's thread builds no JSON and writes no frames.
+        node.place(user, request.get().x(), request.get().y(), color.get()).whenCompleteAsync((result, failure) -> {
             if (result != null) {
                 ObjectNode success = Responses.JSON.createObjectNode().put("type", "success")
                     .put("nextPlacement", result.nextPlacementAt());
@@ -110,7 +100,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
                 LOG.warn("placement failed unexpectedly", failure);
                 reply(ctx, error(PlaceError.NOT_READY.name(), "the node could not take the placement", requestId, 0));
             }
-        });
+        }, ctx.executor());
     }
 
     private static ObjectNode error(String code, String message, JsonNode requestId, long remainingSeconds) {

@@ -119,6 +119,14 @@ public final class CanvasReplica {
         return colors.clone();
     }
 
+    /** Palette indexes of {@code rows} whole rows from {@code firstRow}, row-major: a band of a read view. */
+    public byte[] copyRows(int firstRow, int rows) {
+        if (firstRow < 0 || rows < 0 || firstRow + rows > height) {
+            throw new IllegalArgumentException("rows " + firstRow + "+" + rows + " outside 0.." + height);
+        }
+        return Arrays.copyOfRange(colors, firstRow * width, (firstRow + rows) * width);
+    }
+
     public long stateHash() {
         return stateHash;
     }

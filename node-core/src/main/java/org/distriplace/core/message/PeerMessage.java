@@ -24,6 +24,15 @@ public sealed interface PeerMessage {
     /** The sending node. */
     int nodeId();
 
+    /**
+     * Calls the handler's method for this message's type, received from {@code from} at {@code now}: one method per
+     * type, so a new message type does not compile until every handler takes it.
+     */
+    void dispatch(MessageHandler handler, int from, long now);
+
+    /** One short line describing this message, for event logs and traces. */
+    String summary();
+
     /** A client write, forwarded by the node the client used (the origin) to the leader, which orders it. */
     record PixelUpdate(int nodeId, long requestId, String user, int x, int y, Color color,
                        long timestamp, VectorClock vectorClock) implements PeerMessage {
@@ -33,8 +42,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(vectorClock, "vector_clock");
         }
 
-        public MessageKind kind() {
-            return MessageKind.PIXEL_UPDATE;
+        public MessageKind kind() { return MessageKind.PIXEL_UPDATE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onPixelUpdate(from, this, now); }
+
+        public String summary() {
+            return "(" + x + "," + y + ")=" + color + " by " + user + " req " + requestId;
         }
     }
 
@@ -44,8 +57,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(code, "code");
         }
 
-        public MessageKind kind() {
-            return MessageKind.PLACE_REJECTED;
+        public MessageKind kind() { return MessageKind.PLACE_REJECTED; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onPlaceRejected(from, this, now); }
+
+        public String summary() {
+            return code + " req " + requestId;
         }
     }
 
@@ -60,8 +77,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(membership, "membership");
         }
 
-        public MessageKind kind() {
-            return MessageKind.HEARTBEAT;
+        public MessageKind kind() { return MessageKind.HEARTBEAT; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onHeartbeat(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch + " leader " + leaderId;
         }
     }
 
@@ -71,8 +92,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(version, "version");
         }
 
-        public MessageKind kind() {
-            return MessageKind.JOIN;
+        public MessageKind kind() { return MessageKind.JOIN; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onJoin(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch + " version " + version;
         }
     }
 
@@ -91,8 +116,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(version, "version");
         }
 
-        public MessageKind kind() {
-            return MessageKind.JOIN_REQUEST;
+        public MessageKind kind() { return MessageKind.JOIN_REQUEST; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onJoinRequest(from, this, now); }
+
+        public String summary() {
+            return "at " + address + " version " + version + (caughtUp ? "" : " (catching up)");
         }
     }
 
@@ -102,29 +131,45 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(version, "version");
         }
 
-        public MessageKind kind() {
-            return MessageKind.WELCOME;
+        public MessageKind kind() { return MessageKind.WELCOME; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onWelcome(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch + " leader " + leaderId;
         }
     }
 
     /** Bully election: sent to every higher id. */
     record Election(int nodeId, int priority, long epoch) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.ELECTION;
+        public MessageKind kind() { return MessageKind.ELECTION; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onElection(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch;
         }
     }
 
     /** Bully election: a higher id saying "I am alive, I take over". */
     record Answer(int nodeId, long epoch) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.ANSWER;
+        public MessageKind kind() { return MessageKind.ANSWER; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onAnswer(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch;
         }
     }
 
     /** Bully election: the winner claiming leadership of a new, higher epoch. */
     record Coordinator(int nodeId, long epoch) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.COORDINATOR;
+        public MessageKind kind() { return MessageKind.COORDINATOR; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onCoordinator(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch;
         }
     }
 
@@ -141,8 +186,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(config, "config");
         }
 
-        public MessageKind kind() {
-            return MessageKind.PROMISE;
+        public MessageKind kind() { return MessageKind.PROMISE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onPromise(from, this, now); }
+
+        public String summary() {
+            return "epoch " + epoch + " installed " + installedEpoch + " in-doubt " + inDoubt.size();
         }
     }
 
@@ -152,8 +201,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(refused, "refused");
         }
 
-        public MessageKind kind() {
-            return MessageKind.REFUSE;
+        public MessageKind kind() { return MessageKind.REFUSE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onRefuse(from, this, now); }
+
+        public String summary() {
+            return refused + " (epoch " + epoch + ", leader " + leaderId + ")";
         }
     }
 
@@ -177,8 +230,13 @@ public sealed interface PeerMessage {
             this(proposalId, epoch, nodeId, batch, previous, null, null);
         }
 
-        public MessageKind kind() {
-            return MessageKind.PREPARE;
+        public MessageKind kind() { return MessageKind.PREPARE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onPrepare(from, this, now); }
+
+        public String summary() {
+            return epoch + "/" + proposalId + " (" + batch.size() + " writes"
+                + (config == null ? ")" : ", members " + config.members() + ")");
         }
 
         public Batch asBatch() {
@@ -192,22 +250,34 @@ public sealed interface PeerMessage {
 
     /** Two-phase commit: a follower's vote; {@code accept} false says it will not hold the batch. */
     record Vote(long proposalId, long epoch, int nodeId, boolean accept) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.VOTE;
+        public MessageKind kind() { return MessageKind.VOTE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onVote(from, this, now); }
+
+        public String summary() {
+            return epoch + "/" + proposalId + (accept ? " yes" : " no");
         }
     }
 
     /** Two-phase commit, phase two: a majority of the membership holds the batch; apply it. */
     record Commit(long proposalId, long epoch, int nodeId) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.COMMIT;
+        public MessageKind kind() { return MessageKind.COMMIT; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onCommit(from, this, now); }
+
+        public String summary() {
+            return epoch + "/" + proposalId;
         }
     }
 
     /** Two-phase commit: no majority in time; forget the batch (its writes may be proposed again). */
     record Abort(long proposalId, long epoch, int nodeId) implements PeerMessage {
-        public MessageKind kind() {
-            return MessageKind.ABORT;
+        public MessageKind kind() { return MessageKind.ABORT; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onAbort(from, this, now); }
+
+        public String summary() {
+            return epoch + "/" + proposalId;
         }
     }
 
@@ -223,8 +293,12 @@ public sealed interface PeerMessage {
             Objects.requireNonNull(tileDigests, "tile_digests");
         }
 
-        public MessageKind kind() {
-            return MessageKind.SYNC_REQUEST;
+        public MessageKind kind() { return MessageKind.SYNC_REQUEST; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onSyncRequest(from, this, now); }
+
+        public String summary() {
+            return "version " + myVersion + " hash " + stateHash;
         }
     }
 
@@ -258,8 +332,13 @@ public sealed interface PeerMessage {
             return !tiles.isEmpty();
         }
 
-        public MessageKind kind() {
-            return MessageKind.SYNC_RESPONSE;
+        public MessageKind kind() { return MessageKind.SYNC_RESPONSE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onSyncResponse(from, this, now); }
+
+        public String summary() {
+            return carriesFullState() ? tiles.size() + " tiles, version " + version
+                : missingUpdates.size() + " writes";
         }
     }
 }

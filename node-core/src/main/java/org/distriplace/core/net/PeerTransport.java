@@ -81,16 +81,25 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<Encoded> lastEncoded =
         new AtomicReference<>();
+    private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
     private Bootstrap dialer;
 
+    /** A transport on event loops of its own. */
+    public PeerTransport(int self, String bindHost, int port, List<PeerAddress> peers, ClusterSecret secret,
+                         PeerCodec codec, Inbox inbox, Options options) {
+        this(self, bindHost, port, peers, secret, codec, inbox, options, null);
+    }
+
     /**
      * @param port  the peer port to listen on (0 picks a free one; see {@link #port()})
      * @param peers every other member's address
+     * @param group the node's event loops, shared with its HTTP server and left running on close; null for loops
+     *              of the transport's own
      */
     public PeerTransport(int self, String bindHost, int port, List<PeerAddress> peers, ClusterSecret secret,
-                         PeerCodec codec, Inbox inbox, Options options) {
+                         PeerCodec codec, Inbox inbox, Options options, EventLoopGroup group) {
         this.self = self;
         this.bindHost = bindHost;
         this.port = port;
@@ -99,11 +108,15 @@ public final class PeerTransport implements Transport, AutoCloseable {
         this.codec = codec;
         this.inbox = inbox;
         this.options = options;
+        this.ownsGroup = group == null;
+        this.group = group;
     }
 
     /** Binds the peer port and starts dialing every peer. */
     public void start() throws InterruptedException {
-        group = new NioEventLoopGroup(2);
+        if (ownsGroup) {
+            group = new NioEventLoopGroup(2);
+        }
         server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
             .childOption(ChannelOption.TCP_NODELAY, true)
             .childHandler(new ChannelInitializer<SocketChannel>() {
@@ -244,7 +257,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
         if (server != null) {
             server.close();
         }
-        if (group != null) {
+        if (group != null && ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
     }

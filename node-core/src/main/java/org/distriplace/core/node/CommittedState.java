@@ -3,7 +3,6 @@ package org.distriplace.core.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.Hlc;
@@ -14,8 +13,8 @@ import org.distriplace.core.protocol.cooldown.CooldownLedger;
 
 /**
  * This node's committed state, and everything that must happen whenever it grows: the replica, durable storage
- * (written before anyone is told), the cooldown record, the hybrid logical clock, pixel listeners and the clients
- * waiting for their writes. Owned by the node's thread.
+ * (written before anyone is told), the cooldown record and the hybrid logical clock. Whoever must hear of new
+ * writes subscribes (the node's waiting clients, its readers). Owned by the node's thread.
  */
 final class CommittedState {
 
@@ -23,22 +22,28 @@ final class CommittedState {
     record Outcome(List<PixelWrite> applied, boolean gap) {
     }
 
-    private final long cooldownMs;
+    /** Told of what this replica commits, on the node's thread. */
+    interface Subscriber {
+
+        /** Writes new on this replica, in commit order (they are stored already). */
+        void committed(List<PixelWrite> applied);
+
+        /** Many pixels changed at once: full state merged, or the replica restored from storage. */
+        default void reloaded() {
+        }
+    }
+
     private final long requestWindowMs;
     private final Replica replica;
     private final CooldownLedger cooldowns;
     private final HybridLogicalClock hlc = new HybridLogicalClock();
     private final EventStore store;
-    private final ClientRequests clients;
-    private final int self;
-    private final List<PixelListener> listeners = new CopyOnWriteArrayList<>();
+    private final List<Subscriber> subscribers = new ArrayList<>();
     private final RecentRequests recentRequests = new RecentRequests(200_000);
     private final int snapshotEveryWrites;
     private long writesAtSnapshot;
 
-    CommittedState(NodeConfig config, EventStore store, ClientRequests clients) {
-        this.self = config.nodeId();
-        this.cooldownMs = config.cooldownMs();
+    CommittedState(NodeConfig config, EventStore store) {
         // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
         this.requestWindowMs = 2 * config.placeTimeoutMs();
         this.snapshotEveryWrites = config.snapshotEveryWrites();
@@ -46,7 +51,6 @@ final class CommittedState {
             config.logRetention());
         this.cooldowns = new CooldownLedger(config.cooldownMs());
         this.store = store;
-        this.clients = clients;
     }
 
     Replica replica() {
@@ -67,12 +71,8 @@ final class CommittedState {
         hlc.observe(timestamp, now);
     }
 
-    void addListener(PixelListener listener) {
-        listeners.add(listener);
-    }
-
-    void removeListener(PixelListener listener) {
-        listeners.remove(listener);
+    void subscribe(Subscriber subscriber) {
+        subscribers.add(subscriber);
     }
 
     /** Rebuilds the replica from storage: the last snapshot, then every write logged after it. */
@@ -85,6 +85,7 @@ final class CommittedState {
         }
         writesAtSnapshot = replica.committedWrites();
         apply(stored.committedSinceSnapshot(), now);
+        subscribers.forEach(Subscriber::reloaded);
     }
 
     /**
@@ -128,16 +129,10 @@ final class CommittedState {
         return recentRequests.contains(origin, requestId);
     }
 
-    /** Tells listeners and waiting clients about writes that {@link #commit} applied. */
+    /** Tells subscribers about writes that {@link #commit} applied. */
     void announce(List<PixelWrite> applied) {
-        for (PixelWrite write : applied) {
-            boolean changed = replica.canvas().stampAt(write.x(), write.y()).equals(write.stamp());
-            for (PixelListener listener : listeners) {
-                listener.committed(write, changed);
-            }
-            if (write.origin() == self) {
-                clients.committed(write, Hlc.physical(write.timestamp()) + cooldownMs);
-            }
+        if (!applied.isEmpty()) {
+            subscribers.forEach(subscriber -> subscriber.committed(applied));
         }
     }
 
@@ -148,14 +143,13 @@ final class CommittedState {
     int mergeFullState(PeerMessage.SyncResponse response, boolean complete, long now) {
         int changed = replica.mergeTiles(response.tiles());
         response.tiles().forEach(tile -> observeNewest(tile, now));
-        listeners.forEach(PixelListener::reloaded);
-        if (!complete) {
-            return changed;
+        if (complete) {
+            replica.adoptVersion(response.version());
+            cooldowns.mergeCommitted(response.cooldowns());
+            recentRequests.addAll(response.recentRequests(), hlc.now(now));
+            saveSnapshot(now);
         }
-        replica.adoptVersion(response.version());
-        cooldowns.mergeCommitted(response.cooldowns());
-        recentRequests.addAll(response.recentRequests(), hlc.now(now));
-        saveSnapshot(now);
+        subscribers.forEach(Subscriber::reloaded);
         return changed;
     }
 
@@ -170,8 +164,6 @@ final class CommittedState {
             recentRequestsAt(stamp)));
         writesAtSnapshot = replica.committedWrites();
     }
-
-
 
     private void observeNewest(TileState tile, long now) {
         long newest = 0;

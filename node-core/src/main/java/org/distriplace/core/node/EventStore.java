@@ -12,10 +12,19 @@ import org.distriplace.core.model.PixelWrite;
  * What a node keeps across crashes: its promised epoch, the batches it voted for, every committed write, and
  * snapshots of full state it received. A write must be durable before anything the node does after it can be
  * observed (a message sent, a client answered, a pixel announced), so a node killed at any point restarts with
- * everything it acknowledged. Plain stores make each call durable before it returns; the threaded runtime writes
- * a {@link GroupCommitStore} from a writer thread and holds the node's effects until their writes are durable.
+ * everything it acknowledged. Plain stores make each call durable before it returns; stores written behind the
+ * node ({@link QueuedEventStore}) number their writes, and the node holds its effects until the writes issued
+ * before them are reported durable ({@link NodeEngine#durableUpTo}).
  */
 public interface EventStore {
+
+    /**
+     * The number of the last write queued and not necessarily durable yet; 0 for a store whose every call is
+     * durable when it returns (then nothing ever waits).
+     */
+    default long issued() {
+        return 0;
+    }
 
     /** Everything stored so far; an empty state for a new node. */
     StoredState load();

@@ -6,20 +6,36 @@ import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
- * An {@link EventStore} written behind the node: each call becomes a write on a durable store, queued to be made
- * durable later (by a writer thread in the runtime, by the simulator's slow disk). Loading reads the durable store
- * directly. Subclasses decide when queued writes run and report what became durable.
+ * An {@link EventStore} written behind the node: each call becomes a write on a durable store, numbered and queued
+ * to be made durable later (by a writer thread in the runtime, by the simulator's slow disk). Loading reads the
+ * durable store directly. Subclasses decide when queued writes run and report, by number, what became durable.
+ * Written from the node's thread only.
  */
 public abstract class QueuedEventStore implements EventStore {
 
     private final EventStore durable;
+    private long issued;
 
     protected QueuedEventStore(EventStore durable) {
         this.durable = durable;
     }
 
-    /** Queues one write (a call on the durable store), to be made durable later, in order. */
-    protected abstract void queue(Runnable write);
+    /** Queues write number {@code sequence} (a call on the durable store), to be made durable later, in order. */
+    protected abstract void queue(long sequence, Runnable write);
+
+    @Override
+    public long issued() {
+        return issued;
+    }
+
+    /** Numbering starts again from 1 (a simulated machine restarted; its new node has waited for nothing yet). */
+    protected void restartNumbering() {
+        issued = 0;
+    }
+
+    private void queue(Runnable write) {
+        queue(++issued, write);
+    }
 
     @Override
     public StoredState load() {

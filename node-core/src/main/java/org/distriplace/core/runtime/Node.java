@@ -3,20 +3,17 @@ package org.distriplace.core.runtime;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
-import org.distriplace.core.node.HeldEffects;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.NodeReport;
@@ -25,31 +22,32 @@ import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.node.Transport;
+import org.distriplace.core.read.ReadView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A {@link NodeEngine} on real time with a thread of its own: the API servers, the desktop app and the inspector
- * use. Every call is handed to the node's thread (an actor), so callers on any thread are safe and nothing else
- * shares the node's state.
+ * A {@link NodeEngine} on real time with a thread of its own: the face of a node that the API servers, the desktop
+ * app and the inspector use. Commands (placing, starting, stopping) are handed to the node's thread (an actor), so
+ * callers on any thread are safe and nothing else shares the node's state. Reads never run there: {@link #view()}
+ * is the immutable state the node last published, and {@link #report()} is a snapshot the node's thread takes.
  *
  * <p>Futures returned here complete on the node's thread: chain with {@code *Async} variants (or hand off to your
- * own executor) before doing anything slow. Listeners and the event sink are called on the node's thread and must
- * not block.
+ * own executor) before doing anything slow. Pixel listeners and the event sink are called on the node's thread and
+ * must not block.
  *
  * <p>A {@link GroupCommitStore} (SQLite) is written from a writer thread of its own, with group commit, so the
- * node's thread never waits for the disk: the node's effects (messages to peers, answers to clients, committed
- * pixels told to listeners) are held, in order, until every write issued before them is durable.
+ * node's thread never waits for the disk; the engine holds its effects until what they depend on is durable.
  */
 public final class Node implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Node.class);
 
+    private final NodeConfig config;
     private final NodeEngine engine;
     private final ScheduledExecutorService thread;
     private final WriteBehindStore writeBehind;
-    private final HeldEffects effects;
-    private final Map<PixelListener, PixelListener> heldListeners = new ConcurrentHashMap<>();
+    private final ReadSide readSide = new ReadSide();
     private final LinkFaults faults = new LinkFaults();
     private volatile Consumer<Throwable> onFatal = failure -> { };
 
@@ -59,6 +57,7 @@ public final class Node implements AutoCloseable {
      * @param transport where outgoing messages go; incoming ones arrive through {@link #deliver}
      */
     public Node(NodeConfig config, Transport transport, EventStore store, EventSink events) {
+        this.config = config;
         this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread t = new Thread(runnable, "node-" + config.nodeId());
             t.setDaemon(true);
@@ -69,18 +68,16 @@ public final class Node implements AutoCloseable {
             failure -> execute(() -> {
                 throw failure;
             })) : null;
-        this.effects = new HeldEffects(writeBehind != null ? writeBehind::issued : () -> 0);
-        this.engine = new NodeEngine(config, System::currentTimeMillis,
-            (delay, task) -> schedule(delay, task), heldBack(transport),
-            writeBehind != null ? writeBehind : store, new Random(), events);
+        this.engine = new NodeEngine(config, System::currentTimeMillis, this::schedule, faulty(transport),
+            writeBehind != null ? writeBehind : store, new Random(), events, readSide);
     }
 
-    /** The transport as the engine sees it: messages held until what they depend on is durable. */
-    private Transport heldBack(Transport transport) {
+    /** The transport as the engine sees it: with the injected link faults played on the way out. */
+    private Transport faulty(Transport transport) {
         return new Transport() {
             @Override
             public void send(int to, PeerMessage message) {
-                Node.this.send(transport, to, message);
+                afterFault(faults.outbound(to), () -> transport.send(to, message));
             }
 
             @Override
@@ -88,15 +85,6 @@ public final class Node implements AutoCloseable {
                 transport.learnAddresses(addresses);
             }
         };
-    }
-
-    private void send(Transport transport, int to, PeerMessage message) {
-        Runnable send = () -> afterFault(faults.outbound(to), () -> transport.send(to, message));
-        if (HeldEffects.needsNoDurableState(message)) {
-            send.run();
-        } else {
-            effects.run(send);
-        }
     }
 
     /** Runs {@code action} now, later, or never, as an injected fault decided ({@link LinkFaults}). */
@@ -109,7 +97,7 @@ public final class Node implements AutoCloseable {
     }
 
     private void released(long durable) {
-        effects.durableUpTo(durable);
+        engine.durableUpTo(durable);
     }
 
     /**
@@ -125,7 +113,7 @@ public final class Node implements AutoCloseable {
             try {
                 task.run();
             } catch (RuntimeException failure) {
-                LOG.error("node {} stops: {}", engine.nodeId(), failure.toString(), failure);
+                LOG.error("node {} stops: {}", config.nodeId(), failure.toString(), failure);
                 engine.stop();
                 thread.shutdown();
                 onFatal.accept(failure);
@@ -142,17 +130,17 @@ public final class Node implements AutoCloseable {
     }
 
     public int id() {
-        return engine.nodeId();
+        return config.nodeId();
     }
 
     public NodeConfig config() {
-        return engine.config();
+        return config;
     }
 
     /** Restores from the store and joins the cluster. */
     public CompletableFuture<Void> start() {
-        return call(e -> {
-            e.start();
+        return onNodeThread(() -> {
+            engine.start();
             if (writeBehind != null) {
                 writeBehind.start();
             }
@@ -175,36 +163,51 @@ public final class Node implements AutoCloseable {
         return faults;
     }
 
-    /** See {@link NodeEngine#place}; the future completes on commit or with a {@link PlaceException}. */
+    /**
+     * Places a pixel; the future completes (on the node's thread) once the write is committed and durable, or
+     * with a {@link PlaceException} saying why not.
+     */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
         CompletableFuture<PlaceResult> result = new CompletableFuture<>();
-        if (!execute(() -> engine.place(user, x, y, color).whenComplete((r, error) -> effects.run(() -> {
+        if (!execute(() -> engine.place(user, x, y, color).whenComplete((placed, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                result.complete(r);
+                result.complete(placed);
             }
-        })))) {
+        }))) {
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + id() + " is stopped"));
         }
         return result;
     }
 
+    /** A snapshot of the whole node, taken on its thread (cheap: no canvas in it). */
     public CompletableFuture<NodeReport> report() {
-        return call(NodeEngine::report);
+        return onNodeThread(engine::report);
     }
 
-    /** Palette indexes, row-major: a consistent copy of the canvas taken on the node's thread. */
-    public CompletableFuture<byte[]> canvasSnapshot() {
-        return call(e -> e.replica().canvas().copyColors());
+    /**
+     * What this node has committed, as last published (after each committed batch, once durable): the canvas, its
+     * version and state hash, and recent placements. Immutable; never waits for the node's thread.
+     */
+    public ReadView view() {
+        return readSide.view();
     }
 
-    /** Runs a read against the engine on the node's thread. */
-    public <T> CompletableFuture<T> call(Function<NodeEngine, T> read) {
+    /** Tells {@code listener} (on the node's thread) of each write committed here, once it is durable. */
+    public void addPixelListener(PixelListener listener) {
+        readSide.add(listener);
+    }
+
+    public void removePixelListener(PixelListener listener) {
+        readSide.remove(listener);
+    }
+
+    private <T> CompletableFuture<T> onNodeThread(Supplier<T> work) {
         CompletableFuture<T> result = new CompletableFuture<>();
         boolean queued = execute(() -> {
             try {
-                result.complete(read.apply(engine));
+                result.complete(work.get());
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             }
@@ -213,31 +216,6 @@ public final class Node implements AutoCloseable {
             result.completeExceptionally(new IllegalStateException("node " + id() + " is stopped"));
         }
         return result;
-    }
-
-    /** Tells {@code listener} (on the node's thread) of each write committed here, once it is durable. */
-    public void addPixelListener(PixelListener listener) {
-        PixelListener held = new PixelListener() {
-            @Override
-            public void committed(PixelWrite write, boolean changed) {
-                effects.run(() -> listener.committed(write, changed));
-            }
-
-            @Override
-            public void reloaded() {
-                effects.run(listener::reloaded);
-            }
-        };
-        if (heldListeners.putIfAbsent(listener, held) == null) {
-            engine.addPixelListener(held);
-        }
-    }
-
-    public void removePixelListener(PixelListener listener) {
-        PixelListener held = heldListeners.remove(listener);
-        if (held != null) {
-            engine.removePixelListener(held);
-        }
     }
 
     private boolean execute(Runnable task) {
@@ -255,7 +233,7 @@ public final class Node implements AutoCloseable {
         execute(engine::stop);
         boolean flushing = execute(() -> {
             if (writeBehind == null || writeBehind.flushAndStop(10_000)) {
-                effects.durableUpTo(Long.MAX_VALUE);
+                engine.durableUpTo(Long.MAX_VALUE);
             }
         });
         if (!flushing && writeBehind != null) {

@@ -13,9 +13,9 @@ import org.distriplace.core.node.QueuedEventStore;
 /**
  * Storage on a writer thread of its own, so the node's thread never waits for the disk. The node's calls only
  * queue a write and number it; the writer makes everything queued durable in one transaction (group commit) and
- * reports the highest number now durable. {@link Node} holds every effect of the node (messages, answers to
- * clients, announced pixels) until the writes issued before it are durable, which keeps the store's promise:
- * nothing is observed before what it depends on is on disk.
+ * reports the highest number now durable. The node holds every effect (messages, answers to clients, events,
+ * what readers see) until the writes issued before it are durable, which keeps the store's promise: nothing is
+ * observed before what it depends on is on disk.
  */
 final class WriteBehindStore extends QueuedEventStore {
 
@@ -31,7 +31,6 @@ final class WriteBehindStore extends QueuedEventStore {
     private final LongConsumer durableUpTo;
     private final Consumer<RuntimeException> failed;
     private final Thread writer;
-    private long issued;
 
     /**
      * @param durableUpTo told (on the writer thread) the highest write number now durable
@@ -51,14 +50,9 @@ final class WriteBehindStore extends QueuedEventStore {
         writer.start();
     }
 
-    /** The number of the last write queued (node's thread). */
-    long issued() {
-        return issued;
-    }
-
     @Override
-    protected void queue(Runnable work) {
-        queue.add(new Write(++issued, work));
+    protected void queue(long sequence, Runnable work) {
+        queue.add(new Write(sequence, work));
     }
 
     private void writeLoop() {

@@ -20,7 +20,6 @@ final class SimDisk extends QueuedEventStore {
     private final List<Runnable> queued = new ArrayList<>();
     private Random random;
     private LongConsumer durableUpTo;
-    private long issued;
     private long incarnation;
     private boolean syncing;
 
@@ -39,20 +38,14 @@ final class SimDisk extends QueuedEventStore {
     /** A new life of the node; durability reports go to {@code reportDurable}. */
     void restart(Random lifeRandom, LongConsumer reportDurable) {
         crash();
-        issued = 0;
+        restartNumbering();
         this.random = lifeRandom;
         this.durableUpTo = reportDurable;
     }
 
-    /** The number of the last write queued in this life. */
-    long issued() {
-        return issued;
-    }
-
     @Override
-    protected void queue(Runnable write) {
+    protected void queue(long sequence, Runnable write) {
         queued.add(write);
-        issued++;
         if (!syncing) {
             syncing = true;
             long life = incarnation;
@@ -68,7 +61,7 @@ final class SimDisk extends QueuedEventStore {
         List<Runnable> group = new ArrayList<>(queued);
         queued.clear();
         group.forEach(Runnable::run);
-        long durable = issued;
+        long durable = issued();
         syncing = false;
         if (!queued.isEmpty()) {
             syncing = true;

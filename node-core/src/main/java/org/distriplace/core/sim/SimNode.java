@@ -1,22 +1,26 @@
 package org.distriplace.core.sim;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.HeldEffects;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.CommitFeed;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.PixelListener;
 import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.read.ReadView;
 import org.distriplace.core.store.MemoryEventStore;
 
 /**
  * One simulated machine: a {@link NodeEngine} on virtual time, and the store that outlives it. A crash throws the
  * engine away (and every timer it set); a restart builds a new engine on the same store. With a write-behind disk
- * (as the threaded runtime uses), the node's messages and answers to clients are held until the writes issued
- * before them are durable, and a crash loses the writes still queued.
+ * (as the threaded runtime uses), the engine holds its effects until the writes issued before them are durable,
+ * exactly as it does on real disks, and a crash loses the writes still queued.
  */
 final class SimNode {
 
@@ -28,8 +32,8 @@ final class SimNode {
     private final EventSink events;
     private final MemoryEventStore store = new MemoryEventStore();
     private final SimDisk disk;
+    private final Readers readers = new Readers();
     private NodeEngine engine;
-    private HeldEffects effects;
     private int incarnation;
     private boolean up;
 
@@ -48,30 +52,25 @@ final class SimNode {
         return id;
     }
 
-    void start(Consumer<String> trace) {
+    void start() {
         incarnation++;
         int life = incarnation;
         up = true;
         Random random = new Random(seed * 1_000_003L + id * 7_919L + life);
-        HeldEffects held = disk == null ? new HeldEffects(() -> 0) : new HeldEffects(disk::issued);
         if (disk != null) {
             disk.restart(new Random(seed * 31L + id * 131L + life), durable -> {
-                if (up && incarnation == life) {
-                    held.durableUpTo(durable);
+                if (alive(life)) {
+                    engine.durableUpTo(durable);
                 }
             });
         }
-        effects = held;
-        // With a write-behind disk the node's events are observations too: they count once durable, so a crash
-        // that loses an epoch nobody saw is not an epoch going backwards.
-        EventSink observed = disk == null ? events : new EventSink() {
+        // A message or event held for durability that comes due after a crash belongs to a life that is over.
+        EventSink observed = new EventSink() {
             @Override
             public void emit(NodeEvent event) {
-                held.run(() -> {
-                    if (up && incarnation == life) {
-                        events.emit(event);
-                    }
-                });
+                if (alive(life)) {
+                    events.emit(event);
+                }
             }
 
             @Override
@@ -79,22 +78,18 @@ final class SimNode {
                 return events.wantsMessages();
             }
         };
-        engine = new NodeEngine(config, queue::now,
-            (delay, task) -> queue.schedule(delay, new Timer(life, task)),
+        engine = new NodeEngine(config, queue::now, (delay, task) -> queue.schedule(delay, new Timer(life, task)),
             (to, message) -> {
-                Runnable send = () -> {
-                    if (up && incarnation == life) {
-                        network.send(id, to, message);
-                    }
-                };
-                if (HeldEffects.needsNoDurableState(message)) {
-                    send.run();
-                } else {
-                    held.run(send);
+                if (alive(life)) {
+                    network.send(id, to, message);
                 }
             },
-            disk != null ? disk : store, random, observed);
+            disk != null ? disk : store, random, observed, readers);
         engine.start();
+    }
+
+    private boolean alive(int life) {
+        return up && incarnation == life;
     }
 
     /** A timer of one life of this node: it does nothing once that life ended in a crash. */
@@ -109,7 +104,7 @@ final class SimNode {
 
         @Override
         public void run() {
-            if (up && incarnation == life) {
+            if (alive(life)) {
                 task.run();
             }
         }
@@ -122,16 +117,17 @@ final class SimNode {
 
     /** Places through this node; the answer, like every effect, comes once what it depends on is durable. */
     CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
-        CompletableFuture<PlaceResult> answer = new CompletableFuture<>();
-        HeldEffects held = effects;
-        engine.place(user, x, y, color).whenComplete((result, error) -> held.run(() -> {
-            if (error != null) {
-                answer.completeExceptionally(error);
-            } else {
-                answer.complete(result);
-            }
-        }));
-        return answer;
+        return engine.place(user, x, y, color);
+    }
+
+    /** What this node last published for readers (kept across crashes: a restarted node publishes again). */
+    ReadView view() {
+        return readers.view;
+    }
+
+    /** Tells {@code listener} of every write any life of this node commits. */
+    void addPixelListener(PixelListener listener) {
+        readers.listeners.add(listener);
     }
 
     void crash() {
@@ -148,5 +144,26 @@ final class SimNode {
 
     NodeEngine engine() {
         return engine;
+    }
+
+    /** The machine's readers: its latest view, and listeners (on the simulation's thread, like everything here). */
+    private static final class Readers implements CommitFeed {
+        private final List<PixelListener> listeners = new ArrayList<>();
+        private ReadView view;
+
+        @Override
+        public void publish(ReadView next) {
+            view = next;
+        }
+
+        @Override
+        public void committed(PixelWrite write, boolean changed) {
+            listeners.forEach(listener -> listener.committed(write, changed));
+        }
+
+        @Override
+        public void reloaded() {
+            listeners.forEach(PixelListener::reloaded);
+        }
     }
 }

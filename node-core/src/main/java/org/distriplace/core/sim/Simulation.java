@@ -1,20 +1,17 @@
 package org.distriplace.core.sim;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.event.Role;
 import org.distriplace.core.event.EventFormat;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
@@ -23,9 +20,12 @@ import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.node.PixelListener;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.read.ReadView;
 
 /**
  * A whole cluster of real {@link NodeEngine}s on virtual time and a {@link SimNetwork}, with seeded faults and
@@ -52,8 +52,8 @@ public final class Simulation {
     private final Map<Integer, SimNode> nodes = new TreeMap<>();
     private final List<Consumer<String>> traceListeners = new ArrayList<>();
     private final List<Consumer<NodeEvent>> eventListeners = new ArrayList<>();
-    private final Palette palette = Palette.rPlace2022();
-    private final Set<Integer> probesPending = new TreeSet<>();
+    private final SimClients clients;
+    private final ReplicaAgreement agreement = new ReplicaAgreement(nodes);
     private int attempts;
     /** Per-message events are built only while someone traces or listens: they cost most of a run's time. */
     private final EventSink sink = new EventSink() {
@@ -86,6 +86,7 @@ public final class Simulation {
         this.random = new Random(seed);
         this.network = new SimNetwork(queue, random, this::deliver);
         this.checker = new InvariantChecker(options.cooldownMs());
+        this.clients = new SimClients(this, queue, random, options, Palette.rPlace2022());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
         checker.initialConfiguration(members);
         // Joiners know the initial members as their contacts; they start (and ask to join) during the run.
@@ -130,12 +131,12 @@ public final class Simulation {
     /** Runs the whole scenario: safety phase, healing, liveness phase. */
     public SimulationResult run() {
         startAll();
-        scheduleWorkload();
-        scheduleFaults();
+        clients.start();
+        new FaultSchedule(this, random).schedule(queue, options);
         scheduleJoiners();
         queue.scheduleAt(options.safetyMs(), this::heal);
         queue.scheduleAt(options.safetyMs() + options.settleWritesMs(), () -> {
-            nodeIds().forEach(this::probe);
+            nodeIds().forEach(clients::probe);
             checkConvergence();
         });
         long deadline = options.safetyMs() + options.convergenceBoundMs();
@@ -144,11 +145,12 @@ public final class Simulation {
         }
         if (!finished && checker.violation() == null) {
             if (converged()) {
-                checker.fail(8, Violation.AVAILABLE, "no write committed through nodes " + probesPending + " within "
+                checker.fail(8, Violation.AVAILABLE, "no write committed through nodes " + clients.probesPending()
+                    + " within "
                     + options.convergenceBoundMs() + " ms of healing", queue.now());
             } else {
                 checker.fail(1, Violation.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
-                    + " ms after healing: " + divergence(), queue.now());
+                    + " ms after healing: " + agreement.describe(), queue.now());
             }
         }
         return result();
@@ -156,7 +158,7 @@ public final class Simulation {
 
     /** Starts every initial member (for step-by-step use; {@link #run()} does it itself). */
     public void startAll() {
-        nodes.values().stream().filter(node -> node.id() <= options.nodes()).forEach(node -> node.start(this::trace));
+        nodes.values().stream().filter(node -> node.id() <= options.nodes()).forEach(SimNode::start);
     }
 
     /** Each joiner starts at a random time of the safety phase (drawn from its own stream: other draws stay put). */
@@ -173,7 +175,7 @@ public final class Simulation {
 
     /** Starts the simulated clients: each places a pixel through a random live node every so often. */
     public void startWorkload() {
-        scheduleWorkload();
+        clients.start();
     }
 
     /** Runs {@code action} at virtual time now + {@code delayMs}; {@code label} names it to step-by-step viewers. */
@@ -214,6 +216,11 @@ public final class Simulation {
             return CompletableFuture.failedFuture(new PlaceException(PlaceError.NOT_READY, "node " + id + " is down"));
         }
         attempts++;
+        return placeUncounted(id, user, x, y, color);
+    }
+
+    /** Places through node {@code id} as a client would, without counting it among the clients' attempts. */
+    CompletableFuture<PlaceResult> placeUncounted(int id, String user, int x, int y, Color color) {
         return nodes.get(id).place(user, x, y, color).whenComplete((result, error) -> {
             if (result != null) {
                 checker.acknowledged(result.write());
@@ -245,8 +252,32 @@ public final class Simulation {
         return network;
     }
 
+    /** Node {@code id}'s engine (its current life), for tests that drive and inspect the engine itself. */
     public NodeEngine engine(int id) {
         return nodes.get(id).engine();
+    }
+
+    /** A snapshot of node {@code id}, which must be up. */
+    public NodeReport report(int id) {
+        return nodes.get(id).engine().report();
+    }
+
+    /** What node {@code id} last published for readers: its canvas, version and state hash. */
+    public ReadView view(int id) {
+        return nodes.get(id).view();
+    }
+
+    public Role role(int id) {
+        return nodes.get(id).engine().role();
+    }
+
+    public long epoch(int id) {
+        return nodes.get(id).engine().epoch();
+    }
+
+    /** Tells {@code listener} of every write node {@code id} commits, across its crashes and restarts. */
+    public void addPixelListener(int id, PixelListener listener) {
+        nodes.get(id).addPixelListener(listener);
     }
 
     public boolean isUp(int id) {
@@ -276,7 +307,7 @@ public final class Simulation {
     public void restart(int id) {
         if (!nodes.get(id).isUp()) {
             trace("RESTART n" + id);
-            nodes.get(id).start(this::trace);
+            nodes.get(id).start();
         }
     }
 
@@ -298,133 +329,15 @@ public final class Simulation {
         nodes.keySet().forEach(this::restart);
     }
 
-    private void scheduleFaults() {
-        if (options.faults().isEmpty()) {
-            return;
-        }
-        List<Faults> kinds = List.copyOf(options.faults());
-        long at = exponential(options.meanFaultGapMs());
-        while (at < options.safetyMs()) {
-            Faults kind = kinds.get(random.nextInt(kinds.size()));
-            queue.scheduleAt(at, () -> inject(kind));
-            at += exponential(options.meanFaultGapMs());
-        }
-    }
-
-    private void inject(Faults kind) {
-        List<Integer> ids = nodeIds();
-        switch (kind) {
-            case CRASH -> {
-                List<Integer> up = ids.stream().filter(this::isUp).toList();
-                List<Integer> down = ids.stream().filter(id -> !isUp(id)).toList();
-                if (!down.isEmpty() && (up.isEmpty() || random.nextBoolean())) {
-                    restart(down.get(random.nextInt(down.size())));
-                } else if (!up.isEmpty()) {
-                    crash(up.get(random.nextInt(up.size())));
-                }
-            }
-            case PARTITION -> {
-                if (network.partitioned() && random.nextBoolean()) {
-                    trace("HEAL partition");
-                    network.heal();
-                } else {
-                    partition(randomGroups(ids));
-                }
-            }
-            case DROP -> changeLinks(kind, link -> link.withDrop(pick(0.0, 0.05, 0.1, 0.25, 0.5)));
-            case DELAY -> {
-                long max = (long) pick(5, 50, 200, 1_000);
-                changeLinks(kind, link -> link.withDelay(1, max));
-            }
-            case DUPLICATE -> changeLinks(kind, link -> link.withDuplicate(pick(0.0, 0.05, 0.2)));
-            case REORDER -> changeLinks(kind, link -> link.withReorder(random.nextBoolean()));
-        }
-    }
-
-    private void changeLinks(Faults kind, UnaryOperator<LinkConditions> change) {
-        List<Integer> ids = nodeIds();
-        if (ids.size() > 1 && random.nextBoolean()) {
-            int from = ids.get(random.nextInt(ids.size()));
-            int to = ids.get(random.nextInt(ids.size()));
-            LinkConditions link = change.apply(network.conditions(from, to));
-            trace("LINK n" + from + "->n" + to + " " + kind + " " + link);
-            network.setLink(from, to, link);
-        } else {
-            LinkConditions link = change.apply(network.defaults());
-            trace("LINKS all " + kind + " " + link);
-            network.setAllLinks(link);
-        }
-    }
-
-    private Map<Integer, Integer> randomGroups(List<Integer> ids) {
-        Map<Integer, Integer> groups = new HashMap<>();
-        int minority = 1 + random.nextInt(Math.max(1, ids.size() / 2));
-        List<Integer> shuffled = new ArrayList<>(ids);
-        Collections.shuffle(shuffled, random);
-        for (int i = 0; i < shuffled.size(); i++) {
-            groups.put(shuffled.get(i), i < minority ? 1 : 0);
-        }
-        return new TreeMap<>(groups);
-    }
-
-    private double pick(double... choices) {
-        return choices[random.nextInt(choices.length)];
-    }
-
-    // ---------------------------------------------------------------- clients
-
-    private void scheduleWorkload() {
-        for (int user = 1; user <= options.users(); user++) {
-            String name = "user-" + user;
-            queue.schedule(exponential(options.meanThinkMs()), () -> attempt(name));
-        }
-    }
-
-    private void attempt(String user) {
-        if (queue.now() > options.safetyMs() + options.settleWritesMs()) {
-            return;
-        }
-        List<Integer> up = nodeIds().stream().filter(this::isUp).toList();
-        if (!up.isEmpty()) {
-            int node = up.get(random.nextInt(up.size()));
-            int x = random.nextInt(options.canvasSize());
-            int y = random.nextInt(options.canvasSize());
-            Color color = palette.color(random.nextInt(palette.size()));
-            place(node, user, x, y, color);
-        }
-        queue.schedule(exponential(options.meanThinkMs()), () -> attempt(user));
-    }
-
-    /**
-     * After healing, a write through every node must commit (liveness): retried until it does, or until a
-     * cooldown refusal shows the leader took an earlier attempt.
-     */
-    private void probe(int id) {
-        probesPending.add(id);
-        nodes.get(id).place("probe-" + id, id % options.canvasSize(), 0, palette.color(1)).whenComplete((ok, error) -> {
-            boolean cooldown = error instanceof PlaceException refused && refused.code() == PlaceError.COOLDOWN;
-            if (ok != null || cooldown) {
-                if (ok != null) {
-                    checker.acknowledged(ok.write());
-                }
-                probesPending.remove(id);
-            } else {
-                queue.schedule(500, () -> probe(id));
-            }
-        });
-    }
-
     // ---------------------------------------------------------------- convergence
 
     private void checkConvergence() {
         if (finished || checker.violation() != null) {
             return;
         }
-        if (converged() && probesPending.isEmpty()) {
+        if (converged() && clients.probesPending().isEmpty()) {
             convergedAt = queue.now();
-            Map<Integer, Replica> replicas = new TreeMap<>();
-            nodes.forEach((id, node) -> replicas.put(id, node.engine().replica()));
-            checker.checkDurability(replicas, queue.now());
+            checker.checkDurability(agreement.replicas(), queue.now());
             trace("CONVERGED: every replica at version " + engine(1).replica().version());
             finished = true;
             return;
@@ -434,29 +347,12 @@ public final class Simulation {
 
     /** True when every node is up and ready, with the same version and state hash. */
     public boolean converged() {
-        return nodes.values().stream().allMatch(SimNode::isUp) && convergedAmongLive();
+        return agreement.everyNode();
     }
 
     /** True when every node that is up is ready, with the same version and state hash. */
     public boolean convergedAmongLive() {
-        List<Replica> live = nodes.values().stream().filter(SimNode::isUp).map(n -> n.engine().replica()).toList();
-        return nodes.values().stream().filter(SimNode::isUp).allMatch(n -> n.engine().isReady())
-            && live.stream().map(Replica::version).distinct().count() == 1
-            && live.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1;
-    }
-
-    private String divergence() {
-        StringBuilder text = new StringBuilder();
-        nodes.forEach((id, node) -> {
-            if (!node.isUp()) {
-                text.append(" n").append(id).append(" down;");
-            } else {
-                Replica replica = node.engine().replica();
-                text.append(String.format(Locale.ROOT, " n%d %s %s %s ready=%s;", id, node.engine().role(),
-                    replica.version(), replica.canvas().stateHashHex(), node.engine().isReady()));
-            }
-        });
-        return text.toString();
+        return agreement.amongLive();
     }
 
     // ---------------------------------------------------------------- plumbing
@@ -477,14 +373,15 @@ public final class Simulation {
         }
     }
 
-    private void trace(String action) {
+    void trace(String action) {
         if (!traceListeners.isEmpty()) {
             String line = String.format(Locale.ROOT, "%9.3fs sim %s", queue.now() / 1000.0, action);
             traceListeners.forEach(listener -> listener.accept(line));
         }
     }
 
-    private long exponential(long mean) {
+    /** An exponentially distributed wait of mean {@code mean}, at least 1 ms: the gaps of a Poisson process. */
+    static long exponential(Random random, long mean) {
         return Math.max(1, (long) (-mean * Math.log(1 - random.nextDouble())));
     }
 

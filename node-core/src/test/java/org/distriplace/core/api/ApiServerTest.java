@@ -14,8 +14,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
@@ -211,5 +213,48 @@ class ApiServerTest {
         WebSocketFrames other = new WebSocketFrames();
         connect(other);
         other.next("canvas");
+    }
+
+    /** Reads come from the node's published view: a node whose thread is stuck still serves its canvas. */
+    @Test
+    void canvasReadsAreAnsweredWhileTheNodesThreadIsBusy() throws Exception {
+        assertEquals(200, post("/pixel", "{\"x\":5,\"y\":3,\"color\":\"#FF4500\"}").statusCode());
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        node.addPixelListener((write, changed) -> {
+            if (write.x() == 7) {
+                busy.countDown();
+                // Holds the node's thread, as a long protocol step would.
+                awaitQuietly(release);
+            }
+        });
+        try {
+            node.place("someone-else", 7, 3, Color.of("#000000"));
+            assertTrue(busy.await(10, TimeUnit.SECONDS), "the node's thread is held");
+            HttpRequest canvasRequest = HttpRequest.newBuilder(URI.create(base + "/canvas"))
+                .timeout(Duration.ofSeconds(5)).build();
+            JsonNode canvas = Responses.JSON.readTree(http.send(canvasRequest, HttpResponse.BodyHandlers.ofString())
+                .body());
+            assertEquals("#FF4500", canvas.path("pixels").path("5,3").asText());
+            assertEquals("#000000", canvas.path("pixels").path("7,3").asText(), "published before it is told");
+            byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/canvas"))
+                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            assertEquals(2, bytes[3 * 20 + 5]);
+            WebSocketFrames frames = new WebSocketFrames();
+            connect(frames);
+            // The placement above had no session cookie yet, so it was this address's, as the socket's is.
+            assertTrue(frames.next("welcome").get("cooldownRemaining").asInt() > 50, "the address placed just now");
+            assertEquals(200, Base64.getDecoder().decode(frames.next("canvas").get("data").asText()).length);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -48,7 +48,7 @@ class InspectStreamTest {
         node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), tap);
         node.start().join();
         server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
-            new ApiServer.Inspection(tap, SECRET));
+            new ApiServer.Inspection(tap, SECRET), null);
         server.start();
         Await.until("the lone node to lead", Duration.ofSeconds(10), () -> node.report().join().ready());
     }

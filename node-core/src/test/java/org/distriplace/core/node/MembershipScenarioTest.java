@@ -23,7 +23,7 @@ class MembershipScenarioTest {
     private final SimulationSteps steps = new SimulationSteps(sim);
 
     private boolean everyoneHas(List<Integer> members) {
-        return sim.nodeIds().stream().allMatch(id -> sim.engine(id).membership().members().equals(members));
+        return sim.nodeIds().stream().allMatch(id -> sim.engine(id).report().membership().members().equals(members));
     }
 
     private boolean leads(int id) {
@@ -37,13 +37,13 @@ class MembershipScenarioTest {
         steps.await(sim.engine(1).place("alice", 1, 1, ORANGE));
 
         sim.restart(4);
-        assertFalse(sim.engine(4).isMember());
+        assertFalse(sim.engine(4).report().member());
         PlaceException waiting = assertInstanceOf(PlaceException.class,
             sim.engine(4).place("dora", 2, 2, ORANGE).handle((ok, error) -> error).join());
         assertEquals(PlaceError.NOT_READY, waiting.code(), "no painting before it is admitted");
 
         steps.runUntil(() -> everyoneHas(List.of(1, 2, 3, 4)), 15_000);
-        assertEquals(1, sim.engine(4).membership().version(), "one change");
+        assertEquals(1, sim.engine(4).report().membership().version(), "one change");
         assertEquals(ORANGE, sim.engine(4).replica().canvas().colorAt(1, 1), "caught up before it was admitted");
         steps.runUntil(() -> leads(4), 15_000);
 

@@ -71,7 +71,7 @@ class NodeScenarioTest {
         CompletableFuture<PlaceResult> minority = sim.engine(4).place("alice", 1, 1, ORANGE);
         PlaceException refused = steps.refusal(minority);
         assertEquals(PlaceError.NO_QUORUM, refused.code());
-        steps.runUntil(() -> sim.engine(1).leaderId() == 3 && sim.engine(3).report().leaderActive(), 15_000);
+        steps.runUntil(() -> sim.engine(1).report().leaderId() == 3 && sim.engine(3).report().leaderActive(), 15_000);
         PlaceResult majority = steps.await(sim.engine(1).place("bob", 2, 2, ORANGE));
         assertEquals(3, majority.write().nodeId());
         assertEquals(Color.of("#FFFFFF"), sim.engine(5).replica().canvas().colorAt(1, 1), "nothing committed there");
@@ -105,7 +105,7 @@ class NodeScenarioTest {
         sim.network().setLink(2, 4, LinkConditions.HEALTHY.withDelay(300, 300));
         sim.network().setLink(3, 4, LinkConditions.HEALTHY.withDelay(300, 300));
         sim.crash(5);
-        steps.runUntil(() -> sim.engine(1).leaderId() == 4, 15_000);
+        steps.runUntil(() -> sim.engine(1).report().leaderId() == 4, 15_000);
         assertFalse(sim.engine(4).report().leaderActive(), "node 4 is still recovering");
         CompletableFuture<PlaceResult> placed = sim.engine(1).place("erin", 7, 7, ORANGE);
         steps.runUntil(placed::isDone, 5_000);
@@ -153,7 +153,7 @@ class NodeScenarioTest {
         sim.addEventListener(events::add);
         sim.startAll();
         steps.runUntil(() -> leader() == 5, 10_000);
-        sim.engine(3).addPixelListener((write, changed) -> seen.add(write));
+        sim.addPixelListener(3, (write, changed) -> seen.add(write));
         PlaceResult result = steps.await(sim.engine(1).place("dave", 5, 5, ORANGE));
         steps.runUntil(() -> !seen.isEmpty(), 5_000);
         assertEquals(List.of(result.write()), seen);

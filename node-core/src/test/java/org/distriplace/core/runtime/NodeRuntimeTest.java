@@ -88,8 +88,8 @@ class NodeRuntimeTest {
         PlaceResult result = one.place("alice", 4, 5, ORANGE).get(5, TimeUnit.SECONDS);
         assertEquals(3, result.write().nodeId());
         Await.until("every replica to hold the pixel", Duration.ofSeconds(5),
-            () -> nodes.stream().allMatch(n -> n.canvasSnapshot().join()[5 * 32 + 4] == 2));
-        assertArrayEquals(one.canvasSnapshot().join(), three.canvasSnapshot().join());
+            () -> nodes.stream().allMatch(n -> n.view().canvas().toBytes()[5 * 32 + 4] == 2));
+        assertArrayEquals(one.view().canvas().toBytes(), three.view().canvas().toBytes());
     }
 
     @Test
@@ -101,10 +101,10 @@ class NodeRuntimeTest {
         three.faults().cutOff(Set.of(1, 2));
         Await.until("node 2 to lead the majority side", Duration.ofSeconds(10), () -> leads(two));
         one.place("alice", 1, 1, ORANGE).get(5, TimeUnit.SECONDS);
-        assertNotEquals(2, three.canvasSnapshot().join()[32 + 1], "the cut-off node heard nothing of it");
+        assertNotEquals(2, three.view().canvas().toBytes()[32 + 1], "the cut-off node heard nothing of it");
         three.faults().clear();
         Await.until("the healed node to catch up with the write", Duration.ofSeconds(10),
-            () -> three.canvasSnapshot().join()[32 + 1] == 2);
+            () -> three.view().canvas().toBytes()[32 + 1] == 2);
         Await.until("one leader again, agreed by all", Duration.ofSeconds(10), () -> nodes.stream()
             .map(n -> n.report().join().leaderId()).distinct().count() == 1);
     }
@@ -168,7 +168,7 @@ class NodeRuntimeTest {
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
             () -> one.place("alice", 1, 1, ORANGE).get(10, TimeUnit.SECONDS));
         assertEquals(PlaceError.NO_QUORUM, assertInstanceOf(PlaceException.class, failure.getCause()).code());
-        assertEquals(32 * 32, one.canvasSnapshot().join().length);
+        assertEquals(32 * 32, one.view().canvas().toBytes().length);
     }
 
     @Test
@@ -190,7 +190,7 @@ class NodeRuntimeTest {
         assertTrue(report.epoch() < 1_000, "no forged epoch was accepted");
         assertEquals(1, report.committedWrites(), "only the real write: " + witness.write());
         int background = nodes.get(0).config().palette().backgroundIndex();
-        assertEquals(background, nodes.get(0).canvasSnapshot().join()[0], "pixel (0,0) untouched");
+        assertEquals(background, nodes.get(0).view().canvas().toBytes()[0], "pixel (0,0) untouched");
     }
 
     @Test
@@ -208,7 +208,7 @@ class NodeRuntimeTest {
         }
         Await.until("every replica to hold 20 writes", Duration.ofSeconds(5),
             () -> nodes.stream().allMatch(n -> n.report().join().committedWrites() == 20));
-        byte[] before = nodes.get(0).canvasSnapshot().join();
+        byte[] before = nodes.get(0).view().canvas().toBytes();
         nodes.forEach(Node::close);
         nodes.clear();
         for (var store : stores) {
@@ -223,7 +223,7 @@ class NodeRuntimeTest {
             storesToClose.add(store);
             Node node = start(id, store);
             assertEquals(20, node.report().join().committedWrites(), "node " + id + " restored from disk");
-            assertArrayEquals(before, node.canvasSnapshot().join());
+            assertArrayEquals(before, node.view().canvas().toBytes());
         }
         awaitLeaderAndEveryoneReady(nodes.get(2));
         nodes.get(0).place("late", 31, 31, ORANGE).get(5, TimeUnit.SECONDS);

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -86,7 +87,7 @@ class WriteBehindTest {
     void aCommittedPlacementIsAnsweredAndAnnouncedOnlyOnceItIsOnDisk() throws Exception {
         node = new Node(NodeConfig.builder(1, List.of(1)).canvas(8, 8).cooldownMs(0).batchMs(10).build(),
             new InProcessNetwork().transportFor(1), store, EventSink.NONE);
-        List<PixelWrite> announced = new ArrayList<>();
+        List<PixelWrite> announced = new CopyOnWriteArrayList<>();
         node.addPixelListener((write, changed) -> announced.add(write));
         node.start().join();
         Await.until("the lone node to lead", Duration.ofSeconds(10),
@@ -97,12 +98,15 @@ class WriteBehindTest {
         Await.until("the write to commit in memory", Duration.ofSeconds(10),
             () -> node.report().join().committedWrites() == 1);
         assertFalse(placed.isDone(), "not answered before the disk has it");
-        assertTrue(node.call(e -> announced.isEmpty()).join(), "not announced before the disk has it");
+        assertTrue(announced.isEmpty(), "not announced before the disk has it");
+        assertEquals(0, node.view().committedWrites(), "not shown to readers before the disk has it");
+        assertFalse(node.view().canvas().colorAt(3, 4).equals(Color.of("#FF4500")));
 
         store.permits.release(Integer.MAX_VALUE / 4);
         assertEquals(3, placed.get(10, TimeUnit.SECONDS).write().x());
-        Await.until("the pixel to be announced", Duration.ofSeconds(5), () -> node.call(e -> announced.size()).join() == 1);
+        Await.until("the pixel to be announced", Duration.ofSeconds(5), () -> announced.size() == 1);
         assertEquals(1, store.memory.load().committedSinceSnapshot().size(), "and it is on disk");
+        assertEquals(Color.of("#FF4500"), node.view().canvas().colorAt(3, 4), "readers see it once it is on disk");
     }
 
     @Test

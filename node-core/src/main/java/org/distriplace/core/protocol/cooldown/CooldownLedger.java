@@ -1,5 +1,6 @@
 package org.distriplace.core.protocol.cooldown;
 
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -67,6 +68,11 @@ public final class CooldownLedger {
             }
         });
         return recent;
+    }
+
+    /** Every user's latest committed write as recorded (entries past the window go at the next prune). */
+    public Map<String, Long> committed() {
+        return Collections.unmodifiableMap(committed);
     }
 
     /** Merges entries received with full state. */

@@ -75,6 +75,14 @@ public final class BullyElection {
         this.sender = sender;
         this.events = events;
         this.listener = listener;
+        restore(restoredEpoch, restoredPromise);
+    }
+
+    /**
+     * Takes on the epoch this node had promised before it stopped, and to whom (0 and 0 for a new node); called
+     * before the election runs.
+     */
+    public void restore(long restoredEpoch, int restoredPromise) {
         this.epoch = restoredEpoch;
         this.maxSeenEpoch = restoredEpoch;
         this.promisedTo = restoredPromise;

@@ -1,0 +1,42 @@
+package org.distriplace.core.message;
+
+/**
+ * Handles each type of {@link PeerMessage} received from a peer: {@link PeerMessage#dispatch} calls the one method
+ * for the message's type, so adding a type to the sealed family is one method here, checked by the compiler.
+ */
+public interface MessageHandler {
+
+    void onPixelUpdate(int from, PeerMessage.PixelUpdate message, long now);
+
+    void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now);
+
+    void onHeartbeat(int from, PeerMessage.Heartbeat message, long now);
+
+    void onJoin(int from, PeerMessage.Join message, long now);
+
+    void onJoinRequest(int from, PeerMessage.JoinRequest message, long now);
+
+    void onWelcome(int from, PeerMessage.Welcome message, long now);
+
+    void onElection(int from, PeerMessage.Election message, long now);
+
+    void onAnswer(int from, PeerMessage.Answer message, long now);
+
+    void onCoordinator(int from, PeerMessage.Coordinator message, long now);
+
+    void onPromise(int from, PeerMessage.Promise message, long now);
+
+    void onRefuse(int from, PeerMessage.Refuse message, long now);
+
+    void onPrepare(int from, PeerMessage.Prepare message, long now);
+
+    void onVote(int from, PeerMessage.Vote message, long now);
+
+    void onCommit(int from, PeerMessage.Commit message, long now);
+
+    void onAbort(int from, PeerMessage.Abort message, long now);
+
+    void onSyncRequest(int from, PeerMessage.SyncRequest message, long now);
+
+    void onSyncResponse(int from, PeerMessage.SyncResponse message, long now);
+}

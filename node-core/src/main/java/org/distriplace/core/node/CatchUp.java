@@ -1,0 +1,148 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import java.util.Random;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
+import org.distriplace.core.event.NodeEvent.SyncStep.Kind;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.protocol.sync.AntiEntropy;
+import org.distriplace.core.protocol.sync.FullStateAssembly;
+
+/**
+ * Catching up and staying caught up: gossip anti-entropy with a random live peer, sync requests and the answers to
+ * them (a delta or full state, in parts), a starting node's grace period and readiness, and a joiner's requests to
+ * be admitted. Owned by the node's thread.
+ */
+final class CatchUp {
+
+    private final NodeContext ctx;
+    private final AntiEntropy antiEntropy;
+    private final FullStateAssembly fullStates = new FullStateAssembly();
+    private boolean ready;
+    private long joinDeadline;
+    private long nextJoinRequest;
+    private int contactCursor;
+
+    CatchUp(NodeContext ctx, Random random) {
+        this.ctx = ctx;
+        NodeConfig config = ctx.config();
+        this.antiEntropy = new AntiEntropy(ctx.self(), config.gossipMs(), config.resendMs(), config.maxDeltaWrites(),
+            config.maxWritesPerMessage(), config.maxTilesPerMessage(), random, ctx.now());
+    }
+
+    /** True once this node has caught up with the cluster (or found no one to catch up from). */
+    boolean ready() {
+        return ready;
+    }
+
+    /** The node starts: it listens for the cluster for the join grace before it may elect or catch up alone. */
+    void start(long now) {
+        joinDeadline = now + (ctx.members().others().isEmpty() ? 0 : ctx.config().joinGraceMs());
+    }
+
+    /** True once the join grace is over. */
+    boolean graceOver(long now) {
+        return now >= joinDeadline;
+    }
+
+    /** A joiner was admitted: as a member it may elect at once. */
+    void admitted(long now) {
+        joinDeadline = now;
+    }
+
+    /** After the grace, a member that is not ready syncs from a reachable peer, or starts from its own state. */
+    void catchUpIfJoining(long now) {
+        if (ready || now < joinDeadline) {
+            return;
+        }
+        List<Integer> reachable = ctx.detector().reachablePeers();
+        if (reachable.isEmpty()) {
+            becomeReady(now, "no peer reachable: starting from local state");
+        } else {
+            requestSync(reachable.get(0), now, false);
+        }
+    }
+
+    /**
+     * A joiner first catches up from its contacts (full state), then asks every member it knows to admit it, until
+     * a configuration that names it commits.
+     */
+    void askToJoin(long now) {
+        if (now < nextJoinRequest) {
+            return;
+        }
+        NodeConfig config = ctx.config();
+        nextJoinRequest = now + Math.max(config.resendMs(), config.heartbeatMs() / 2);
+        List<Integer> others = ctx.members().others();
+        for (int peer : others) {
+            ctx.send(peer, new PeerMessage.JoinRequest(ctx.self(), config.address(), ctx.replica().version(), ready));
+        }
+        if (!ready) {
+            requestSync(others.get(contactCursor++ % others.size()), now, false);
+        }
+    }
+
+    /** Gossips with a random live peer when a round is due. */
+    void gossip(long now) {
+        antiEntropy.gossipPeer(now, ctx.detector().reachablePeers()).ifPresent(peer -> requestSync(peer, now, true));
+    }
+
+    /** Asks {@code peer} for what this replica lacks (unless asked very recently, for all but gossip). */
+    void requestSync(int peer, long now, boolean gossip) {
+        if (gossip || antiEntropy.mayRequest(peer, now)) {
+            ctx.send(peer, antiEntropy.request(ctx.replica()));
+            ctx.events().emit(new NodeEvent.SyncStep(now, ctx.self(), peer, Kind.REQUEST_SENT, 0, 0));
+        }
+    }
+
+    void onSyncRequest(int from, PeerMessage.SyncRequest request, long now) {
+        long stamp = ctx.stamp(now);
+        List<PeerMessage.SyncResponse> parts = antiEntropy.respond(request, ctx.replica(),
+            () -> ctx.cooldowns().recent(stamp), () -> ctx.state().recentRequestsAt(stamp));
+        parts.forEach(part -> ctx.send(from, part));
+        PeerMessage.SyncResponse first = parts.get(0);
+        Kind kind = first.carriesFullState() ? Kind.FULL_STATE_SENT
+            : first.missingUpdates().isEmpty() ? Kind.IN_SYNC : Kind.DELTA_SENT;
+        ctx.events().emit(new NodeEvent.SyncStep(now, ctx.self(), from, kind,
+            parts.stream().mapToInt(p -> p.missingUpdates().size()).sum(),
+            parts.stream().mapToInt(p -> p.tiles().size()).sum()));
+        if (AntiEntropy.requesterIsAhead(request, ctx.replica())) {
+            requestSync(from, now, false);
+        }
+    }
+
+    /** Applies one part of an answer; returns whether it was the last part (the whole answer has arrived). */
+    boolean onSyncResponse(int from, PeerMessage.SyncResponse response, long now) {
+        CommittedState state = ctx.state();
+        if (response.carriesFullState()) {
+            boolean complete = fullStates.accept(from, response);
+            int changed = state.mergeFullState(response, complete, now);
+            ctx.events().emit(new NodeEvent.SyncStep(now, ctx.self(), from, Kind.FULL_STATE_APPLIED, changed,
+                response.tiles().size()));
+        } else if (!response.missingUpdates().isEmpty()) {
+            CommittedState.Outcome outcome = state.commit(response.missingUpdates(), now);
+            if (outcome.gap()) {
+                requestSync(from, now, false);
+            }
+            ctx.events().emit(new NodeEvent.SyncStep(now, ctx.self(), from, Kind.DELTA_APPLIED,
+                outcome.applied().size(), 0));
+            state.announce(outcome.applied());
+        }
+        return response.isLastPart();
+    }
+
+    /** A whole answer from {@code from} arrived: this node is caught up, if it was not. */
+    void caughtUpWith(int from, long now) {
+        if (!ready) {
+            becomeReady(now, "caught up from node " + from + " at version " + ctx.replica().version());
+        }
+    }
+
+    private void becomeReady(long now, String why) {
+        if (!ready) {
+            ready = true;
+            ctx.lifecycle(now, Stage.READY, why);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * Where clients' placements enter the node: each is validated here (bounds, colour, readiness), routed to the
+ * current leader (forwarded, or admitted here when this node leads), routed again when a leader of a newer epoch
+ * appears, and answered when its write commits on this replica (it learns of commits by subscription), when the
+ * leader refuses it, or with NO_QUORUM at its deadline. Answers leave through the durability gate. Owned by the
+ * node's thread.
+ */
+final class ClientGateway implements CommittedState.Subscriber {
+
+    private final NodeContext ctx;
+    private final CatchUp catchUp;
+    private final Leadership leadership;
+    private final WriteAdmission admission;
+    private final ClientRequests requests = new ClientRequests();
+    private boolean open;
+
+    ClientGateway(NodeContext ctx, CatchUp catchUp, Leadership leadership, WriteAdmission admission) {
+        this.ctx = ctx;
+        this.catchUp = catchUp;
+        this.leadership = leadership;
+        this.admission = admission;
+    }
+
+    /** The node started: placements are taken from now on. */
+    void open() {
+        open = true;
+    }
+
+    /** The node stops: waiting clients fail with {@code error}, and nothing more is taken. */
+    void close(PlaceException error) {
+        open = false;
+        requests.failAll(error);
+    }
+
+    /** Placements waiting for their commit. */
+    int pending() {
+        return requests.size();
+    }
+
+    /**
+     * Places a pixel. The future completes when the write is committed on this replica (and durable), or with a
+     * {@link PlaceException}: OUT_OF_BOUNDS, BAD_COLOR, COOLDOWN (with the time left), NO_QUORUM, NOT_READY.
+     */
+    CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
+        CompletableFuture<PlaceResult> answer = new CompletableFuture<>();
+        CompletableFuture<PlaceResult> outcome = new CompletableFuture<>();
+        outcome.whenComplete((result, error) -> ctx.gate().run(() -> {
+            if (error != null) {
+                answer.completeExceptionally(error);
+            } else {
+                answer.complete(result);
+            }
+        }));
+        PlaceException refused = validate(user, x, y, color);
+        if (refused != null) {
+            outcome.completeExceptionally(refused);
+            return answer;
+        }
+        long now = ctx.now();
+        ClientRequests.Pending request = new ClientRequests.Pending(ctx.stamp(now), user, x, y, color,
+            now + ctx.config().placeTimeoutMs(), outcome);
+        requests.add(request);
+        route(request, now);
+        return answer;
+    }
+
+    private PlaceException validate(String user, int x, int y, Color color) {
+        int self = ctx.self();
+        if (!open) {
+            return new PlaceException(PlaceError.NOT_READY, "node " + self + " is not running");
+        }
+        if (user == null || user.isBlank()) {
+            throw new IllegalArgumentException("user must be named");
+        }
+        if (!ctx.replica().canvas().contains(x, y)) {
+            return new PlaceException(PlaceError.OUT_OF_BOUNDS, "(" + x + "," + y + ") is outside the "
+                + ctx.config().width() + "x" + ctx.config().height() + " canvas");
+        }
+        if (color == null || !ctx.config().palette().contains(color)) {
+            return new PlaceException(PlaceError.BAD_COLOR, color + " is not in the palette");
+        }
+        if (!ctx.members().isMember()) {
+            return new PlaceException(PlaceError.NOT_READY, "node " + self + " is waiting to be admitted to the cluster");
+        }
+        if (!catchUp.ready()) {
+            return new PlaceException(PlaceError.NOT_READY, "node " + self + " is still catching up with the cluster");
+        }
+        return null;
+    }
+
+    /** The leader requests should go to now: this node if it leads and is active, a live leader, or 0. */
+    private int currentLeader() {
+        if (leadership.leading()) {
+            return leadership.active() ? ctx.self() : 0;
+        }
+        int leaderId = ctx.election().leaderId();
+        return leaderId != 0 && !ctx.detector().isDead(leaderId) ? leaderId : 0;
+    }
+
+    private void route(ClientRequests.Pending request, long now) {
+        int target = currentLeader();
+        if (target == 0) {
+            return;
+        }
+        request.forwardedTo = target;
+        request.forwardedEpoch = ctx.election().epoch();
+        if (target == ctx.self()) {
+            admission.accept(ctx.self(), request.requestId, request.user, request.x, request.y, request.color, now);
+        } else {
+            ctx.send(target, new PeerMessage.PixelUpdate(ctx.self(), request.requestId, request.user, request.x,
+                request.y, request.color, request.requestId, ctx.replica().version()));
+        }
+    }
+
+    /** Routes again what a new leader should take, and fails what is past its deadline. */
+    void tick(long now) {
+        for (ClientRequests.Pending request : requests.notRoutedTo(currentLeader(), ctx.election().epoch())) {
+            route(request, now);
+        }
+        for (ClientRequests.Pending expired : requests.expire(now)) {
+            failed(now, expired.user, new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
+                + ctx.config().placeTimeoutMs() + " ms: no leader with a majority was reachable (the pixel may still "
+                + "appear if the cluster recovers)", 0), expired.future);
+        }
+    }
+
+    /** Answers the clients whose writes just committed here. */
+    @Override
+    public void committed(List<PixelWrite> applied) {
+        for (PixelWrite write : applied) {
+            if (write.origin() == ctx.self()) {
+                requests.committed(write, Hlc.physical(write.timestamp()) + ctx.config().cooldownMs());
+            }
+        }
+    }
+
+    /** The leader (elsewhere) refused a request made here. */
+    void onPlaceRejected(PeerMessage.PlaceRejected rejected, long now) {
+        PlaceError code;
+        try {
+            code = PlaceError.valueOf(rejected.code());
+        } catch (IllegalArgumentException unknown) {
+            code = PlaceError.NO_QUORUM;
+        }
+        String message = switch (code) {
+            case COOLDOWN -> "wait " + (rejected.remainingMs() + 999) / 1000 + " s before placing again";
+            case NO_QUORUM -> "the leader cannot reach a majority of the cluster";
+            default -> "refused by the leader (" + rejected.code() + ")";
+        };
+        refuse(rejected.requestId(), new PlaceException(code, message, rejected.remainingMs()), now);
+    }
+
+    /** A request made here was refused: its client hears why. */
+    void refuse(long requestId, PlaceException error, long now) {
+        ClientRequests.Pending request = requests.fail(requestId, error);
+        if (request != null) {
+            ctx.events().emit(new NodeEvent.PlacementFailed(now, ctx.self(), request.user, error.code().name(),
+                error.getMessage()));
+        }
+    }
+
+    private void failed(long now, String user, PlaceException error, CompletableFuture<PlaceResult> future) {
+        ctx.events().emit(new NodeEvent.PlacementFailed(now, ctx.self(), user, error.code().name(),
+            error.getMessage()));
+        future.completeExceptionally(error);
+    }
+}

@@ -1,0 +1,235 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.Membership;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.commit.AcceptedWrite;
+import org.distriplace.core.protocol.commit.CommitCoordinator;
+import org.distriplace.core.protocol.commit.LeaderRecovery;
+
+/**
+ * Leading an epoch: a new leader first recovers the older epochs (promises from a majority, pulling what promisers
+ * hold that it lacks, adopting what may have committed), then proposes batches through the commit coordinator. It
+ * also keeps the nodes asking to join as learners and proposes them as members, one change at a time. The writes
+ * themselves are admitted by {@link WriteAdmission}. Owned by the node's thread.
+ */
+final class Leadership {
+
+    private final NodeContext ctx;
+    private final CatchUp catchUp;
+    private final NodeSteps steps;
+    private final CommitCoordinator.Listener decisions;
+    /** Nodes asking to join, by id: kept across terms, until a committed configuration names them. */
+    private final Map<Integer, PeerMessage.JoinRequest> joiners = new TreeMap<>();
+    private LeaderTerm term;
+
+    /** @param decisions what the node does when this leader proposes and decides batches */
+    Leadership(NodeContext ctx, CatchUp catchUp, NodeSteps steps, CommitCoordinator.Listener decisions) {
+        this.ctx = ctx;
+        this.catchUp = catchUp;
+        this.steps = steps;
+        this.decisions = decisions;
+    }
+
+    /** True while this node leads an epoch (recovering or active). */
+    boolean leading() {
+        return term != null;
+    }
+
+    /** True while this node leads and its term's first batch has committed: it accepts writes. */
+    boolean active() {
+        return term != null && term.active();
+    }
+
+    /** This node won {@code epoch}: it starts recovering the older epochs, counting its own promise. */
+    void begin(long epoch, PeerMessage.Promise ownPromise, long now) {
+        LeaderRecovery recovery = new LeaderRecovery(epoch, ctx.members().current());
+        recovery.onPromise(ownPromise);
+        term = new LeaderTerm(epoch, recovery, now + ctx.config().resendMs());
+        ctx.lifecycle(now, Stage.RECOVERING_AS_LEADER, "epoch " + epoch);
+        finishRecovery(now);
+    }
+
+    /**
+     * Ends the term, if this node leads: charges for writes not committed are lifted (the next leader rebuilds
+     * cooldowns from committed writes). Returns the writes accepted and never proposed, whose clients must hear.
+     */
+    Optional<List<AcceptedWrite>> end() {
+        if (term == null) {
+            return Optional.empty();
+        }
+        List<AcceptedWrite> unproposed = term.drainUnproposed();
+        ctx.cooldowns().releaseAllCharges();
+        term = null;
+        return Optional.of(unproposed);
+    }
+
+    void tick(long now) {
+        if (term == null) {
+            return;
+        }
+        if (term.recovering()) {
+            if (term.coordinatorResendDue(now, ctx.config().resendMs())) {
+                // The newest configuration heard of may name nodes this one does not count as members yet.
+                for (int peer : term.recovery().newestConfig().members()) {
+                    if (peer != ctx.self() && !term.recovery().promised().contains(peer)) {
+                        ctx.send(peer, new PeerMessage.Coordinator(ctx.self(), term.epoch()));
+                    }
+                }
+            }
+            finishRecovery(now);
+        } else {
+            proposeNextMember();
+            term.coordinator().tick(now, ctx.replica().version());
+        }
+    }
+
+    void onPromise(PeerMessage.Promise promise, long now) {
+        ctx.election().observe(promise.epoch());
+        if (term != null && term.recovering() && promise.epoch() == term.epoch()) {
+            term.recovery().onPromise(promise);
+            finishRecovery(now);
+        }
+    }
+
+    /** Something recovery may be waiting for arrived (a sync answer): try to finish it. */
+    void continueRecovery(long now) {
+        if (term != null && term.recovering()) {
+            finishRecovery(now);
+        }
+    }
+
+    /** A promiser failed: its promise no longer counts (the writes it held must come from another majority). */
+    void forgetPromiser(int peer) {
+        if (term != null && term.recovering()) {
+            term.recovery().forget(peer);
+        }
+    }
+
+    /** With a majority promised and their committed writes pulled, proposes the install batch. */
+    private void finishRecovery(long now) {
+        LeaderRecovery recovery = term.recovery();
+        if (!recovery.hasQuorum()) {
+            return;
+        }
+        List<Integer> ahead = recovery.promisersAhead(ctx.replica().version());
+        if (!ahead.isEmpty()) {
+            ahead.forEach(peer -> catchUp.requestSync(peer, now, false));
+            return;
+        }
+        // A configuration a promiser holds as committed is committed: the new leader builds on it, never beside it.
+        steps.adoptConfiguration(recovery.newestCommitted(), now);
+        List<PixelWrite> adopted = recovery.adoptedWrites();
+        Membership membership = ctx.members().current();
+        Membership adoptedConfig = recovery.adoptedConfig(membership);
+        NodeConfig config = ctx.config();
+        CommitCoordinator coordinator = new CommitCoordinator(ctx.self(), term.epoch(), membership, config.batchMs(),
+            config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), ctx::send, ctx.events(), decisions);
+        term.install(coordinator);
+        coordinator.setLearners(joiners.keySet());
+        ctx.lifecycle(now, Stage.INSTALLING, "epoch " + term.epoch() + ": adopting " + adopted.size()
+            + " writes from epoch " + recovery.decidingEpoch()
+            + (adoptedConfig == null ? "" : " and configuration " + adoptedConfig.members()));
+        coordinator.startInstall(adopted, adoptedConfig, ctx.replica().version(), now);
+    }
+
+    void onVote(PeerMessage.Vote vote, long now) {
+        if (term != null && term.coordinator() != null) {
+            term.coordinator().onVote(vote, now);
+        }
+    }
+
+    /** After a decision: the first time the term is active, it says so. */
+    void announceIfActive(long epoch, long now) {
+        if (term != null && term.firstTimeActive()) {
+            ctx.lifecycle(now, Stage.LEADER_ACTIVE, "epoch " + epoch + ": accepting writes");
+        }
+    }
+
+    // ---------------------------------------------------------------- for WriteAdmission
+
+    /** Holds a write forwarded while recovering; false when too many are held already. */
+    boolean hold(PeerMessage.PixelUpdate update) {
+        return term.hold(update);
+    }
+
+    /** The writes held while recovering, once active; none before. */
+    List<PeerMessage.PixelUpdate> releaseHeld() {
+        return term == null ? List.of() : term.releaseHeld();
+    }
+
+    /** Records a request; false if this term already accepted it. */
+    boolean firstSighting(int origin, long requestId) {
+        return term.firstSighting(origin, requestId);
+    }
+
+    /** Queues an admitted write for the next batch. */
+    void enqueue(AcceptedWrite write) {
+        term.coordinator().enqueue(write);
+    }
+
+    // ---------------------------------------------------------------- joiners
+
+    /**
+     * The active leader keeps a node asking to join as a learner (it receives every proposal from now on) and
+     * proposes it as a member once no other change is under way.
+     */
+    void onJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
+        if (ctx.members().current().contains(from) || !active()) {
+            return;
+        }
+        PeerMessage.JoinRequest known = joiners.get(from);
+        if (known != null && !known.address().equals(request.address())) {
+            // Two nodes chose the same id: the first to ask keeps it; the other is never admitted under it.
+            return;
+        }
+        if (joiners.put(from, request) == null) {
+            String at = request.address().isEmpty() ? "" : " at " + request.address();
+            ctx.lifecycle(now, Stage.LEARNER_ADDED, "node " + from + at
+                + " asks to join; it receives proposals as a learner");
+            term.coordinator().setLearners(joiners.keySet());
+        }
+    }
+
+    /** One change at a time, each from the committed configuration: the lowest-numbered caught-up joiner first. */
+    private void proposeNextMember() {
+        CommitCoordinator coordinator = term.coordinator();
+        if (joiners.isEmpty() || !term.active() || coordinator.changingConfig()) {
+            return;
+        }
+        joiners.values().stream().filter(PeerMessage.JoinRequest::caughtUp).findFirst()
+            .ifPresent(next -> coordinator.changeConfig(ctx.members().current().with(next.nodeId(), next.address())));
+    }
+
+    /** A newer configuration committed: joiners it names are members now, and proposals count its votes. */
+    void useMembership(Membership committed) {
+        joiners.keySet().removeIf(committed::contains);
+        if (term != null && term.coordinator() != null) {
+            term.coordinator().useMembership(committed);
+            term.coordinator().setLearners(joiners.keySet());
+        }
+    }
+
+    // ---------------------------------------------------------------- for reports
+
+    /** The proposal in flight, or null. */
+    NodeReport.Proposal proposal(long now) {
+        CommitCoordinator coordinator = term == null ? null : term.coordinator();
+        CommitCoordinator.InFlight flight = coordinator == null ? null : coordinator.inFlight();
+        if (flight == null) {
+            return null;
+        }
+        return new NodeReport.Proposal(flight.batch().epoch(), flight.batch().proposalId(),
+            flight.batch().writes().size(), flight.yes().size(), flight.no().size(), now - flight.startedAt());
+    }
+
+    /** Writes accepted and not yet proposed. */
+    int queued() {
+        return term == null || term.coordinator() == null ? 0 : term.coordinator().queued();
+    }
+}

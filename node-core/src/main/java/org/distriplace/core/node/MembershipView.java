@@ -1,0 +1,61 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import org.distriplace.core.model.Membership;
+
+/**
+ * The newest committed configuration this node holds, and the other members it names. Every role reads it; only
+ * {@link #adopt} changes it, storing a newer configuration before anyone uses it. Owned by the node's thread.
+ */
+final class MembershipView {
+
+    private final int self;
+    private final EventStore store;
+    private Membership current;
+    private List<Integer> others;
+
+    MembershipView(int self, List<Integer> initialMembers, EventStore store) {
+        this.self = self;
+        this.store = store;
+        use(Membership.initial(initialMembers));
+    }
+
+    Membership current() {
+        return current;
+    }
+
+    /** The members other than this node. */
+    List<Integer> others() {
+        return others;
+    }
+
+    /** True when the configuration names this node (a joiner is not, until admitted). */
+    boolean isMember() {
+        return current.contains(self);
+    }
+
+    /** Takes on the configuration restored from storage at start. */
+    void restore(Membership stored) {
+        use(stored);
+    }
+
+    /** Takes on {@code committed} if it is newer, storing it first; returns whether it was. */
+    boolean adopt(Membership committed) {
+        if (committed.version() <= current.version()) {
+            return false;
+        }
+        current = committed;
+        store.saveMembership(committed);
+        others = othersIn(committed);
+        return true;
+    }
+
+    private void use(Membership membership) {
+        current = membership;
+        others = othersIn(membership);
+    }
+
+    private List<Integer> othersIn(Membership membership) {
+        return membership.members().stream().filter(id -> id != self).toList();
+    }
+}

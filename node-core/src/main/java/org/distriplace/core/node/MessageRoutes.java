@@ -1,0 +1,135 @@
+package org.distriplace.core.node;
+
+import org.distriplace.core.message.MessageHandler;
+import org.distriplace.core.message.MessageKind;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.protocol.election.BullyElection;
+
+/**
+ * The engine's table of where each message goes: one line per type (the election's own messages go straight to
+ * it), and, where a message's handling crosses roles, the order of the steps written out.
+ */
+final class MessageRoutes implements MessageHandler {
+
+    private final BullyElection election;
+    private final Heartbeats heartbeats;
+    private final CatchUp catchUp;
+    private final Voting voting;
+    private final Leadership leadership;
+    private final WriteAdmission admission;
+    private final ClientGateway clients;
+
+    MessageRoutes(BullyElection election, Heartbeats heartbeats, CatchUp catchUp, Voting voting,
+                  Leadership leadership, WriteAdmission admission, ClientGateway clients) {
+        this.election = election;
+        this.heartbeats = heartbeats;
+        this.catchUp = catchUp;
+        this.voting = voting;
+        this.leadership = leadership;
+        this.admission = admission;
+        this.clients = clients;
+    }
+
+    /**
+     * What a node outside the committed configuration may say: a joiner asks to join and for state; it votes on
+     * proposals (counted only where it is a member); and one named by a configuration still in doubt promises, so
+     * a recovering leader can hear from a majority of that configuration.
+     */
+    static boolean acceptedFromOutsiders(PeerMessage message) {
+        return switch (message.kind()) {
+            case JOIN_REQUEST, SYNC_REQUEST, VOTE, PROMISE -> true;
+            default -> false;
+        };
+    }
+
+    @Override
+    public void onPixelUpdate(int from, PeerMessage.PixelUpdate message, long now) {
+        admission.onPixelUpdate(from, message, now);
+    }
+
+    @Override
+    public void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now) {
+        clients.onPlaceRejected(message, now);
+    }
+
+    @Override
+    public void onHeartbeat(int from, PeerMessage.Heartbeat message, long now) {
+        heartbeats.onHeartbeat(from, message, now);
+    }
+
+    @Override
+    public void onJoin(int from, PeerMessage.Join message, long now) {
+        heartbeats.onJoin(from, message);
+    }
+
+    @Override
+    public void onJoinRequest(int from, PeerMessage.JoinRequest message, long now) {
+        heartbeats.answerJoinRequest(from, message, now);
+        leadership.onJoinRequest(from, message, now);
+    }
+
+    @Override
+    public void onWelcome(int from, PeerMessage.Welcome message, long now) {
+        heartbeats.onWelcome(from, message, now);
+    }
+
+    @Override
+    public void onElection(int from, PeerMessage.Election message, long now) {
+        election.onElection(message, now);
+    }
+
+    @Override
+    public void onAnswer(int from, PeerMessage.Answer message, long now) {
+        election.onAnswer(message, now);
+    }
+
+    @Override
+    public void onCoordinator(int from, PeerMessage.Coordinator message, long now) {
+        election.onLeaderClaim(from, message.epoch(), now, MessageKind.COORDINATOR);
+    }
+
+    @Override
+    public void onPromise(int from, PeerMessage.Promise message, long now) {
+        leadership.onPromise(message, now);
+    }
+
+    @Override
+    public void onRefuse(int from, PeerMessage.Refuse message, long now) {
+        election.onRefuse(message, now);
+    }
+
+    @Override
+    public void onPrepare(int from, PeerMessage.Prepare message, long now) {
+        voting.onPrepare(from, message, now);
+    }
+
+    @Override
+    public void onVote(int from, PeerMessage.Vote message, long now) {
+        leadership.onVote(message, now);
+    }
+
+    @Override
+    public void onCommit(int from, PeerMessage.Commit message, long now) {
+        voting.onCommit(from, message, now);
+    }
+
+    @Override
+    public void onAbort(int from, PeerMessage.Abort message, long now) {
+        voting.onAbort(from, message, now);
+    }
+
+    @Override
+    public void onSyncRequest(int from, PeerMessage.SyncRequest message, long now) {
+        catchUp.onSyncRequest(from, message, now);
+    }
+
+    /** Once a whole answer arrived: settled doubts go, the node is caught up, and a recovering leader goes on. */
+    @Override
+    public void onSyncResponse(int from, PeerMessage.SyncResponse message, long now) {
+        if (catchUp.onSyncResponse(from, message, now)) {
+            voting.dropSettledInDoubt();
+            catchUp.caughtUpWith(from, now);
+            leadership.continueRecovery(now);
+        }
+    }
+}

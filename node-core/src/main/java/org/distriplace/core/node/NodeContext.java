@@ -1,0 +1,141 @@
+package org.distriplace.core.node;
+
+import java.util.Map;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
+import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.protocol.cooldown.CooldownLedger;
+import org.distriplace.core.protocol.election.BullyElection;
+import org.distriplace.core.protocol.failure.FailureDetector;
+
+/**
+ * What every role of one node shares: who it is and how it is configured, its clock, its committed state, the
+ * membership it holds, the failure detector and the election, and the ways out (messages, events, storage, the
+ * durability gate). Roles read these and drive the shared machines; no role reaches into another role. Owned by
+ * the node's thread.
+ */
+final class NodeContext {
+
+    private final NodeConfig config;
+    private final Clock clock;
+    private final EventStore store;
+    private final EventSink events;
+    private final Transport transport;
+    private final DurabilityGate gate;
+    private final CommittedState state;
+    private final MembershipView members;
+    private final FailureDetector detector;
+    private final BullyElection election;
+    private boolean stopped;
+
+    /**
+     * @param events    already behind {@code gate}
+     * @param transport already behind {@code gate}
+     * @param reactions what the node does when the election changes leadership (called on the node's thread)
+     */
+    NodeContext(NodeConfig config, Clock clock, EventStore store, EventSink events, Transport transport,
+                DurabilityGate gate, BullyElection.Listener reactions) {
+        this.config = config;
+        this.clock = clock;
+        this.store = store;
+        this.events = events;
+        this.transport = transport;
+        this.gate = gate;
+        this.state = new CommittedState(config, store);
+        this.members = new MembershipView(config.nodeId(), config.members(), store);
+        this.detector = new FailureDetector(members.others(), config.heartbeatMs(), config.suspectAfterMs(),
+            config.failureTimeoutMs());
+        // Restored from storage when the node starts (BullyElection#restore).
+        this.election = new BullyElection(config.nodeId(), members.current().members(), config.answerTimeoutMs(),
+            config.coordinatorTimeoutMs(), 0, 0, this::send, events, reactions);
+        election.useFailureDetector(detector::isDead);
+    }
+
+    int self() {
+        return config.nodeId();
+    }
+
+    NodeConfig config() {
+        return config;
+    }
+
+    long now() {
+        return clock.nowMs();
+    }
+
+    /** A fresh hybrid logical clock timestamp. */
+    long stamp(long now) {
+        return state.stamp(now);
+    }
+
+    EventStore store() {
+        return store;
+    }
+
+    EventSink events() {
+        return events;
+    }
+
+    DurabilityGate gate() {
+        return gate;
+    }
+
+    CommittedState state() {
+        return state;
+    }
+
+    Replica replica() {
+        return state.replica();
+    }
+
+    CooldownLedger cooldowns() {
+        return state.cooldowns();
+    }
+
+    MembershipView members() {
+        return members;
+    }
+
+    FailureDetector detector() {
+        return detector;
+    }
+
+    BullyElection election() {
+        return election;
+    }
+
+    /** The leader this node names to others: itself while it leads, else the one it follows (0 for none). */
+    int claimedLeader() {
+        return election.isLeader() ? self() : election.leaderId();
+    }
+
+    /** Sends a message (and tells watchers, while anyone watches messages); nothing once the node stopped. */
+    void send(int to, PeerMessage message) {
+        if (stopped) {
+            return;
+        }
+        if (events.wantsMessages()) {
+            events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
+        }
+        transport.send(to, message);
+    }
+
+    /** Tells the transport where peers learned of through the protocol can be dialled. */
+    void learnAddresses(Map<Integer, String> addresses) {
+        transport.learnAddresses(addresses);
+    }
+
+    void lifecycle(long now, Stage stage, String detail) {
+        events.emit(new NodeEvent.Lifecycle(now, self(), stage, detail));
+    }
+
+    boolean stopped() {
+        return stopped;
+    }
+
+    void stop() {
+        stopped = true;
+    }
+}

@@ -1,0 +1,93 @@
+package org.distriplace.core.node;
+
+import java.util.List;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.cooldown.CooldownLedger;
+import org.distriplace.core.read.CanvasImage;
+import org.distriplace.core.read.PlacementTimes;
+import org.distriplace.core.read.ReadView;
+
+/**
+ * Keeps the node's readers up to date: after each commit it builds the next {@link ReadView}, copying only the
+ * canvas bands the commit touched and extending the placement times, and hands it, with the committed pixels, to
+ * the {@link CommitFeed} once durable. The copying is the only read work left on the node's thread, and it is
+ * proportional to what changed. Owned by the node's thread.
+ */
+final class ReadPublisher implements CommittedState.Subscriber {
+
+    /** The placement times are rebuilt once they hold this many more users than the cooldown ledger. */
+    private static final int PRUNE_SLACK = 1_024;
+
+    private final Replica replica;
+    private final CooldownLedger cooldowns;
+    private final DurabilityGate gate;
+    private final CommitFeed feed;
+    private CanvasImage image;
+    private PlacementTimes placements = PlacementTimes.EMPTY;
+
+    ReadPublisher(NodeConfig config, Replica replica, CooldownLedger cooldowns, DurabilityGate gate,
+                  CommitFeed feed) {
+        this.replica = replica;
+        this.cooldowns = cooldowns;
+        this.gate = gate;
+        this.feed = feed;
+        this.image = CanvasImage.blank(config.width(), config.height(), config.palette());
+        feed.publish(view());
+    }
+
+    @Override
+    public void committed(List<PixelWrite> applied) {
+        byte[][] changed = new byte[image.bandCount()][];
+        boolean[] newest = new boolean[applied.size()];
+        for (int i = 0; i < applied.size(); i++) {
+            PixelWrite write = applied.get(i);
+            int band = image.bandOf(write.y());
+            if (changed[band] == null) {
+                changed[band] = copyBand(band);
+            }
+            placements = placements.with(write.user(), write.timestamp());
+            newest[i] = replica.canvas().stampAt(write.x(), write.y()).equals(write.stamp());
+        }
+        image = image.withBands(changed);
+        ReadView view = view();
+        gate.run(() -> {
+            feed.publish(view);
+            for (int i = 0; i < applied.size(); i++) {
+                feed.committed(applied.get(i), newest[i]);
+            }
+        });
+    }
+
+    @Override
+    public void reloaded() {
+        byte[][] every = new byte[image.bandCount()][];
+        for (int band = 0; band < every.length; band++) {
+            every[band] = copyBand(band);
+        }
+        image = image.withBands(every);
+        placements = PlacementTimes.of(cooldowns.committed());
+        ReadView view = view();
+        gate.run(() -> {
+            feed.publish(view);
+            feed.reloaded();
+        });
+    }
+
+    /** Forgets placements the cooldown ledger pruned, once enough have gone that rebuilding is worth it. */
+    void prune() {
+        if (placements.size() > 2 * cooldowns.size() + PRUNE_SLACK) {
+            placements = PlacementTimes.of(cooldowns.committed());
+        }
+    }
+
+    private byte[] copyBand(int band) {
+        int first = image.firstRow(band);
+        return replica.canvas().copyRows(first, Math.min(image.bandRows(), image.height() - first));
+    }
+
+    private ReadView view() {
+        return new ReadView(image, replica.version(), replica.canvas().stateHashHex(), replica.committedWrites(),
+            placements, cooldowns.cooldownMs());
+    }
+}

@@ -1,0 +1,56 @@
+package org.distriplace.core.sim;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import org.distriplace.core.canvas.Replica;
+
+/**
+ * Whether the simulated replicas agree: every node that is up is ready, with the same version and state hash
+ * (invariant 1 once the network healed), and a line saying how they differ when they do not.
+ */
+final class ReplicaAgreement {
+
+    private final Map<Integer, SimNode> nodes;
+
+    ReplicaAgreement(Map<Integer, SimNode> nodes) {
+        this.nodes = nodes;
+    }
+
+    /** True when every node is up and ready, with the same version and state hash. */
+    boolean everyNode() {
+        return nodes.values().stream().allMatch(SimNode::isUp) && amongLive();
+    }
+
+    /** True when every node that is up is ready, with the same version and state hash. */
+    boolean amongLive() {
+        List<Replica> live = nodes.values().stream().filter(SimNode::isUp).map(n -> n.engine().replica()).toList();
+        return nodes.values().stream().filter(SimNode::isUp).allMatch(n -> n.engine().isReady())
+            && live.stream().map(Replica::version).distinct().count() == 1
+            && live.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1;
+    }
+
+    /** Every node's replica, by id (the durability check after convergence). */
+    Map<Integer, Replica> replicas() {
+        Map<Integer, Replica> replicas = new TreeMap<>();
+        nodes.forEach((id, node) -> replicas.put(id, node.engine().replica()));
+        return replicas;
+    }
+
+    /** Each node's role, version, state hash and readiness, or that it is down. */
+    String describe() {
+        StringBuilder text = new StringBuilder();
+        nodes.forEach((id, node) -> {
+            if (!node.isUp()) {
+                text.append(" n").append(id).append(" down;");
+            } else {
+                Replica replica = node.engine().replica();
+                text.append(String.format(Locale.ROOT, " n%d %s %s %s ready=%s;", id, node.engine().role(),
+                    replica.version(), replica.canvas().stateHashHex(), node.engine().isReady()));
+            }
+        });
+        return text.toString();
+    }
+}

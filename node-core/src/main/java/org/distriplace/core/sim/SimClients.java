@@ -1,0 +1,79 @@
+package org.distriplace.core.sim;
+
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Palette;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+
+/**
+ * The simulated clients: each user places a pixel through a random live node after a random think time, until the
+ * writes settle after healing; then a probe through every node checks that the healed cluster commits writes
+ * (liveness). They place through {@link Simulation#place}, as demo mode's painters do, so every committed answer
+ * is checked by the invariants (probes are not counted as the clients' attempts).
+ */
+final class SimClients {
+
+    private final Simulation simulation;
+    private final EventQueue queue;
+    private final Random random;
+    private final ScenarioOptions options;
+    private final Palette palette;
+    private final Set<Integer> probesPending = new TreeSet<>();
+
+    SimClients(Simulation simulation, EventQueue queue, Random random, ScenarioOptions options, Palette palette) {
+        this.simulation = simulation;
+        this.queue = queue;
+        this.random = random;
+        this.options = options;
+        this.palette = palette;
+    }
+
+    /** Starts every user's first think time. */
+    void start() {
+        for (int user = 1; user <= options.users(); user++) {
+            String name = "user-" + user;
+            queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(name));
+        }
+    }
+
+    private void attempt(String user) {
+        if (queue.now() > options.safetyMs() + options.settleWritesMs()) {
+            return;
+        }
+        List<Integer> up = simulation.nodeIds().stream().filter(simulation::isUp).toList();
+        if (!up.isEmpty()) {
+            int node = up.get(random.nextInt(up.size()));
+            int x = random.nextInt(options.canvasSize());
+            int y = random.nextInt(options.canvasSize());
+            Color color = palette.color(random.nextInt(palette.size()));
+            simulation.place(node, user, x, y, color);
+        }
+        queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(user));
+    }
+
+    /**
+     * After healing, a write through every node must commit (liveness): retried until it does, or until a
+     * cooldown refusal shows the leader took an earlier attempt.
+     */
+    void probe(int id) {
+        probesPending.add(id);
+        simulation.placeUncounted(id, "probe-" + id, id % options.canvasSize(), 0, palette.color(1))
+            .whenComplete((ok, error) -> {
+                boolean cooldown = error instanceof PlaceException refused && refused.code() == PlaceError.COOLDOWN;
+                if (ok != null || cooldown) {
+                    probesPending.remove(id);
+                } else {
+                    queue.schedule(500, () -> probe(id));
+                }
+            });
+    }
+
+    /** Nodes whose probe has not committed yet. */
+    Set<Integer> probesPending() {
+        return probesPending;
+    }
+}
