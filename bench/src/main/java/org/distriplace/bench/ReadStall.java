@@ -81,22 +81,51 @@ final class ReadStall {
             Histogram idle = writes.run(20, seconds);
             Histogram loaded;
             Readers.Totals reads;
+            double[] nodesBefore = cpu(cluster);
+            double selfBefore = selfCpuSeconds();
             try (Readers readers = Readers.start(readerTargets(cluster, setup.readers()))) {
                 loaded = writes.run(20, seconds);
                 reads = readers.totals();
             }
+            String cpu = cpuPercent(cluster, nodesBefore, seconds) + " load generator "
+                + Math.round(100 * (selfCpuSeconds() - selfBefore) / seconds);
             ObjectNode result = JSON.createObjectNode().put("build", setup.build()).put("nodes", setup.nodes())
                 .put("readers", setup.readers()).put("painted", painted)
                 .put("reads_per_s", Math.round(reads.requests() / seconds))
                 .put("read_mib_per_s", Math.round(reads.bytes() / seconds / (1 << 20)))
-                .put("read_errors", reads.errors()).put("write_failures", writes.failed());
+                .put("read_errors", reads.errors()).put("write_failures", writes.failed())
+                .put("cpu_percent_while_reading", cpu);
             result.set("idle_ms", percentiles(idle));
             result.set("loaded_ms", percentiles(loaded));
             say("%s, %d node(s), %d readers: POST /pixel p50/p90/p99 idle %s, while reading %s (%.0f reads/s, "
-                    + "%.0f MiB/s, %d read errors)", setup.build(), setup.nodes(), setup.readers(), line(idle),
-                line(loaded), reads.requests() / seconds, reads.bytes() / seconds / (1 << 20), reads.errors());
+                    + "%.0f MiB/s, %d read errors; CPU %% of a core: %s)", setup.build(), setup.nodes(),
+                setup.readers(), line(idle), line(loaded), reads.requests() / seconds,
+                reads.bytes() / seconds / (1 << 20), reads.errors(), cpu);
             return result;
         }
+    }
+
+    private static double[] cpu(BenchCluster cluster) {
+        double[] seconds = new double[cluster.size()];
+        for (int id = 1; id <= cluster.size(); id++) {
+            seconds[id - 1] = cluster.cpuSeconds(id);
+        }
+        return seconds;
+    }
+
+    /** Each node's CPU over the interval, as "n1 57 n2 40 ...". */
+    private static String cpuPercent(BenchCluster cluster, double[] before, double seconds) {
+        StringBuilder text = new StringBuilder();
+        for (int id = 1; id <= cluster.size(); id++) {
+            text.append("n").append(id).append(' ')
+                .append(Math.round(100 * (cluster.cpuSeconds(id) - before[id - 1]) / seconds)).append(' ');
+        }
+        return text.toString().trim();
+    }
+
+    /** CPU time this process (the load generator) has used, in seconds. */
+    private static double selfCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
     }
 
     /** Readers spread over the nodes, round robin. */

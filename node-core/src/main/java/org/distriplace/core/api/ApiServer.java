@@ -58,7 +58,7 @@ public final class ApiServer implements AutoCloseable {
     private final int port;
     private final Map<Integer, String> peerAddresses;
     private final Options options;
-    private final CanvasEncodings encodings = new CanvasEncodings();
+    private final CanvasEncodings encodings;
     private final LiveClients live;
     private final Inspectors inspectors;
     private final boolean ownsGroup;
@@ -83,6 +83,7 @@ public final class ApiServer implements AutoCloseable {
         this.port = port;
         this.peerAddresses = Map.copyOf(peerAddresses);
         this.options = options;
+        this.encodings = new CanvasEncodings(node::view);
         this.live = new LiveClients(node::view, encodings);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.ownsGroup = group == null;
@@ -155,5 +156,6 @@ public final class ApiServer implements AutoCloseable {
         if (group != null && ownsGroup) {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
+        encodings.release();
     }
 }

@@ -1,133 +1,118 @@
 package org.distriplace.core.api;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
-import java.io.ByteArrayOutputStream;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.core.read.ReadView;
 
 /**
  * The canvas as readers receive it, encoded once per published view and shared by every reader of that view: the
  * binary canvas ({@code GET /api/v1/canvas}), the painted pixels as JSON ({@code GET /canvas}) and the WebSocket
- * {@code canvas} frame. Whoever first asks for an encoding of a new view builds it, on an I/O thread; readers that
- * ask meanwhile wait for it rather than build their own. Thread-safe.
+ * {@code canvas} frame. The first reader after a new view builds the encoding, on an I/O thread; readers meanwhile
+ * wait for it rather than build their own, and every later reader shares it. Each encoding is always of the latest
+ * view when asked (read under its lock), so a cache only moves forward. Thread-safe.
  *
- * <p>The buffers handed out are duplicates of unreleasable buffers: releasing one (as Netty does once it is sent)
- * frees nothing, and the garbage collector frees the bytes once no view refers to them.
+ * <p>Encodings live in pooled direct buffers, so the socket write copies nothing first: each reader gets a
+ * retained duplicate (released once sent), and a superseded encoding is freed when its last reader is done.
  */
 final class CanvasEncodings {
 
-    /** The encodings of one view, each built on first use. */
-    private static final class Encoded {
-        private final ReadView view;
-        private ByteBuf binary;
-        private ByteBuf pixels;
-        private ByteBuf frame;
+    /** One kind of encoding of the latest view. */
+    private static final class Cache {
+        private final Supplier<ReadView> views;
+        private final Function<ReadView, ByteBuf> encoder;
+        private ReadView view;
+        private ByteBuf encoded;
 
-        Encoded(ReadView view) {
-            this.view = view;
+        Cache(Supplier<ReadView> views, Function<ReadView, ByteBuf> encoder) {
+            this.views = views;
+            this.encoder = encoder;
         }
 
-        synchronized ByteBuf binary() {
-            if (binary == null) {
-                binary = shared(view.canvas().toBytes());
+        /** The latest view's encoding, for one reader to send (and so release). */
+        synchronized ByteBuf current() {
+            ReadView latest = views.get();
+            if (latest != view) {
+                ByteBuf next = encoder.apply(latest);
+                if (encoded != null) {
+                    encoded.release();
+                }
+                encoded = next;
+                view = latest;
             }
-            return binary.duplicate();
+            return encoded.retainedDuplicate();
         }
 
-        synchronized ByteBuf pixels() {
-            if (pixels == null) {
-                pixels = shared(pixelsJson(view));
+        synchronized void release() {
+            if (encoded != null) {
+                encoded.release();
+                encoded = null;
+                view = null;
             }
-            return pixels.duplicate();
-        }
-
-        synchronized ByteBuf frame() {
-            if (frame == null) {
-                frame = shared(canvasFrame(view.canvas()));
-            }
-            return frame.duplicate();
         }
     }
 
-    private final AtomicReference<Encoded> latest = new AtomicReference<>();
+    private final PixelsJson pixelsJson = new PixelsJson();
+    private final Cache binary;
+    private final Cache pixels;
+    private final Cache frame;
+
+    /** @param views the node's latest published view */
+    CanvasEncodings(Supplier<ReadView> views) {
+        this.binary = new Cache(views, view -> direct(out -> view.canvas().writeTo(out),
+            view.canvas().width() * view.canvas().height()));
+        // Only the pixels cache calls this, under its lock: the band texts it keeps are used one view at a time.
+        this.pixels = new Cache(views, view -> direct(pixelsJson.encode(view)));
+        this.frame = new Cache(views, view -> direct(canvasFrame(view.canvas())));
+    }
 
     /** Palette indexes, row-major: the binary canvas. */
-    ByteBuf binary(ReadView view) {
-        return of(view, Encoded::binary);
+    ByteBuf binary() {
+        return binary.current();
     }
 
     /** The seed's {@code GET /canvas}: {@code {width, height, pixels: {"x,y": "#RRGGBB"}, version}}. */
-    ByteBuf pixels(ReadView view) {
-        return of(view, Encoded::pixels);
+    ByteBuf pixels() {
+        return pixels.current();
     }
 
     /** The WebSocket {@code canvas} frame's text: {@code {type: "canvas", width, height, data: base64}}. */
-    ByteBuf frame(ReadView view) {
-        return of(view, Encoded::frame);
+    ByteBuf frame() {
+        return frame.current();
     }
 
-    private ByteBuf of(ReadView view, Function<Encoded, ByteBuf> kind) {
-        Encoded encoded = latest.get();
-        if (encoded == null || encoded.view != view) {
-            Encoded fresh = new Encoded(view);
-            // Another thread may have cached this view meanwhile: then share its encodings.
-            encoded = latest.compareAndSet(encoded, fresh) ? fresh : latestFor(view, fresh);
-        }
-        return kind.apply(encoded);
+    /** Frees the cached encodings (the server stops); readers still sending keep theirs until sent. */
+    void release() {
+        binary.release();
+        pixels.release();
+        frame.release();
     }
 
-    private Encoded latestFor(ReadView view, Encoded fallback) {
-        Encoded now = latest.get();
-        return now != null && now.view == view ? now : fallback;
+    @FunctionalInterface
+    private interface Writer {
+        void writeTo(ByteBufOutputStream out) throws IOException;
     }
 
-    private static ByteBuf shared(byte[] bytes) {
-        return Unpooled.unreleasableBuffer(Unpooled.wrappedBuffer(bytes));
+    private static ByteBuf direct(byte[] bytes) {
+        return direct(out -> out.write(bytes), bytes.length);
     }
 
-    /** Written straight out with a streaming generator: one pass over the canvas, no tree of 100,000 nodes. */
-    static byte[] pixelsJson(ReadView view) {
-        CanvasImage canvas = view.canvas();
-        int background = canvas.palette().backgroundIndex();
-        String[] hex = new String[canvas.palette().size()];
-        for (int i = 0; i < hex.length; i++) {
-            hex[i] = canvas.palette().color(i).hex();
-        }
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 16);
-        try (JsonGenerator json = Responses.JSON.getFactory().createGenerator(bytes)) {
-            json.writeStartObject();
-            json.writeNumberField("width", canvas.width());
-            json.writeNumberField("height", canvas.height());
-            json.writeObjectFieldStart("pixels");
-            for (int band = 0; band < canvas.bandCount(); band++) {
-                int first = canvas.firstRow(band);
-                for (int i = 0; i < canvas.bandLength(band); i++) {
-                    int index = canvas.indexInBand(band, i);
-                    if (index != background) {
-                        json.writeStringField(i % canvas.width() + "," + (first + i / canvas.width()), hex[index]);
-                    }
-                }
-            }
-            json.writeEndObject();
-            json.writeObjectFieldStart("version");
-            for (Map.Entry<Integer, Long> entry : view.version().asMap().entrySet()) {
-                json.writeNumberField(Integer.toString(entry.getKey()), entry.getValue());
-            }
-            json.writeEndObject();
-            json.writeEndObject();
+    private static ByteBuf direct(Writer writer, int size) {
+        ByteBuf buffer = ByteBufAllocator.DEFAULT.directBuffer(size, size);
+        try (ByteBufOutputStream out = new ByteBufOutputStream(buffer)) {
+            writer.writeTo(out);
         } catch (IOException e) {
+            buffer.release();
             throw new UncheckedIOException("writing to memory does not fail", e);
         }
-        return bytes.toByteArray();
+        return buffer;
     }
 
     static byte[] canvasFrame(CanvasImage canvas) {

@@ -86,10 +86,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         switch (path) {
             case "/canvas":
                 return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
-                    encodings.pixels(node.view()), Responses.JSON_TYPE));
+                    encodings.pixels(), Responses.JSON_TYPE));
             case "/api/v1/canvas":
                 return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
-                    encodings.binary(node.view()), HttpHeaderValues.APPLICATION_OCTET_STREAM));
+                    encodings.binary(), HttpHeaderValues.APPLICATION_OCTET_STREAM));
             case "/api/v1/canvas/info":
                 return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
                     CanvasViews.info(node.config())));

@@ -62,7 +62,7 @@ final class LiveClients implements PixelListener {
             ReadView view = views.get();
             client.write(new TextWebSocketFrame(welcome.apply(view).toString()));
             receivingCanvas.put(client, System.nanoTime());
-            client.writeAndFlush(new TextWebSocketFrame(encodings.frame(view)))
+            client.writeAndFlush(new TextWebSocketFrame(encodings.frame()))
                 .addListener(sent -> receivingCanvas.remove(client));
         }
     }
@@ -103,9 +103,13 @@ final class LiveClients implements PixelListener {
                 send(pixelsFrame(batch));
             }
             if (mustReload && !clients.isEmpty()) {
-                ByteBuf canvas = encodings.frame(views.get());
-                clients.forEach(client -> client.writeAndFlush(
-                    new TextWebSocketFrame(canvas.duplicate()), client.voidPromise()));
+                ByteBuf canvas = encodings.frame();
+                try {
+                    clients.forEach(client -> client.writeAndFlush(
+                        new TextWebSocketFrame(canvas.retainedDuplicate()), client.voidPromise()));
+                } finally {
+                    canvas.release();
+                }
             }
         }
     }

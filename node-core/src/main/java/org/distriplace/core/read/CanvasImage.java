@@ -1,5 +1,7 @@
 package org.distriplace.core.read;
 
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
@@ -96,6 +98,13 @@ public final class CanvasImage {
     /** Pixels in {@code band}. */
     public int bandLength(int band) {
         return bands[band].length;
+    }
+
+    /** Writes the palette indexes, row-major, to {@code out}: the binary canvas format, band by band. */
+    public void writeTo(OutputStream out) throws IOException {
+        for (byte[] band : bands) {
+            out.write(band);
+        }
     }
 
     /** Palette indexes, row-major (offset y × width + x): the binary canvas format. A fresh copy. */

@@ -25,7 +25,7 @@ class LiveClientsTest {
 
     private final AtomicReference<ReadView> latest = new AtomicReference<>(new ReadView(
         CanvasImage.blank(8, 8, Palette.rPlace2022()), VectorClock.EMPTY, "0".repeat(16), 0, PlacementTimes.EMPTY, 0));
-    private final LiveClients live = new LiveClients(latest::get, new CanvasEncodings());
+    private final LiveClients live = new LiveClients(latest::get, new CanvasEncodings(latest::get));
 
     private static String type(Object frame) {
         String text = ((TextWebSocketFrame) frame).text();
