@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.runtime.LinkFaults;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.inspector.feed.FaultControls;
@@ -35,7 +36,7 @@ public final class RealFaults implements FaultControls {
     private final Supplier<List<Integer>> members;
     private final IntFunction<Optional<Node>> local;
     private final Lifecycle lifecycle;
-    private final Map<Link, LinkFault> links = new ConcurrentHashMap<>();
+    private final Map<Link, LinkConditions> links = new ConcurrentHashMap<>();
     private volatile List<Set<Integer>> groups = List.of();
 
     /**
@@ -93,8 +94,8 @@ public final class RealFaults implements FaultControls {
     }
 
     @Override
-    public void setLink(int from, int to, LinkFault fault) {
-        if (fault.equals(LinkFault.NONE)) {
+    public void setLink(int from, int to, LinkConditions fault) {
+        if (fault.equals(LinkConditions.NONE)) {
             links.remove(new Link(from, to));
         } else {
             links.put(new Link(from, to), fault);
@@ -103,8 +104,8 @@ public final class RealFaults implements FaultControls {
     }
 
     @Override
-    public LinkFault link(int from, int to) {
-        return links.getOrDefault(new Link(from, to), LinkFault.NONE);
+    public LinkConditions link(int from, int to) {
+        return links.getOrDefault(new Link(from, to), LinkConditions.NONE);
     }
 
     /** Sets every local node's link faults from the wanted state, from scratch. */
@@ -119,10 +120,10 @@ public final class RealFaults implements FaultControls {
         faults.cutOff(outsideGroupOf(self));
         links.forEach((link, fault) -> {
             if (link.from() == self) {
-                faults.setOutbound(link.to(), fault.dropPercent(), fault.delayMs());
+                faults.setOutbound(link.to(), fault);
             } else if (link.to() == self && local.apply(link.from()).isEmpty()) {
                 // The sender is elsewhere (or down): the fault can only be played at this end.
-                faults.setInbound(link.from(), fault.dropPercent(), fault.delayMs());
+                faults.setInbound(link.from(), fault);
             }
         });
     }

@@ -1,5 +1,6 @@
 package org.distriplace.app.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,10 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.runtime.LinkFaults;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
-import org.distriplace.inspector.feed.FaultControls.LinkFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,19 +41,19 @@ class RealFaultsTest {
     @Test
     void aLinkFaultIsPlayedByTheSenderWhenItRunsHereElseByTheReceiver() {
         RealFaults faults = faults();
-        faults.setLink(1, 2, new LinkFault(100, 0));
-        faults.setLink(3, 2, new LinkFault(100, 0));
-        assertEquals(LinkFaults.DROP, nodes.get(1).faults().outbound(2));
-        assertEquals(0, nodes.get(2).faults().inbound(1), "not twice: node 1 drops them already");
-        assertEquals(LinkFaults.DROP, nodes.get(2).faults().inbound(3), "node 3 is elsewhere");
-        assertEquals(0, nodes.get(2).faults().outbound(1), "links are directed");
-        assertEquals(new LinkFault(100, 0), faults.link(1, 2));
+        faults.setLink(1, 2, LinkConditions.lossAndDelay(100, 0));
+        faults.setLink(3, 2, LinkConditions.lossAndDelay(100, 0));
+        assertArrayEquals(LinkFaults.DROPPED, nodes.get(1).faults().outbound(2));
+        assertArrayEquals(LinkFaults.NOW, nodes.get(2).faults().inbound(1), "not twice: node 1 drops them already");
+        assertArrayEquals(LinkFaults.DROPPED, nodes.get(2).faults().inbound(3), "node 3 is elsewhere");
+        assertArrayEquals(LinkFaults.NOW, nodes.get(2).faults().outbound(1), "links are directed");
+        assertEquals(LinkConditions.lossAndDelay(100, 0), faults.link(1, 2));
 
-        faults.setLink(1, 2, new LinkFault(0, 250));
-        assertEquals(250, nodes.get(1).faults().outbound(2));
-        faults.setLink(1, 2, LinkFault.NONE);
-        assertEquals(0, nodes.get(1).faults().outbound(2));
-        assertEquals(LinkFault.NONE, faults.link(1, 2));
+        faults.setLink(1, 2, LinkConditions.lossAndDelay(0, 250));
+        assertArrayEquals(new long[] {250}, nodes.get(1).faults().outbound(2));
+        faults.setLink(1, 2, LinkConditions.NONE);
+        assertArrayEquals(LinkFaults.NOW, nodes.get(1).faults().outbound(2));
+        assertEquals(LinkConditions.NONE, faults.link(1, 2));
     }
 
     @Test

@@ -2,21 +2,13 @@ package org.distriplace.inspector.feed;
 
 import java.util.List;
 import java.util.Set;
+import org.distriplace.core.fault.LinkConditions;
 
-/** What the inspector's "break things" panel can do to the cluster it watches. */
+/**
+ * What the inspector's "break things" panel can do to the cluster it watches. Links misbehave as
+ * {@link LinkConditions} say, the model the simulator and real nodes share.
+ */
 public interface FaultControls {
-
-    /** How a directed link misbehaves: a percentage of messages lost, and extra delay on the rest. */
-    record LinkFault(int dropPercent, long delayMs) {
-
-        public static final LinkFault NONE = new LinkFault(0, 0);
-
-        public LinkFault {
-            if (dropPercent < 0 || dropPercent > 100 || delayMs < 0) {
-                throw new IllegalArgumentException("drop is 0-100 %, delay at least 0 ms");
-            }
-        }
-    }
 
     /** The nodes that can be controlled. */
     List<Integer> nodes();
@@ -40,8 +32,12 @@ public interface FaultControls {
     /** Ends any partition. */
     void heal();
 
-    /** Sets how messages from {@code from} to {@code to} misbehave ({@link LinkFault#NONE} restores the link). */
-    void setLink(int from, int to, LinkFault fault);
+    /**
+     * Sets how messages from {@code from} to {@code to} misbehave, over and above the link's own behaviour
+     * ({@link LinkConditions#NONE} restores the link).
+     */
+    void setLink(int from, int to, LinkConditions fault);
 
-    LinkFault link(int from, int to);
+    /** The fault set on a link; {@link LinkConditions#NONE} when none. */
+    LinkConditions link(int from, int to);
 }

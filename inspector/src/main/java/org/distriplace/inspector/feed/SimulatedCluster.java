@@ -10,10 +10,10 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.event.Role;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.read.ReadView;
-import org.distriplace.core.sim.LinkConditions;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
 import org.distriplace.core.sim.Violation;
@@ -51,7 +51,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private final Simulation simulation;
     private final EventInbox inbox;
     private final LinkConditions healthy;
-    private final Map<Long, LinkFault> faults = new HashMap<>();
+    private final Map<Long, LinkConditions> faults = new HashMap<>();
     private boolean paused;
     private double speed = 0.25;
     private double clock;
@@ -178,15 +178,14 @@ public final class SimulatedCluster implements FaultControls, Playback {
     }
 
     @Override
-    public void setLink(int from, int to, LinkFault fault) {
+    public void setLink(int from, int to, LinkConditions fault) {
         faults.put(key(from, to), fault);
-        simulation.network().setLink(from, to, healthy.withDrop(fault.dropPercent() / 100.0)
-            .withDelay(healthy.minDelayMs() + fault.delayMs(), healthy.maxDelayMs() + fault.delayMs()));
+        simulation.network().setLink(from, to, fault.on(healthy));
     }
 
     @Override
-    public LinkFault link(int from, int to) {
-        return faults.getOrDefault(key(from, to), LinkFault.NONE);
+    public LinkConditions link(int from, int to) {
+        return faults.getOrDefault(key(from, to), LinkConditions.NONE);
     }
 
     private static long key(int from, int to) {

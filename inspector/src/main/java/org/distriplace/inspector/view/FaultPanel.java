@@ -15,6 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.inspector.feed.FaultControls;
 
 /**
@@ -104,7 +105,7 @@ public final class FaultPanel extends VBox {
     }
 
     private void applyLink() {
-        FaultControls.LinkFault fault = new FaultControls.LinkFault(drop.getValue(), delay.getValue());
+        LinkConditions fault = LinkConditions.lossAndDelay(drop.getValue(), delay.getValue());
         for (int a : chosen(from.getValue())) {
             for (int b : chosen(to.getValue())) {
                 if (a != b) {

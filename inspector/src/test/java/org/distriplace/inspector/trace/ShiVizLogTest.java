@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.MessageKind;
 import org.distriplace.inspector.Script;
 import org.distriplace.inspector.feed.EventInbox;
@@ -45,7 +46,7 @@ class ShiVizLogTest {
         EventInbox inbox = new EventInbox(1_000_000);
         SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(4, 7), inbox);
         cluster.setSpeed(1);
-        cluster.setLink(2, 1, new org.distriplace.inspector.feed.FaultControls.LinkFault(30, 0));
+        cluster.setLink(2, 1, LinkConditions.lossAndDelay(30, 0));
         cluster.advance(4_000);
         cluster.play(Scenario.LEADER_CRASH);
         cluster.advance(8_000);

@@ -4,42 +4,39 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import org.distriplace.core.fault.LinkConditions;
 
 /**
- * Faults injected on purpose into one real node's links, for demonstrations: messages to or from a peer can be
- * lost with a given probability or held back, and peers can be cut off entirely (this node's side of a partition).
- * The engine knows nothing of this: to it, the network simply misbehaves. Thread-safe.
+ * Faults injected on purpose into one real node's links, for demonstrations: messages to or from a peer are treated
+ * as {@link LinkConditions} say (lost, held back, delivered twice), and peers can be cut off entirely (this node's
+ * side of a partition). The engine knows nothing of this: to it, the network simply misbehaves. Thread-safe.
  */
 public final class LinkFaults {
 
-    /** What {@link #outbound} and {@link #inbound} return for a message to lose. */
-    public static final long DROP = -1;
+    /** A message lost. */
+    public static final long[] DROPPED = {};
+    /** A message on its way at once. */
+    public static final long[] NOW = {0};
 
-    private record Fault(int dropPercent, long delayMs) {
-    }
-
-    private final Map<Integer, Fault> outbound = new ConcurrentHashMap<>();
-    private final Map<Integer, Fault> inbound = new ConcurrentHashMap<>();
+    private final Map<Integer, LinkConditions> outbound = new ConcurrentHashMap<>();
+    private final Map<Integer, LinkConditions> inbound = new ConcurrentHashMap<>();
     private final Set<Integer> cutOff = ConcurrentHashMap.newKeySet();
 
-    /** Messages to {@code peer}: lose {@code dropPercent} of them, delay the rest by {@code delayMs}. */
-    public void setOutbound(int peer, int dropPercent, long delayMs) {
-        set(outbound, peer, dropPercent, delayMs);
+    /** How messages to {@code peer} are treated ({@link LinkConditions#NONE} restores the link). */
+    public void setOutbound(int peer, LinkConditions conditions) {
+        set(outbound, peer, conditions);
     }
 
-    /** Messages from {@code peer}: lose {@code dropPercent} of them, delay the rest by {@code delayMs}. */
-    public void setInbound(int peer, int dropPercent, long delayMs) {
-        set(inbound, peer, dropPercent, delayMs);
+    /** How messages from {@code peer} are treated ({@link LinkConditions#NONE} restores the link). */
+    public void setInbound(int peer, LinkConditions conditions) {
+        set(inbound, peer, conditions);
     }
 
-    private static void set(Map<Integer, Fault> links, int peer, int dropPercent, long delayMs) {
-        if (dropPercent < 0 || dropPercent > 100 || delayMs < 0) {
-            throw new IllegalArgumentException("drop is 0-100 %, delay at least 0 ms");
-        }
-        if (dropPercent == 0 && delayMs == 0) {
+    private static void set(Map<Integer, LinkConditions> links, int peer, LinkConditions conditions) {
+        if (conditions.equals(LinkConditions.NONE)) {
             links.remove(peer);
         } else {
-            links.put(peer, new Fault(dropPercent, delayMs));
+            links.put(peer, conditions);
         }
     }
 
@@ -60,27 +57,30 @@ public final class LinkFaults {
         cutOff.clear();
     }
 
-    /** For the next message to {@code peer}: {@link #DROP}, or how long to hold it back (0: send now). */
-    public long outbound(int peer) {
+    /** For the next message to {@code peer}: after how many ms each copy goes ({@link #DROPPED}: none). */
+    public long[] outbound(int peer) {
         return decide(outbound, peer);
     }
 
-    /** For the next message from {@code peer}: {@link #DROP}, or how long to hold it back (0: deliver now). */
-    public long inbound(int peer) {
+    /** For the next message from {@code peer}: after how many ms each copy is delivered ({@link #DROPPED}: none). */
+    public long[] inbound(int peer) {
         return decide(inbound, peer);
     }
 
-    private long decide(Map<Integer, Fault> links, int peer) {
+    private long[] decide(Map<Integer, LinkConditions> links, int peer) {
         if (cutOff.contains(peer)) {
-            return DROP;
+            return DROPPED;
         }
-        Fault fault = links.get(peer);
-        if (fault == null) {
-            return 0;
+        LinkConditions link = links.get(peer);
+        if (link == null) {
+            return NOW;
         }
-        if (fault.dropPercent() > 0 && ThreadLocalRandom.current().nextInt(100) < fault.dropPercent()) {
-            return DROP;
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        if (random.nextDouble() < link.dropProbability()) {
+            return DROPPED;
         }
-        return fault.delayMs();
+        long delay = link.delay(random::nextDouble);
+        return random.nextDouble() < link.duplicateProbability() ? new long[] {delay, link.delay(random::nextDouble)}
+            : new long[] {delay};
     }
 }

@@ -77,7 +77,7 @@ public final class Node implements AutoCloseable {
         return new Transport() {
             @Override
             public void send(int to, PeerMessage message) {
-                afterFault(faults.outbound(to), () -> transport.send(to, message));
+                afterFaults(faults.outbound(to), () -> transport.send(to, message));
             }
 
             @Override
@@ -87,12 +87,14 @@ public final class Node implements AutoCloseable {
         };
     }
 
-    /** Runs {@code action} now, later, or never, as an injected fault decided ({@link LinkFaults}). */
-    private void afterFault(long delay, Runnable action) {
-        if (delay == 0) {
-            action.run();
-        } else if (delay > 0) {
-            schedule(delay, action);
+    /** Runs {@code action} now, later, twice or never, as injected faults decided ({@link LinkFaults}). */
+    private void afterFaults(long[] delays, Runnable action) {
+        for (long delay : delays) {
+            if (delay == 0) {
+                action.run();
+            } else {
+                schedule(delay, action);
+            }
         }
     }
 
@@ -150,11 +152,13 @@ public final class Node implements AutoCloseable {
 
     /** Hands a message from a peer to this node (any thread). */
     public void deliver(int from, PeerMessage message) {
-        long delay = faults.inbound(from);
-        if (delay == 0) {
+        long[] delays = faults.inbound(from);
+        if (delays == LinkFaults.NOW) {
             execute(() -> engine.onMessage(from, message));
-        } else if (delay > 0) {
-            schedule(delay, () -> engine.onMessage(from, message));
+        } else {
+            for (long delay : delays) {
+                schedule(delay, () -> engine.onMessage(from, message));
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.distriplace.core.fault.LinkConditions;
 
 /**
  * The safety phase's faults: at random moments (exponential gaps) one of the chosen kinds strikes: a crash or a

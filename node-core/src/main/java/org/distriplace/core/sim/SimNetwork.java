@@ -3,6 +3,7 @@ package org.distriplace.core.sim;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
 
 /**
@@ -55,9 +56,7 @@ public final class SimNetwork {
     }
 
     private void schedule(int from, int to, PeerMessage message, LinkConditions link) {
-        long delay = link.minDelayMs() + (link.maxDelayMs() > link.minDelayMs()
-            ? (long) (random.nextDouble() * (link.maxDelayMs() - link.minDelayMs() + 1)) : 0);
-        long at = queue.now() + delay;
+        long at = queue.now() + link.delay(random::nextDouble);
         long key = key(from, to);
         if (!link.reorder()) {
             at = Math.max(at, lastDelivery.getOrDefault(key, 0L));

@@ -5,16 +5,16 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.distriplace.core.event.Role;
 import org.distriplace.core.event.EventFormat;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.Role;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
@@ -146,8 +146,7 @@ public final class Simulation {
         if (!finished && checker.violation() == null) {
             if (converged()) {
                 checker.fail(8, Violation.AVAILABLE, "no write committed through nodes " + clients.probesPending()
-                    + " within "
-                    + options.convergenceBoundMs() + " ms of healing", queue.now());
+                    + " within " + options.convergenceBoundMs() + " ms of healing", queue.now());
             } else {
                 checker.fail(1, Violation.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
                     + " ms after healing: " + agreement.describe(), queue.now());

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.message.PeerMessage;
@@ -122,14 +123,14 @@ class NodeRuntimeTest {
             .build();
         Node lone = new Node(config, (to, message) -> sentTo.add(to), new MemoryEventStore(), countSends);
         nodes.add(lone);
-        lone.faults().setOutbound(2, 100, 0);
+        lone.faults().setOutbound(2, LinkConditions.lossAndDelay(100, 0));
         lone.start().join();
         Await.until("node 1 to try node 2 three times", Duration.ofSeconds(10), () -> attempted.get() >= 3);
         assertTrue(sentTo.isEmpty(), "nothing crossed a link losing 100 %: " + sentTo);
-        lone.faults().setOutbound(2, 0, 30);
+        lone.faults().setOutbound(2, LinkConditions.lossAndDelay(0, 30));
         Await.until("messages to cross again, held back 30 ms", Duration.ofSeconds(10), () -> !sentTo.isEmpty());
-        assertThrows(IllegalArgumentException.class, () -> lone.faults().setInbound(2, 101, 0));
-        assertThrows(IllegalArgumentException.class, () -> lone.faults().setInbound(2, 0, -1));
+        assertThrows(IllegalArgumentException.class, () -> LinkConditions.lossAndDelay(101, 0));
+        assertThrows(IllegalArgumentException.class, () -> LinkConditions.lossAndDelay(0, -1));
     }
 
     @Test
