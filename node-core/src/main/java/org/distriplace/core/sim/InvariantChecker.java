@@ -60,7 +60,7 @@ public final class InvariantChecker {
     public void acknowledged(PixelWrite write) {
         acknowledged.add(write);
         if (!committed.containsKey(write.dot())) {
-            fail(2, Violation.DURABILITY, "write " + write + " acknowledged but never committed anywhere", 0);
+            fail(Invariant.DURABILITY, "write " + write + " acknowledged but never committed anywhere", 0);
         }
     }
 
@@ -72,14 +72,14 @@ public final class InvariantChecker {
     private void checkConfiguration(NodeEvent.MembershipChanged change) {
         List<Integer> known = configurations.putIfAbsent(change.version(), change.members());
         if (known != null && !known.equals(change.members())) {
-            fail(9, Violation.CONFIGURATIONS, "configuration " + change.version() + " is " + known + " at one node and "
+            fail(Invariant.CONFIGURATIONS, "configuration " + change.version() + " is " + known + " at one node and "
                 + change.members() + " at node " + change.node(), change.at());
             return;
         }
         List<Integer> before = configurations.get(change.version() - 1);
         if (before != null && (change.members().size() != before.size() + 1
             || !change.members().containsAll(before))) {
-            fail(9, Violation.CONFIGURATIONS, "configuration " + change.version() + " " + change.members()
+            fail(Invariant.CONFIGURATIONS, "configuration " + change.version() + " " + change.members()
                 + " does not add one node to " + before, change.at());
         }
     }
@@ -87,7 +87,7 @@ public final class InvariantChecker {
     private void checkEpoch(NodeEvent.EpochChanged change) {
         long before = epochs.getOrDefault(change.node(), 0L);
         if (change.from() < before || change.to() < before) {
-            fail(3, Violation.EPOCHS, "node " + change.node() + " went from epoch " + before + " to "
+            fail(Invariant.EPOCHS, "node " + change.node() + " went from epoch " + before + " to "
                 + change.from() + " -> " + change.to(), change.at());
         }
         epochs.merge(change.node(), change.to(), Math::max);
@@ -96,7 +96,7 @@ public final class InvariantChecker {
     private void checkCommit(NodeEvent.Committed commit) {
         Integer earlier = committingLeader.putIfAbsent(commit.epoch(), commit.leaderId());
         if (earlier != null && earlier != commit.leaderId()) {
-            fail(4, Violation.ONE_LEADER, "epoch " + commit.epoch() + " has commits from leaders " + earlier
+            fail(Invariant.ONE_LEADER, "epoch " + commit.epoch() + " has commits from leaders " + earlier
                 + " and " + commit.leaderId(), commit.at());
         }
         for (PixelWrite write : commit.writes()) {
@@ -105,7 +105,7 @@ public final class InvariantChecker {
                 checkCooldown(write, commit.at());
                 checkOncePerRequest(write, commit.at());
             } else if (!known.equals(write)) {
-                fail(6, Violation.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
+                fail(Invariant.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
                     commit.at());
             }
         }
@@ -114,7 +114,7 @@ public final class InvariantChecker {
     private void checkOncePerRequest(PixelWrite write, long at) {
         Dot earlier = requestDots.putIfAbsent(write.origin() + "/" + write.requestId(), write.dot());
         if (earlier != null) {
-            fail(7, Violation.ONCE, "request " + write.requestId() + " from node " + write.origin()
+            fail(Invariant.ONCE, "request " + write.requestId() + " from node " + write.origin()
                 + " committed twice, as " + earlier + " and " + write.dot(), at);
         }
     }
@@ -128,7 +128,7 @@ public final class InvariantChecker {
         Long before = times.floor(time);
         Long after = times.ceiling(time);
         if ((before != null && time - before < cooldownMs) || (after != null && after - time < cooldownMs)) {
-            fail(5, Violation.COOLDOWN, "user " + write.user() + " has committed writes at " + time + " ms and "
+            fail(Invariant.COOLDOWN, "user " + write.user() + " has committed writes at " + time + " ms and "
                 + (before != null && time - before < cooldownMs ? before : after) + " ms, cooldown " + cooldownMs
                 + " ms", at);
         }
@@ -146,7 +146,7 @@ public final class InvariantChecker {
                 boolean held = replica.holds(write.dot())
                     && !write.stamp().isAfter(replica.canvas().stampAt(write.x(), write.y()));
                 if (!held) {
-                    fail(2, Violation.DURABILITY, "acknowledged write " + write + " is missing on node "
+                    fail(Invariant.DURABILITY, "acknowledged write " + write + " is missing on node "
                         + entry.getKey(), now);
                     return;
                 }
@@ -154,9 +154,9 @@ public final class InvariantChecker {
         }
     }
 
-    public void fail(int invariant, String name, String detail, long at) {
+    public void fail(Invariant invariant, String detail, long at) {
         if (violation == null) {
-            violation = new Violation(invariant, name, detail, at);
+            violation = new Violation(invariant, detail, at);
         }
     }
 }

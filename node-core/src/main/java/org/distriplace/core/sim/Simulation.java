@@ -145,10 +145,10 @@ public final class Simulation {
         }
         if (!finished && checker.violation() == null) {
             if (converged()) {
-                checker.fail(8, Violation.AVAILABLE, "no write committed through nodes " + clients.probesPending()
+                checker.fail(Invariant.AVAILABLE, "no write committed through nodes " + clients.probesPending()
                     + " within " + options.convergenceBoundMs() + " ms of healing", queue.now());
             } else {
-                checker.fail(1, Violation.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
+                checker.fail(Invariant.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
                     + " ms after healing: " + agreement.describe(), queue.now());
             }
         }

@@ -1,0 +1,35 @@
+package org.distriplace.core.sim;
+
+/**
+ * The invariants the simulator checks, numbered as the README and {@code docs/protocol.md} list them. Safety
+ * invariants hold on every event; the liveness ones (1, 8) once the network has healed.
+ */
+public enum Invariant {
+
+    CONVERGENCE(1, "replicas converge after healing"),
+    DURABILITY(2, "acknowledged writes survive"),
+    EPOCHS(3, "epochs never decrease"),
+    ONE_LEADER(4, "one committing leader per epoch"),
+    COOLDOWN(5, "cooldown respected"),
+    DOTS(6, "one write per dot"),
+    ONCE(7, "a request commits at most once"),
+    AVAILABLE(8, "the healed cluster commits writes"),
+    CONFIGURATIONS(9, "one configuration per version, one node added per change");
+
+    private final int number;
+    private final String description;
+
+    Invariant(int number, String description) {
+        this.number = number;
+        this.description = description;
+    }
+
+    /** The invariant's number in the documentation. */
+    public int number() {
+        return number;
+    }
+
+    public String description() {
+        return description;
+    }
+}
