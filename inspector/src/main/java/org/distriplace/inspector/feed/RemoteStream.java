@@ -7,6 +7,7 @@ import java.net.http.WebSocket;
 import java.util.concurrent.CompletionStage;
 import org.distriplace.core.api.InspectProtocol;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.MutualChallenge;
 import org.distriplace.core.wire.EventCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -87,14 +88,14 @@ final class RemoteStream implements WebSocket.Listener {
     private void answer(WebSocket webSocket, JsonNode challenge) {
         nodeId = challenge.path("node_id").asInt();
         nodeNonce = challenge.path("nonce").asText("");
-        String proof = InspectProtocol.helloProof(secret, nodeId, nodeNonce, nonce);
+        String proof = MutualChallenge.INSPECTORS.answer(secret, nodeNonce, nonce, nodeId);
         webSocket.sendText(JSON.createObjectNode().put("type", InspectProtocol.HELLO).put("nonce", nonce)
             .put("proof", proof).toString(), true);
     }
 
     private void checkAccepted(WebSocket webSocket, JsonNode frame) {
-        if (nodeNonce == null || !InspectProtocol.isAcceptedProof(secret, frame.path("proof").asText(null), nodeId,
-            nodeNonce, nonce)) {
+        if (nodeNonce == null || !MutualChallenge.INSPECTORS.isAccept(secret, frame.path("proof").asText(null),
+            nodeNonce, nonce, nodeId)) {
             deny("the node could not prove it holds the cluster secret");
             webSocket.abort();
             return;

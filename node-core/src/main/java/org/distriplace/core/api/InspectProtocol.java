@@ -1,6 +1,6 @@
 package org.distriplace.core.api;
 
-import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.MutualChallenge;
 
 /**
  * The remote inspection stream on {@code /inspect}, one WebSocket of JSON text frames. The node proves nothing to
@@ -9,7 +9,8 @@ import org.distriplace.core.net.ClusterSecret;
  *   <li>node: {@code {"type":"challenge","node_id":3,"nonce":A}}</li>
  *   <li>client: {@code {"type":"hello","nonce":B,"proof":hmac("INSPECT",3,A,B)}}</li>
  *   <li>node: {@code {"type":"accepted","node_id":3,"proof":hmac("INSPECT-ACCEPTED",3,B,A)}}, so the client knows
- *       it is talking to a member of its cluster too; or {@code {"type":"denied","reason":…}} and close</li>
+ *       it is talking to a member of its cluster too; or {@code {"type":"denied","reason":…}} and close (the
+ *       proofs are {@link MutualChallenge#INSPECTORS}'s)</li>
  *   <li>node, from then on: {@code {"type":"events","dropped":n,"events":[…]}} (each event in
  *       {@link org.distriplace.core.wire.EventCodec}'s form; {@code dropped} counts events this client lost because
  *       it fell behind) and, four times a second, {@code {"type":"report","report":{…}}}</li>
@@ -32,33 +33,5 @@ public final class InspectProtocol {
     public static final int CLOSE_DENIED = 1008;
 
     private InspectProtocol() {
-    }
-
-    /** The client's proof, answering node {@code nodeId}'s challenge. */
-    public static String helloProof(ClusterSecret secret, int nodeId, String nodeNonce, String clientNonce) {
-        return secret.prove(helloParts(nodeId, nodeNonce, clientNonce));
-    }
-
-    public static boolean isHelloProof(ClusterSecret secret, String proof, int nodeId, String nodeNonce,
-                                       String clientNonce) {
-        return secret.verify(proof, helloParts(nodeId, nodeNonce, clientNonce));
-    }
-
-    /** The node's proof back, over the nonces in the other order so it cannot be a replayed hello. */
-    public static String acceptedProof(ClusterSecret secret, int nodeId, String nodeNonce, String clientNonce) {
-        return secret.prove(acceptedParts(nodeId, nodeNonce, clientNonce));
-    }
-
-    public static boolean isAcceptedProof(ClusterSecret secret, String proof, int nodeId, String nodeNonce,
-                                          String clientNonce) {
-        return secret.verify(proof, acceptedParts(nodeId, nodeNonce, clientNonce));
-    }
-
-    private static Object[] helloParts(int nodeId, String nodeNonce, String clientNonce) {
-        return new Object[] {"INSPECT", nodeId, nodeNonce, clientNonce};
-    }
-
-    private static Object[] acceptedParts(int nodeId, String nodeNonce, String clientNonce) {
-        return new Object[] {"INSPECT-ACCEPTED", nodeId, clientNonce, nodeNonce};
     }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.MutualChallenge;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +62,7 @@ final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         String clientNonce = hello.get("nonce").asText();
         ClusterSecret secret = inspectors.secret();
-        if (!InspectProtocol.isHelloProof(secret, hello.get("proof").asText(), nodeId, nonce, clientNonce)) {
+        if (!MutualChallenge.INSPECTORS.isAnswer(secret, hello.get("proof").asText(), nonce, clientNonce, nodeId)) {
             LOG.warn("remote inspector at {} refused: wrong cluster secret", ctx.channel().remoteAddress());
             deny(ctx, "wrong cluster secret");
             return;
@@ -73,7 +74,7 @@ final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         }
         streaming = true;
         send(ctx, json(InspectProtocol.ACCEPTED).put("node_id", nodeId)
-            .put("proof", InspectProtocol.acceptedProof(secret, nodeId, nonce, clientNonce)));
+            .put("proof", MutualChallenge.INSPECTORS.accept(secret, nonce, clientNonce, nodeId)));
         LOG.info("remote inspector at {} is watching", ctx.channel().remoteAddress());
     }
 

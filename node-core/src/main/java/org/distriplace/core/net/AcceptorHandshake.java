@@ -63,12 +63,12 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         String dialerNonce = message.path("nonce").asText("");
         if (dialer < 1 || dialer == self) {
             refuse(ctx, "node " + dialer + " is not a valid peer id here");
-        } else if (dialerNonce.length() < 16 || !secret.verify(message.path("proof").asText(null),
-            Handshake.HELLO, self, dialer, nonce, dialerNonce)) {
+        } else if (dialerNonce.length() < 16 || !MutualChallenge.PEERS.isAnswer(secret,
+            message.path("proof").asText(null), nonce, dialerNonce, self, dialer)) {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");
         } else {
-            ctx.writeAndFlush(Handshake.accepted(self, Handshake.acceptedProof(secret, self, dialer, nonce,
-                dialerNonce)));
+            ctx.writeAndFlush(Handshake.accepted(self, MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self,
+                dialer)));
             ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));
             LOG.info("peer {} connected from {}", dialer, ctx.channel().remoteAddress());
             onAccepted.accept(dialer);

@@ -56,12 +56,13 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         acceptorNonce = challenge.path("nonce").asText("");
-        ctx.writeAndFlush(Handshake.hello(self, nonce, Handshake.helloProof(secret, peer, self, acceptorNonce, nonce)));
+        ctx.writeAndFlush(Handshake.hello(self, nonce, MutualChallenge.PEERS.answer(secret, acceptorNonce, nonce, peer,
+            self)));
     }
 
     private void onAccepted(ChannelHandlerContext ctx, JsonNode accepted) {
-        if (!secret.verify(accepted.path("proof").asText(null), Handshake.ACCEPTED, peer, self, nonce,
-            acceptorNonce)) {
+        if (!MutualChallenge.PEERS.isAccept(secret, accepted.path("proof").asText(null), acceptorNonce, nonce, peer,
+            self)) {
             LOG.error("peer {} did not prove the cluster secret; closing", peer);
             ctx.close();
             return;

@@ -12,8 +12,8 @@ import java.util.Optional;
 /**
  * The peer connection handshake, before any peer message: the acceptor sends CHALLENGE with a nonce; the dialer
  * answers HELLO with its id, its own nonce and an HMAC over both nonces and both ids; the acceptor answers ACCEPTED
- * with its own HMAC (so the dialer knows the acceptor holds the secret too), or DENIED and closes. The secret is
- * never sent; nonces make every proof single-use.
+ * with its own HMAC (so the dialer knows the acceptor holds the secret too), or DENIED and closes: the
+ * {@link MutualChallenge#PEERS} challenge. The secret is never sent; nonces make every proof single-use.
  */
 final class Handshake {
 
@@ -42,16 +42,6 @@ final class Handshake {
 
     static ByteBuf denied(String reason) {
         return frame(JSON.createObjectNode().put("type", DENIED).put("reason", reason));
-    }
-
-    static String helloProof(ClusterSecret secret, int acceptor, int dialer, String acceptorNonce,
-                             String dialerNonce) {
-        return secret.prove(HELLO, acceptor, dialer, acceptorNonce, dialerNonce);
-    }
-
-    static String acceptedProof(ClusterSecret secret, int acceptor, int dialer, String acceptorNonce,
-                                String dialerNonce) {
-        return secret.prove(ACCEPTED, acceptor, dialer, dialerNonce, acceptorNonce);
     }
 
     /** Parses a handshake frame; empty if it is not a JSON object with a string {@code type}. */

@@ -20,6 +20,7 @@ import org.distriplace.core.event.EventTap;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.MutualChallenge;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.runtime.InProcessNetwork;
@@ -73,7 +74,7 @@ class InspectStreamTest {
         assertEquals(InspectProtocol.CHALLENGE, challenge.get("type").asText(), "the node speaks first");
         assertEquals(1, challenge.get("node_id").asInt());
         Nonces nonces = new Nonces(challenge.get("nonce").asText(), ClusterSecret.nonce());
-        String proof = InspectProtocol.helloProof(secret, 1, nonces.node(), nonces.client());
+        String proof = MutualChallenge.INSPECTORS.answer(secret, nonces.node(), nonces.client(), 1);
         socket.sendText("{\"type\":\"hello\",\"nonce\":\"" + nonces.client() + "\",\"proof\":\"" + proof + "\"}",
             true);
         return nonces;
@@ -85,8 +86,8 @@ class InspectStreamTest {
         WebSocket socket = connect(frames);
         Nonces nonces = hello(socket, frames, SECRET);
         JsonNode accepted = frames.next(InspectProtocol.ACCEPTED);
-        assertTrue(InspectProtocol.isAcceptedProof(SECRET, accepted.get("proof").asText(), 1, nonces.node(),
-            nonces.client()), "the node proves it holds the secret too");
+        assertTrue(MutualChallenge.INSPECTORS.isAccept(SECRET, accepted.get("proof").asText(), nonces.node(),
+            nonces.client(), 1), "the node proves it holds the secret too");
         Await.until("the node to stream", Duration.ofSeconds(5), () -> tap.wantsMessages());
 
         node.place("ada", 2, 3, Color.of("#FF4500")).join();

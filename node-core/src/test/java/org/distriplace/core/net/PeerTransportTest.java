@@ -138,7 +138,7 @@ class PeerTransportTest {
             String acceptorNonce = challenge.replaceAll(".*\"nonce\":\"([^\"]+)\".*", "$1");
             String nonce = ClusterSecret.nonce();
             writeFrame(out, "{\"type\":\"HELLO\",\"node_id\":2,\"nonce\":\"" + nonce + "\",\"proof\":\""
-                + Handshake.helloProof(secret, 1, 2, acceptorNonce, nonce) + "\"}");
+                + MutualChallenge.PEERS.answer(secret, acceptorNonce, nonce, 1, 2) + "\"}");
             assertTrue(readFrame(in).contains("ACCEPTED"));
             writeFrame(out, "{\"type\":\"NOPE\"}");
             writeFrame(out, "not json at all");
