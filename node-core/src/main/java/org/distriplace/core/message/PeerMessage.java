@@ -126,11 +126,7 @@ public sealed interface PeerMessage {
     }
 
     /** The answer to JOIN: the cluster's epoch and leader as this peer knows them. */
-    record Welcome(int nodeId, long epoch, int leaderId, VectorClock version) implements PeerMessage {
-        public Welcome {
-            Objects.requireNonNull(version, "version");
-        }
-
+    record Welcome(int nodeId, long epoch, int leaderId) implements PeerMessage {
         public MessageKind kind() { return MessageKind.WELCOME; }
 
         public void dispatch(MessageHandler handler, int from, long now) { handler.onWelcome(from, this, now); }
@@ -309,11 +305,10 @@ public sealed interface PeerMessage {
      * "nothing you lack". A large answer comes in {@code parts} messages numbered {@code part} (from 1) under one
      * {@code syncId}: delta parts apply one by one; full-state parts count only once all have arrived.
      */
-    record SyncResponse(int nodeId, String stateHash, VectorClock version, List<PixelWrite> missingUpdates,
-                        List<TileState> tiles, Map<String, Long> cooldowns, Map<Integer, List<Long>> recentRequests,
-                        long syncId, int part, int parts) implements PeerMessage {
+    record SyncResponse(int nodeId, VectorClock version, List<PixelWrite> missingUpdates, List<TileState> tiles,
+                        Map<String, Long> cooldowns, Map<Integer, List<Long>> recentRequests, long syncId, int part,
+                        int parts) implements PeerMessage {
         public SyncResponse {
-            Objects.requireNonNull(stateHash, "state_hash");
             Objects.requireNonNull(version, "version");
             missingUpdates = List.copyOf(missingUpdates);
             tiles = List.copyOf(tiles);

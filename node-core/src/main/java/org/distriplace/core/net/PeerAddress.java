@@ -1,6 +1,5 @@
 package org.distriplace.core.net;
 
-import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,10 +39,6 @@ public record PeerAddress(int id, String host, int port) {
             }
         }
         return peers;
-    }
-
-    public InetSocketAddress socketAddress() {
-        return InetSocketAddress.createUnresolved(host, port);
     }
 
     @Override

@@ -51,8 +51,7 @@ final class Heartbeats {
     /** A (re)starting peer announced itself: tell it the epoch and leader, and claim its promise when leading. */
     void onJoin(int from, PeerMessage.Join join) {
         ctx.election().observe(join.epoch());
-        ctx.send(from, new PeerMessage.Welcome(ctx.self(), ctx.election().epoch(), ctx.claimedLeader(),
-            ctx.replica().version()));
+        ctx.send(from, new PeerMessage.Welcome(ctx.self(), ctx.election().epoch(), ctx.claimedLeader()));
         if (ctx.election().isLeader()) {
             ctx.send(from, new PeerMessage.Coordinator(ctx.self(), ctx.election().epoch()));
         }

@@ -27,10 +27,6 @@ public final class InProcessNetwork {
         nodes.put(node.id(), node);
     }
 
-    public void detach(int id) {
-        nodes.remove(id);
-    }
-
     /** Delivers a message as if it came from {@code from} (tests of hostile peers). */
     public void inject(int from, int to, PeerMessage message) {
         Node receiver = nodes.get(to);

@@ -55,9 +55,4 @@ public final class MemoryEventStore implements EventStore {
         // The snapshot holds every write its version names; later writes stay in the log.
         committed.removeIf(write -> write.dot().counter() <= snapshot.version().get(write.nodeId()));
     }
-
-    /** Number of committed writes stored since the last snapshot. */
-    public int loggedWrites() {
-        return committed.size();
-    }
 }

@@ -101,8 +101,8 @@ class ReadPublisherTest {
         for (int tile = 0; tile < peer.replica().canvas().tileCount(); tile++) {
             tiles.add(peer.replica().canvas().tile(tile));
         }
-        PeerMessage.SyncResponse full = new PeerMessage.SyncResponse(2, peer.replica().canvas().stateHashHex(),
-            peer.replica().version(), List.of(), tiles, Map.of("user-1", Hlc.pack(1_001, 0)), Map.of(), 1, 1, 1);
+        PeerMessage.SyncResponse full = new PeerMessage.SyncResponse(2, peer.replica().version(), List.of(), tiles,
+            Map.of("user-1", Hlc.pack(1_001, 0)), Map.of(), 1, 1, 1);
         state.mergeFullState(full, true, 10_000);
         assertEquals(List.of("view 0", "view 1", "reloaded"), told);
         ReadView view = views.get(1);

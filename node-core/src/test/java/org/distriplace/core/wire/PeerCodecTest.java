@@ -38,7 +38,7 @@ class PeerCodecTest {
                 Membership.initial(List.of(1, 2, 3)).with(4, "10.0.0.4:7100")),
             new PeerMessage.JoinRequest(4, "10.0.0.4:7100", CLOCK, true),
             new PeerMessage.Join(1, 2, CLOCK),
-            new PeerMessage.Welcome(3, 4, 3, CLOCK),
+            new PeerMessage.Welcome(3, 4, 3),
             new PeerMessage.Election(1, 1, 4),
             new PeerMessage.Answer(3, 4),
             new PeerMessage.Coordinator(3, 5),
@@ -52,7 +52,7 @@ class PeerCodecTest {
             new PeerMessage.Commit(42, 5, 3),
             new PeerMessage.Abort(43, 5, 3),
             new PeerMessage.SyncRequest(2, "a3f5c8", CLOCK, new long[] {1, -2, 3}),
-            new PeerMessage.SyncResponse(3, "a3f5c9", CLOCK, List.of(write(1, 6, 15, 25)),
+            new PeerMessage.SyncResponse(3, CLOCK, List.of(write(1, 6, 15, 25)),
                 List.of(new TileState(2, new byte[] {1, 31}, new long[] {0, 77}, new int[] {0, 1})),
                 Map.of("alice", 12345L), Map.of(3, List.of(7L, 8L)), 9, 1, 2));
     }

@@ -118,7 +118,7 @@ public final class AntiEntropy {
         int parts = Math.max(1, Math.max(writes.size(), tiles.size()));
         List<PeerMessage.SyncResponse> responses = new ArrayList<>(parts);
         for (int part = 0; part < parts; part++) {
-            responses.add(new PeerMessage.SyncResponse(self, replica.canvas().stateHashHex(), replica.version(),
+            responses.add(new PeerMessage.SyncResponse(self, replica.version(),
                 part < writes.size() ? writes.get(part) : List.of(), part < tiles.size() ? tiles.get(part) : List.of(),
                 cooldowns, requests, syncId, part + 1, parts));
         }

@@ -16,7 +16,7 @@ class FullStateAssemblyTest {
 
     private static PeerMessage.SyncResponse part(long syncId, int part, int parts) {
         TileState tile = new TileState(part, new byte[0], new long[0], new int[0]);
-        return new PeerMessage.SyncResponse(2, "h", VectorClock.EMPTY, List.of(), List.of(tile), Map.of(), Map.of(), syncId,
+        return new PeerMessage.SyncResponse(2, VectorClock.EMPTY, List.of(), List.of(tile), Map.of(), Map.of(), syncId,
             part, parts);
     }
 
