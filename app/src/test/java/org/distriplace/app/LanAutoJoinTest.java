@@ -9,10 +9,10 @@ import java.util.concurrent.TimeUnit;
 import org.distriplace.app.discovery.InProcessHub;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.runtime.NodeSession;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +51,7 @@ class LanAutoJoinTest {
              LanDiscovery adaLan = LanDiscovery.start(lan.channel("127.0.0.1"), ada, "party", "party-secret");
              LanDiscovery bobLan = LanDiscovery.start(lan.channel("127.0.0.1"), bob, "party", "party-secret");
              LanDiscovery eveLan = LanDiscovery.start(lan.channel("127.0.0.1"), eve, "party", "other-secret")) {
-            TestCluster.await("ada and bob in one cluster of two", Duration.ofSeconds(40),
+            Await.until("ada and bob in one cluster of two", Duration.ofSeconds(40),
                 () -> members(ada).size() == 2 && members(ada).equals(members(bob)));
             assertEquals(List.of(1), members(eve), "another secret: its beacons are not believed");
         }

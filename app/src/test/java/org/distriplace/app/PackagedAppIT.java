@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 
 /** The packaged application ({@code target/distri-place.jar} with {@code lib/}) starts and works on its own. */
@@ -56,9 +57,7 @@ class PackagedAppIT {
                 }
             }
             assertTrue(url != null, "the node printed its address");
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(url + "/api/v1/canvas/info")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString());
+            var response = new TestHttp().get(url + "/api/v1/canvas/info");
             assertEquals(200, response.statusCode());
             assertTrue(response.body().contains("\"width\":1000"), response.body());
         } finally {

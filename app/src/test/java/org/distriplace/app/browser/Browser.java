@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import org.distriplace.core.testing.Await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -13,7 +14,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A headless Debian Chromium driven by Selenium, on a page of a node. */
 final class Browser implements AutoCloseable {
@@ -37,7 +37,7 @@ final class Browser implements AutoCloseable {
         return Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER);
     }
 
-    void open(String url) {
+    void open(String url) throws InterruptedException {
         driver.get(url);
         await("the canvas to load", () -> Boolean.TRUE.equals(js("return window.distriPlace && window.distriPlace.ready")));
     }
@@ -71,8 +71,8 @@ final class Browser implements AutoCloseable {
         return driver.findElement(By.id(id)).getText();
     }
 
-    void await(String what, java.util.function.BooleanSupplier condition) {
-        new WebDriverWait(driver, Duration.ofSeconds(45)).withMessage(what).until(d -> condition.getAsBoolean());
+    void await(String what, java.util.function.BooleanSupplier condition) throws InterruptedException {
+        Await.until(what, Duration.ofSeconds(45), condition);
     }
 
     void screenshot(Path file) throws java.io.IOException {

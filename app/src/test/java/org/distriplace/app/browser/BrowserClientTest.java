@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class BrowserClientTest {
         for (NodeProcess node : nodes) {
             node.start();
         }
-        TestCluster.await("node 3 to lead", Duration.ofSeconds(30),
+        Await.until("node 3 to lead", Duration.ofSeconds(30),
             () -> TestCluster.leads(nodes.get(2), nodes.subList(0, 2)));
     }
 
@@ -89,7 +90,7 @@ class BrowserClientTest {
             carol.open(page(nodes.get(0)));
             nodes.get(1).kill9();
             nodes.get(2).kill9();
-            TestCluster.await("node 1 to see it is alone", Duration.ofSeconds(30), () -> {
+            Await.until("node 1 to see it is alone", Duration.ofSeconds(30), () -> {
                 var view = nodes.get(0).cluster();
                 return view != null && view.path("peers").findValuesAsText("status").stream().allMatch("DEAD"::equals);
             });

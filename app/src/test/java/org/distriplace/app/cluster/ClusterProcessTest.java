@@ -1,7 +1,6 @@
 package org.distriplace.app.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.distriplace.app.testing.TestCluster.await;
 import static org.distriplace.app.testing.TestCluster.leads;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -103,24 +103,24 @@ class ClusterProcessTest {
         NodeProcess one = all.get(0);
         NodeProcess two = all.get(1);
         NodeProcess three = all.get(2);
-        await("node 3 to lead", Duration.ofSeconds(30), () -> leads(three, List.of(one, two)));
+        Await.until("node 3 to lead", Duration.ofSeconds(30), () -> leads(three, List.of(one, two)));
 
         Map<String, String> acknowledged = new LinkedHashMap<>();
         int next = 0;
         for (; next < 30; next++) {
             acknowledged.put(write(all.get(next % 3), next).getKey(), COLORS[next % COLORS.length]);
         }
-        await("every node to hold 30 writes", Duration.ofSeconds(20), () -> sameState(all, 30));
+        Await.until("every node to hold 30 writes", Duration.ofSeconds(20), () -> sameState(all, 30));
         assertHoldsAll(acknowledged, one);
 
         three.kill9();
-        await("node 2 to lead", Duration.ofSeconds(30), () -> leads(two, List.of(one)));
+        Await.until("node 2 to lead", Duration.ofSeconds(30), () -> leads(two, List.of(one)));
         for (; next < 60; next++) {
             acknowledged.put(write(next % 2 == 0 ? one : two, next).getKey(), COLORS[next % COLORS.length]);
         }
 
         three.start();
-        await("the returning highest id to take the lead back", Duration.ofSeconds(30),
+        Await.until("the returning highest id to take the lead back", Duration.ofSeconds(30),
             () -> leads(three, List.of(one, two)));
 
         one.kill9();
@@ -128,8 +128,8 @@ class ClusterProcessTest {
             acknowledged.put(write(next % 2 == 0 ? two : three, next).getKey(), COLORS[next % COLORS.length]);
         }
         one.start();
-        await("node 1 to rejoin", Duration.ofSeconds(30), () -> leads(three, List.of(one, two)));
-        await("every replica to converge", Duration.ofSeconds(30), () -> sameState(all, 90));
+        Await.until("node 1 to rejoin", Duration.ofSeconds(30), () -> leads(three, List.of(one, two)));
+        Await.until("every replica to converge", Duration.ofSeconds(30), () -> sameState(all, 90));
         for (NodeProcess node : all) {
             assertHoldsAll(acknowledged, node);
         }
@@ -141,7 +141,7 @@ class ClusterProcessTest {
         assertTrue(refused.body().contains("NO_QUORUM"), refused.body());
         assertHoldsAll(acknowledged, one);
         three.start();
-        await("node 3 back in the lead", Duration.ofSeconds(30), () -> leads(three, List.of(one)));
+        Await.until("node 3 back in the lead", Duration.ofSeconds(30), () -> leads(three, List.of(one)));
         assertEquals(143, three.terminate(), "a JVM ended by SIGTERM exits 128 + 15, after its shutdown hook");
         assertTrue(Files.readString(dir.resolve("data-3").resolve("node.log")).contains("node 3 stopped"));
     }
@@ -155,11 +155,11 @@ class ClusterProcessTest {
         NodeProcess one = all.get(0);
         NodeProcess two = all.get(1);
         NodeProcess impostor = all.get(2);
-        await("node 2 to lead the real pair", Duration.ofSeconds(30), () -> leads(two, List.of(one)));
+        Await.until("node 2 to lead the real pair", Duration.ofSeconds(30), () -> leads(two, List.of(one)));
         write(one, 0);
         HttpResponse<String> refused = impostor.place(5, 5, "#000000");
         assertEquals(503, refused.statusCode(), refused.body());
-        await("the pair to agree", Duration.ofSeconds(20), () -> sameState(List.of(one, two), 1));
+        Await.until("the pair to agree", Duration.ofSeconds(20), () -> sameState(List.of(one, two), 1));
         assertEquals(Map.of("0,0", "#FF4500"), pixels(two), "nothing from the impostor");
         assertEquals("DEAD", one.cluster().path("peers").get(1).path("status").asText(), "node 3 never joined");
         assertTrue(Files.readString(dir.resolve("data-1").resolve("node.log")).contains("refused peer connection"));
@@ -168,7 +168,7 @@ class ClusterProcessTest {
     @Test
     void hostileBytesAtEveryPortLeaveTheNodeRunning() throws Exception {
         NodeProcess lone = cluster().get(0).start();
-        await("node 1 to serve", Duration.ofSeconds(30), () -> lone.cluster() != null);
+        Await.until("node 1 to serve", Duration.ofSeconds(30), () -> lone.cluster() != null);
         Random random = new Random(3);
         for (int port : new int[] {lone.httpPort, lone.peerPort}) {
             for (int attempt = 0; attempt < 20; attempt++) {

@@ -12,11 +12,11 @@ import javafx.scene.Scene;
 import javafx.scene.control.ChoiceBox;
 import javafx.stage.Stage;
 import org.distriplace.app.runtime.DemoCluster;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.testing.Await;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.view.InspectorPane;
 import org.junit.jupiter.api.AfterEach;
@@ -77,20 +77,20 @@ class DemoWindowTest {
 
     @Test
     void killingTheLeaderThenRestartingItKeepsEveryPixel(FxRobot robot) throws Exception {
-        TestCluster.await("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        Await.until("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
         paintThrough(robot, 1, 4, 4);
-        TestCluster.await("every node to draw (4, 4)", Duration.ofSeconds(10),
+        Await.until("every node to draw (4, 4)", Duration.ofSeconds(10),
             () -> cluster.ids().stream().allMatch(id -> drawnAt(id, 4, 4) == BLACK));
 
         robot.clickOn("#card-toggle-3");
         assertNull(onFx(() -> window.pane(3)), "node 3 stopped");
-        TestCluster.await("node 2 to take over", Duration.ofSeconds(20), () -> leads(2));
+        Await.until("node 2 to take over", Duration.ofSeconds(20), () -> leads(2));
         paintThrough(robot, 1, 9, 9);
-        TestCluster.await("the survivors to draw (9, 9)", Duration.ofSeconds(10),
+        Await.until("the survivors to draw (9, 9)", Duration.ofSeconds(10),
             () -> drawnAt(1, 9, 9) == BLACK && drawnAt(2, 9, 9) == BLACK);
 
         robot.clickOn("#card-toggle-3");
-        TestCluster.await("node 3 to come back with both pixels", Duration.ofSeconds(20),
+        Await.until("node 3 to come back with both pixels", Duration.ofSeconds(20),
             () -> drawnAt(3, 4, 4) == BLACK && drawnAt(3, 9, 9) == BLACK);
         assertEquals(1, onFx(() -> window.selected()), "restarting a node does not change who paints");
         assertEquals(Color.of("#000000"), onFx(() -> window.pane(1).palette().selectedProperty().get()));
@@ -98,10 +98,10 @@ class DemoWindowTest {
 
     @Test
     void theInspectorsFaultPanelPartitionsTheRealNetworkAndHealsIt(FxRobot robot) throws Exception {
-        TestCluster.await("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        Await.until("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
         robot.clickOn("#demo-inspector");
         InspectorPane inspector = onFx(() -> window.inspector().orElseThrow().pane());
-        TestCluster.await("the inspector to crown node 3", Duration.ofSeconds(10),
+        Await.until("the inspector to crown node 3", Duration.ofSeconds(10),
             () -> onFx(() -> robot.lookup("#node-3").query().getStyleClass().contains("leader")));
 
         onFx(() -> {
@@ -109,20 +109,20 @@ class DemoWindowTest {
             return null;
         });
         robot.clickOn("#partition");
-        TestCluster.await("nodes 1 and 2 to elect node 2 without node 3", Duration.ofSeconds(20),
+        Await.until("nodes 1 and 2 to elect node 2 without node 3", Duration.ofSeconds(20),
             () -> cluster.node(1).orElseThrow().node().report().join().leaderId() == 2 && leadsAlone(2));
         paintThrough(robot, 1, 6, 6);
-        TestCluster.await("the majority to commit (6, 6)", Duration.ofSeconds(10),
+        Await.until("the majority to commit (6, 6)", Duration.ofSeconds(10),
             () -> drawnAt(1, 6, 6) == BLACK && drawnAt(2, 6, 6) == BLACK);
         assertNotEquals(BLACK, drawnAt(3, 6, 6), "the cut-off node cannot have it");
-        TestCluster.await("the inspector to see the round node 2 led", Duration.ofSeconds(10), () -> onFx(() ->
+        Await.until("the inspector to see the round node 2 led", Duration.ofSeconds(10), () -> onFx(() ->
             inspector.model().rounds().newestFirst().stream().anyMatch(r -> r.leader() == 2
                 && r.outcome() == CommitRound.Outcome.COMMIT)));
 
         robot.clickOn("#heal");
-        TestCluster.await("node 3 to catch up after healing", Duration.ofSeconds(20),
+        Await.until("node 3 to catch up after healing", Duration.ofSeconds(20),
             () -> drawnAt(3, 6, 6) == BLACK);
-        TestCluster.await("one leader for all three again", Duration.ofSeconds(20), () -> leads(3) || leads(2));
+        Await.until("one leader for all three again", Duration.ofSeconds(20), () -> leads(3) || leads(2));
     }
 
     /** {@code id} leads with an active term, whatever the others think. */

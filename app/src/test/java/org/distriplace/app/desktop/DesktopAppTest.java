@@ -20,6 +20,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -73,7 +74,7 @@ class DesktopAppTest {
     }
 
     private void awaitClusterReady() throws InterruptedException {
-        TestCluster.await("a leader and both nodes ready", Duration.ofSeconds(20), () -> nodes.stream()
+        Await.until("a leader and both nodes ready", Duration.ofSeconds(20), () -> nodes.stream()
             .allMatch(n -> {
                 var report = n.node().report().join();
                 return report.ready() && report.leaderId() == 2
@@ -93,12 +94,12 @@ class DesktopAppTest {
         assertEquals(ORANGE, first.palette().selectedProperty().get());
         Point2D target = first.canvas().localToScreen(first.canvas().pointOf(7, 5));
         robot.clickOn(target);
-        TestCluster.await("both windows to draw (7, 5) orange", Duration.ofSeconds(10), () ->
+        Await.until("both windows to draw (7, 5) orange", Duration.ofSeconds(10), () ->
             panes.stream().allMatch(pane -> onFx(() -> pane.canvas().pixels().argbAt(7, 5)) == argb(ORANGE)));
         byte[] replica = nodes.get(1).node().view().canvas().toBytes();
         assertEquals(ORANGE, nodes.get(1).node().config().palette().color(replica[5 * 40 + 7] & 0xFF),
             "the other node's replica holds the committed pixel");
-        TestCluster.await("the placement to stop pending", Duration.ofSeconds(5),
+        Await.until("the placement to stop pending", Duration.ofSeconds(5),
             () -> onFx(() -> first.placements().pending().isEmpty()));
         assertTrue(onFx(() -> first.placements().message()).startsWith("Placed at (7, 5)"));
     }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -15,6 +16,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.testing.Await;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.view.InspectorPane;
 import org.junit.jupiter.api.AfterEach;
@@ -67,11 +69,11 @@ class LiveInspectorTest {
         InspectorPane inspector = window.inspector().orElseThrow().pane();
         assertTrue(robot.lookup("#toggle-1").query().isDisabled(), "the app cannot kill its own node");
         node.node().place("ada", 2, 3, Color.of("#FFFFFF")).get(10, TimeUnit.SECONDS);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inspector.model().rounds().newestFirst().stream()
-            .anyMatch(r -> r.outcome() == CommitRound.Outcome.COMMIT && r.size() == 1));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+        Await.until("the committed round", Duration.ofSeconds(10), () -> inspector.model().rounds().newestFirst()
+            .stream().anyMatch(r -> r.outcome() == CommitRound.Outcome.COMMIT && r.size() == 1));
+        Await.until("n1 crowned", Duration.ofSeconds(10),
             () -> robot.lookup("#node-1").query().getStyleClass().contains("leader"));
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !inspector.clocks().rows().isEmpty()
+        Await.until("n1's clock at one write", Duration.ofSeconds(10), () -> !inspector.clocks().rows().isEmpty()
             && inspector.clocks().rows().get(0).committedWrites() == 1);
 
         robot.clickOn("View").clickOn("Inspector");
@@ -89,19 +91,20 @@ class LiveInspectorTest {
             InspectorPane inspector = window.inspector().orElseThrow().pane();
             robot.clickOn("#remote-address").write("127.0.0.1:" + other.httpPort());
             robot.clickOn("#remote-watch");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chipText(robot).contains("n7 watching"));
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+            Await.until("the chip to say n7 watching", Duration.ofSeconds(10),
+                () -> chipText(robot).contains("n7 watching"));
+            Await.until("n7 crowned", Duration.ofSeconds(10),
                 () -> robot.lookup("#node-7").tryQuery().map(n -> n.getStyleClass().contains("leader")).orElse(false));
             other.node().place("bob", 4, 4, Color.of("#000000")).get(10, TimeUnit.SECONDS);
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> inspector.model().rounds().newestFirst().stream()
-                .anyMatch(r -> r.leader() == 7 && r.outcome() == CommitRound.Outcome.COMMIT));
+            Await.until("n7's committed round", Duration.ofSeconds(10), () -> inspector.model().rounds()
+                .newestFirst().stream().anyMatch(r -> r.leader() == 7 && r.outcome() == CommitRound.Outcome.COMMIT));
 
             robot.clickOn("#remote-" + chipIdOf("127.0.0.1:" + other.httpPort()) + " .button");
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn("#remote-address").write("127.0.0.1:" + other.httpPort());
             robot.doubleClickOn("#remote-secret").write("wrong");
             robot.clickOn("#remote-watch");
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> chipText(robot).contains("denied"));
+            Await.until("the chip to say denied", Duration.ofSeconds(10), () -> chipText(robot).contains("denied"));
             assertTrue(chipText(robot).contains("wrong cluster secret"), chipText(robot));
         }
     }

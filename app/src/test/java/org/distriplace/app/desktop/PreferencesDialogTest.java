@@ -19,9 +19,9 @@ import org.distriplace.app.PreferencesFile;
 import org.distriplace.app.discovery.Beacon;
 import org.distriplace.app.discovery.NearbyNodes;
 import org.distriplace.app.runtime.EmbeddedNode;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -81,7 +81,7 @@ class PreferencesDialogTest {
         robot.doubleClickOn("#pref-http-port").write("8085");
         robot.doubleClickOn("#pref-user").write("grace");
         robot.clickOn(save);
-        TestCluster.await("the preferences to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
+        Await.until("the preferences to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
         assertEquals("grace", saved.get().get("user"));
         assertEquals("8085", saved.get().get("http-port"));
         assertEquals("1000x1000", saved.get().get("canvas"));
@@ -97,7 +97,7 @@ class PreferencesDialogTest {
         assertTrue(list.getItems().get(0).toString().startsWith("Node 2 at 10.0.0.2"), list.getItems().toString());
         assertTrue(list.getItems().get(1).toString().contains("has your node id"), list.getItems().toString());
         robot.clickOn("Use them as my peers");
-        TestCluster.await("the peers to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
+        Await.until("the peers to be saved", Duration.ofSeconds(5), () -> saved.get() != null);
         assertEquals("3@10.0.0.3:9093,2@10.0.0.2:9092", saved.get().get("peers"),
             "merged with the known peers, without the node claiming this node's id");
         assertEquals("ada", saved.get().get("user"), "the other preferences are kept");
@@ -109,7 +109,7 @@ class PreferencesDialogTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#join-address").write("10.0.0.77:8080");
         robot.clickOn("OK");
-        TestCluster.await("the failure to be shown", Duration.ofSeconds(10),
+        Await.until("the failure to be shown", Duration.ofSeconds(10),
             () -> robot.lookup("#message").queryLabeled().getText().startsWith("Could not join 10.0.0.77:8080"));
         assertTrue(robot.lookup("#message").queryLabeled().getText().contains("no distri-place node answered"));
         assertFalse(node.node().isClosed(), "the window's node keeps running");

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +39,13 @@ class DiscoveryTest {
         Discovery second = start("party", 2, "s3cret", "10.0.0.2");
         start("party", 3, "wrong", "10.0.0.3");
         start("office", 4, "s3cret", "10.0.0.4");
-        TestCluster.await("1 and 2 to hear each other", Duration.ofSeconds(10),
+        Await.until("1 and 2 to hear each other", Duration.ofSeconds(10),
             () -> first.nearby().size() == 1 && second.nearby().size() == 1);
         NearbyNodes.Nearby heard = first.nearby().get(0);
         assertEquals(2, heard.beacon().nodeId());
         assertEquals("2@10.0.0.2:9092", heard.peerEntry());
         assertEquals("http://10.0.0.2:8082/", heard.browserUrl());
-        TestCluster.await("the other secret and cluster to be ignored", Duration.ofSeconds(10),
+        Await.until("the other secret and cluster to be ignored", Duration.ofSeconds(10),
             () -> first.ignored() >= 2);
         assertEquals(List.of(1), second.nearby().stream().map(n -> n.beacon().nodeId()).toList(),
             "never itself, never node 3 or 4");
@@ -55,7 +55,7 @@ class DiscoveryTest {
     void twoMachinesLeftOnTheSameIdSeeEachOtherAndTheConflict() throws Exception {
         Discovery first = start("party", 1, "s3cret", "10.0.0.1");
         Discovery second = start("party", 1, "s3cret", "10.0.0.2");
-        TestCluster.await("both to hear the other", Duration.ofSeconds(10),
+        Await.until("both to hear the other", Duration.ofSeconds(10),
             () -> first.nearby().size() == 1 && second.nearby().size() == 1);
         assertTrue(first.nearby().get(0).sameIdAsMine());
         assertEquals("10.0.0.2", first.nearby().get(0).host());
@@ -65,7 +65,7 @@ class DiscoveryTest {
     void aNodeThatFallsSilentIsForgotten() throws Exception {
         Discovery first = start("party", 1, "s3cret", "10.0.0.1");
         Discovery second = start("party", 2, "s3cret", "10.0.0.2");
-        TestCluster.await("1 to hear 2", Duration.ofSeconds(10), () -> first.nearby().size() == 1);
+        Await.until("1 to hear 2", Duration.ofSeconds(10), () -> first.nearby().size() == 1);
         second.close();
         clock.addAndGet(Discovery.EXPIRY_MS + 1);
         assertTrue(first.nearby().isEmpty());

@@ -8,15 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.testing.TestHttp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,8 +41,7 @@ class EmbeddedNodeTest {
             assertNotEquals(peer, second.peerPort());
             assertEquals(dir.resolve("node-1"), first.dataDir());
             assertEquals(dir.resolve("node-1-2"), second.dataDir());
-            HttpResponse<String> info = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create(second.browserUrl() + "api/v1/canvas/info")).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> info = new TestHttp().get(second.browserUrl() + "api/v1/canvas/info");
             assertEquals(200, info.statusCode(), "the second copy serves on the port it shows");
         }
     }

@@ -19,6 +19,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,13 +72,13 @@ class NodeSessionTest {
             assertTrue(Files.exists(myOldData), "its canvas stays on disk");
             assertTrue(joined.node().id() > 1, "an id above every member's: " + joined.node().id());
             assertEquals(40, joined.node().config().width(), "the cluster's canvas, not the old one");
-            TestCluster.await("the joiner admitted by both", DEADLINE, () -> admitted(host, joined));
+            Await.until("the joiner admitted by both", DEADLINE, () -> admitted(host, joined));
             assertEquals(ORANGE, joined.node().view().canvas().colorAt(3, 4),
                 "the joiner caught up with what was painted before it came");
 
             // Bully: the newcomer has the highest id, so it takes the lead; writes placed during the hand-over may be
             // refused, as during any election.
-            TestCluster.await("the joiner leading", DEADLINE, () -> {
+            Await.until("the joiner leading", DEADLINE, () -> {
                 try {
                     return report(joined).leaderActive() && report(host).leaderId() == joined.node().id();
                 } catch (Exception e) {
@@ -85,7 +86,7 @@ class NodeSessionTest {
                 }
             });
             joined.node().place("joiner-player", 7, 8, ORANGE).get(10, TimeUnit.SECONDS);
-            TestCluster.await("the joiner's pixel at the host", DEADLINE,
+            Await.until("the joiner's pixel at the host", DEADLINE,
                 () -> ORANGE.equals(host.node().view().canvas().colorAt(7, 8)));
             assertEquals(List.of(1, joined.node().id()), report(host).membership().members());
         }
@@ -116,7 +117,7 @@ class NodeSessionTest {
              NodeSession session = new NodeSession(EmbeddedNode.start(alone("mine", "wrong", 20), EventSink.NONE),
                  dir, EventSink.NONE)) {
             EmbeddedNode joined = session.join("127.0.0.1:" + host.httpPort());
-            TestCluster.await("the host refusing its connections", DEADLINE,
+            Await.until("the host refusing its connections", DEADLINE,
                 () -> host.transportStats().refusedConnections() > 0);
             assertFalse(report(joined).member());
             assertEquals(List.of(1), report(host).membership().members());

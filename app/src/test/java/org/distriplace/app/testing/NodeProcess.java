@@ -3,21 +3,18 @@ package org.distriplace.app.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.testing.TestHttp;
 
 /** One {@code distri-place node} in its own JVM on loopback, for tests that kill -9 and restart nodes. */
 public final class NodeProcess {
 
     public static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final TestHttp HTTP = new TestHttp();
 
     public final int id;
     public final int httpPort;
@@ -72,31 +69,19 @@ public final class NodeProcess {
 
     /** {@code GET /api/v1/cluster}, or null if the node does not answer. */
     public JsonNode cluster() {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(url("/api/v1/cluster"))
-                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
-            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
-        } catch (IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
+        return HTTP.jsonOrNull(url("/api/v1/cluster"));
     }
 
     public HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(url(path)).timeout(Duration.ofSeconds(15)).build(),
-            HttpResponse.BodyHandlers.ofString());
+        return HTTP.get(url(path));
     }
 
     public HttpResponse<String> place(int x, int y, String color) throws IOException, InterruptedException {
-        String body = "{\"x\":" + x + ",\"y\":" + y + ",\"color\":\"" + color + "\"}";
-        return HTTP.send(HttpRequest.newBuilder(url("/pixel")).timeout(Duration.ofSeconds(15))
-            .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.post(url("/pixel"), "{\"x\":" + x + ",\"y\":" + y + ",\"color\":\"" + color + "\"}");
     }
 
-    public URI url(String path) {
-        return URI.create("http://127.0.0.1:" + httpPort + path);
+    public String url(String path) {
+        return "http://127.0.0.1:" + httpPort + path;
     }
 
     @Override

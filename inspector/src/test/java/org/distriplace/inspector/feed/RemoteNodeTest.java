@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventSink;
@@ -20,12 +20,12 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.testing.Await;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.model.InspectorModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * One inspector watching two nodes of a cluster through their {@code /inspect} streams, as it would watch two
@@ -71,8 +71,8 @@ class RemoteNodeTest {
     }
 
     /** Drains the inbox into the model until {@code condition} holds, failing after 10 s. */
-    private void awaitModel(BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+    private void awaitModel(String what, BooleanSupplier condition) throws Exception {
+        Await.until(what, Duration.ofSeconds(10), () -> {
             inbox.drainTo(model, Integer.MAX_VALUE);
             return condition.getAsBoolean();
         });
@@ -82,17 +82,18 @@ class RemoteNodeTest {
     void oneInspectorSeesTwoNodesThroughTheirStreams() throws Exception {
         RemoteNode first = remote.watch(address(1), "s3cret");
         RemoteNode second = remote.watch("http://" + address(2) + "/", "s3cret");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> first.status().state() == RemoteNode.State.WATCHING
+        Await.until("both streams", Duration.ofSeconds(10), () -> first.status().state() == RemoteNode.State.WATCHING
             && second.status().state() == RemoteNode.State.WATCHING);
         assertEquals(1, first.status().nodeId());
         assertEquals(2, second.status().nodeId());
-        awaitModel(() -> model.cluster().leaders().size() == 1 && model.cluster().leaders().get(0).id() == 2
+        awaitModel("one leader, n2, seen by both", () -> model.cluster().leaders().size() == 1 && model.cluster().leaders().get(0).id() == 2
             && model.cluster().node(1).leaderId() == 2);
 
         nodes.get(0).place("ada", 1, 1, Color.of("#FF4500")).join();
-        awaitModel(() -> model.rounds().newestFirst().stream().anyMatch(round ->
+        awaitModel("the committed round with both votes", () -> model.rounds().newestFirst().stream()
+            .anyMatch(round ->
             round.outcome() == CommitRound.Outcome.COMMIT && round.votes().size() == 2));
-        awaitModel(() -> model.clocks().rows().size() == 2 && model.clocks().rows().stream()
+        awaitModel("both clocks at one write", () -> model.clocks().rows().size() == 2 && model.clocks().rows().stream()
             .allMatch(row -> row.committedWrites() == 1));
         assertEquals(Role.LEADER, model.cluster().node(2).role());
         assertEquals(0, inbox.dropped());
@@ -101,7 +102,7 @@ class RemoteNodeTest {
     @Test
     void aWrongSecretIsRefusedAndNothingArrives() throws Exception {
         RemoteNode node = remote.watch(address(1), "not-the-secret");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> node.status().state() == RemoteNode.State.DENIED);
+        Await.until("the refusal", Duration.ofSeconds(10), () -> node.status().state() == RemoteNode.State.DENIED);
         assertEquals("wrong cluster secret", node.status().detail());
         nodes.get(0).place("ada", 2, 2, Color.of("#000000")).join();
         assertEquals(0, inbox.received(), "not one event for a client without the secret");
@@ -115,16 +116,16 @@ class RemoteNodeTest {
             port = probe.getLocalPort();
         }
         RemoteNode absent = remote.watch("127.0.0.1:" + port, "s3cret");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> absent.status().state() == RemoteNode.State.RETRYING);
+        Await.until("retrying", Duration.ofSeconds(10), () -> absent.status().state() == RemoteNode.State.RETRYING);
         assertTrue(absent.status().detail().contains("cannot connect"), absent.status().detail());
         remote.stop(absent);
         assertEquals(RemoteNode.State.STOPPED, absent.status().state());
         assertTrue(remote.watched().isEmpty());
 
         RemoteNode watched = remote.watch(address(1), "s3cret");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> servers.get(0).inspectors() == 1);
+        Await.until("the node to stream to it", Duration.ofSeconds(10), () -> servers.get(0).inspectors() == 1);
         remote.stop(watched);
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> servers.get(0).inspectors() == 0);
+        Await.until("the node to let it go", Duration.ofSeconds(10), () -> servers.get(0).inspectors() == 0);
     }
 
     @Test

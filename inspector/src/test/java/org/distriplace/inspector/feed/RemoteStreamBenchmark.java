@@ -1,5 +1,6 @@
 package org.distriplace.inspector.feed;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,10 +15,10 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.testing.Await;
 import org.distriplace.inspector.model.InspectorModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * A benchmark, not a test (it asserts nothing about time): how many events per second one node can stream to a
@@ -53,7 +54,7 @@ class RemoteStreamBenchmark {
         InspectorModel model = new InspectorModel();
         RemoteNodes remote = new RemoteNodes(inbox, "bench");
         RemoteNode watched = remote.watch("127.0.0.1:" + port, "bench");
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> watched.status().state() == RemoteNode.State.WATCHING);
+        Await.until("the stream", Duration.ofSeconds(10), () -> watched.status().state() == RemoteNode.State.WATCHING);
         long start = System.nanoTime();
         long emitted = 0;
         long end = start + TimeUnit.SECONDS.toNanos(SECONDS);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
@@ -23,6 +21,7 @@ import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +32,7 @@ class ApiServerTest {
 
     private Node node;
     private ApiServer server;
-    private HttpClient http;
+    private TestHttp http;
     private String base;
 
     @BeforeEach
@@ -44,8 +43,7 @@ class ApiServerTest {
         server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ApiServer.Options(4096, 4096, 20));
         server.start();
         base = "http://127.0.0.1:" + server.port();
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5))
-            .build();
+        http = TestHttp.withCookies();
         Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
             () -> node.report().join().leaderActive() && node.report().join().ready());
     }
@@ -57,12 +55,11 @@ class ApiServerTest {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.get(base + path);
     }
 
     private HttpResponse<String> post(String path, String body) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base + path)).POST(HttpRequest.BodyPublishers.ofString(body))
-            .header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        return http.post(base + path, body);
     }
 
     private static JsonNode json(HttpResponse<String> response) throws Exception {
@@ -95,8 +92,7 @@ class ApiServerTest {
         assertEquals("#FF4500", canvas.path("pixels").path("5,3").asText());
         assertEquals(1, canvas.path("pixels").size(), "only painted pixels are listed");
         assertEquals(1, canvas.path("version").path("1").asInt());
-        byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/canvas")).build(),
-            HttpResponse.BodyHandlers.ofByteArray()).body();
+        byte[] bytes = http.getBytes(base + "/api/v1/canvas").body();
         assertEquals(200, bytes.length);
         assertEquals(2, bytes[3 * 20 + 5]);
         HttpResponse<String> again = post("/pixel", "{\"x\":6,\"y\":3,\"color\":\"#000000\"}");
@@ -112,10 +108,7 @@ class ApiServerTest {
         assertTrue(json(placed).get("user").asText().startsWith("guest-"), placed.body());
         assertTrue(placed.headers().firstValue("set-cookie").isEmpty(), "no new session with a placement");
         assertError(post("/pixel", "{\"x\":2,\"y\":1,\"color\":\"#FF4500\"}"), 429, "COOLDOWN");
-        HttpClient cookieless = HttpClient.newHttpClient();
-        HttpResponse<String> script = cookieless.send(HttpRequest.newBuilder(URI.create(base + "/pixel"))
-            .POST(HttpRequest.BodyPublishers.ofString("{\"x\":3,\"y\":1,\"color\":\"#FF4500\"}")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> script = new TestHttp().post(base + "/pixel", "{\"x\":3,\"y\":1,\"color\":\"#FF4500\"}");
         assertEquals("addr-127.0.0.1", json(script).get("user").asText(), "a client without cookies is its address");
     }
 
@@ -147,8 +140,8 @@ class ApiServerTest {
         assertError(get("/nothing-here"), 404, "NOT_FOUND");
         assertError(get("/../../etc/passwd"), 404, "NOT_FOUND");
         assertError(get("/pixel"), 405, "METHOD_NOT_ALLOWED");
-        assertError(http.send(HttpRequest.newBuilder(URI.create(base + "/canvas")).DELETE().build(),
-            HttpResponse.BodyHandlers.ofString()), 405, "METHOD_NOT_ALLOWED");
+        assertError(http.send(HttpRequest.newBuilder(URI.create(base + "/canvas")).DELETE()), 405,
+            "METHOD_NOT_ALLOWED");
         assertEquals(0, json(get("/api/v1/cluster")).get("committedWrites").asInt(), "nothing changed");
         assertEquals(200, get("/").statusCode(), "and the node still serves");
     }
@@ -205,11 +198,7 @@ class ApiServerTest {
         WebSocket socket = connect(frames);
         frames.next("canvas");
         socket.sendText("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(10_000) + "\"}", true);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!socket.isInputClosed()) {
-            assertTrue(System.nanoTime() < deadline, "the oversized client is closed");
-            Thread.sleep(5);
-        }
+        Await.until("the oversized client to be closed", Duration.ofSeconds(10), socket::isInputClosed);
         WebSocketFrames other = new WebSocketFrames();
         connect(other);
         other.next("canvas");
@@ -231,14 +220,10 @@ class ApiServerTest {
         try {
             node.place("someone-else", 7, 3, Color.of("#000000"));
             assertTrue(busy.await(10, TimeUnit.SECONDS), "the node's thread is held");
-            HttpRequest canvasRequest = HttpRequest.newBuilder(URI.create(base + "/canvas"))
-                .timeout(Duration.ofSeconds(5)).build();
-            JsonNode canvas = Responses.JSON.readTree(http.send(canvasRequest, HttpResponse.BodyHandlers.ofString())
-                .body());
+            JsonNode canvas = json(get("/canvas"));
             assertEquals("#FF4500", canvas.path("pixels").path("5,3").asText());
             assertEquals("#000000", canvas.path("pixels").path("7,3").asText(), "published before it is told");
-            byte[] bytes = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/canvas"))
-                .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+            byte[] bytes = http.getBytes(base + "/api/v1/canvas").body();
             assertEquals(2, bytes[3 * 20 + 5]);
             WebSocketFrames frames = new WebSocketFrames();
             connect(frames);

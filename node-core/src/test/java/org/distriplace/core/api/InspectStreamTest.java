@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.time.Duration;
@@ -27,6 +26,7 @@ import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
 import org.distriplace.core.wire.EventCodec;
 import org.junit.jupiter.api.AfterEach;
@@ -146,9 +146,7 @@ class InspectStreamTest {
         WebSocketFrames browser = new WebSocketFrames();
         WebSocketFrames.connect("ws://127.0.0.1:" + server.port() + "/ws", browser);
         browser.next("canvas");
-        HttpResponse<String> plain = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/api/v1/canvas/info")).build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> plain = new TestHttp().get("http://127.0.0.1:" + server.port() + "/api/v1/canvas/info");
         assertEquals(200, plain.statusCode());
     }
 
@@ -156,9 +154,8 @@ class InspectStreamTest {
     void aServerWithoutInspectionDoesNotOfferTheStream() throws Exception {
         try (ApiServer closed = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults())) {
             closed.start();
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + closed.port() + InspectProtocol.PATH)).build(),
-                HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = new TestHttp().get("http://127.0.0.1:" + closed.port()
+                + InspectProtocol.PATH);
             assertEquals(404, response.statusCode());
             WebSocketFrames frames = new WebSocketFrames();
             assertTrue(HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(

@@ -1,0 +1,74 @@
+package org.distriplace.core.testing;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/**
+ * HTTP for tests: one client, a deadline on every request (a node that hangs fails the test instead of blocking
+ * it), and optionally a browser's cookies. Thread-safe.
+ */
+public final class TestHttp {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration TIMEOUT = Duration.ofSeconds(15);
+
+    private final HttpClient client;
+
+    /** A client without cookies (a script: the node knows it by its address). */
+    public TestHttp() {
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    private TestHttp(HttpClient client) {
+        this.client = client;
+    }
+
+    /** A client that keeps the session cookies nodes offer, as a browser does. */
+    public static TestHttp withCookies() {
+        return new TestHttp(HttpClient.newBuilder().cookieHandler(new CookieManager())
+            .connectTimeout(Duration.ofSeconds(5)).build());
+    }
+
+    public HttpResponse<String> get(String url) throws IOException, InterruptedException {
+        return client.send(request(url).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<byte[]> getBytes(String url) throws IOException, InterruptedException {
+        return client.send(request(url).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** POSTs a JSON body. */
+    public HttpResponse<String> post(String url, String json) throws IOException, InterruptedException {
+        return client.send(request(url).header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
+        return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** The JSON a 200 answer carries, or null when there is no such answer within 2 s (a node down, say). */
+    public JsonNode jsonOrNull(String url) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private static HttpRequest.Builder request(String url) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
+    }
+}
