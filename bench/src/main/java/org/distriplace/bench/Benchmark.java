@@ -86,7 +86,8 @@ public final class Benchmark {
             ceiling, calibrationClients);
 
         Path dir = Files.createTempDirectory("distri-place-bench");
-        try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions()); WsClients clients = new WsClients(2)) {
+        try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions());
+             WsClients clients = new WsClients(2)) {
             cluster.startAll();
             say("cluster: 3 node processes on loopback, data in %s", dir);
             if (options.phases().contains(Phase.RAMP)) {

@@ -24,7 +24,8 @@ final class PixelsJson {
         CanvasImage canvas = view.canvas();
         byte[][] next = new byte[canvas.bandCount()][];
         for (int band = 0; band < next.length; band++) {
-            boolean kept = encoded != null && encoded.bandCount() == next.length && canvas.sharesBandWith(encoded, band);
+            boolean kept = encoded != null && encoded.bandCount() == next.length
+                && canvas.sharesBandWith(encoded, band);
             next[band] = kept ? bands[band] : band(canvas, band);
         }
         encoded = canvas;

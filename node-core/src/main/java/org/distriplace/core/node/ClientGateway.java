@@ -90,7 +90,8 @@ final class ClientGateway implements CommittedState.Subscriber {
             return new PlaceException(PlaceError.BAD_COLOR, color + " is not in the palette");
         }
         if (!ctx.members().isMember()) {
-            return new PlaceException(PlaceError.NOT_READY, "node " + self + " is waiting to be admitted to the cluster");
+            return new PlaceException(PlaceError.NOT_READY, "node " + self
+                + " is waiting to be admitted to the cluster");
         }
         if (!catchUp.ready()) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self + " is still catching up with the cluster");

@@ -1,6 +1,5 @@
 package org.distriplace.core.sim;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
