@@ -129,9 +129,11 @@ final class ClientGateway implements CommittedState.Subscriber {
             route(request, now);
         }
         for (ClientRequests.Pending expired : requests.expire(now)) {
-            failed(now, expired.user, new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
+            PlaceException error = new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
                 + ctx.config().placeTimeoutMs() + " ms: no leader with a majority was reachable (the pixel may still "
-                + "appear if the cluster recovers)", 0), expired.future);
+                + "appear if the cluster recovers)", 0);
+            failed(now, expired.user, error);
+            expired.future.completeExceptionally(error);
         }
     }
 
@@ -165,14 +167,13 @@ final class ClientGateway implements CommittedState.Subscriber {
     void refuse(long requestId, PlaceException error, long now) {
         ClientRequests.Pending request = requests.fail(requestId, error);
         if (request != null) {
-            ctx.events().emit(new NodeEvent.PlacementFailed(now, ctx.self(), request.user, error.code().name(),
-                error.getMessage()));
+            failed(now, request.user, error);
         }
     }
 
-    private void failed(long now, String user, PlaceException error, CompletableFuture<PlaceResult> future) {
+    /** Tells watchers that a placement failed, and why. */
+    private void failed(long now, String user, PlaceException error) {
         ctx.events().emit(new NodeEvent.PlacementFailed(now, ctx.self(), user, error.code().name(),
             error.getMessage()));
-        future.completeExceptionally(error);
     }
 }

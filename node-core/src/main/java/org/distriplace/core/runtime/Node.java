@@ -21,6 +21,7 @@ import org.distriplace.core.node.PixelListener;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.node.ReadSide;
 import org.distriplace.core.node.Transport;
 import org.distriplace.core.read.ReadView;
 import org.slf4j.Logger;

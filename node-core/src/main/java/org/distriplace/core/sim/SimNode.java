@@ -1,18 +1,15 @@
 package org.distriplace.core.sim;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.model.PixelWrite;
-import org.distriplace.core.node.CommitFeed;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.PixelListener;
 import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.node.ReadSide;
 import org.distriplace.core.read.ReadView;
 import org.distriplace.core.store.MemoryEventStore;
 
@@ -32,7 +29,7 @@ final class SimNode {
     private final EventSink events;
     private final MemoryEventStore store = new MemoryEventStore();
     private final SimDisk disk;
-    private final Readers readers = new Readers();
+    private final ReadSide readers = new ReadSide();
     private NodeEngine engine;
     private int incarnation;
     private boolean up;
@@ -122,12 +119,12 @@ final class SimNode {
 
     /** What this node last published for readers (kept across crashes: a restarted node publishes again). */
     ReadView view() {
-        return readers.view;
+        return readers.view();
     }
 
     /** Tells {@code listener} of every write any life of this node commits. */
     void addPixelListener(PixelListener listener) {
-        readers.listeners.add(listener);
+        readers.add(listener);
     }
 
     void crash() {
@@ -144,26 +141,5 @@ final class SimNode {
 
     NodeEngine engine() {
         return engine;
-    }
-
-    /** The machine's readers: its latest view, and listeners (on the simulation's thread, like everything here). */
-    private static final class Readers implements CommitFeed {
-        private final List<PixelListener> listeners = new ArrayList<>();
-        private ReadView view;
-
-        @Override
-        public void publish(ReadView next) {
-            view = next;
-        }
-
-        @Override
-        public void committed(PixelWrite write, boolean changed) {
-            listeners.forEach(listener -> listener.committed(write, changed));
-        }
-
-        @Override
-        public void reloaded() {
-            listeners.forEach(PixelListener::reloaded);
-        }
     }
 }
