@@ -62,6 +62,22 @@ public final class SimulateCommand implements Callable<Integer> {
             + "fault still on (default: ${DEFAULT-VALUE}).")
     int joiners;
 
+    @Option(names = "--leavers", defaultValue = "0",
+        description = "Members that leave during the safety phase: each asks for its own removal and stops for good "
+            + "once removed or after 10 s (default: ${DEFAULT-VALUE}).")
+    int leavers;
+
+    @Option(names = "--removals", defaultValue = "0",
+        description = "Members an operator removes during the safety phase, through a random live member: up, down "
+            + "or cut off, the leader too (default: ${DEFAULT-VALUE}). Leavers and removals together are at most "
+            + "(nodes - 1) / 2.")
+    int removals;
+
+    @Option(names = "--auto-remove-after-ms", defaultValue = "0",
+        description = "Leaders remove members silent this long, while a majority is alive (default: "
+            + "${DEFAULT-VALUE}, never). Not with --leavers.")
+    long autoRemoveAfterMs;
+
     @Option(names = "--trace", description = "Print every event of the run, in order (with --seed).")
     boolean trace;
 
@@ -73,12 +89,18 @@ public final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || joiners < 0 || nodes + joiners > 64 || seeds < 1 || durationSeconds < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                "need 1-64 nodes (joiners included), at least one seed and a non-negative duration");
+        if (seeds < 1 || durationSeconds < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "need at least one seed and a non-negative "
+                + "duration");
         }
-        ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
-            .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind).withJoiners(joiners);
+        ScenarioOptions options;
+        try {
+            options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
+                .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind)
+                .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs));
+        } catch (IllegalArgumentException invalid) {
+            throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
+        }
         PrintWriter out = spec.commandLine().getOut();
         long started = System.nanoTime();
         List<SimulationResult> results = seed != null
@@ -136,9 +158,11 @@ public final class SimulateCommand implements Callable<Integer> {
         double virtualSeconds = results.stream().mapToLong(SimulationResult::virtualMs).sum() / 1000.0;
         long events = results.stream().mapToLong(SimulationResult::events).sum();
         long acknowledged = results.stream().mapToLong(SimulationResult::acknowledged).sum();
+        long changes = results.stream().mapToLong(SimulationResult::configChanges).sum();
         out.printf(Locale.ROOT, "%d runs, %d violations, %.0f virtual s in %.1f wall s (%.1f runs/s, %d events, "
-                + "%d acknowledged writes)%n", results.size(), violations, virtualSeconds, wallSeconds,
-            results.size() / Math.max(wallSeconds, 1e-9), events, acknowledged);
+                + "%d acknowledged writes%s)%n", results.size(), violations, virtualSeconds, wallSeconds,
+            results.size() / Math.max(wallSeconds, 1e-9), events, acknowledged,
+            changes > 0 ? ", " + changes + " configuration changes" : "");
         out.flush();
     }
 

@@ -38,4 +38,20 @@ class SimulateCommandTest {
         assertEquals(2, cli.run("simulate", "--faults", "meteor"));
         assertTrue(cli.err().contains("unknown fault 'meteor'"), cli.err());
     }
+
+    @Test
+    void churnRunsAndCountsItsConfigurationChanges() {
+        assertEquals(0, cli.run("simulate", "--nodes", "5", "--seeds", "3", "--base-seed", "5", "--duration", "10",
+            "--joiners", "1", "--leavers", "1", "--removals", "1"));
+        assertTrue(cli.out().strip().matches("(?s).*3 runs, 0 violations, .*, \\d+ configuration changes\\)"),
+            cli.out());
+    }
+
+    @Test
+    void impossibleChurnIsAUsageError() {
+        assertEquals(2, cli.run("simulate", "--nodes", "3", "--leavers", "2"));
+        assertTrue(cli.err().contains("at most (nodes - 1) / 2"), cli.err());
+        assertEquals(2, cli.run("simulate", "--nodes", "5", "--leavers", "1", "--auto-remove-after-ms", "3000"));
+        assertTrue(cli.err().contains("simulated apart"), cli.err());
+    }
 }

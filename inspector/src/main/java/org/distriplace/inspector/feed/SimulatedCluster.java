@@ -61,7 +61,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
         this.inbox = inbox;
         this.healthy = settings.link();
         ScenarioOptions options = new ScenarioOptions(settings.nodes(), Set.of(), Long.MAX_VALUE / 4, 0, 60_000,
-            settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, 0);
+            settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, ScenarioOptions.Churn.NONE);
         this.simulation = new Simulation(settings.seed(), options, config -> config
             .heartbeatMs(settings.heartbeatMs())
             .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)

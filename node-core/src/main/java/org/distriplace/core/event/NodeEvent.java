@@ -86,7 +86,8 @@ public sealed interface NodeEvent {
 
         /** Lifecycle stages. */
         public enum Stage {
-            RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, LEARNER_ADDED, ADMITTED, STOPPED
+            RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, LEARNER_ADDED, ADMITTED, LEAVING,
+            REMOVED, STOPPED
         }
     }
 

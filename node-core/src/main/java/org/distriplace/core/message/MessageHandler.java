@@ -16,6 +16,8 @@ public interface MessageHandler {
 
     void onJoinRequest(int from, PeerMessage.JoinRequest message, long now);
 
+    void onRemoveRequest(int from, PeerMessage.RemoveRequest message, long now);
+
     void onWelcome(int from, PeerMessage.Welcome message, long now);
 
     void onElection(int from, PeerMessage.Election message, long now);

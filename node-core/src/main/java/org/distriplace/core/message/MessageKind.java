@@ -8,6 +8,7 @@ public enum MessageKind {
     JOIN(Category.MEMBERSHIP),
     WELCOME(Category.MEMBERSHIP),
     JOIN_REQUEST(Category.MEMBERSHIP),
+    REMOVE_REQUEST(Category.MEMBERSHIP),
     ELECTION(Category.ELECTION),
     ANSWER(Category.ELECTION),
     COORDINATOR(Category.ELECTION),

@@ -125,6 +125,21 @@ public sealed interface PeerMessage {
         }
     }
 
+    /**
+     * "Remove {@code target} from the configuration": sent to the leader by a member leaving (its own id) or by the
+     * node an operator asked to remove a member that will not come back. Sent again until a configuration without
+     * the target commits; the leader proposes the change once no other change is under way.
+     */
+    record RemoveRequest(int nodeId, int target) implements PeerMessage {
+        public MessageKind kind() { return MessageKind.REMOVE_REQUEST; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onRemoveRequest(from, this, now); }
+
+        public String summary() {
+            return target == nodeId ? "leaving" : "remove n" + target;
+        }
+    }
+
     /** The answer to JOIN: the cluster's epoch and leader as this peer knows them. */
     record Welcome(int nodeId, long epoch, int leaderId) implements PeerMessage {
         public MessageKind kind() { return MessageKind.WELCOME; }

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * A cluster configuration: the member ids (with the peer address each listens on) and a version that rises by one
- * with every change. Changes are agreed through two-phase commit like pixel batches, one node added per change, so
- * a majority of the old members and a majority of the new always share a node (see docs/protocol.md).
+ * with every change. Changes are agreed through two-phase commit like pixel batches, one node added or removed per
+ * change, so a majority of the old members and a majority of the new always share a node (see docs/protocol.md).
  *
  * @param version rises by one per change; a node adopts a committed configuration only if it is newer
  * @param peers   member id to its peer address ({@code host:port}; empty where the transport needs none)
@@ -56,6 +56,26 @@ public record Membership(long version, SortedMap<Integer, String> peers) {
         SortedMap<Integer, String> next = new TreeMap<>(peers);
         next.put(nodeId, address);
         return new Membership(version + 1, next);
+    }
+
+    /** The next configuration: this one without {@code nodeId}, which must be a member and not the last one. */
+    public Membership without(int nodeId) {
+        if (!contains(nodeId) || peers.size() == 1) {
+            throw new IllegalArgumentException("cannot remove node " + nodeId + " from " + members());
+        }
+        SortedMap<Integer, String> next = new TreeMap<>(peers);
+        next.remove(nodeId);
+        return new Membership(version + 1, next);
+    }
+
+    /** True when {@code next} is this configuration with exactly one node added or removed. */
+    public boolean differsByOneFrom(Membership next) {
+        List<Integer> mine = members();
+        List<Integer> theirs = next.members();
+        if (Math.abs(mine.size() - theirs.size()) != 1) {
+            return false;
+        }
+        return mine.size() < theirs.size() ? theirs.containsAll(mine) : mine.containsAll(theirs);
     }
 
     /** The newer of two configurations (this one when their versions are equal). */

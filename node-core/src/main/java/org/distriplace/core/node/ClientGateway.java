@@ -22,7 +22,6 @@ final class ClientGateway implements CommittedState.Subscriber {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientRequests requests = new ClientRequests();
-    private boolean open;
 
     ClientGateway(NodeContext ctx, CatchUp catchUp, Leadership leadership, WriteAdmission admission) {
         this.ctx = ctx;
@@ -31,14 +30,8 @@ final class ClientGateway implements CommittedState.Subscriber {
         this.admission = admission;
     }
 
-    /** The node started: placements are taken from now on. */
-    void open() {
-        open = true;
-    }
-
-    /** The node stops: waiting clients fail with {@code error}, and nothing more is taken. */
+    /** The node stops: waiting clients fail with {@code error}. */
     void close(PlaceException error) {
-        open = false;
         requests.failAll(error);
     }
 
@@ -76,7 +69,7 @@ final class ClientGateway implements CommittedState.Subscriber {
 
     private PlaceException validate(String user, int x, int y, Color color) {
         int self = ctx.self();
-        if (!open) {
+        if (!ctx.running()) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self + " is not running");
         }
         if (user == null || user.isBlank()) {
@@ -89,6 +82,10 @@ final class ClientGateway implements CommittedState.Subscriber {
         if (color == null || !ctx.config().palette().contains(color)) {
             return new PlaceException(PlaceError.BAD_COLOR, color + " is not in the palette");
         }
+        if (ctx.members().removed()) {
+            return new PlaceException(PlaceError.NOT_READY, "node " + self + " was removed from the cluster and "
+                + "takes no placements");
+        }
         if (!ctx.members().isMember()) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self
                 + " is waiting to be admitted to the cluster");
@@ -99,17 +96,8 @@ final class ClientGateway implements CommittedState.Subscriber {
         return null;
     }
 
-    /** The leader requests should go to now: this node if it leads and is active, a live leader, or 0. */
-    private int currentLeader() {
-        if (leadership.leading()) {
-            return leadership.active() ? ctx.self() : 0;
-        }
-        int leaderId = ctx.election().leaderId();
-        return leaderId != 0 && !ctx.detector().isDead(leaderId) ? leaderId : 0;
-    }
-
     private void route(ClientRequests.Pending request, long now) {
-        int target = currentLeader();
+        int target = leadership.leaderToAsk();
         if (target == 0) {
             return;
         }
@@ -125,7 +113,7 @@ final class ClientGateway implements CommittedState.Subscriber {
 
     /** Routes again what a new leader should take, and fails what is past its deadline. */
     void tick(long now) {
-        for (ClientRequests.Pending request : requests.notRoutedTo(currentLeader(), ctx.election().epoch())) {
+        for (ClientRequests.Pending request : requests.notRoutedTo(leadership.leaderToAsk(), ctx.election().epoch())) {
             route(request, now);
         }
         for (ClientRequests.Pending expired : requests.expire(now)) {

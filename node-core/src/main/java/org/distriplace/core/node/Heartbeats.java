@@ -1,6 +1,7 @@
 package org.distriplace.core.node;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.message.PeerMessage;
@@ -8,13 +9,16 @@ import org.distriplace.core.message.PeerMessage;
 /**
  * How a node shows it is alive and learns who leads: heartbeats to every member (carrying its epoch, the leader it
  * follows and its committed configuration, so stale views heal), the JOIN/WELCOME greeting of a starting node, and
- * the heartbeat every member answers a join request with. Owned by the node's thread.
+ * the heartbeat a member answers a node outside its configuration with (a join request, or a removed node that does
+ * not know it yet). Owned by the node's thread.
  */
 final class Heartbeats {
 
     private final NodeContext ctx;
     private final CatchUp catchUp;
     private final NodeSteps steps;
+    /** When each node with a stale view was last told this node's, so a chatty one is told once per interval. */
+    private final Map<Integer, Long> told = new TreeMap<>();
 
     Heartbeats(NodeContext ctx, CatchUp catchUp, NodeSteps steps) {
         this.ctx = ctx;
@@ -22,9 +26,9 @@ final class Heartbeats {
         this.steps = steps;
     }
 
-    /** Sends every other member a heartbeat when one is due. */
+    /** Sends every other member a heartbeat when one is due; a node outside the configuration sends none. */
     void sendIfDue(long now) {
-        if (ctx.detector().heartbeatDue(now)) {
+        if (ctx.members().isMember() && ctx.detector().heartbeatDue(now)) {
             for (int peer : ctx.members().others()) {
                 ctx.send(peer, heartbeat(now));
             }
@@ -43,7 +47,11 @@ final class Heartbeats {
         ctx.state().observe(heartbeat.timestamp(), now);
         ctx.election().observe(heartbeat.epoch());
         steps.adoptConfiguration(heartbeat.membership(), now);
-        if (heartbeat.leaderId() == from) {
+        if (heartbeat.membership().version() < ctx.members().current().version()) {
+            tellStale(from, now); // stale views heal both ways: it learns the newer configuration back
+        }
+        // Anyone's heartbeat may carry a newer configuration; only a member's may claim the lead.
+        if (heartbeat.leaderId() == from && ctx.members().current().contains(from)) {
             ctx.election().onLeaderClaim(from, heartbeat.epoch(), now, MessageKind.HEARTBEAT);
         }
     }
@@ -74,5 +82,18 @@ final class Heartbeats {
     void answerJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
         ctx.learnAddresses(Map.of(from, request.address()));
         ctx.send(from, heartbeat(now));
+    }
+
+    /**
+     * A node with a stale view said something this node will not take (a removed member that does not know it yet,
+     * talking to a member or to another removed node): it is told this node's configuration, at most once per
+     * heartbeat interval.
+     */
+    void tellStale(int from, long now) {
+        Long last = told.get(from);
+        if (last == null || now - last >= ctx.config().heartbeatMs()) {
+            told.put(from, now);
+            ctx.send(from, heartbeat(now));
+        }
     }
 }

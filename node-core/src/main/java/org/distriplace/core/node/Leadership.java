@@ -3,7 +3,9 @@ package org.distriplace.core.node;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Membership;
@@ -15,8 +17,9 @@ import org.distriplace.core.protocol.commit.LeaderRecovery;
 /**
  * Leading an epoch: a new leader first recovers the older epochs (promises from a majority, pulling what promisers
  * hold that it lacks, adopting what may have committed), then proposes batches through the commit coordinator. It
- * also keeps the nodes asking to join as learners and proposes them as members, one change at a time. The writes
- * themselves are admitted by {@link WriteAdmission}. Owned by the node's thread.
+ * also changes the configuration, one change at a time: it removes members asked to go (leaving, removed by an
+ * operator, or long dead when automatic removal is on), and keeps the nodes asking to join as learners and proposes
+ * them as members. The writes themselves are admitted by {@link WriteAdmission}. Owned by the node's thread.
  */
 final class Leadership {
 
@@ -26,6 +29,12 @@ final class Leadership {
     private final CommitCoordinator.Listener decisions;
     /** Nodes asking to join, by id: kept across terms, until a committed configuration names them. */
     private final Map<Integer, PeerMessage.JoinRequest> joiners = new TreeMap<>();
+    /** Members asked to be removed, while this node leads; requesters ask again of a later leader. */
+    private final Set<Integer> removals = new TreeSet<>();
+    /** When each member was first seen dead during this term (automatic removal). */
+    private final Map<Integer, Long> deadSince = new TreeMap<>();
+    /** No configuration change is proposed before this: write batches get their turn between attempts. */
+    private long nextChangeAt;
     private LeaderTerm term;
 
     /** @param decisions what the node does when this leader proposes and decides batches */
@@ -44,6 +53,15 @@ final class Leadership {
     /** True while this node leads and its term's first batch has committed: it accepts writes. */
     boolean active() {
         return term != null && term.active();
+    }
+
+    /** The leader requests should go to now: this node if it leads and is active, a live leader, or 0 for none. */
+    int leaderToAsk() {
+        if (term != null) {
+            return term.active() ? ctx.self() : 0;
+        }
+        int leaderId = ctx.election().leaderId();
+        return leaderId != 0 && !ctx.detector().isDead(leaderId) ? leaderId : 0;
     }
 
     /** This node won {@code epoch}: it starts recovering the older epochs, counting its own promise. */
@@ -65,6 +83,8 @@ final class Leadership {
         }
         List<AcceptedWrite> unproposed = term.drainUnproposed();
         ctx.cooldowns().releaseAllCharges();
+        removals.clear();
+        deadSince.clear();
         term = null;
         return Optional.of(unproposed);
     }
@@ -84,7 +104,8 @@ final class Leadership {
             }
             finishRecovery(now);
         } else {
-            proposeNextMember();
+            noteTheDead(now);
+            proposeNextChange(now);
             term.coordinator().tick(now, ctx.replica().version());
         }
     }
@@ -124,6 +145,9 @@ final class Leadership {
         }
         // A configuration a promiser holds as committed is committed: the new leader builds on it, never beside it.
         steps.adoptConfiguration(recovery.newestCommitted(), now);
+        if (term == null) {
+            return; // that configuration no longer names this node: it stepped down
+        }
         List<PixelWrite> adopted = recovery.adoptedWrites();
         Membership membership = ctx.members().current();
         Membership adoptedConfig = recovery.adoptedConfig(membership);
@@ -196,19 +220,92 @@ final class Leadership {
         }
     }
 
-    /** One change at a time, each from the committed configuration: the lowest-numbered caught-up joiner first. */
-    private void proposeNextMember() {
+    /** A member is to be removed (a REMOVE_REQUEST, or asked here): proposed once no other change is under way. */
+    void requestRemoval(int target) {
+        Membership current = ctx.members().current();
+        if (active() && current.contains(target) && current.size() > 1) {
+            removals.add(target);
+        }
+    }
+
+    /**
+     * One change at a time, each from the committed configuration, and only one that can commit (a majority of the
+     * old and of the new configuration alive; a change that cannot would hold up every batch behind it): removals
+     * first, asked for or automatic, lowest id first; then the lowest-numbered caught-up joiner. A configuration of
+     * one member is never emptied.
+     */
+    private void proposeNextChange(long now) {
         CommitCoordinator coordinator = term.coordinator();
-        if (joiners.isEmpty() || !term.active() || coordinator.changingConfig()) {
+        if (!term.active() || coordinator.changingConfig() || now < nextChangeAt) {
             return;
         }
-        joiners.values().stream().filter(PeerMessage.JoinRequest::caughtUp).findFirst()
-            .ifPresent(next -> coordinator.changeConfig(ctx.members().current().with(next.nodeId(), next.address())));
+        Membership current = ctx.members().current();
+        removals.removeIf(id -> !current.contains(id));
+        Set<Integer> leaving = new TreeSet<>(removals);
+        leaving.addAll(longDead(now));
+        Optional<Membership> next = leaving.stream().filter(id -> current.size() > 1)
+            .map(current::without).filter(config -> canCommit(current, config, 0)).findFirst();
+        if (next.isEmpty()) {
+            next = joiners.values().stream().filter(PeerMessage.JoinRequest::caughtUp).findFirst()
+                .map(joiner -> current.with(joiner.nodeId(), joiner.address()))
+                .filter(config -> canCommit(current, config, joinerIn(current, config)));
+        }
+        next.ifPresent(config -> {
+            coordinator.changeConfig(config);
+            nextChangeAt = now + ctx.config().voteTimeoutMs();
+        });
+    }
+
+    private static int joinerIn(Membership current, Membership next) {
+        return next.members().stream().filter(id -> !current.contains(id)).findFirst().orElse(0);
+    }
+
+    /** True when a majority of {@code current} and of {@code next} is alive ({@code joiner}, asking now, counts). */
+    private boolean canCommit(Membership current, Membership next, int joiner) {
+        return alive(current, joiner) >= current.quorum() && alive(next, joiner) >= next.quorum();
+    }
+
+    private long alive(Membership config, int joiner) {
+        return config.members().stream()
+            .filter(id -> id == ctx.self() || id == joiner || !ctx.detector().isDead(id)).count();
+    }
+
+    /** Notes when each member was first seen dead during this term, and forgets those alive again. */
+    private void noteTheDead(long now) {
+        if (ctx.config().autoRemoveAfterMs() == 0) {
+            return;
+        }
+        for (int peer : ctx.members().others()) {
+            if (ctx.detector().isDead(peer)) {
+                deadSince.putIfAbsent(peer, now);
+            } else {
+                deadSince.remove(peer);
+            }
+        }
+    }
+
+    /**
+     * Automatic removal (when configured): members dead for the configured time, but only while a majority of the
+     * configuration is alive, so nothing automatic ever acts for a minority.
+     */
+    private Set<Integer> longDead(long now) {
+        long after = ctx.config().autoRemoveAfterMs();
+        Set<Integer> dead = new TreeSet<>();
+        if (after == 0 || alive(ctx.members().current(), 0) < ctx.members().current().quorum()) {
+            return dead;
+        }
+        deadSince.forEach((peer, since) -> {
+            if (now - since >= after) {
+                dead.add(peer);
+            }
+        });
+        return dead;
     }
 
     /** A newer configuration committed: joiners it names are members now, and proposals count its votes. */
     void useMembership(Membership committed) {
         joiners.keySet().removeIf(committed::contains);
+        deadSince.keySet().retainAll(committed.members());
         if (term != null && term.coordinator() != null) {
             term.coordinator().useMembership(committed);
             term.coordinator().setLearners(joiners.keySet());

@@ -5,18 +5,22 @@ import org.distriplace.core.model.Membership;
 
 /**
  * The newest committed configuration this node holds, and the other members it names. Every role reads it; only
- * {@link #adopt} changes it, storing a newer configuration before anyone uses it. Owned by the node's thread.
+ * {@link #adopt} changes it, storing a newer configuration before anyone uses it. A node outside the configuration
+ * is either joining (it asks to be admitted) or removed (it stays out). Owned by the node's thread.
  */
 final class MembershipView {
 
     private final int self;
     private final EventStore store;
+    private final boolean asksToJoin;
     private Membership current;
     private List<Integer> others;
 
-    MembershipView(int self, List<Integer> initialMembers, EventStore store) {
+    /** @param asksToJoin whether this node, when outside the configuration, asks to be admitted */
+    MembershipView(int self, List<Integer> initialMembers, EventStore store, boolean asksToJoin) {
         this.self = self;
         this.store = store;
+        this.asksToJoin = asksToJoin;
         use(Membership.initial(initialMembers));
     }
 
@@ -32,6 +36,16 @@ final class MembershipView {
     /** True when the configuration names this node (a joiner is not, until admitted). */
     boolean isMember() {
         return current.contains(self);
+    }
+
+    /** True when this node is outside the configuration and asks to be admitted. */
+    boolean joining() {
+        return !isMember() && asksToJoin;
+    }
+
+    /** True when this node is outside the configuration and stays out: it was removed, and does not rejoin. */
+    boolean removed() {
+        return !isMember() && !asksToJoin;
     }
 
     /** Takes on the configuration restored from storage at start. */

@@ -32,14 +32,21 @@ final class MessageRoutes implements MessageHandler {
 
     /**
      * What a node outside the committed configuration may say: a joiner asks to join and for state; it votes on
-     * proposals (counted only where it is a member); and one named by a configuration still in doubt promises, so
-     * a recovering leader can hear from a majority of that configuration.
+     * proposals (counted only where it is a member); one named by a configuration still in doubt promises, so a
+     * recovering leader can hear from a majority of that configuration; a learner's refusal tells a leader of a
+     * newer epoch it promised; and anyone's heartbeat may carry a newer committed configuration (the one that
+     * tells a stale member it was removed).
      */
     static boolean acceptedFromOutsiders(PeerMessage message) {
         return switch (message.kind()) {
-            case JOIN_REQUEST, SYNC_REQUEST, VOTE, PROMISE -> true;
+            case JOIN_REQUEST, SYNC_REQUEST, VOTE, PROMISE, REFUSE, HEARTBEAT -> true;
             default -> false;
         };
+    }
+
+    /** A node removed for good listens only for configurations: it takes no part in the protocol any more. */
+    static boolean heardWhenRemoved(PeerMessage message) {
+        return message.kind() == MessageKind.HEARTBEAT;
     }
 
     @Override
@@ -66,6 +73,11 @@ final class MessageRoutes implements MessageHandler {
     public void onJoinRequest(int from, PeerMessage.JoinRequest message, long now) {
         heartbeats.answerJoinRequest(from, message, now);
         leadership.onJoinRequest(from, message, now);
+    }
+
+    @Override
+    public void onRemoveRequest(int from, PeerMessage.RemoveRequest message, long now) {
+        leadership.requestRemoval(message.target());
     }
 
     @Override

@@ -37,13 +37,18 @@ import org.distriplace.core.model.Palette;
  * @param logRetention       writes kept in memory per ordering node for deltas
  * @param snapshotEveryWrites a compressed snapshot of the canvas is stored after this many committed writes, so a
  *                           restart replays only the writes since
+ * @param autoRemoveAfterMs  while leading, propose removing a member that has been silent this long (one at a time,
+ *                           only while a majority of the configuration is alive); 0 never removes anyone
+ * @param rejoin             once removed from the configuration, ask to join it again (the desktop app); a node
+ *                           without it stays out and says so
  */
 public record NodeConfig(int nodeId, List<Integer> members, String address, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
                          long answerTimeoutMs, long coordinatorTimeoutMs, long batchMs, long voteTimeoutMs,
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
                          int tileSize, int maxBatch, int maxDeltaWrites, int maxWritesPerMessage,
-                         int maxTilesPerMessage, int logRetention, int snapshotEveryWrites) {
+                         int maxTilesPerMessage, int logRetention, int snapshotEveryWrites, long autoRemoveAfterMs,
+                         boolean rejoin) {
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
@@ -60,7 +65,8 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         }
         if (cooldownMs < 0 || heartbeatMs < 1 || failureTimeoutMs < suspectAfterMs || suspectAfterMs < 1
             || batchMs < 1 || voteTimeoutMs < 1 || resendMs < 1 || gossipMs < 1 || tickMs < 1
-            || placeTimeoutMs < 1 || answerTimeoutMs < 1 || coordinatorTimeoutMs < 1 || joinGraceMs < 0) {
+            || placeTimeoutMs < 1 || answerTimeoutMs < 1 || coordinatorTimeoutMs < 1 || joinGraceMs < 0
+            || autoRemoveAfterMs < 0) {
             throw new IllegalArgumentException("intervals must be positive (and suspect-after <= failure timeout)");
         }
         if (tileSize < 1 || maxBatch < 1 || maxDeltaWrites < 1 || maxWritesPerMessage < 1 || maxTilesPerMessage < 1
@@ -77,6 +83,11 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
     /** True when this node is not in its initial configuration: it starts by asking {@link #members} to join. */
     public boolean joining() {
         return !members.contains(nodeId);
+    }
+
+    /** True when this node, outside the configuration it holds, asks to join it (a joiner, or {@link #rejoin}). */
+    public boolean asksToJoinWhenOutside() {
+        return joining() || rejoin;
     }
 
     public Builder toBuilder() {
@@ -105,6 +116,8 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         b.maxTilesPerMessage = maxTilesPerMessage;
         b.logRetention = logRetention;
         b.snapshotEveryWrites = snapshotEveryWrites;
+        b.autoRemoveAfterMs = autoRemoveAfterMs;
+        b.rejoin = rejoin;
         return b;
     }
 
@@ -136,6 +149,8 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         private int maxTilesPerMessage = 16;
         private int logRetention = 200_000;
         private int snapshotEveryWrites = 100_000;
+        private long autoRemoveAfterMs;
+        private boolean rejoin;
 
         private Builder(int nodeId, List<Integer> members) {
             this.nodeId = nodeId;
@@ -167,12 +182,15 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         public Builder maxTilesPerMessage(int n) { this.maxTilesPerMessage = n; return this; }
         public Builder logRetention(int n) { this.logRetention = n; return this; }
         public Builder snapshotEveryWrites(int n) { this.snapshotEveryWrites = n; return this; }
+        public Builder autoRemoveAfterMs(long ms) { this.autoRemoveAfterMs = ms; return this; }
+        public Builder rejoin(boolean again) { this.rejoin = again; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(nodeId, members, address, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
-                maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites);
+                maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites,
+                autoRemoveAfterMs, rejoin);
         }
     }
 }

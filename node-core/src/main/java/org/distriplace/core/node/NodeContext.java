@@ -28,6 +28,7 @@ final class NodeContext {
     private final MembershipView members;
     private final FailureDetector detector;
     private final BullyElection election;
+    private boolean started;
     private boolean stopped;
 
     /**
@@ -44,7 +45,7 @@ final class NodeContext {
         this.transport = transport;
         this.gate = gate;
         this.state = new CommittedState(config, store);
-        this.members = new MembershipView(config.nodeId(), config.members(), store);
+        this.members = new MembershipView(config.nodeId(), config.members(), store, config.asksToJoinWhenOutside());
         this.detector = new FailureDetector(members.others(), config.heartbeatMs(), config.suspectAfterMs(),
             config.failureTimeoutMs());
         // Restored from storage when the node starts (BullyElection#restore).
@@ -131,8 +132,34 @@ final class NodeContext {
         events.emit(new NodeEvent.Lifecycle(now, self(), stage, detail));
     }
 
+    /** True from start until stop: the node takes part and takes requests. */
+    boolean running() {
+        return started && !stopped;
+    }
+
     boolean stopped() {
         return stopped;
+    }
+
+    /**
+     * The node starts: what every role shares is restored from storage (the committed state, the configuration and
+     * the election's promise), and returned for the roles' own parts.
+     */
+    EventStore.StoredState start(long now) {
+        if (started) {
+            throw new IllegalStateException("node " + self() + " already started");
+        }
+        started = true;
+        EventStore.StoredState stored = store.load();
+        state.restore(stored, now);
+        lifecycle(now, Stage.RESTORED, replica().committedWrites() + " committed writes, epoch " + stored.epoch());
+        if (stored.membership() != null) {
+            members.restore(stored.membership());
+            detector.usePeers(members.others());
+            election.useMembers(stored.membership().members());
+        }
+        election.restore(stored.epoch(), stored.promisedTo());
+        return stored;
     }
 
     void stop() {

@@ -1,8 +1,6 @@
 package org.distriplace.core.node;
 
-import java.util.Map;
 import java.util.Random;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventSink;
@@ -47,8 +45,9 @@ public final class NodeEngine {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientGateway clients;
+    private final RemovalRequests removals;
     private final MessageRoutes routes;
-    private boolean started;
+    private final NodeReports reports;
     private long nextHousekeeping;
 
     /**
@@ -67,7 +66,9 @@ public final class NodeEngine {
         this.leadership = new Leadership(ctx, catchUp, steps, steps);
         this.admission = new WriteAdmission(ctx, leadership, steps);
         this.clients = new ClientGateway(ctx, catchUp, leadership, admission);
+        this.removals = new RemovalRequests(ctx, leadership);
         this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients);
+        this.reports = new NodeReports(ctx, catchUp, voting, leadership, clients);
         ctx.state().subscribe(readers);
         ctx.state().subscribe(clients);
     }
@@ -76,25 +77,11 @@ public final class NodeEngine {
 
     /** Restores from the store, announces itself (JOIN) and starts the timers. */
     public void start() {
-        if (started) {
-            throw new IllegalStateException("node " + ctx.self() + " already started");
-        }
-        started = true;
         long now = ctx.now();
-        EventStore.StoredState stored = ctx.store().load();
-        ctx.state().restore(stored, now);
-        ctx.lifecycle(now, Stage.RESTORED, ctx.replica().committedWrites() + " committed writes, epoch "
-            + stored.epoch());
-        MembershipView members = ctx.members();
-        if (stored.membership() != null) {
-            members.restore(stored.membership());
-            ctx.detector().usePeers(members.others());
-            ctx.election().useMembers(stored.membership().members());
-        }
-        ctx.election().restore(stored.epoch(), stored.promisedTo());
+        EventStore.StoredState stored = ctx.start(now);
         voting.restore(stored.installedEpoch(), stored.inDoubt());
+        MembershipView members = ctx.members();
         catchUp.start(now);
-        clients.open();
         ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
             + " to admit it; ") + "epoch " + stored.epoch() + ", version " + ctx.replica().version());
         for (int peer : members.others()) {
@@ -110,6 +97,7 @@ public final class NodeEngine {
         }
         ctx.stop();
         clients.close(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self() + " stopped"));
+        removals.failAll("node " + ctx.self() + " stopped");
         ctx.lifecycle(ctx.now(), Stage.STOPPED, "");
     }
 
@@ -131,6 +119,20 @@ public final class NodeEngine {
         return clients.place(user, x, y, color);
     }
 
+    /**
+     * Leaves the cluster: asks for this node's removal and completes with the first committed configuration without
+     * it, or fails ({@link MembershipChangeException}) at once for the last member or with NO_QUORUM after
+     * {@code timeoutMs}. The caller stops the node either way.
+     */
+    public CompletableFuture<Membership> leave(long timeoutMs) {
+        return removals.leave(timeoutMs, ctx.now());
+    }
+
+    /** Removes member {@code target}, one that will not come back; answered as {@link #leave} is. */
+    public CompletableFuture<Membership> removeMember(int target, long timeoutMs) {
+        return removals.remove(target, timeoutMs, ctx.now());
+    }
+
     // ---------------------------------------------------------------- the tick
 
     private void tick() {
@@ -145,11 +147,12 @@ public final class NodeEngine {
         if (ctx.members().isMember()) {
             catchUp.catchUpIfJoining(now);
             ctx.election().tick(now, ctx.detector(), catchUp.graceOver(now));
-        } else {
+        } else if (ctx.members().joining()) {
             catchUp.askToJoin(now);
         }
         leadership.tick(now);
         clients.tick(now);
+        removals.tick(now);
         catchUp.gossip(now);
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
@@ -176,14 +179,17 @@ public final class NodeEngine {
      * anyone: it is learning who the members are.
      */
     public void onMessage(int from, PeerMessage message) {
-        if (ctx.stopped() || !started || from == ctx.self() || message.nodeId() != from) {
+        if (!ctx.running() || from == ctx.self() || message.nodeId() != from) {
             return;
         }
         MembershipView members = ctx.members();
-        if (members.isMember() && !members.others().contains(from) && !MessageRoutes.acceptedFromOutsiders(message)) {
+        long now = ctx.now();
+        boolean outsider = members.isMember() && !members.others().contains(from)
+            && !MessageRoutes.acceptedFromOutsiders(message);
+        if (outsider || members.removed() && !MessageRoutes.heardWhenRemoved(message)) {
+            heartbeats.tellStale(from, now);
             return;
         }
-        long now = ctx.now();
         ctx.detector().heard(from, now).ifPresent(change -> suspicion(now, change));
         if (ctx.events().wantsMessages()) {
             ctx.events().emit(new NodeEvent.MessageReceived(now, ctx.self(), from, message.kind(),
@@ -250,6 +256,19 @@ public final class NodeEngine {
             if (!wasMember && members.isMember()) {
                 catchUp.admitted(now);
                 ctx.lifecycle(now, Stage.ADMITTED, "a member from configuration " + committed.version());
+            } else if (wasMember && !members.isMember()) {
+                removed(committed, now);
+            }
+        }
+
+        /** This node is no longer a member: it stops leading, and asks to join again or stays out. */
+        private void removed(Membership committed, long now) {
+            ctx.election().stepDown(now, "removed from configuration " + committed.version());
+            String why = "no longer a member of configuration " + committed.version() + " " + committed.members();
+            if (ctx.members().joining()) {
+                ctx.lifecycle(now, Stage.JOINING, why + "; asking to join again");
+            } else {
+                ctx.lifecycle(now, Stage.REMOVED, why + "; it stays out (a node started with rejoin asks in again)");
             }
         }
 
@@ -263,22 +282,12 @@ public final class NodeEngine {
 
     /** An immutable snapshot of the whole node. */
     public NodeReport report() {
-        long now = ctx.now();
-        FailureDetector detector = ctx.detector();
-        Map<Integer, NodeReport.PeerView> peers = new TreeMap<>();
-        for (int peer : ctx.members().others()) {
-            long ago = detector.lastHeard(peer).map(heard -> now - heard).orElse(-1L);
-            peers.put(peer, new NodeReport.PeerView(peer, detector.status(peer), ago));
-        }
-        BullyElection election = ctx.election();
-        Replica replica = ctx.replica();
-        NodeConfig config = ctx.config();
-        return new NodeReport(now, ctx.self(), election.role(), election.leaderId(), election.epoch(),
-            voting.installedEpoch(), catchUp.ready(), leadership.active(), peers, replica.version(),
-            replica.canvas().stateHashHex(), replica.committedWrites(), leadership.proposal(now),
-            leadership.queued(), voting.inDoubtCount(), clients.pending(), config.width(), config.height(),
-            ctx.members().current(), ctx.members().isMember(),
-            new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()));
+        return reports.take();
+    }
+
+    /** True when this node was removed from the configuration and stays out (it does not rejoin). */
+    public boolean isRemoved() {
+        return ctx.members().removed();
     }
 
     /** The replica itself, for the simulator's checks on the node's thread. */

@@ -53,6 +53,9 @@ final class Voting {
     }
 
     void onPrepare(int from, PeerMessage.Prepare prepare, long now) {
+        if (ctx.members().removed()) {
+            return; // out of the cluster for good: a stale leader's proposal is none of its business
+        }
         if (!followsInEpoch(from, prepare.epoch(), now)) {
             ctx.send(from, new PeerMessage.Vote(prepare.proposalId(), prepare.epoch(), ctx.self(), false));
             return;

@@ -14,7 +14,8 @@ public enum Invariant {
     DOTS(6, "one write per dot"),
     ONCE(7, "a request commits at most once"),
     AVAILABLE(8, "the healed cluster commits writes"),
-    CONFIGURATIONS(9, "one configuration per version, one node added per change");
+    CONFIGURATIONS(9, "one configuration per version, one node added or removed per change"),
+    RETIRED(10, "a removed node never votes or proposes again");
 
     private final int number;
     private final String description;

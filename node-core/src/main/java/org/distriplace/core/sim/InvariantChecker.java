@@ -2,8 +2,10 @@ package org.distriplace.core.sim;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.distriplace.core.canvas.Replica;
@@ -27,6 +29,8 @@ public final class InvariantChecker {
     private final Map<String, Dot> requestDots = new HashMap<>();
     private final List<PixelWrite> acknowledged = new ArrayList<>();
     private final Map<Long, List<Integer>> configurations = new HashMap<>();
+    /** Nodes removed that stay out (they said so), until a configuration names them again. */
+    private final Set<Integer> retired = new HashSet<>();
     private Violation violation;
 
     public InvariantChecker(long cooldownMs) {
@@ -45,14 +49,19 @@ public final class InvariantChecker {
         return acknowledged.size();
     }
 
-    /** Invariants 3 to 7 and 9, checked on every event. */
+    /** Invariants 3 to 7, 9 and 10, checked on every event. */
     public void onEvent(NodeEvent event) {
         if (event instanceof NodeEvent.EpochChanged e) {
             checkEpoch(e);
         } else if (event instanceof NodeEvent.MembershipChanged e) {
             checkConfiguration(e);
+            checkRetirement(e);
         } else if (event instanceof NodeEvent.Committed c) {
             checkCommit(c);
+        } else if (event instanceof NodeEvent.CommitPhase phase) {
+            checkRetiredQuiet(phase);
+        } else if (event instanceof NodeEvent.Lifecycle life && life.stage() == NodeEvent.Lifecycle.Stage.REMOVED) {
+            retired.add(life.node());
         }
     }
 
@@ -64,9 +73,29 @@ public final class InvariantChecker {
         }
     }
 
+    /** Configuration changes committed anywhere (the newest version seen). */
+    public int configurationChanges() {
+        return configurations.keySet().stream().mapToInt(Long::intValue).max().orElse(0);
+    }
+
     /** Starts the record of configurations from the initial one. */
     public void initialConfiguration(List<Integer> members) {
         configurations.put(0L, List.copyOf(members));
+    }
+
+    private void checkRetirement(NodeEvent.MembershipChanged change) {
+        if (change.members().contains(change.node())) {
+            retired.remove(change.node());
+        }
+    }
+
+    private void checkRetiredQuiet(NodeEvent.CommitPhase phase) {
+        boolean speaks = phase.phase() == NodeEvent.CommitPhase.Phase.VOTE_YES
+            || phase.phase() == NodeEvent.CommitPhase.Phase.PREPARE_SENT;
+        if (speaks && retired.contains(phase.node())) {
+            fail(Invariant.RETIRED, "node " + phase.node() + " was removed but sent " + phase.phase() + " for "
+                + phase.epoch() + "/" + phase.proposalId(), phase.at());
+        }
     }
 
     private void checkConfiguration(NodeEvent.MembershipChanged change) {
@@ -77,11 +106,16 @@ public final class InvariantChecker {
             return;
         }
         List<Integer> before = configurations.get(change.version() - 1);
-        if (before != null && (change.members().size() != before.size() + 1
-            || !change.members().containsAll(before))) {
+        if (before != null && !oneApart(before, change.members())) {
             fail(Invariant.CONFIGURATIONS, "configuration " + change.version() + " " + change.members()
-                + " does not add one node to " + before, change.at());
+                + " does not add or remove one node of " + before, change.at());
         }
+    }
+
+    private static boolean oneApart(List<Integer> before, List<Integer> after) {
+        List<Integer> smaller = before.size() < after.size() ? before : after;
+        List<Integer> larger = smaller == before ? after : before;
+        return larger.size() == smaller.size() + 1 && larger.containsAll(smaller);
     }
 
     private void checkEpoch(NodeEvent.EpochChanged change) {

@@ -7,8 +7,9 @@ import java.util.TreeMap;
 import org.distriplace.core.canvas.Replica;
 
 /**
- * Whether the simulated replicas agree: every node that is up is ready, with the same version and state hash
- * (invariant 1 once the network healed), and a line saying how they differ when they do not.
+ * Whether the simulated replicas agree: every node that takes part (not gone for good, not removed) and is up is
+ * ready, with the same version, state hash and configuration (invariant 1 once the network healed), and a line
+ * saying how they differ when they do not.
  */
 final class ReplicaAgreement {
 
@@ -18,23 +19,29 @@ final class ReplicaAgreement {
         this.nodes = nodes;
     }
 
-    /** True when every node is up and ready, with the same version and state hash. */
+    /** True when every node that takes part is up and ready, with the same version, state hash and configuration. */
     boolean everyNode() {
-        return nodes.values().stream().allMatch(SimNode::isUp) && amongLive();
+        return nodes.values().stream().filter(SimNode::participates).allMatch(SimNode::isUp) && amongLive();
     }
 
-    /** True when every node that is up is ready, with the same version and state hash. */
+    /** True when every node up that takes part is ready, with the same version, state hash and configuration. */
     boolean amongLive() {
-        List<Replica> live = nodes.values().stream().filter(SimNode::isUp).map(n -> n.engine().replica()).toList();
-        return nodes.values().stream().filter(SimNode::isUp).allMatch(n -> n.engine().isReady())
-            && live.stream().map(Replica::version).distinct().count() == 1
-            && live.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1;
+        List<SimNode> live = nodes.values().stream().filter(n -> n.isUp() && n.participates()).toList();
+        List<Replica> replicas = live.stream().map(n -> n.engine().replica()).toList();
+        return live.stream().allMatch(n -> n.engine().isReady())
+            && replicas.stream().map(Replica::version).distinct().count() == 1
+            && replicas.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1
+            && live.stream().map(n -> n.engine().report().membership()).distinct().count() == 1;
     }
 
-    /** Every node's replica, by id (the durability check after convergence). */
+    /** The replica of every node that takes part, by id (the durability check after convergence). */
     Map<Integer, Replica> replicas() {
         Map<Integer, Replica> replicas = new TreeMap<>();
-        nodes.forEach((id, node) -> replicas.put(id, node.engine().replica()));
+        nodes.forEach((id, node) -> {
+            if (node.participates()) {
+                replicas.put(id, node.engine().replica());
+            }
+        });
         return replicas;
     }
 
@@ -42,7 +49,9 @@ final class ReplicaAgreement {
     String describe() {
         StringBuilder text = new StringBuilder();
         nodes.forEach((id, node) -> {
-            if (!node.isUp()) {
+            if (!node.participates()) {
+                text.append(" n").append(id).append(node.departed() ? " left;" : " removed;");
+            } else if (!node.isUp()) {
                 text.append(" n").append(id).append(" down;");
             } else {
                 Replica replica = node.engine().replica();

@@ -18,21 +18,47 @@ import java.util.Set;
  * @param cooldownMs         the cluster's cooldown
  * @param writeBehind        nodes write a slow disk behind them (as the threaded runtime writes SQLite), holding
  *                           their effects until their writes are durable; a crash loses what was still queued
- * @param joiners            nodes that start outside the cluster during the safety phase (at random times) and ask
- *                           to join it; they are numbered after the initial members
+ * @param churn              members coming and going during the safety phase
  */
 public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long settleWritesMs,
                               long convergenceBoundMs, int users, long meanThinkMs, long meanFaultGapMs,
-                              int canvasSize, long cooldownMs, boolean writeBehind,
-                              int joiners) {
+                              int canvasSize, long cooldownMs, boolean writeBehind, Churn churn) {
+
+    /**
+     * Membership changes during the safety phase, each at a random moment, under every fault.
+     *
+     * @param joiners           nodes that start outside the cluster and ask to join it; numbered after the members
+     * @param leavers           members that leave (ask for their own removal, then stop whether or not it commits)
+     * @param removals          operator removals: a member asks for another's removal (up, down or cut off)
+     * @param autoRemoveAfterMs leaders remove members silent this long (0: never)
+     */
+    public record Churn(int joiners, int leavers, int removals, long autoRemoveAfterMs) {
+
+        public static final Churn NONE = new Churn(0, 0, 0, 0);
+
+        public Churn {
+            if (joiners < 0 || leavers < 0 || removals < 0 || autoRemoveAfterMs < 0) {
+                throw new IllegalArgumentException("churn counts and times are not negative");
+            }
+            // A leaver that gives up stays a dead member; auto-removal of the others could then leave fewer live
+            // members than a majority for real, which only --force-new-cluster (never automatic) recovers from.
+            if (leavers > 0 && autoRemoveAfterMs > 0) {
+                throw new IllegalArgumentException("leavers and automatic removal are simulated apart");
+            }
+        }
+    }
 
     public ScenarioOptions {
         faults = faults.isEmpty() ? EnumSet.noneOf(Faults.class) : EnumSet.copyOf(faults);
         if (nodes < 1 || nodes > 64) {
             throw new IllegalArgumentException("1 to 64 nodes");
         }
-        if (joiners < 0 || nodes + joiners > 64) {
-            throw new IllegalArgumentException("0 or more joiners, at most 64 nodes in all");
+        if (nodes + churn.joiners() > 64) {
+            throw new IllegalArgumentException("at most 64 nodes in all, joiners included");
+        }
+        // Even if every leave fails and every removal takes a live node, a majority of members stays alive.
+        if (2 * (churn.leavers() + churn.removals()) > nodes - 1) {
+            throw new IllegalArgumentException("leavers and removals together are at most (nodes - 1) / 2");
         }
         if (safetyMs < 0 || convergenceBoundMs <= 0 || users < 0) {
             throw new IllegalArgumentException("bad scenario timing");
@@ -42,31 +68,40 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
     /** Five nodes, every fault, 30 s of faults then up to 60 s to converge. */
     public static ScenarioOptions defaults() {
         return new ScenarioOptions(5, EnumSet.allOf(Faults.class), 30_000, 5_000, 60_000, 12, 1_500, 2_500, 16,
-            2_000, false, 0);
+            2_000, false, Churn.NONE);
+    }
+
+    /** Nodes that start outside the cluster during the run and ask to join it. */
+    public int joiners() {
+        return churn.joiners();
     }
 
     public ScenarioOptions withNodes(int count) {
         return new ScenarioOptions(count, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, joiners);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
     }
 
     public ScenarioOptions withFaults(Set<Faults> chosen) {
         return new ScenarioOptions(nodes, chosen, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, joiners);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
     }
 
     public ScenarioOptions withSafetyMs(long ms) {
         return new ScenarioOptions(nodes, faults, ms, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, joiners);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
+    }
+
+    public ScenarioOptions withChurn(Churn changes) {
+        return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, changes);
     }
 
     public ScenarioOptions withJoiners(int count) {
-        return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, count);
+        return withChurn(new Churn(count, churn.leavers(), churn.removals(), churn.autoRemoveAfterMs()));
     }
 
     public ScenarioOptions withWriteBehind(boolean on) {
         return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, on, joiners);
+            meanFaultGapMs, canvasSize, cooldownMs, on, churn);
     }
 }

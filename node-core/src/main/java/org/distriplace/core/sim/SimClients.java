@@ -60,6 +60,10 @@ final class SimClients {
      * cooldown refusal shows the leader took an earlier attempt.
      */
     void probe(int id) {
+        if (!simulation.participates(id)) {
+            probesPending.remove(id); // it left or was removed meanwhile: it takes no writes, rightly
+            return;
+        }
         probesPending.add(id);
         simulation.placeUncounted(id, "probe-" + id, id % options.canvasSize(), 0, palette.color(1))
             .whenComplete((ok, error) -> {

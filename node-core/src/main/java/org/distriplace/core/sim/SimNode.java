@@ -33,6 +33,7 @@ final class SimNode {
     private NodeEngine engine;
     private int incarnation;
     private boolean up;
+    private boolean departed;
 
     SimNode(int id, NodeConfig config, EventQueue queue, SimNetwork network, long seed, EventSink events,
             boolean writeBehind) {
@@ -135,8 +136,26 @@ final class SimNode {
         }
     }
 
+    /** The machine (stopped already) left for good: it is never started again. */
+    void depart() {
+        departed = true;
+    }
+
     boolean isUp() {
         return up;
+    }
+
+    /** True once the machine left for good. */
+    boolean departed() {
+        return departed;
+    }
+
+    /**
+     * True when the machine takes part: it has not left, and (while up) it has not learned that it was removed. A
+     * removed machine that is down counts until it restarts and is told.
+     */
+    boolean participates() {
+        return !departed && !(up && engine.isRemoved());
     }
 
     NodeEngine engine() {

@@ -1,8 +1,6 @@
 package org.distriplace.core.sim;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -10,13 +8,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
-import org.distriplace.core.event.EventFormat;
-import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
@@ -50,23 +47,10 @@ public final class Simulation {
     private final SimNetwork network;
     private final InvariantChecker checker;
     private final Map<Integer, SimNode> nodes = new TreeMap<>();
-    private final List<Consumer<String>> traceListeners = new ArrayList<>();
-    private final List<Consumer<NodeEvent>> eventListeners = new ArrayList<>();
+    private final SimObservers observers;
     private final SimClients clients;
     private final ReplicaAgreement agreement = new ReplicaAgreement(nodes);
     private int attempts;
-    /** Per-message events are built only while someone traces or listens: they cost most of a run's time. */
-    private final EventSink sink = new EventSink() {
-        @Override
-        public void emit(NodeEvent event) {
-            onNodeEvent(event);
-        }
-
-        @Override
-        public boolean wantsMessages() {
-            return !traceListeners.isEmpty() || !eventListeners.isEmpty();
-        }
-    };
     private final UnaryOperator<NodeConfig.Builder> tuning;
     private long convergedAt = -1;
     private boolean finished;
@@ -86,13 +70,14 @@ public final class Simulation {
         this.random = new Random(seed);
         this.network = new SimNetwork(queue, random, this::deliver);
         this.checker = new InvariantChecker(options.cooldownMs());
+        this.observers = new SimObservers(queue, checker);
         this.clients = new SimClients(this, queue, random, options, Palette.rPlace2022());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
         checker.initialConfiguration(members);
         // Joiners know the initial members as their contacts; they start (and ask to join) during the run.
         int total = options.nodes() + options.joiners();
         for (int id = 1; id <= total; id++) {
-            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, sink,
+            nodes.put(id, new SimNode(id, nodeConfig(id, members), queue, network, seed, observers,
                 options.writeBehind()));
         }
     }
@@ -113,17 +98,18 @@ public final class Simulation {
             .maxTilesPerMessage(5)
             .logRetention(120)
             // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
-            .snapshotEveryWrites(25);
+            .snapshotEveryWrites(25)
+            .autoRemoveAfterMs(options.churn().autoRemoveAfterMs());
     }
 
     /** Receives every trace line (node events and the simulator's own actions), in order. */
     public void addTraceListener(Consumer<String> listener) {
-        traceListeners.add(listener);
+        observers.addTraceListener(listener);
     }
 
     /** Receives every node event, in order. */
     public void addEventListener(Consumer<NodeEvent> listener) {
-        eventListeners.add(listener);
+        observers.addEventListener(listener);
     }
 
     // ---------------------------------------------------------------- running
@@ -133,10 +119,10 @@ public final class Simulation {
         startAll();
         clients.start();
         new FaultSchedule(this, random).schedule(queue, options);
-        scheduleJoiners();
+        new MembershipChurn(this, seed).schedule(options);
         queue.scheduleAt(options.safetyMs(), this::heal);
         queue.scheduleAt(options.safetyMs() + options.settleWritesMs(), () -> {
-            nodeIds().forEach(clients::probe);
+            participants().forEach(clients::probe);
             checkConvergence();
         });
         long deadline = options.safetyMs() + options.convergenceBoundMs();
@@ -158,18 +144,6 @@ public final class Simulation {
     /** Starts every initial member (for step-by-step use; {@link #run()} does it itself). */
     public void startAll() {
         nodes.values().stream().filter(node -> node.id() <= options.nodes()).forEach(SimNode::start);
-    }
-
-    /** Each joiner starts at a random time of the safety phase (drawn from its own stream: other draws stay put). */
-    private void scheduleJoiners() {
-        Random joins = new Random(seed ^ 0x6a6f696eL);
-        for (int id = options.nodes() + 1; id <= options.nodes() + options.joiners(); id++) {
-            int joiner = id;
-            queue.scheduleAt((long) (joins.nextDouble() * Math.max(1, options.safetyMs())), () -> {
-                trace("JOINER n" + joiner + " starts outside the cluster");
-                restart(joiner);
-            });
-        }
     }
 
     /** Starts the simulated clients: each places a pixel through a random live node every so often. */
@@ -291,6 +265,43 @@ public final class Simulation {
         return checker.violation();
     }
 
+    /** Nodes that take part: not gone for good, and not removed (as far as a live node knows). */
+    public List<Integer> participants() {
+        return nodes.entrySet().stream().filter(entry -> entry.getValue().participates()).map(Map.Entry::getKey)
+            .toList();
+    }
+
+    /** True when node {@code id} takes part (see {@link #participants()}). */
+    boolean participates(int id) {
+        return nodes.get(id).participates();
+    }
+
+    /** Nodes up that hold themselves members. */
+    List<Integer> liveMembers() {
+        return nodes.keySet().stream().filter(id -> isUp(id) && report(id).member()).toList();
+    }
+
+    /** Node {@code id} (up) asks to leave the cluster. */
+    CompletableFuture<Membership> leave(int id, long timeoutMs) {
+        return nodes.get(id).engine().leave(timeoutMs);
+    }
+
+    /** Node {@code through} (up) is asked to remove member {@code target}. */
+    CompletableFuture<Membership> removeMember(int through, int target, long timeoutMs) {
+        return nodes.get(through).engine().removeMember(target, timeoutMs);
+    }
+
+    /**
+     * Node {@code id} stops for good (it left), as an event of its own: never in the middle of its own handling (a
+     * leave's answer), which would let the rest of that handling act for a dead machine.
+     */
+    void depart(int id) {
+        schedule(0, "n" + id + " stops for good", () -> {
+            crash(id);
+            nodes.get(id).depart();
+        });
+    }
+
     // ---------------------------------------------------------------- faults
 
     public void crash(int id) {
@@ -299,12 +310,12 @@ public final class Simulation {
             nodes.get(id).crash();
             // A crashed engine says nothing: viewers hear of the crash from the simulator itself.
             NodeEvent stopped = new NodeEvent.Lifecycle(queue.now(), id, NodeEvent.Lifecycle.Stage.STOPPED, "crashed");
-            eventListeners.forEach(listener -> listener.accept(stopped));
+            observers.fromSimulator(stopped);
         }
     }
 
     public void restart(int id) {
-        if (!nodes.get(id).isUp()) {
+        if (!nodes.get(id).isUp() && !nodes.get(id).departed()) {
             trace("RESTART n" + id);
             nodes.get(id).start();
         }
@@ -363,20 +374,8 @@ public final class Simulation {
         }
     }
 
-    private void onNodeEvent(NodeEvent event) {
-        checker.onEvent(event);
-        eventListeners.forEach(listener -> listener.accept(event));
-        if (!traceListeners.isEmpty()) {
-            String line = EventFormat.line(event);
-            traceListeners.forEach(listener -> listener.accept(line));
-        }
-    }
-
     void trace(String action) {
-        if (!traceListeners.isEmpty()) {
-            String line = String.format(Locale.ROOT, "%9.3fs sim %s", queue.now() / 1000.0, action);
-            traceListeners.forEach(listener -> listener.accept(line));
-        }
+        observers.trace(action);
     }
 
     /** An exponentially distributed wait of mean {@code mean}, at least 1 ms: the gaps of a Poisson process. */
@@ -386,7 +385,8 @@ public final class Simulation {
 
     private SimulationResult result() {
         return new SimulationResult(seed, checker.violation(), queue.now(), queue.executed(),
-            checker.committedWrites(), checker.acknowledgedWrites(), attempts, convergedAt, network.stats());
+            checker.committedWrites(), checker.acknowledgedWrites(), attempts, convergedAt,
+            checker.configurationChanges(), network.stats());
     }
 
     /** The command line that replays this run exactly. */
@@ -394,6 +394,10 @@ public final class Simulation {
         return "./distri-place simulate --seed " + seed + " --nodes " + options.nodes() + " --faults "
             + Faults.format(options.faults()) + " --duration " + options.safetyMs() / 1000
             + (options.writeBehind() ? " --write-behind" : "")
-            + (options.joiners() > 0 ? " --joiners " + options.joiners() : "") + " --trace";
+            + (options.joiners() > 0 ? " --joiners " + options.joiners() : "")
+            + (options.churn().leavers() > 0 ? " --leavers " + options.churn().leavers() : "")
+            + (options.churn().removals() > 0 ? " --removals " + options.churn().removals() : "")
+            + (options.churn().autoRemoveAfterMs() > 0 ? " --auto-remove-after-ms "
+                + options.churn().autoRemoveAfterMs() : "") + " --trace";
     }
 }

@@ -10,9 +10,11 @@ package org.distriplace.core.sim;
  * @param acknowledged   writes whose client was told "committed"
  * @param attempts       placements clients attempted
  * @param convergedAtMs  virtual time all replicas agreed after healing, or -1
+ * @param configChanges  configuration changes committed (joins and removals)
  */
 public record SimulationResult(long seed, Violation violation, long virtualMs, long events, int committed,
-                               int acknowledged, int attempts, long convergedAtMs, SimNetwork.Stats network) {
+                               int acknowledged, int attempts, long convergedAtMs, int configChanges,
+                               SimNetwork.Stats network) {
 
     public boolean passed() {
         return violation == null;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.function.LongFunction;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
@@ -39,16 +40,36 @@ class SimulationSuiteTest {
         assertEquals(List.of(), failures, failures.size() + " of " + seeds + " joining seeds broke an invariant");
     }
 
+    /**
+     * Members leave, are removed by an operator (up, down or cut off) or, in every other seed, removed by the leader
+     * once long dead, while nodes join and every fault strikes.
+     */
+    @Test
+    void everyInvariantHoldsWhileMembersLeaveAndAreRemoved() {
+        int seeds = Math.max(1, SEEDS / 2);
+        List<String> failures = failures(BASE_SEED + 1_300_000, seeds, seed -> {
+            int nodes = 3 + 2 * (int) (seed % 3);
+            ScenarioOptions.Churn churn = seed % 2 == 0
+                ? new ScenarioOptions.Churn(2, 1, (nodes - 3) / 2, 0)
+                : new ScenarioOptions.Churn(2, 0, (nodes - 1) / 2, 3_000);
+            return ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(seed % 4 < 2).withChurn(churn);
+        });
+        assertEquals(List.of(), failures, failures.size() + " of " + seeds + " churn seeds broke an invariant");
+    }
+
     private static List<String> failures(long first, int count, boolean writeBehind) {
         return failures(first, count, writeBehind, 0);
     }
 
     private static List<String> failures(long first, int count, boolean writeBehind, int joiners) {
+        return failures(first, count, seed -> ScenarioOptions.defaults().withNodes((joiners > 0 ? 1 : 3)
+            + (int) (seed % 3)).withWriteBehind(writeBehind).withJoiners(joiners));
+    }
+
+    private static List<String> failures(long first, int count, LongFunction<ScenarioOptions> scenario) {
         return LongStream.range(first, first + count).parallel()
             .mapToObj(seed -> {
-                int nodes = (joiners > 0 ? 1 : 3) + (int) (seed % 3);
-                Simulation simulation = new Simulation(seed, ScenarioOptions.defaults().withNodes(nodes)
-                    .withWriteBehind(writeBehind).withJoiners(joiners));
+                Simulation simulation = new Simulation(seed, scenario.apply(seed));
                 SimulationResult result = simulation.run();
                 return result.passed() ? null
                     : "seed " + seed + ": " + result.violation() + "\n    replay: " + simulation.replayCommand();

@@ -37,6 +37,7 @@ class PeerCodecTest {
             new PeerMessage.Heartbeat(2, 99, "healthy", 4, 3,
                 Membership.initial(List.of(1, 2, 3)).with(4, "10.0.0.4:7100")),
             new PeerMessage.JoinRequest(4, "10.0.0.4:7100", CLOCK, true),
+            new PeerMessage.RemoveRequest(2, 5),
             new PeerMessage.Join(1, 2, CLOCK),
             new PeerMessage.Welcome(3, 4, 3),
             new PeerMessage.Election(1, 1, 4),

@@ -30,8 +30,10 @@ import org.distriplace.core.model.PixelWrite;
  * carries the writes adopted from earlier epochs (it is proposed again, even empty, until it commits), and the
  * leader accepts client writes once it has committed.
  *
- * <p>A configuration batch (adding a member) commits only with a majority of the old membership <em>and</em> a
- * majority of the new, and its PREPARE names the leader's version, which each yes-voter must hold. Learners, nodes
+ * <p>A configuration batch (adding or removing one member) commits only with a majority of the old membership
+ * <em>and</em> a majority of the new (docs/protocol.md says why one change at a time keeps them overlapping), and
+ * its PREPARE names the leader's version, which each yes-voter must hold. A removed member still hears its own
+ * removal, so it knows to stop voting. Learners, nodes
  * waiting to join, receive every PREPARE and decision so they keep up, but their votes count only once they are
  * members. Pure: time is passed in.
  */
@@ -250,10 +252,13 @@ public final class CommitCoordinator {
             .allMatch(set -> set.size() - no.stream().filter(set::contains).count() >= set.quorum());
     }
 
-    /** Everyone a proposal goes to: members old and new, and learners. */
+    /** Everyone a proposal goes to: members old and new (a removed one hears its removal), and learners. */
     private Set<Integer> recipients(Batch batch) {
         Set<Integer> to = new TreeSet<>(learners);
-        voterSets(batch).forEach(set -> to.addAll(set.members()));
+        to.addAll(membership.members());
+        if (batch.changesConfig()) {
+            to.addAll(batch.config().members());
+        }
         to.remove(self);
         return to;
     }

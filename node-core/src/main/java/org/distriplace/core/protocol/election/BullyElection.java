@@ -141,6 +141,8 @@ public final class BullyElection {
                 startElection(now, "no leader");
             } else if (detector.isDead(leaderId)) {
                 startElection(now, "leader " + leaderId + " failed");
+            } else if (!others.contains(leaderId)) {
+                startElection(now, "leader " + leaderId + " left the configuration"); // its hand-over: no wait
             } else if (leaderId < self) {
                 startElection(now, "leader " + leaderId + " has a lower id");
             }

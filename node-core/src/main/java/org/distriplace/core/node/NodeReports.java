@@ -1,0 +1,44 @@
+package org.distriplace.core.node;
+
+import java.util.Map;
+import java.util.TreeMap;
+import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.protocol.election.BullyElection;
+import org.distriplace.core.protocol.failure.FailureDetector;
+
+/** Takes a {@link NodeReport}: what each role says of itself at one moment. Owned by the node's thread. */
+final class NodeReports {
+
+    private final NodeContext ctx;
+    private final CatchUp catchUp;
+    private final Voting voting;
+    private final Leadership leadership;
+    private final ClientGateway clients;
+
+    NodeReports(NodeContext ctx, CatchUp catchUp, Voting voting, Leadership leadership, ClientGateway clients) {
+        this.ctx = ctx;
+        this.catchUp = catchUp;
+        this.voting = voting;
+        this.leadership = leadership;
+        this.clients = clients;
+    }
+
+    NodeReport take() {
+        long now = ctx.now();
+        FailureDetector detector = ctx.detector();
+        Map<Integer, NodeReport.PeerView> peers = new TreeMap<>();
+        for (int peer : ctx.members().others()) {
+            long ago = detector.lastHeard(peer).map(heard -> now - heard).orElse(-1L);
+            peers.put(peer, new NodeReport.PeerView(peer, detector.status(peer), ago));
+        }
+        BullyElection election = ctx.election();
+        Replica replica = ctx.replica();
+        NodeConfig config = ctx.config();
+        return new NodeReport(now, ctx.self(), election.role(), election.leaderId(), election.epoch(),
+            voting.installedEpoch(), catchUp.ready(), leadership.active(), peers, replica.version(),
+            replica.canvas().stateHashHex(), replica.committedWrites(), leadership.proposal(now),
+            leadership.queued(), voting.inDoubtCount(), clients.pending(), config.width(), config.height(),
+            ctx.members().current(), ctx.members().isMember(),
+            new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()));
+    }
+}
