@@ -6,6 +6,7 @@ import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -64,6 +65,7 @@ final class ClientGateway implements CommittedState.Subscriber {
             now + ctx.config().placeTimeoutMs(), outcome);
         requests.add(request);
         route(request, now);
+        failWhatNoOneCanOrder(now);
         return answer;
     }
 
@@ -111,17 +113,40 @@ final class ClientGateway implements CommittedState.Subscriber {
         }
     }
 
-    /** Routes again what a new leader should take, and fails what is past its deadline. */
+    /**
+     * Routes again what a new leader should take, fails at once what no leader can take, and fails what is past its
+     * deadline.
+     */
     void tick(long now) {
         for (ClientRequests.Pending request : requests.notRoutedTo(leadership.leaderToAsk(), ctx.election().epoch())) {
             route(request, now);
         }
+        failWhatNoOneCanOrder(now);
         for (ClientRequests.Pending expired : requests.expire(now)) {
             PlaceException error = new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
                 + ctx.config().placeTimeoutMs() + " ms: no leader with a majority was reachable (the pixel may still "
                 + "appear if the cluster recovers)", 0);
             failed(now, expired.user, error);
             expired.future.completeExceptionally(error);
+        }
+    }
+
+    /**
+     * With no leader to ask and fewer than a majority of members alive, no leader can arise: requests never handed
+     * to one fail now rather than at their deadline. (Those already handed to a leader may still commit, so they
+     * keep waiting.)
+     */
+    private void failWhatNoOneCanOrder(long now) {
+        if (leadership.leaderToAsk() != 0 || leadership.majorityAlive()) {
+            return;
+        }
+        Membership members = ctx.members().current();
+        for (ClientRequests.Pending request : requests.takeNeverRouted()) {
+            PlaceException error = new PlaceException(PlaceError.NO_QUORUM, "no majority: node " + ctx.self()
+                + " reaches " + leadership.aliveMembers() + " of the " + members.size() + " members (" + members.quorum()
+                + " needed), so nothing was sent", 0);
+            failed(now, request.user, error);
+            request.future.completeExceptionally(error);
         }
     }
 

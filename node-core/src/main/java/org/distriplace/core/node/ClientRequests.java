@@ -103,6 +103,19 @@ final class ClientRequests {
         return expired;
     }
 
+    /** Removes and returns the requests never handed to any leader: nobody can have ordered them. */
+    List<Pending> takeNeverRouted() {
+        List<Pending> taken = new ArrayList<>();
+        for (Iterator<Pending> it = pending.values().iterator(); it.hasNext(); ) {
+            Pending request = it.next();
+            if (request.forwardedTo == 0) {
+                it.remove();
+                taken.add(request);
+            }
+        }
+        return taken;
+    }
+
     /** Fails everything (the node stops). */
     void failAll(PlaceException error) {
         pending.values().forEach(request -> request.future.completeExceptionally(error));

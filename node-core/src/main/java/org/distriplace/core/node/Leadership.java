@@ -260,6 +260,16 @@ final class Leadership {
         return next.members().stream().filter(id -> !current.contains(id)).findFirst().orElse(0);
     }
 
+    /** Members of the committed configuration alive to this node (itself included, if a member). */
+    long aliveMembers() {
+        return alive(ctx.members().current(), 0);
+    }
+
+    /** True when a majority of the committed configuration is alive to this node. */
+    boolean majorityAlive() {
+        return aliveMembers() >= ctx.members().current().quorum();
+    }
+
     /** True when a majority of {@code current} and of {@code next} is alive ({@code joiner}, asking now, counts). */
     private boolean canCommit(Membership current, Membership next, int joiner) {
         return alive(current, joiner) >= current.quorum() && alive(next, joiner) >= next.quorum();
@@ -291,7 +301,7 @@ final class Leadership {
     private Set<Integer> longDead(long now) {
         long after = ctx.config().autoRemoveAfterMs();
         Set<Integer> dead = new TreeSet<>();
-        if (after == 0 || alive(ctx.members().current(), 0) < ctx.members().current().quorum()) {
+        if (after == 0 || !majorityAlive()) {
             return dead;
         }
         deadSince.forEach((peer, since) -> {
