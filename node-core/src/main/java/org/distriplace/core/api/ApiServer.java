@@ -61,6 +61,7 @@ public final class ApiServer implements AutoCloseable {
     private final CanvasEncodings encodings;
     private final LiveClients live;
     private final Inspectors inspectors;
+    private final MembersApi members;
     private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
@@ -72,7 +73,8 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * @param peerAddresses how this node names its peers ({@code host:port}), for the cluster endpoint
-     * @param inspection    null to refuse remote inspectors ({@code /inspect} is then not found)
+     * @param inspection    null to refuse remote inspectors and operators ({@code /inspect} and
+     *                      {@code /api/v1/members/...} are then not found)
      * @param group         the node's event loops, shared with its peer transport and left running on close; null
      *                      for loops of the server's own
      */
@@ -86,6 +88,8 @@ public final class ApiServer implements AutoCloseable {
         this.encodings = new CanvasEncodings(node::view);
         this.live = new LiveClients(node::view, encodings);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
+        this.members = inspection == null ? null
+            : new MembersApi(node, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
         this.ownsGroup = group == null;
         this.group = group;
     }
@@ -108,7 +112,7 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
                         () -> new WebSocketSession(node, live),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
-                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings));
+                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

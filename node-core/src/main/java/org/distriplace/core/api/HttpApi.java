@@ -32,7 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API every node serves: the seed's {@code GET /canvas} and {@code POST /pixel}, the {@code /api/v1}
- * canvas and cluster endpoints, and the browser client's files. Every error is JSON
+ * canvas and cluster endpoints, the operator's membership endpoint ({@link MembersApi}), and the browser client's
+ * files. Every error is JSON
  * {@code {"error":{"code","message"}}}; nothing a client sends can throw past this handler.
  */
 final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -44,11 +45,14 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Node node;
     private final Map<Integer, String> peerAddresses;
     private final CanvasEncodings encodings;
+    private final MembersApi members;
 
-    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings) {
+    /** @param members the operator's membership endpoint, or null where no secret is configured */
+    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members) {
         this.node = node;
         this.peerAddresses = peerAddresses;
         this.encodings = encodings;
+        this.members = members;
     }
 
     @Override
@@ -63,7 +67,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
         CompletableFuture<FullHttpResponse> response;
-        if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
+        if (MembersApi.serves(path)) {
+            response = members != null ? members.handle(method, path, request, ctx.executor())
+                : CompletableFuture.completedFuture(notFound(path));
+        } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
             response = placePixel(request, identity.userId(), ctx);
         } else if (!method.equals(HttpMethod.GET)) {
             response = CompletableFuture.completedFuture(ROUTES.contains(path)

@@ -18,6 +18,9 @@ public record MutualChallenge(String answerLabel, String acceptLabel) {
     /** Inspectors subscribing to a node's events; the party is the node's id. */
     public static final MutualChallenge INSPECTORS = new MutualChallenge("INSPECT", "INSPECT-ACCEPTED");
 
+    /** Operators changing the membership over HTTP; the parties are the node's id, then the member to remove. */
+    public static final MutualChallenge OPERATORS = new MutualChallenge("REMOVE-MEMBER", "REMOVE-MEMBER-ACCEPTED");
+
     /** The answerer's proof: it holds the secret, and answers this very challenge. */
     public String answer(ClusterSecret secret, String challengeNonce, String answerNonce, int... parties) {
         return secret.prove(parts(answerLabel, parties, challengeNonce, answerNonce));

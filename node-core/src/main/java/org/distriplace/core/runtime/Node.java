@@ -12,12 +12,14 @@ import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.node.PixelListener;
+import org.distriplace.core.node.MembershipChangeException;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
@@ -182,6 +184,38 @@ public final class Node implements AutoCloseable {
             }
         }))) {
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + id() + " is stopped"));
+        }
+        return result;
+    }
+
+    /**
+     * Leaves the cluster: completes with the first committed configuration without this node, or fails with a
+     * {@link MembershipChangeException} (LAST_MEMBER at once, NO_QUORUM after {@code timeoutMs}). The caller then
+     * closes the node either way.
+     */
+    public CompletableFuture<Membership> leave(long timeoutMs) {
+        return membershipChange(() -> engine.leave(timeoutMs));
+    }
+
+    /**
+     * Removes member {@code target}, one that will not come back (refused for an unknown id, the last member or this
+     * node itself); answered as {@link #leave} is.
+     */
+    public CompletableFuture<Membership> removeMember(int target, long timeoutMs) {
+        return membershipChange(() -> engine.removeMember(target, timeoutMs));
+    }
+
+    private CompletableFuture<Membership> membershipChange(Supplier<CompletableFuture<Membership>> change) {
+        CompletableFuture<Membership> result = new CompletableFuture<>();
+        if (!execute(() -> change.get().whenComplete((config, error) -> {
+            if (error != null) {
+                result.completeExceptionally(error);
+            } else {
+                result.complete(config);
+            }
+        }))) {
+            result.completeExceptionally(new MembershipChangeException(MembershipChangeException.Code.NOT_READY,
+                "node " + id() + " is stopped"));
         }
         return result;
     }
