@@ -41,6 +41,8 @@ import org.distriplace.core.model.Palette;
  *                           only while a majority of the configuration is alive); 0 never removes anyone
  * @param rejoin             once removed from the configuration, ask to join it again (the desktop app); a node
  *                           without it stays out and says so
+ * @param forceNewCluster    disaster recovery, never automatic: start as the only member of a new configuration,
+ *                           keeping the canvas (docs/protocol.md, "What removal cannot do")
  */
 public record NodeConfig(int nodeId, List<Integer> members, String address, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
@@ -48,7 +50,7 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
                          int tileSize, int maxBatch, int maxDeltaWrites, int maxWritesPerMessage,
                          int maxTilesPerMessage, int logRetention, int snapshotEveryWrites, long autoRemoveAfterMs,
-                         boolean rejoin) {
+                         boolean rejoin, boolean forceNewCluster) {
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
@@ -118,6 +120,7 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         b.snapshotEveryWrites = snapshotEveryWrites;
         b.autoRemoveAfterMs = autoRemoveAfterMs;
         b.rejoin = rejoin;
+        b.forceNewCluster = forceNewCluster;
         return b;
     }
 
@@ -151,6 +154,7 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         private int snapshotEveryWrites = 100_000;
         private long autoRemoveAfterMs;
         private boolean rejoin;
+        private boolean forceNewCluster;
 
         private Builder(int nodeId, List<Integer> members) {
             this.nodeId = nodeId;
@@ -184,13 +188,14 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         public Builder snapshotEveryWrites(int n) { this.snapshotEveryWrites = n; return this; }
         public Builder autoRemoveAfterMs(long ms) { this.autoRemoveAfterMs = ms; return this; }
         public Builder rejoin(boolean again) { this.rejoin = again; return this; }
+        public Builder forceNewCluster(boolean force) { this.forceNewCluster = force; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(nodeId, members, address, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
                 maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites,
-                autoRemoveAfterMs, rejoin);
+                autoRemoveAfterMs, rejoin, forceNewCluster);
         }
     }
 }

@@ -1,11 +1,14 @@
 package org.distriplace.core.node;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.Batch;
+import org.distriplace.core.model.Membership;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
@@ -17,6 +20,9 @@ import org.distriplace.core.protocol.failure.FailureDetector;
  * the node's thread.
  */
 final class NodeContext {
+
+    /** How far a forced configuration's number jumps past every one this node knows of. */
+    static final long FORCED_VERSION_STEP = 1_000;
 
     private final NodeConfig config;
     private final Clock clock;
@@ -155,11 +161,31 @@ final class NodeContext {
         lifecycle(now, Stage.RESTORED, replica().committedWrites() + " committed writes, epoch " + stored.epoch());
         if (stored.membership() != null) {
             members.restore(stored.membership());
-            detector.usePeers(members.others());
-            election.useMembers(stored.membership().members());
         }
+        if (config.forceNewCluster()) {
+            forceNewCluster(stored, now);
+        }
+        detector.usePeers(members.others());
+        election.useMembers(members.current().members());
         election.restore(stored.epoch(), stored.promisedTo());
         return stored;
+    }
+
+    /**
+     * Disaster recovery, asked for explicitly: this node becomes the only member of a configuration numbered well
+     * above any it or its in-doubt batches know, so nodes of the old cluster that come back take it on (and find
+     * themselves removed) instead of keeping a configuration of their own under the same number.
+     */
+    private void forceNewCluster(EventStore.StoredState stored, long now) {
+        Membership old = members.current();
+        long newest = stored.inDoubt().stream().filter(Batch::changesConfig)
+            .mapToLong(batch -> batch.config().version()).max().orElse(0);
+        Membership alone = new Membership(Math.max(old.version(), newest) + FORCED_VERSION_STEP,
+            new TreeMap<>(Map.of(self(), config.address())));
+        members.adopt(alone);
+        lifecycle(now, Stage.FORCED_NEW_CLUSTER, "forced out of configuration " + old.version() + " " + old.members()
+            + " into configuration " + alone.version() + " of this node alone, keeping " + replica().committedWrites()
+            + " committed writes; writes only the lost members held may be gone");
     }
 
     void stop() {

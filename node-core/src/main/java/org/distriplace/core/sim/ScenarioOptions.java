@@ -104,4 +104,14 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
         return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
             meanFaultGapMs, canvasSize, cooldownMs, on, churn);
     }
+
+    /** The {@code simulate} options that give this scenario (after {@code --seed}). */
+    String commandLineArguments() {
+        return " --nodes " + nodes + " --faults " + Faults.format(faults) + " --duration " + safetyMs / 1000
+            + (writeBehind ? " --write-behind" : "")
+            + (churn.joiners() > 0 ? " --joiners " + churn.joiners() : "")
+            + (churn.leavers() > 0 ? " --leavers " + churn.leavers() : "")
+            + (churn.removals() > 0 ? " --removals " + churn.removals() : "")
+            + (churn.autoRemoveAfterMs() > 0 ? " --auto-remove-after-ms " + churn.autoRemoveAfterMs() : "");
+    }
 }

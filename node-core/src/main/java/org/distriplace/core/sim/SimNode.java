@@ -22,7 +22,7 @@ import org.distriplace.core.store.MemoryEventStore;
 final class SimNode {
 
     private final int id;
-    private final NodeConfig config;
+    private NodeConfig config;
     private final EventQueue queue;
     private final SimNetwork network;
     private final long seed;
@@ -48,6 +48,15 @@ final class SimNode {
 
     int id() {
         return id;
+    }
+
+    /** The configuration of the next start (an operator restarting it with other options). */
+    void reconfigure(NodeConfig next) {
+        this.config = next;
+    }
+
+    NodeConfig config() {
+        return config;
     }
 
     void start() {

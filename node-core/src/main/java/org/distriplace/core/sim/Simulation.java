@@ -321,6 +321,12 @@ public final class Simulation {
         }
     }
 
+    /** Restarts node {@code id} (down) with its options changed by {@code change}, as an operator would. */
+    public void restart(int id, UnaryOperator<NodeConfig.Builder> change) {
+        nodes.get(id).reconfigure(change.apply(nodes.get(id).config().toBuilder()).build());
+        restart(id);
+    }
+
     public void partition(Map<Integer, Integer> groups) {
         trace("PARTITION " + groups);
         network.partition(groups);
@@ -391,13 +397,6 @@ public final class Simulation {
 
     /** The command line that replays this run exactly. */
     public String replayCommand() {
-        return "./distri-place simulate --seed " + seed + " --nodes " + options.nodes() + " --faults "
-            + Faults.format(options.faults()) + " --duration " + options.safetyMs() / 1000
-            + (options.writeBehind() ? " --write-behind" : "")
-            + (options.joiners() > 0 ? " --joiners " + options.joiners() : "")
-            + (options.churn().leavers() > 0 ? " --leavers " + options.churn().leavers() : "")
-            + (options.churn().removals() > 0 ? " --removals " + options.churn().removals() : "")
-            + (options.churn().autoRemoveAfterMs() > 0 ? " --auto-remove-after-ms "
-                + options.churn().autoRemoveAfterMs() : "") + " --trace";
+        return "./distri-place simulate --seed " + seed + options.commandLineArguments() + " --trace";
     }
 }

@@ -172,4 +172,28 @@ class LeaveScenarioTest {
         steps.runUntil(() -> sim.now() >= until, 25_000);
         assertEquals(List.of(2, 3, 4, 5), sim.engine(5).report().membership().members());
     }
+
+    @Test
+    void aSurvivorForcedIntoANewClusterKeepsItsCanvasAndTheOthersRejoinIt() {
+        cluster(5, UnaryOperator.identity());
+        paintsThrough(1, 1);
+        for (int id = 1; id <= 5; id++) {
+            sim.crash(id);
+        }
+        // Three of five are gone for good; the operator restarts node 2 alone, on purpose.
+        sim.restart(2, builder -> builder.forceNewCluster(true));
+        steps.runUntil(() -> leads(2), 10_000);
+        Membership alone = sim.engine(2).report().membership();
+        assertEquals(List.of(2), alone.members());
+        assertTrue(alone.version() > 1, "numbered above the old configurations: " + alone.version());
+        assertEquals(ORANGE, sim.engine(2).replica().canvas().colorAt(1, 1), "the canvas is kept");
+        paintsThrough(2, 2);
+
+        // A player of the old cluster comes back (the desktop app rejoins): it is told, and admitted again.
+        sim.restart(1, builder -> builder.rejoin(true));
+        steps.runUntil(() -> liveAgreeOn(List.of(1, 2)), 20_000);
+        steps.runUntil(() -> sim.engine(1).isReady(), 10_000);
+        paintsThrough(1, 3);
+        assertEquals(ORANGE, sim.engine(1).replica().canvas().colorAt(2, 2), "it caught up with the new cluster");
+    }
 }
