@@ -36,6 +36,9 @@ import picocli.CommandLine.Option;
     })
 public final class DesktopCommand implements Callable<Integer> {
 
+    /** Players come and go all evening: a member dead this long is removed (while a majority is alive). */
+    static final String DEFAULT_AUTO_REMOVE_AFTER = "2m";
+
     @CommandLine.Mixin
     NodeOptions options;
 
@@ -61,7 +64,8 @@ public final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = PreferencesFile.home();
-        EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true);
+        EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true,
+            new NodeOptions.Launch(DEFAULT_AUTO_REMOVE_AFTER, true, false));
         options.warnIfDevelopmentSecret();
         if (!DesktopLauncher.displayAvailable()) {
             spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "
@@ -76,6 +80,8 @@ public final class DesktopCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
         NodeSession session = new NodeSession(node, home, events);
+        // A desktop logout sends SIGTERM: the node leaves the cluster on the way out, as quitting from the window does.
+        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "leave-on-shutdown"));
         Map<String, String> preferences = current(player);
         session.onReplaced(joined -> rememberJoined(joined, preferences));
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
@@ -117,6 +123,8 @@ public final class DesktopCommand implements Callable<Integer> {
         values.put("canvas", options.canvas);
         values.put("data-dir", options.dataDir == null ? "" : options.dataDir.toString());
         values.put("cluster-name", clusterName);
+        values.put("auto-remove-after", options.autoRemoveAfter != null ? options.autoRemoveAfter
+            : DEFAULT_AUTO_REMOVE_AFTER);
         return values;
     }
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.distriplace.app.runtime.Departure;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventFormat;
 import org.distriplace.core.event.EventSink;
@@ -17,6 +18,7 @@ import org.distriplace.core.event.NodeEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine;
 
 /** {@code distri-place node}: one headless peer on real sockets and disk. */
@@ -25,9 +27,10 @@ import picocli.CommandLine;
     description = {
         "Runs one headless node: the canvas replica and peer protocol on TCP,",
         "the HTTP and WebSocket API for browsers and scripts, and durable",
-        "storage in the data directory. Stops cleanly on SIGTERM (Ctrl-C); a",
-        "node killed outright restarts on the same data directory with",
-        "everything it had committed, then catches up from its peers.",
+        "storage in the data directory. On SIGTERM (Ctrl-C) a member first",
+        "leaves its cluster (waiting at most 5 s for the change to commit),",
+        "then stops; a node killed outright restarts on the same data directory",
+        "with everything it had committed, then catches up from its peers.",
         "",
     })
 public final class NodeCommand implements Callable<Integer> {
@@ -37,13 +40,30 @@ public final class NodeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     NodeOptions options;
 
+    @Option(names = "--rejoin", description = "Once removed from the cluster (it left, or an operator removed it), "
+        + "ask to join again as a member; without it a removed node says so and waits.")
+    boolean rejoin;
+
+    @Option(names = "--force-new-cluster", description = "Disaster recovery when a majority is gone for good: start "
+        + "as the only member of a new configuration, keeping this node's canvas; the others then rejoin it. Writes "
+        + "only the lost members held may be gone. Never done automatically.")
+    boolean forceNewCluster;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         options.warnIfDevelopmentSecret();
-        return serve(options.settings(Path.of("data", "node-" + options.id), false), spec.commandLine().getOut());
+        if (forceNewCluster) {
+            LOG.warn("--force-new-cluster: node {} starts as the only member of a new configuration. Use it only when "
+                + "a majority of the old cluster is gone for good; writes only those nodes held may be lost, and "
+                + "they must rejoin this node (restart them with --rejoin, or the desktop app does so itself)",
+                options.id);
+        }
+        EmbeddedNode.Settings settings = options.settings(Path.of("data", "node-" + options.id), false,
+            new NodeOptions.Launch("0", rejoin, forceNewCluster));
+        return serve(settings, spec.commandLine().getOut());
     }
 
     /** Runs a headless node until SIGTERM (or a fatal error: exit code 1), logging to its data directory. */
@@ -69,6 +89,9 @@ public final class NodeCommand implements Callable<Integer> {
             out.flush();
             stopped.await();
             LOG.info("node {} stopping", id);
+            if (exitCode.get() == 0) {
+                Departure.leave(embedded.node(), Departure.DEFAULT_TIMEOUT);
+            }
         } finally {
             LOG.info("node {} stopped", id);
             closed.countDown();
@@ -78,7 +101,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     private static void awaitQuietly(CountDownLatch latch) {
         try {
-            latch.await(10, TimeUnit.SECONDS);
+            latch.await(Departure.DEFAULT_TIMEOUT.toSeconds() + 15, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -90,7 +113,12 @@ public final class NodeCommand implements Callable<Integer> {
             || (event instanceof NodeEvent.ElectionStep step && step.step() != NodeEvent.ElectionStep.Step.ANSWERED)
             || (event instanceof NodeEvent.CommitPhase phase && (phase.phase() == NodeEvent.CommitPhase.Phase.ABORT
                 || phase.phase() == NodeEvent.CommitPhase.Phase.VOTE_NO));
-        if (notable) {
+        if (event instanceof NodeEvent.Lifecycle life && (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
+            || life.stage() == NodeEvent.Lifecycle.Stage.FORCED_NEW_CLUSTER)) {
+            LOG.warn(EventFormat.describe(event) + (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
+                ? ". This node is no longer a member and takes no placements; it waits. Restart it with --rejoin to "
+                    + "join again as a member." : ""));
+        } else if (notable) {
             LOG.info(EventFormat.describe(event));
         }
     }

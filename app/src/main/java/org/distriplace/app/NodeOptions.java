@@ -76,14 +76,40 @@ public final class NodeOptions {
     @Option(names = "--palette", description = "A palette file, one #RRGGBB per line (default: r/place 2022).")
     Path palette;
 
+    @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
+        + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
+        + "(default: 0 for `node`, 2m for the app).")
+    String autoRemoveAfter;
+
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
+    /**
+     * How a command runs its node beyond what the options say.
+     *
+     * @param autoRemoveAfter automatic removal when {@code --auto-remove-after} is not given
+     * @param rejoin          whether a removed node asks to join again (the desktop app does; {@code node --rejoin})
+     * @param forceNewCluster disaster recovery ({@code node --force-new-cluster})
+     */
+    record Launch(String autoRemoveAfter, boolean rejoin, boolean forceNewCluster) {
+    }
+
     /** The node's settings; {@code defaultDataDir} applies unless {@code --data-dir} is given. */
-    EmbeddedNode.Settings settings(Path defaultDataDir, boolean portsFallBack) {
+    EmbeddedNode.Settings settings(Path defaultDataDir, boolean portsFallBack, Launch launch) {
         List<PeerAddress> peerList = parsePeers();
-        return new EmbeddedNode.Settings(config(peerList), bind, httpPort, peerPort, peerList, secret,
+        NodeConfig config = config(peerList).toBuilder()
+            .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
+            .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).build();
+        return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
             dataDir != null ? dataDir : defaultDataDir, portsFallBack);
+    }
+
+    private long autoRemoveAfterMs(String text) {
+        try {
+            return DurationText.parse(text).toMillis();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--auto-remove-after: " + e.getMessage());
+        }
     }
 
     void warnIfDevelopmentSecret() {

@@ -24,7 +24,7 @@ public final class PreferencesFile implements CommandLine.IDefaultValueProvider 
 
     /** The options the preferences dialog edits, in the order it shows them. */
     public static final List<String> KEYS = List.of("user", "id", "http-port", "peer-port",
-        "peers", "cluster-secret", "cluster-name", "canvas", "data-dir");
+        "peers", "cluster-secret", "cluster-name", "canvas", "data-dir", "auto-remove-after");
 
     /** The app's home directory. */
     public static Path home() {

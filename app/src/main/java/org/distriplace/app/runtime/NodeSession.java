@@ -95,9 +95,17 @@ public final class NodeSession implements AutoCloseable {
         }
     }
 
+    /** The app quits: its node leaves the cluster (bounded, see {@link Departure}), then stops. Idempotent. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
-        current.close();
+        try {
+            Departure.leave(current.node(), Departure.DEFAULT_TIMEOUT);
+        } finally {
+            current.close();
+        }
     }
 }

@@ -125,4 +125,24 @@ class NodeSessionTest {
                 .get(5, TimeUnit.SECONDS), "it cannot paint before it is admitted");
         }
     }
+
+    /** Quitting the app (its window, its menu, or SIGTERM: all close the session) leaves the cluster first. */
+    @Test
+    void quittingTheAppLeavesTheClusterSoTheOneWhoStaysPaintsOn() throws Exception {
+        try (EmbeddedNode host = EmbeddedNode.start(alone("stays", "s3cret", 20), EventSink.NONE)) {
+            NodeSession session = new NodeSession(EmbeddedNode.start(alone("quits", "s3cret", 20), EventSink.NONE),
+                dir, EventSink.NONE);
+            EmbeddedNode joined = session.join("127.0.0.1:" + host.httpPort());
+            int quitter = joined.node().id();
+            Await.until("the joiner admitted", DEADLINE, () -> admitted(host, joined));
+
+            session.close();
+
+            assertTrue(joined.node().isClosed(), "the app's node stopped");
+            assertEquals(List.of(1), report(host).membership().members(), "it left before it stopped: no "
+                + "dead member " + quitter + " is left behind to count toward the majority");
+            Await.until("the one who stays leads alone", DEADLINE, () -> host.node().report().join().leaderActive());
+            assertEquals(ORANGE, host.node().place("stays", 1, 1, ORANGE).get(10, TimeUnit.SECONDS).write().color());
+        }
+    }
 }

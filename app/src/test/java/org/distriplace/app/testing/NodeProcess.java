@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.testing.TestHttp;
 
@@ -19,7 +22,7 @@ public final class NodeProcess {
     public final int id;
     public final int httpPort;
     public final int peerPort;
-    private final List<String> arguments;
+    private final Map<String, String> options = new LinkedHashMap<>();
     private final Path log;
     private Process process;
     private int starts;
@@ -35,16 +38,43 @@ public final class NodeProcess {
         this.httpPort = httpPort;
         this.peerPort = peerPort;
         this.log = logDir.resolve("node-" + id);
-        this.arguments = List.of("node", "--id", Integer.toString(id), "--bind", "127.0.0.1",
-            "--http-port", Integer.toString(httpPort), "--peer-port", Integer.toString(peerPort), "--peers", peers,
-            "--data-dir", dataDir.toString(), "--cluster-secret", secret, "--canvas", "100x100", "--cooldown", Integer.toString(cooldownSeconds),
-            "--heartbeat-ms", "200", "--failure-timeout-ms", "1500", "--batch-ms", "20", "--gossip-ms", "500");
+        set("--id", Integer.toString(id));
+        set("--bind", "127.0.0.1");
+        set("--http-port", Integer.toString(httpPort));
+        set("--peer-port", Integer.toString(peerPort));
+        set("--peers", peers);
+        set("--data-dir", dataDir.toString());
+        set("--cluster-secret", secret);
+        set("--canvas", "100x100");
+        set("--cooldown", Integer.toString(cooldownSeconds));
+        set("--heartbeat-ms", "200");
+        set("--failure-timeout-ms", "1500");
+        set("--batch-ms", "20");
+        set("--gossip-ms", "500");
+    }
+
+    /** Sets an option for the next start ({@code value} null: a flag such as {@code --rejoin}). */
+    public NodeProcess set(String option, String value) {
+        options.put(option, value);
+        return this;
+    }
+
+    /** Drops an option (or flag) before the next start. */
+    public NodeProcess unset(String option) {
+        options.remove(option);
+        return this;
     }
 
     public NodeProcess start() throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main"));
-        command.addAll(arguments);
+        command.add("node");
+        options.forEach((option, value) -> {
+            command.add(option);
+            if (value != null) {
+                command.add(value);
+            }
+        });
         starts++;
         process = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(log.resolveSibling(log.getFileName() + "-" + starts + ".log").toFile()).start();
@@ -61,6 +91,11 @@ public final class NodeProcess {
     public int terminate() throws InterruptedException {
         process.destroy();
         return process.waitFor(15, TimeUnit.SECONDS) ? process.exitValue() : -1;
+    }
+
+    /** This start's output so far (the node logs to it). */
+    public String output() throws IOException {
+        return Files.readString(log.resolveSibling(log.getFileName() + "-" + starts + ".log"));
     }
 
     public boolean isAlive() {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Three {@link NodeProcess}es on free loopback ports, and the conditions tests wait for. */
+/** {@link NodeProcess}es (three, or as many as asked) on free loopback ports, and the conditions tests wait for. */
 public final class TestCluster {
 
     private TestCluster() {
@@ -16,16 +16,22 @@ public final class TestCluster {
 
     /** Three nodes (not started), each with the secret at its index (or the first one). */
     public static List<NodeProcess> of(Path dir, int cooldownSeconds, String... secrets) throws IOException {
-        int[] http = new int[3];
-        int[] peer = new int[3];
-        for (int i = 0; i < 3; i++) {
+        return of(3, dir, cooldownSeconds, secrets);
+    }
+
+    /** {@code count} nodes, ids 1 to count (not started), each with the secret at its index (or the first one). */
+    public static List<NodeProcess> of(int count, Path dir, int cooldownSeconds, String... secrets)
+        throws IOException {
+        int[] http = new int[count];
+        int[] peer = new int[count];
+        for (int i = 0; i < count; i++) {
             http[i] = freePort();
             peer[i] = freePort();
         }
         List<NodeProcess> nodes = new ArrayList<>();
-        for (int i = 0; i < 3; i++) {
+        for (int i = 0; i < count; i++) {
             List<String> peers = new ArrayList<>();
-            for (int j = 0; j < 3; j++) {
+            for (int j = 0; j < count; j++) {
                 if (j != i) {
                     peers.add((j + 1) + "@127.0.0.1:" + peer[j]);
                 }
