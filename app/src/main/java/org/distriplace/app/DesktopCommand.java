@@ -64,6 +64,7 @@ public final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = PreferencesFile.home();
+        boolean secondCopy = startAsANewNodeIfAnotherCopyRunsThisOne(home);
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true,
             new NodeOptions.Launch(DEFAULT_AUTO_REMOVE_AFTER, true, false));
         options.warnIfDevelopmentSecret();
@@ -83,13 +84,36 @@ public final class DesktopCommand implements Callable<Integer> {
         // A desktop logout sends SIGTERM: the node leaves the cluster on the way out, as quitting from the window does.
         Runtime.getRuntime().addShutdownHook(new Thread(session::close, "leave-on-shutdown"));
         Map<String, String> preferences = current(player);
-        session.onReplaced(joined -> rememberJoined(joined, preferences));
+        if (!secondCopy) {
+            session.onReplaced(joined -> rememberJoined(joined, preferences));
+        }
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
             options.secret)) {
             DesktopLauncher.run(session, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
                 preferences, PreferencesFile::save), lan.access(), events);
         }
         return 0;
+    }
+
+    /**
+     * Two copies of the app on one machine share the saved preferences, and so the node they name. A node's id goes
+     * with its data directory: if another copy holds that directory, this copy starts as a new lone node of its own
+     * (and joins nearby players, or is joined, as any new player does), and does not overwrite the preferences.
+     *
+     * @return true when this copy gave up the saved identity
+     */
+    private boolean startAsANewNodeIfAnotherCopyRunsThisOne(Path home) {
+        Path preferred = options.dataDir != null ? options.dataDir : home.resolve("node-" + options.id);
+        if (!EmbeddedNode.dataDirectoryInUse(preferred)) {
+            return false;
+        }
+        spec.commandLine().getOut().printf("another copy of distri-place runs node %d (data in %s): this copy starts "
+            + "as a new node of its own, and leaves the saved preferences to the first%n", options.id, preferred);
+        spec.commandLine().getOut().flush();
+        options.id = 1;
+        options.peers = "";
+        options.dataDir = null;
+        return true;
     }
 
     /** After joining another cluster, the next start resumes as the joined node (same id, data and contacts). */

@@ -43,6 +43,12 @@ public final class ClusterJoin {
         public int nextId(Random random) {
             return members.stream().mapToInt(Member::id).max().orElse(0) + 1 + random.nextInt(1_000);
         }
+
+        /** True when a member with {@code id} listens at an address other than {@code address}: someone else. */
+        public boolean takenByAnother(int id, String address) {
+            return members.stream().anyMatch(member -> member.id() == id && !member.peerAddress().isEmpty()
+                && !member.peerAddress().equals(address));
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();

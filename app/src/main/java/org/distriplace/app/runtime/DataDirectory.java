@@ -49,6 +49,11 @@ final class DataDirectory implements AutoCloseable {
         throw new IllegalStateException("no free data directory next to " + dir);
     }
 
+    /** Locks {@code dir} if it exists and no node holds it; null otherwise. */
+    static DataDirectory tryLockExisting(Path dir) {
+        return Files.isDirectory(dir) ? tryLock(dir) : null;
+    }
+
     private static DataDirectory tryLock(Path dir) {
         try {
             Files.createDirectories(dir);

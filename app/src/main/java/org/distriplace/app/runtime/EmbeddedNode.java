@@ -106,6 +106,22 @@ public final class EmbeddedNode implements AutoCloseable {
         }
     }
 
+    /**
+     * True when a running node (in this process or another) holds {@code dir}: a second copy of the app must not
+     * run the node whose data is there.
+     */
+    public static boolean dataDirectoryInUse(Path dir) {
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return false;
+        }
+        DataDirectory probe = DataDirectory.tryLockExisting(dir);
+        if (probe == null) {
+            return true;
+        }
+        probe.close();
+        return false;
+    }
+
     /** The preferred port, or 0 (any free port) when it is taken and the settings allow falling back. */
     private static int port(int preferred, Settings settings) {
         if (preferred == 0 || !settings.portsFallBack() || isFree(settings.bind(), preferred)) {

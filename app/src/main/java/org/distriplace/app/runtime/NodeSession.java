@@ -5,6 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import org.distriplace.core.event.EventSink;
 import org.slf4j.Logger;
@@ -18,17 +24,31 @@ public final class NodeSession implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeSession.class);
 
+    /** How often a joined node not yet admitted checks that no one else was admitted under its id. */
+    static final long ADMISSION_CHECK_MS = 2_000;
+
     private final Path home;
-    private final Random random = new Random();
+    private final Random random;
     private final EventSink events;
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(task -> {
+        Thread thread = new Thread(task, "admission-watch");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final List<Consumer<EmbeddedNode>> replacedListeners = new ArrayList<>();
     private EmbeddedNode current;
     private boolean closed;
 
     public NodeSession(EmbeddedNode first, Path home, EventSink events) {
+        this(first, home, events, new Random());
+    }
+
+    /** @param random where joined nodes' ids come from (tests make two sessions pick the same one) */
+    public NodeSession(EmbeddedNode first, Path home, EventSink events, Random random) {
         this.current = first;
         this.home = home;
         this.events = events;
+        this.random = random;
     }
 
     public synchronized EmbeddedNode current() {
@@ -49,14 +69,20 @@ public final class NodeSession implements AutoCloseable {
      */
     public EmbeddedNode join(String hostPort) throws IOException, InterruptedException {
         ClusterJoin.ClusterInfo cluster = ClusterJoin.fetch(hostPort);
+        synchronized (this) {
+            if (!closed && sameCluster(cluster)) {
+                throw new IOException(hostPort + " is in this node's own cluster already");
+            }
+        }
+        return replaceWithJoiner(cluster, hostPort);
+    }
+
+    private EmbeddedNode replaceWithJoiner(ClusterJoin.ClusterInfo cluster, String hostPort) throws IOException {
         EmbeddedNode joined;
         List<Consumer<EmbeddedNode>> listeners;
         synchronized (this) {
             if (closed) {
                 throw new IOException("the app is closing");
-            }
-            if (sameCluster(cluster)) {
-                throw new IOException(hostPort + " is in this node's own cluster already");
             }
             EmbeddedNode.Settings before = current.settings();
             EmbeddedNode.Settings settings = ClusterJoin.settingsToJoin(cluster, before, home, random);
@@ -73,7 +99,47 @@ public final class NodeSession implements AutoCloseable {
             listeners = List.copyOf(replacedListeners);
         }
         listeners.forEach(listener -> listener.accept(joined));
+        watchAdmission(joined, hostPort);
         return joined;
+    }
+
+    private void watchAdmission(EmbeddedNode joined, String contact) {
+        try {
+            watcher.schedule(() -> checkAdmission(joined, contact), ADMISSION_CHECK_MS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // the session closed
+        }
+    }
+
+    /**
+     * Players joining at the same moment may pick the same id; the leader admits the first to ask. The other sees the
+     * configuration name its id at another address, and joins again under a new id, by itself.
+     */
+    private void checkAdmission(EmbeddedNode joined, String contact) {
+        synchronized (this) {
+            if (closed || current != joined) {
+                return;
+            }
+        }
+        try {
+            if (joined.node().report().get(2, TimeUnit.SECONDS).member()) {
+                return;
+            }
+            ClusterJoin.ClusterInfo cluster = ClusterJoin.fetch(contact);
+            int id = joined.node().id();
+            if (cluster.takenByAnother(id, joined.node().config().address())) {
+                LOG.warn("node id {} went to another player who joined at the same moment; joining again under "
+                    + "another id", id);
+                replaceWithJoiner(cluster, contact);
+                return;
+            }
+        } catch (IOException | ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.debug("admission check through {} failed: {}", contact, e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        watchAdmission(joined, contact);
     }
 
     /**
@@ -102,6 +168,7 @@ public final class NodeSession implements AutoCloseable {
             return;
         }
         closed = true;
+        watcher.shutdownNow();
         try {
             Departure.leave(current.node(), Departure.DEFAULT_TIMEOUT);
         } finally {

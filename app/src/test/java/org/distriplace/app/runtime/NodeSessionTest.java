@@ -145,4 +145,36 @@ class NodeSessionTest {
             assertEquals(ORANGE, host.node().place("stays", 1, 1, ORANGE).get(10, TimeUnit.SECONDS).write().color());
         }
     }
+
+    /** Two players join at the same moment and draw the same id: the leader admits one; the other picks again. */
+    @Test
+    void playersWhoDrawTheSameIdAtTheSameMomentBothEndUpAdmittedUnderDifferentIds() throws Exception {
+        try (EmbeddedNode host = EmbeddedNode.start(alone("host", "s3cret", 20), EventSink.NONE);
+             NodeSession first = new NodeSession(EmbeddedNode.start(alone("first", "s3cret", 20), EventSink.NONE),
+                 dir, EventSink.NONE, new java.util.Random(5));
+             NodeSession second = new NodeSession(EmbeddedNode.start(alone("second", "s3cret", 20), EventSink.NONE),
+                 dir, EventSink.NONE, new java.util.Random(5))) {
+            String contact = "127.0.0.1:" + host.httpPort();
+            java.util.concurrent.CompletableFuture<EmbeddedNode> one = java.util.concurrent.CompletableFuture
+                .supplyAsync(() -> joinQuietly(first, contact));
+            EmbeddedNode two = second.join(contact);
+            assertEquals(one.get(30, TimeUnit.SECONDS).node().id(), two.node().id(), "the same id drawn");
+
+            Await.until("both admitted", Duration.ofSeconds(60), () -> admitted(host, first.current())
+                && admitted(host, second.current()));
+            assertNotEquals(first.current().node().id(), second.current().node().id());
+            assertEquals(3, report(host).membership().size());
+        }
+    }
+
+    private static EmbeddedNode joinQuietly(NodeSession session, String contact) {
+        try {
+            return session.join(contact);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 }

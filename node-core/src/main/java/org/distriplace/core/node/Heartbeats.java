@@ -80,7 +80,10 @@ final class Heartbeats {
      * the committed configuration and the leader (its contacts may be out of date), and learns where to reach it.
      */
     void answerJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
-        ctx.learnAddresses(Map.of(from, request.address()));
+        if (!ctx.members().current().contains(from)) {
+            // A member's address is the configuration's: another node asking under its id must not take its mail.
+            ctx.learnAddresses(Map.of(from, request.address()));
+        }
         ctx.send(from, heartbeat(now));
     }
 
