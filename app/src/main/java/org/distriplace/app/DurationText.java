@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people type them: {@code 0}, {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}, or ISO {@code PT2M}. */
-final class DurationText {
+public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
 
@@ -14,7 +14,7 @@ final class DurationText {
     }
 
     /** @throws IllegalArgumentException with what is expected, for anything else or a negative duration */
-    static Duration parse(String text) {
+    public static Duration parse(String text) {
         String trimmed = text.strip().toLowerCase(Locale.ROOT);
         Matcher simple = SIMPLE.matcher(trimmed);
         if (simple.matches()) {

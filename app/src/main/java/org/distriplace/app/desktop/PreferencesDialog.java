@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import org.distriplace.app.DurationText;
 import org.distriplace.core.net.PeerAddress;
 
 /**
@@ -89,6 +90,14 @@ public final class PreferencesDialog extends Dialog<Map<String, String>> {
         String canvas = values.getOrDefault("canvas", "");
         if (!canvas.isEmpty() && !canvas.matches("(?i)[1-9][0-9]{0,4}x[1-9][0-9]{0,4}")) {
             return "The canvas size reads like 1000x1000.";
+        }
+        String autoRemove = values.getOrDefault("auto-remove-after", "");
+        if (!autoRemove.isEmpty()) {
+            try {
+                DurationText.parse(autoRemove);
+            } catch (IllegalArgumentException e) {
+                return "Automatic removal: " + e.getMessage() + ".";
+            }
         }
         try {
             List<PeerAddress> peers = PeerAddress.parseList(values.getOrDefault("peers", ""));

@@ -67,12 +67,15 @@ public final class SingleNodeWindow extends BorderPane {
         edit.setOnAction(e -> editPreferences(preferences));
         MenuItem nearby = new MenuItem("Nearby nodes…");
         nearby.setOnAction(e -> showNearby(discovery, preferences));
+        MenuItem members = new MenuItem("Members…");
+        members.setId("menu-members");
+        members.setOnAction(e -> showMembers());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
         CheckMenuItem inspect = new CheckMenuItem("Inspector");
         inspect.setId("menu-inspector");
         inspect.selectedProperty().addListener((o, was, on) -> showInspector(on));
-        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, edit, quit),
+        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, members, edit, quit),
             new Menu("View", null, inspect));
         setTop(menus);
         setCenter(pane);
@@ -162,6 +165,12 @@ public final class SingleNodeWindow extends BorderPane {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(DesktopLauncher.title(node));
         }
+    }
+
+    private void showMembers() {
+        MembersDialog dialog = new MembersDialog(pane.node());
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
     }
 
     private void showNearby(NearbyAccess discovery, PreferencesAccess preferences) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.IntFunction;
 import java.util.function.Supplier;
@@ -63,6 +64,24 @@ public final class RealFaults implements FaultControls {
     @Override
     public boolean canKill(int node) {
         return lifecycle != null;
+    }
+
+    /** A member running here, other than {@code node}, that can be asked to remove it. */
+    private Optional<Node> askable(int node) {
+        return nodes().stream().filter(id -> id != node && isRunning(id)).map(local::apply)
+            .flatMap(Optional::stream).findFirst();
+    }
+
+    @Override
+    public boolean canRemove(int node) {
+        return askable(node).isPresent();
+    }
+
+    @Override
+    public CompletableFuture<String> remove(int node) {
+        return askable(node).map(through -> FaultControls.told(node, through.removeMember(node, 15_000)))
+            .orElseGet(() -> CompletableFuture.completedFuture("no other member runs here to ask; a node does not "
+                + "remove itself (quit it instead)"));
     }
 
     @Override

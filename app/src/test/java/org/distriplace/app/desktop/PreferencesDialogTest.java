@@ -123,5 +123,7 @@ class PreferencesDialogTest {
         assertEquals("The peers list this node's own id.",
             PreferencesDialog.problemWith(Map.of("id", "2", "peers", "2@host:9092")));
         assertTrue(PreferencesDialog.problemWith(Map.of("peers", "nonsense")).startsWith("Peers: "));
+        assertNull(PreferencesDialog.problemWith(Map.of("auto-remove-after", "2m")));
+        assertTrue(PreferencesDialog.problemWith(Map.of("auto-remove-after", "soon")).startsWith("Automatic removal"));
     }
 }

@@ -109,4 +109,21 @@ class SimulatedDemoWindowTest {
             .filter(r -> r.outcome() == CommitRound.Outcome.COMMIT).count() > before);
         assertTrue(robot.lookup("#replica-2").tryQuery().isPresent());
     }
+
+    @Test
+    void aTeacherRemovesAKilledNodeFromTheFaultPanel(FxRobot robot) throws Exception {
+        frames(100);
+        robot.clickOn("#toggle-1");
+        fx(() -> {
+            robot.lookup("#remove-node").<javafx.scene.control.ChoiceBox<String>>query().setValue("n1");
+            return null;
+        });
+        robot.clickOn("#remove-member");
+        for (int i = 0; i < 100 && !robot.lookup("#membership-status").queryLabeled().getText().contains("removed");
+             i++) {
+            frames(5);
+        }
+        assertEquals("n1 removed: configuration 1 is [2, 3, 4, 5]",
+            robot.lookup("#membership-status").queryLabeled().getText());
+    }
 }

@@ -2,7 +2,10 @@ package org.distriplace.inspector.feed;
 
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.distriplace.core.fault.LinkConditions;
+import org.distriplace.core.model.Membership;
 
 /**
  * What the inspector's "break things" panel can do to the cluster it watches. Links misbehave as
@@ -18,6 +21,30 @@ public interface FaultControls {
     /** Whether this panel can kill and restart {@code node} (a node on another machine, or the app's own, cannot). */
     default boolean canKill(int node) {
         return true;
+    }
+
+    /** Whether this panel can ask for {@code node}'s removal from the configuration (through another member). */
+    default boolean canRemove(int node) {
+        return false;
+    }
+
+    /**
+     * Removes {@code node} from the cluster's configuration, as an operator removes a member that will not come back;
+     * completes with a sentence saying how it went (committed, or why not).
+     */
+    default CompletableFuture<String> remove(int node) {
+        return CompletableFuture.completedFuture("members cannot be removed from here");
+    }
+
+    /** How a removal went, in a sentence for the panel. */
+    static CompletableFuture<String> told(int node, CompletableFuture<Membership> removal) {
+        return removal.handle((config, failure) -> {
+            if (failure == null) {
+                return "n" + node + " removed: configuration " + config.version() + " is " + config.members();
+            }
+            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+            return "n" + node + " not removed: " + cause.getMessage();
+        });
     }
 
     /** Stops a node abruptly, as a failed machine would; what it committed survives. */

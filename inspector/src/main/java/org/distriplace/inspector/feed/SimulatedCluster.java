@@ -151,6 +151,22 @@ public final class SimulatedCluster implements FaultControls, Playback {
     }
 
     @Override
+    public boolean canRemove(int node) {
+        return true;
+    }
+
+    /** Asks a live member other than {@code node} to remove it, as an operator would; it commits in virtual time. */
+    @Override
+    public CompletableFuture<String> remove(int node) {
+        Optional<Integer> through = simulation.nodeIds().stream()
+            .filter(id -> id != node && simulation.isUp(id) && simulation.report(id).member()).findFirst();
+        if (through.isEmpty()) {
+            return CompletableFuture.completedFuture("no live member is left to ask");
+        }
+        return FaultControls.told(node, simulation.engine(through.get()).removeMember(node, 15_000));
+    }
+
+    @Override
     public void kill(int node) {
         simulation.crash(node);
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,7 +21,7 @@ import org.distriplace.inspector.feed.FaultControls;
 
 /**
  * Breaking things on purpose: kill or restart each node; put nodes into groups A/B/C and partition; make one link
- * (or every link) lose a percentage of its messages and add delay.
+ * (or every link) lose a percentage of its messages and add delay; and remove a member for good, as an operator does.
  */
 public final class FaultPanel extends VBox {
 
@@ -33,6 +34,8 @@ public final class FaultPanel extends VBox {
     private final ChoiceBox<String> to = new ChoiceBox<>();
     private final Spinner<Integer> drop = new Spinner<>(0, 100, 0, 5);
     private final Spinner<Integer> delay = new Spinner<>(0, 5_000, 0, 50);
+    private final ChoiceBox<String> member = new ChoiceBox<>();
+    private final Label membership = new Label();
 
     public FaultPanel(FaultControls controls) {
         super(6);
@@ -79,8 +82,32 @@ public final class FaultPanel extends VBox {
             new Label("delay ms"), delay, apply);
         link.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title("Nodes"), nodes, title("Partition (nodes talk only within their group)"),
-            partition, title("Links"), link);
+            partition, title("Links"), link, title("Membership (remove a member that will not come back)"),
+            removal());
         refresh();
+    }
+
+    private HBox removal() {
+        controls.nodes().forEach(id -> member.getItems().add("n" + id));
+        member.setId("remove-node");
+        Button remove = new Button("Remove from the cluster");
+        remove.setId("remove-member");
+        remove.disableProperty().bind(member.valueProperty().isNull());
+        remove.setOnAction(e -> remove(Integer.parseInt(member.getValue().substring(1))));
+        membership.setId("membership-status");
+        HBox row = new HBox(4, member, remove, membership);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private void remove(int id) {
+        if (!controls.canRemove(id)) {
+            membership.setText("n" + id + " cannot be removed from here (a node does not remove itself: quit it)");
+            return;
+        }
+        membership.setText("removing n" + id + "…");
+        controls.remove(id).whenComplete((said, failure) -> Platform.runLater(() ->
+            membership.setText(failure == null ? said : "n" + id + " not removed: " + failure.getMessage())));
     }
 
     private static Label title(String text) {

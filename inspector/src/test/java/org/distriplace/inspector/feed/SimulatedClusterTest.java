@@ -96,4 +96,18 @@ class SimulatedClusterTest {
         return model.rounds().newestFirst().stream().filter(r -> r.leader() == leader && r.startedAt() >= since
             && r.outcome() == CommitRound.Outcome.COMMIT).count();
     }
+
+    @Test
+    void aTeacherRemovesAKilledMemberAndTheClusterShrinksByOne() throws Exception {
+        cluster.setSpeed(1);
+        frames(100, 50);
+        cluster.kill(2);
+        java.util.concurrent.CompletableFuture<String> said = cluster.remove(2);
+        for (int i = 0; i < 400 && !said.isDone(); i++) {
+            frames(1, 50);
+        }
+        assertEquals("n2 removed: configuration 1 is [1, 3, 4, 5]", said.get());
+        frames(40, 50);
+        assertTrue(cluster.remove(9).get().startsWith("n9 not removed: node 9 is not a member"), "an unknown id");
+    }
 }
