@@ -101,8 +101,11 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                 return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
                     CanvasViews.info(node.config())));
             case "/api/v1/cluster":
-                return node.report().thenApplyAsync(report -> Responses.json(HttpResponseStatus.OK, cluster(report)),
-                    ctx.executor());
+                // A node stopping (the app quits, or joins another cluster) no longer reports: say so, plainly.
+                return node.report().handleAsync((report, stopped) -> report != null
+                    ? Responses.json(HttpResponseStatus.OK, cluster(report))
+                    : Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "node " + node.id()
+                        + " is stopping"), ctx.executor());
             case "/pixel":
                 return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
                     "METHOD_NOT_ALLOWED", "place a pixel with POST /pixel"));

@@ -87,7 +87,7 @@ public sealed interface NodeEvent {
         /** Lifecycle stages. */
         public enum Stage {
             RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, LEARNER_ADDED, ADMITTED, LEAVING,
-            REMOVED, FORCED_NEW_CLUSTER, STOPPED
+            LEFT, REMOVED, FORCED_NEW_CLUSTER, STOPPED
         }
     }
 

@@ -12,7 +12,8 @@ final class MembershipView {
 
     private final int self;
     private final EventStore store;
-    private final boolean asksToJoin;
+    private boolean asksToJoin;
+    private boolean leaving;
     private Membership current;
     private List<Integer> others;
 
@@ -31,6 +32,17 @@ final class MembershipView {
     /** The members other than this node. */
     List<Integer> others() {
         return others;
+    }
+
+    /** This node is leaving: once removed, it stays out, whatever it was started with. */
+    void stayOutOnceRemoved() {
+        asksToJoin = false;
+        leaving = true;
+    }
+
+    /** True once this node asked to leave (it is on its way out). */
+    boolean leaving() {
+        return leaving;
     }
 
     /** True when the configuration names this node (a joiner is not, until admitted). */

@@ -265,7 +265,9 @@ public final class NodeEngine {
         private void removed(Membership committed, long now) {
             ctx.election().stepDown(now, "removed from configuration " + committed.version());
             String why = "no longer a member of configuration " + committed.version() + " " + committed.members();
-            if (ctx.members().joining()) {
+            if (ctx.members().leaving()) {
+                ctx.lifecycle(now, Stage.LEFT, why + ": it left");
+            } else if (ctx.members().joining()) {
                 ctx.lifecycle(now, Stage.JOINING, why + "; asking to join again");
             } else {
                 ctx.lifecycle(now, Stage.REMOVED, why + "; it stays out (a node started with rejoin asks in again)");

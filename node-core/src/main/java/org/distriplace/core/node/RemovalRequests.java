@@ -52,6 +52,8 @@ final class RemovalRequests {
             return refused(Code.LAST_MEMBER, "node " + ctx.self() + " is the cluster's last member: there is no one to "
                 + "leave the canvas to");
         }
+        // It is on its way out: asking back in would undo the leave before the process ends.
+        members.stayOutOnceRemoved();
         ctx.lifecycle(now, Stage.LEAVING, "asking to be removed from configuration " + members.current().version());
         return ask(ctx.self(), timeoutMs, now);
     }

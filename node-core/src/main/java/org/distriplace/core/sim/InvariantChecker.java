@@ -60,7 +60,8 @@ public final class InvariantChecker {
             checkCommit(c);
         } else if (event instanceof NodeEvent.CommitPhase phase) {
             checkRetiredQuiet(phase);
-        } else if (event instanceof NodeEvent.Lifecycle life && life.stage() == NodeEvent.Lifecycle.Stage.REMOVED) {
+        } else if (event instanceof NodeEvent.Lifecycle life && (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
+            || life.stage() == NodeEvent.Lifecycle.Stage.LEFT)) {
             retired.add(life.node());
         }
     }

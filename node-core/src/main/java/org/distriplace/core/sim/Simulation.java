@@ -286,8 +286,8 @@ public final class Simulation {
         return nodes.get(id).engine().leave(timeoutMs);
     }
 
-    /** Node {@code through} (up) is asked to remove member {@code target}. */
-    CompletableFuture<Membership> removeMember(int through, int target, long timeoutMs) {
+    /** Node {@code through} (up) is asked to remove member {@code target}, as an operator would. */
+    public CompletableFuture<Membership> removeMember(int through, int target, long timeoutMs) {
         return nodes.get(through).engine().removeMember(target, timeoutMs);
     }
 

@@ -196,4 +196,18 @@ class LeaveScenarioTest {
         paintsThrough(1, 3);
         assertEquals(ORANGE, sim.engine(1).replica().canvas().colorAt(2, 2), "it caught up with the new cluster");
     }
+
+    @Test
+    void aLeaverStartedWithRejoinStaysOutUntilItIsStartedAgain() {
+        cluster(3, builder -> builder.rejoin(true));
+        steps.await(sim.engine(1).leave(TIMEOUT_MS));
+        long until = sim.now() + 10_000;
+        steps.runUntil(() -> sim.now() >= until, 11_000);
+        assertTrue(sim.engine(1).isRemoved(), "it does not ask back in on its way out");
+        assertEquals(List.of(2, 3), sim.engine(3).report().membership().members());
+
+        sim.crash(1);
+        sim.restart(1);
+        steps.runUntil(() -> liveAgreeOn(List.of(1, 2, 3)), 20_000);
+    }
 }
