@@ -4,10 +4,13 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.distriplace.app.desktop.DesktopLauncher;
 import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.MulticastChannel;
+import org.distriplace.app.runtime.Departure;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
@@ -29,7 +32,8 @@ import picocli.CommandLine.Option;
         "Opens the desktop app: paint on the live canvas through a node running",
         "inside the app, which browsers can also join. Ports and the data",
         "directory fall back to free ones when another copy holds them.",
-        "Without a display, runs the node headless and says so. Defaults come",
+        "Without a display, runs the node headless (still joining players on",
+        "the LAN) and says so. Defaults come",
         "from the preferences the app saves (~/.distri-place/preferences.properties);",
         "options given here win.",
         "",
@@ -68,11 +72,12 @@ public final class DesktopCommand implements Callable<Integer> {
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true,
             new NodeOptions.Launch(DEFAULT_AUTO_REMOVE_AFTER, true, false));
         options.warnIfDevelopmentSecret();
-        if (!DesktopLauncher.displayAvailable()) {
+        boolean windowed = DesktopLauncher.displayAvailable();
+        if (!windowed) {
             spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "
-                + "unset), so the node runs headless; open its address in a browser to paint. Ctrl-C stops it.");
+                + "unset), so the node runs headless, joining players nearby as the app does; open its address in a "
+                + "browser to paint. Ctrl-C stops it (it leaves the cluster first).");
             spec.commandLine().getErr().flush();
-            return NodeCommand.serve(settings, spec.commandLine().getOut());
         }
         EventTap events = new EventTap(EventSink.withoutMessages(NodeCommand::logEvent));
         EmbeddedNode node = EmbeddedNode.start(settings, events);
@@ -81,18 +86,43 @@ public final class DesktopCommand implements Callable<Integer> {
         spec.commandLine().getOut().flush();
         String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
         NodeSession session = new NodeSession(node, home, events);
-        // A desktop logout sends SIGTERM: the node leaves the cluster on the way out, as quitting from the window does.
-        Runtime.getRuntime().addShutdownHook(new Thread(session::close, "leave-on-shutdown"));
         Map<String, String> preferences = current(player);
         if (!secondCopy) {
             session.onReplaced(joined -> rememberJoined(joined, preferences));
         }
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
             options.secret)) {
-            DesktopLauncher.run(session, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
-                preferences, PreferencesFile::save), lan.access(), events);
+            if (windowed) {
+                // A desktop logout sends SIGTERM: the node leaves the cluster on the way out, as quitting does.
+                Runtime.getRuntime().addShutdownHook(new Thread(session::close, "leave-on-shutdown"));
+                DesktopLauncher.run(session, player, new SingleNodeWindow.PreferencesAccess(PreferencesFile.KEYS,
+                    preferences, PreferencesFile::save), lan.access(), events);
+            } else {
+                runUntilTerminated(session);
+            }
         }
         return 0;
+    }
+
+    /** Headless: runs until SIGTERM (or the node fails), then leaves the cluster and stops. */
+    private static void runUntilTerminated(NodeSession session) throws InterruptedException {
+        CountDownLatch terminated = new CountDownLatch(1);
+        CountDownLatch closed = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            terminated.countDown();
+            try {
+                closed.await(Departure.DEFAULT_TIMEOUT.toSeconds() + 15, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "shutdown"));
+        session.current().node().onFatal(failure -> terminated.countDown());
+        try {
+            terminated.await();
+        } finally {
+            session.close();
+            closed.countDown();
+        }
     }
 
     /**

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Random;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
+import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -53,16 +54,7 @@ class ClusterProcessTest {
                 node.kill9();
             }
         }
-        String keep = System.getProperty("cluster.keepLogs");
-        if (keep != null) {
-            Path target = Files.createDirectories(Path.of(keep));
-            try (var logs = Files.walk(dir)) {
-                for (Path log : logs.filter(p -> p.toString().endsWith(".log")).toList()) {
-                    Files.copy(log, target.resolve(dir.relativize(log).toString().replace('/', '_')),
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
+        TestLogs.keep(dir);
     }
 
     /** Every node answers with the same state hash and at least {@code writes} committed writes. */

@@ -14,6 +14,7 @@ import java.util.List;
 import org.distriplace.app.testing.CommandRun;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
+import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -59,6 +60,7 @@ class MembershipProcessTest {
                 node.kill9();
             }
         }
+        TestLogs.keep(dir);
     }
 
     /** The configuration's member ids as {@code node} holds it, or an empty list if it does not answer. */

@@ -163,7 +163,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
         if (through.isEmpty()) {
             return CompletableFuture.completedFuture("no live member is left to ask");
         }
-        return FaultControls.told(node, simulation.engine(through.get()).removeMember(node, 15_000));
+        return FaultControls.told(node, simulation.removeMember(through.get(), node, 15_000));
     }
 
     @Override
