@@ -28,8 +28,9 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
-        description = "Which phases to run: ramp, fanout, failover, reads (default: ramp,fanout,failover). reads "
-            + "measures POST /pixel idle and while clients loop on canvas reads, on a painted 2000x2000 canvas.")
+        description = "Which phases to run: ramp, fanout, failover, reads, membership (default: ramp,fanout,failover). "
+            + "reads measures POST /pixel idle and while clients loop on canvas reads, on a painted 2000x2000 canvas; "
+            + "membership times members leaving on SIGTERM and a lone survivor's answer.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
@@ -42,7 +43,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> nodeJvmOptions = List.of();
 
     @Option(names = "--reference-jar", paramLabel = "JAR",
-        description = "Another build's distri-place.jar: the reads phase also measures its nodes, side by side.")
+        description = "Another build's distri-place.jar: the reads and membership phases also measure its nodes, "
+            + "side by side.")
     Path referenceJar;
 
     @CommandLine.Spec

@@ -164,6 +164,11 @@ final class BenchCluster implements AutoCloseable {
         return processes[id - 1] != null && processes[id - 1].isAlive();
     }
 
+    /** Sends node {@code id} SIGTERM and returns at once (it may take a while to leave and exit). */
+    void terminate(int id) {
+        processes[id - 1].destroy();
+    }
+
     void kill9(int id) throws InterruptedException {
         processes[id - 1].destroyForcibly();
         processes[id - 1].waitFor(10, TimeUnit.SECONDS);

@@ -30,14 +30,15 @@ import org.HdrHistogram.Histogram;
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER, READS }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP }
 
     /**
      * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
      *
      * @param rates the ramp's placement rates, or empty for the default ladder
      * @param nodeJvmOptions extra options for the node JVMs (a profiler, say)
-     * @param referenceJar another build's jar, whose nodes the reads phase measures beside this build's; or null
+     * @param referenceJar another build's jar, whose nodes the reads and membership phases measure beside this
+     *                     build's; or null
      */
     public record Options(boolean quick, Path json, Set<Phase> phases, List<Double> rates,
                           List<String> nodeJvmOptions, Path referenceJar) {
@@ -63,12 +64,15 @@ public final class Benchmark {
         ObjectNode report = JSON.createObjectNode();
         report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.version")).put("quick", options.quick());
-        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS)) {
+        String reference = options.referenceJar() == null ? null : options.referenceJar().toAbsolutePath().toString();
+        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS && phase != Phase.MEMBERSHIP)) {
             placements(report);
         }
         if (options.phases().contains(Phase.READS)) {
-            new ReadStall(options.quick(), options.referenceJar() == null ? null
-                : options.referenceJar().toAbsolutePath().toString(), options.nodeJvmOptions(), out).run(report);
+            new ReadStall(options.quick(), reference, options.nodeJvmOptions(), out).run(report);
+        }
+        if (options.phases().contains(Phase.MEMBERSHIP)) {
+            new Departures(reference, options.nodeJvmOptions(), out).run(report);
         }
         if (options.json() != null) {
             JSON.writeValue(options.json().toFile(), report);

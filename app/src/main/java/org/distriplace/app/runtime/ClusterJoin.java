@@ -75,7 +75,9 @@ public final class ClusterJoin {
         try {
             response = client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new IOException("no distri-place node answered at " + address + " (" + e.getMessage() + ")", e);
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new IOException("no distri-place node answered at " + address + " (" + why + ")", e);
         }
         if (response.statusCode() != 200) {
             throw new IOException(address + " answered HTTP " + response.statusCode() + ", not a cluster description");

@@ -128,8 +128,10 @@ public final class OperatorClient {
             response = http.send(request.timeout(Duration.ofMillis(timeoutMs)).build(),
                 HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new OperatorException("UNREACHABLE", "no distri-place node answered at " + address + " ("
-                + e.getMessage() + ")");
+            String why = e instanceof java.net.ConnectException ? "connection refused"
+                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+            throw new OperatorException("UNREACHABLE", "no distri-place node answered at " + address + " (" + why
+                + ")");
         }
         JsonNode body;
         try {
