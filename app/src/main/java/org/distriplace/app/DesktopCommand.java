@@ -117,6 +117,7 @@ public final class DesktopCommand implements Callable<Integer> {
             }
         }, "shutdown"));
         session.current().node().onFatal(failure -> terminated.countDown());
+        session.onReplaced(joined -> joined.node().onFatal(failure -> terminated.countDown()));
         try {
             terminated.await();
         } finally {
