@@ -5,7 +5,9 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Durations as people type them: {@code 0}, {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}, or ISO {@code PT2M}. */
+/**
+ * Durations as people type them: {@code 0}, {@code 500ms}, {@code 90s}, {@code 2m}, {@code 1h}, or ISO {@code PT2M}.
+ */
 public final class DurationText {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");

@@ -13,7 +13,8 @@ import picocli.CommandLine;
         "vector clocks, last-write-wins and gossip anti-entropy.",
         "",
     },
-    subcommands = {DesktopCommand.class, DemoCommand.class, InspectCommand.class, NodeCommand.class, MembersCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {DesktopCommand.class, DemoCommand.class, InspectCommand.class, NodeCommand.class,
+        MembersCommand.class, SimulateCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     @CommandLine.Spec

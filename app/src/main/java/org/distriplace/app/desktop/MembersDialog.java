@@ -65,8 +65,9 @@ public final class MembersDialog extends Dialog<Void> {
     }
 
     static String line(NodeReport report, int id, String address) {
+        NodeReport.PeerView peer = report.peers().get(id);
         String liveness = id == report.nodeId() ? "this node"
-            : report.peers().containsKey(id) ? report.peers().get(id).liveness().name().toLowerCase(java.util.Locale.ROOT) : "unknown";
+            : peer != null ? peer.liveness().name().toLowerCase(java.util.Locale.ROOT) : "unknown";
         return "node " + id + (address.isEmpty() ? "" : " at " + address) + "   " + liveness
             + (id == report.leaderId() ? "   (leader)" : "");
     }

@@ -24,8 +24,11 @@ public final class Departure {
     private static final Logger LOG = LoggerFactory.getLogger(Departure.class);
 
     /** How it went, in a sentence for the log and the console. */
-    public record Outcome(boolean left, String message) {
+    public record Outcome(Result result, String message) {
     }
+
+    /** Left the cluster; had no one to leave to (not a member, or the only one); or could not leave. */
+    public enum Result { LEFT, NOTHING_TO_LEAVE, FAILED }
 
     private Departure() {
     }
@@ -33,10 +36,10 @@ public final class Departure {
     /** Leaves if there is anyone to leave to; logs and returns the outcome. Never throws. */
     public static Outcome leave(Node node, Duration timeout) {
         Outcome outcome = attempt(node, timeout);
-        if (outcome.left()) {
-            LOG.info(outcome.message());
-        } else {
+        if (outcome.result() == Result.FAILED) {
             LOG.warn(outcome.message());
+        } else {
+            LOG.info(outcome.message());
         }
         return outcome;
     }
@@ -46,25 +49,27 @@ public final class Departure {
         try {
             NodeReport report = node.report().get(2, TimeUnit.SECONDS);
             if (!report.member()) {
-                return new Outcome(false, "node " + id + " is not a member of a cluster: nothing to leave");
+                return new Outcome(Result.NOTHING_TO_LEAVE, "node " + id + " is not a member of a cluster: nothing to "
+                    + "leave");
             }
             if (report.membership().size() == 1) {
-                return new Outcome(false, "node " + id + " is its cluster's only member: nothing to leave; the canvas "
-                    + "stays on disk");
+                return new Outcome(Result.NOTHING_TO_LEAVE, "node " + id + " is its cluster's only member: nothing to "
+                    + "leave; the canvas stays on disk");
             }
             LOG.info("node {} leaves configuration {} {} (waiting up to {} s)", id, report.membership().version(),
                 report.membership().members(), timeout.toSeconds());
             Membership without = node.leave(timeout.toMillis()).get(timeout.toMillis() + 2_000, TimeUnit.MILLISECONDS);
-            return new Outcome(true, "node " + id + " left the cluster: configuration " + without.version() + " is "
-                + without.members());
+            return new Outcome(Result.LEFT, "node " + id + " left the cluster: configuration " + without.version()
+                + " is " + without.members());
         } catch (ExecutionException e) {
-            return new Outcome(false, "node " + id + " could not leave the cluster (" + e.getCause().getMessage()
-                + "); it stops anyway, and its peers count it as down until it is removed");
+            return new Outcome(Result.FAILED, "node " + id + " could not leave the cluster ("
+                + e.getCause().getMessage() + "); it stops anyway, and its peers count it as down until it is removed");
         } catch (TimeoutException | RuntimeException e) {
-            return new Outcome(false, "node " + id + " did not answer while leaving (" + e + "); it stops anyway");
+            return new Outcome(Result.FAILED, "node " + id + " did not answer while leaving (" + e + "); it stops "
+                + "anyway");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new Outcome(false, "node " + id + " was interrupted while leaving; it stops anyway");
+            return new Outcome(Result.FAILED, "node " + id + " was interrupted while leaving; it stops anyway");
         }
     }
 }

@@ -143,8 +143,8 @@ final class ClientGateway implements CommittedState.Subscriber {
         Membership members = ctx.members().current();
         for (ClientRequests.Pending request : requests.takeNeverRouted()) {
             PlaceException error = new PlaceException(PlaceError.NO_QUORUM, "no majority: node " + ctx.self()
-                + " reaches " + leadership.aliveMembers() + " of the " + members.size() + " members (" + members.quorum()
-                + " needed), so nothing was sent", 0);
+                + " reaches " + leadership.aliveMembers() + " of the " + members.size() + " members ("
+                + members.quorum() + " needed), so nothing was sent", 0);
             failed(now, request.user, error);
             request.future.completeExceptionally(error);
         }
