@@ -28,6 +28,8 @@ import org.distriplace.core.model.PixelWrite;
 final class BinaryFormat {
 
     private static final int VERSION = 1;
+    /** Lists of writes carry their provenance (epoch and batch) from this version on. */
+    private static final int WRITES_VERSION = 2;
 
     private BinaryFormat() {
     }
@@ -45,9 +47,13 @@ final class BinaryFormat {
     }
 
     static byte[] encode(Writer writer) {
+        return encode(VERSION, writer);
+    }
+
+    private static byte[] encode(int version, Writer writer) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
+            out.writeByte(version);
             writer.write(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,7 +82,7 @@ final class BinaryFormat {
     }
 
     static byte[] writes(List<PixelWrite> writes) {
-        return encode(out -> {
+        return encode(WRITES_VERSION, out -> {
             out.writeInt(writes.size());
             for (PixelWrite write : writes) {
                 writeWrite(out, write);
@@ -84,15 +90,22 @@ final class BinaryFormat {
         });
     }
 
+    /** Reads a list of writes in either version (the first, without provenance, from older data directories). */
     static List<PixelWrite> writes(byte[] data) {
-        return decode(data, in -> {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(data))) {
+            int version = in.readUnsignedByte();
+            if (version != VERSION && version != WRITES_VERSION) {
+                throw new IOException("unknown store format version " + version);
+            }
             int count = in.readInt();
             List<PixelWrite> writes = new ArrayList<>(count);
             for (int i = 0; i < count; i++) {
-                writes.add(readWrite(in));
+                writes.add(readWrite(in, version >= WRITES_VERSION));
             }
             return writes;
-        });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static byte[] cooldowns(Map<String, Long> entries) {
@@ -230,10 +243,17 @@ final class BinaryFormat {
         out.writeLong(write.timestamp());
         out.writeInt(write.nodeId());
         writeClock(out, write.vectorClock());
+        out.writeLong(write.epoch());
+        out.writeLong(write.batch());
     }
 
-    private static PixelWrite readWrite(DataInputStream in) throws IOException {
-        return new PixelWrite(in.readInt(), in.readInt(), new Color(in.readInt()), in.readUTF(), in.readInt(),
-            in.readLong(), in.readLong(), in.readInt(), readClock(in));
+    private static PixelWrite readWrite(DataInputStream in, boolean withProvenance) throws IOException {
+        PixelWrite write = new PixelWrite(in.readInt(), in.readInt(), new Color(in.readInt()), in.readUTF(),
+            in.readInt(), in.readLong(), in.readLong(), in.readInt(), readClock(in));
+        if (!withProvenance) {
+            return write;
+        }
+        return new PixelWrite(write.x(), write.y(), write.color(), write.user(), write.origin(), write.requestId(),
+            write.timestamp(), write.nodeId(), write.vectorClock(), in.readLong(), in.readLong());
     }
 }

@@ -68,6 +68,8 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                 + "request_id INTEGER NOT NULL, timestamp INTEGER NOT NULL, clock BLOB NOT NULL, "
                 + "UNIQUE (node_id, counter))");
             s.execute("CREATE INDEX IF NOT EXISTS writes_by_pixel ON writes (x, y)");
+            addColumnIfMissing(s, "writes", "epoch", "INTEGER NOT NULL DEFAULT 0");
+            addColumnIfMissing(s, "writes", "batch", "INTEGER NOT NULL DEFAULT 0");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
                 + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
@@ -144,12 +146,13 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     private List<PixelWrite> writesAfter(long seq) throws SQLException {
         List<PixelWrite> writes = new ArrayList<>();
         try (PreparedStatement s = db.prepareStatement("SELECT x, y, color, user, origin, request_id, timestamp, "
-            + "node_id, clock FROM writes WHERE seq > ? ORDER BY seq")) {
+            + "node_id, clock, epoch, batch FROM writes WHERE seq > ? ORDER BY seq")) {
             s.setLong(1, seq);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     writes.add(new PixelWrite(r.getInt(1), r.getInt(2), new Color(r.getInt(3)), r.getString(4),
-                        r.getInt(5), r.getLong(6), r.getLong(7), r.getInt(8), BinaryFormat.clock(r.getBytes(9))));
+                        r.getInt(5), r.getLong(6), r.getLong(7), r.getInt(8), BinaryFormat.clock(r.getBytes(9)),
+                        r.getLong(10), r.getLong(11)));
                 }
             }
         }
@@ -195,7 +198,8 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     public void appendCommitted(List<PixelWrite> writes) {
         transaction("append committed writes", () -> {
             try (PreparedStatement insert = db.prepareStatement("INSERT OR IGNORE INTO writes (node_id, counter, x, "
-                + "y, color, user, origin, request_id, timestamp, clock) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + "y, color, user, origin, request_id, timestamp, clock, epoch, batch) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (PixelWrite write : writes) {
                     insert.setInt(1, write.nodeId());
                     insert.setLong(2, write.dot().counter());
@@ -207,6 +211,8 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                     insert.setLong(8, write.requestId());
                     insert.setLong(9, write.timestamp());
                     insert.setBytes(10, BinaryFormat.clock(write.vectorClock()));
+                    insert.setLong(11, write.epoch());
+                    insert.setLong(12, write.batch());
                     insert.addBatch();
                 }
                 insert.executeBatch();

@@ -9,10 +9,13 @@ public final class TestWrites {
     private TestWrites() {
     }
 
-    /** Write number {@code counter} ordered by {@code leader} at physical time {@code ms}. */
+    /**
+     * Write number {@code counter} ordered by {@code leader} at physical time {@code ms}, proposed in epoch 1, in a
+     * batch of its own numbered like it.
+     */
     public static PixelWrite write(int leader, long counter, int x, int y, String color, String user, long ms) {
         return new PixelWrite(x, y, Color.of(color), user, leader, counter, Hlc.pack(ms, 0), leader,
-            VectorClock.EMPTY.with(leader, counter));
+            VectorClock.EMPTY.with(leader, counter), 1, counter);
     }
 
     public static PixelWrite write(int leader, long counter, int x, int y) {

@@ -41,6 +41,8 @@ class NodeScenarioTest {
         PlaceResult result = steps.await(sim.engine(2).place("alice", 3, 4, ORANGE));
         assertEquals(5, result.write().nodeId(), "ordered by the leader");
         assertEquals(2, result.write().origin());
+        assertEquals(sim.engine(5).epoch(), result.write().epoch(), "provenance: the epoch it was proposed in");
+        assertTrue(result.write().batch() >= 1, "and its batch: " + result.write().batch());
         steps.runUntil(sim::converged, 10_000);
         for (int id : sim.nodeIds()) {
             assertEquals(ORANGE, sim.engine(id).replica().canvas().colorAt(3, 4), "node " + id);

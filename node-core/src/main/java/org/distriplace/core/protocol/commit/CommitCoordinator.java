@@ -214,7 +214,7 @@ public final class CommitCoordinator {
         List<PixelWrite> writes = new ArrayList<>(retry.subList(0, take));
         retry.subList(0, take).clear();
         while (retry.isEmpty() && !queue.isEmpty() && writes.size() < batchLimit) {
-            writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter)));
+            writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter), epoch, nextProposalId));
         }
         return writes;
     }
