@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.stream.Collectors;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
-import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.EventStore;
 import org.distriplace.core.node.GroupCommitStore;
@@ -34,11 +33,13 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     public static final String FILE_NAME = "distri-place.db";
 
     private final Connection db;
+    private final HistoryTable history;
     /** True while {@link #inOneTransaction} runs: the writes it runs then commit together, not one by one. */
     private boolean grouping;
 
-    private SqliteEventStore(Connection db) {
+    private SqliteEventStore(Connection db, int width) {
         this.db = db;
+        this.history = new HistoryTable(db, width);
     }
 
     /** Opens (or creates) the store in {@code dataDir} for the node and canvas of {@code config}. */
@@ -46,7 +47,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
-            SqliteEventStore store = new SqliteEventStore(db);
+            SqliteEventStore store = new SqliteEventStore(db, config.width());
             store.initialise(config);
             return store;
         } catch (IOException | SQLException e) {
@@ -62,23 +63,30 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS in_doubt (epoch INTEGER NOT NULL, proposal_id INTEGER NOT NULL, "
                 + "leader_id INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (epoch, proposal_id))");
             addColumnIfMissing(s, "in_doubt", "config", "TEXT");
-            s.execute("CREATE TABLE IF NOT EXISTS writes (seq INTEGER PRIMARY KEY AUTOINCREMENT, "
-                + "node_id INTEGER NOT NULL, counter INTEGER NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, "
-                + "color INTEGER NOT NULL, user TEXT NOT NULL, origin INTEGER NOT NULL, "
-                + "request_id INTEGER NOT NULL, timestamp INTEGER NOT NULL, clock BLOB NOT NULL, "
-                + "UNIQUE (node_id, counter))");
-            s.execute("CREATE INDEX IF NOT EXISTS writes_by_pixel ON writes (x, y)");
-            addColumnIfMissing(s, "writes", "epoch", "INTEGER NOT NULL DEFAULT 0");
-            addColumnIfMissing(s, "writes", "batch", "INTEGER NOT NULL DEFAULT 0");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
                 + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
+            if (tableExists(s, "writes")) {
+                // Older data directories: the row-per-write table, perhaps without provenance, is moved into chunks.
+                addColumnIfMissing(s, "writes", "epoch", "INTEGER NOT NULL DEFAULT 0");
+                addColumnIfMissing(s, "writes", "batch", "INTEGER NOT NULL DEFAULT 0");
+            }
         }
         checkIdentity("node_id", Integer.toString(config.nodeId()));
         checkIdentity("canvas", config.width() + "x" + config.height());
         db.setAutoCommit(false);
+        try (Statement s = db.createStatement()) {
+            history.open(s);
+        }
         putMeta("members", config.members().stream().map(String::valueOf).collect(Collectors.joining(",")));
         db.commit();
+    }
+
+    static boolean tableExists(Statement s, String table) throws SQLException {
+        try (ResultSet r = s.executeQuery("SELECT name FROM sqlite_master WHERE type = 'table' AND name = '" + table
+            + "'")) {
+            return r.next();
+        }
     }
 
     /** Data directories written before a column existed gain it (empty) on open. */
@@ -122,7 +130,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                 }
             }
             String membership = getMeta("membership");
-            return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, writesAfter(afterSeq),
+            return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, history.logAfter(afterSeq),
                 membership == null ? null : Membership.decode(membership));
         } catch (SQLException e) {
             throw failure("load", e);
@@ -141,22 +149,6 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             }
         }
         return batches;
-    }
-
-    private List<PixelWrite> writesAfter(long seq) throws SQLException {
-        List<PixelWrite> writes = new ArrayList<>();
-        try (PreparedStatement s = db.prepareStatement("SELECT x, y, color, user, origin, request_id, timestamp, "
-            + "node_id, clock, epoch, batch FROM writes WHERE seq > ? ORDER BY seq")) {
-            s.setLong(1, seq);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    writes.add(new PixelWrite(r.getInt(1), r.getInt(2), new Color(r.getInt(3)), r.getString(4),
-                        r.getInt(5), r.getLong(6), r.getLong(7), r.getInt(8), BinaryFormat.clock(r.getBytes(9)),
-                        r.getLong(10), r.getLong(11)));
-                }
-            }
-        }
-        return writes;
     }
 
     @Override
@@ -196,39 +188,19 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     @Override
     public void appendCommitted(List<PixelWrite> writes) {
-        transaction("append committed writes", () -> {
-            try (PreparedStatement insert = db.prepareStatement("INSERT OR IGNORE INTO writes (node_id, counter, x, "
-                + "y, color, user, origin, request_id, timestamp, clock, epoch, batch) "
-                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (PixelWrite write : writes) {
-                    insert.setInt(1, write.nodeId());
-                    insert.setLong(2, write.dot().counter());
-                    insert.setInt(3, write.x());
-                    insert.setInt(4, write.y());
-                    insert.setInt(5, write.color().rgb());
-                    insert.setString(6, write.user());
-                    insert.setInt(7, write.origin());
-                    insert.setLong(8, write.requestId());
-                    insert.setLong(9, write.timestamp());
-                    insert.setBytes(10, BinaryFormat.clock(write.vectorClock()));
-                    insert.setLong(11, write.epoch());
-                    insert.setLong(12, write.batch());
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        transaction("append committed writes", () -> history.append(writes, HistoryTable.LOG));
     }
 
     @Override
     public void saveSnapshot(Snapshot snapshot) {
         transaction("save snapshot", () -> {
             try (PreparedStatement insert = db.prepareStatement("INSERT INTO snapshots (after_seq, version, "
-                + "cooldowns, requests, tiles) VALUES ((SELECT COALESCE(MAX(seq), 0) FROM writes), ?, ?, ?, ?)")) {
-                insert.setBytes(1, BinaryFormat.clock(snapshot.version()));
-                insert.setBytes(2, BinaryFormat.cooldowns(snapshot.cooldowns()));
-                insert.setBytes(3, BinaryFormat.requests(snapshot.recentRequests()));
-                insert.setBytes(4, BinaryFormat.tiles(snapshot.tiles()));
+                + "cooldowns, requests, tiles) VALUES (?, ?, ?, ?, ?)")) {
+                insert.setLong(1, history.lastOrdinal());
+                insert.setBytes(2, BinaryFormat.clock(snapshot.version()));
+                insert.setBytes(3, BinaryFormat.cooldowns(snapshot.cooldowns()));
+                insert.setBytes(4, BinaryFormat.requests(snapshot.recentRequests()));
+                insert.setBytes(5, BinaryFormat.tiles(snapshot.tiles()));
                 insert.executeUpdate();
             }
             try (Statement s = db.createStatement()) {
@@ -239,11 +211,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     /** Number of committed writes stored (the whole history). */
     public long storedWrites() {
-        try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM writes")) {
-            return r.next() ? r.getLong(1) : 0;
-        } catch (SQLException e) {
-            throw failure("count writes", e);
-        }
+        return history.size();
     }
 
     @Override

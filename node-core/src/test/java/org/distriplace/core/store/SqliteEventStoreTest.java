@@ -90,4 +90,81 @@ class SqliteEventStoreTest {
         assertTrue(otherNode.getMessage().contains("node_id 2"), otherNode.getMessage());
         assertThrows(StorageException.class, () -> SqliteEventStore.open(dir, config.toBuilder().canvas(9, 9).build()));
     }
+
+    /** A data directory from before the history kept chunks: its row-per-write table moves into the history. */
+    @Test
+    void anOlderDataDirectorysWritesMoveIntoTheHistory() throws Exception {
+        PixelWrite a = write(3, 1, 1, 1);
+        PixelWrite b = write(3, 2, 2, 2);
+        PixelWrite c = write(3, 3, 3, 3);
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+            + dir.resolve(SqliteEventStore.FILE_NAME));
+             java.sql.Statement s = db.createStatement()) {
+            s.execute("CREATE TABLE writes (seq INTEGER PRIMARY KEY AUTOINCREMENT, node_id INTEGER NOT NULL, "
+                + "counter INTEGER NOT NULL, x INTEGER NOT NULL, y INTEGER NOT NULL, color INTEGER NOT NULL, "
+                + "user TEXT NOT NULL, origin INTEGER NOT NULL, request_id INTEGER NOT NULL, "
+                + "timestamp INTEGER NOT NULL, clock BLOB NOT NULL, UNIQUE (node_id, counter))");
+            s.execute("CREATE TABLE snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, after_seq INTEGER NOT NULL, "
+                + "version BLOB NOT NULL, cooldowns BLOB NOT NULL, requests BLOB NOT NULL, tiles BLOB NOT NULL)");
+            long seq = 10;
+            for (PixelWrite w : List.of(a, b, c)) {
+                try (java.sql.PreparedStatement insert = db.prepareStatement("INSERT INTO writes VALUES "
+                    + "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    insert.setLong(1, seq);
+                    insert.setInt(2, w.nodeId());
+                    insert.setLong(3, w.dot().counter());
+                    insert.setInt(4, w.x());
+                    insert.setInt(5, w.y());
+                    insert.setInt(6, w.color().rgb());
+                    insert.setString(7, w.user());
+                    insert.setInt(8, w.origin());
+                    insert.setLong(9, w.requestId());
+                    insert.setLong(10, w.timestamp());
+                    insert.setBytes(11, BinaryFormat.clock(w.vectorClock()));
+                    insert.executeUpdate();
+                }
+                seq += 5;
+            }
+            try (java.sql.PreparedStatement snapshot = db.prepareStatement("INSERT INTO snapshots (after_seq, "
+                + "version, cooldowns, requests, tiles) VALUES (15, ?, ?, ?, ?)")) {
+                snapshot.setBytes(1, BinaryFormat.clock(VectorClock.EMPTY.with(3, 2)));
+                snapshot.setBytes(2, BinaryFormat.cooldowns(Map.of()));
+                snapshot.setBytes(3, BinaryFormat.requests(Map.of()));
+                snapshot.setBytes(4, BinaryFormat.tiles(List.of()));
+                snapshot.executeUpdate();
+            }
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            assertEquals(3, store.storedWrites());
+            EventStore.StoredState state = store.load();
+            PixelWrite unknownProvenance = new PixelWrite(c.x(), c.y(), c.color(), c.user(), c.origin(), c.requestId(),
+                c.timestamp(), c.nodeId(), c.vectorClock());
+            assertEquals(List.of(unknownProvenance), state.committedSinceSnapshot(), "only what followed the snapshot");
+        }
+    }
+
+    /** Quiet canvases append a write at a time into one open chunk, across restarts, snapshots and duplicates. */
+    @Test
+    void writesAppendedOneByOneKeepTheirOrderAcrossRestartsAndSnapshots() {
+        List<PixelWrite> writes = new java.util.ArrayList<>();
+        for (int i = 1; i <= 2_100; i++) {
+            writes.add(write(3, i, i % 8, (i / 8) % 8));
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            for (PixelWrite w : writes.subList(0, 1_500)) {
+                store.appendCommitted(List.of(w));
+            }
+            store.saveSnapshot(new EventStore.Snapshot(List.of(), VectorClock.EMPTY.with(3, 1_500), Map.of(),
+                Map.of()));
+            store.appendCommitted(writes.subList(1_500, 1_600));
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            store.appendCommitted(List.of(writes.get(7)));
+            for (PixelWrite w : writes.subList(1_600, 2_100)) {
+                store.appendCommitted(List.of(w));
+            }
+            assertEquals(2_100, store.storedWrites(), "the duplicate is kept once");
+            assertEquals(writes.subList(1_500, 2_100), store.load().committedSinceSnapshot());
+        }
+    }
 }
