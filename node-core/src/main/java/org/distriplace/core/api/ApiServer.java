@@ -12,8 +12,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.event.EventTap;
+import org.distriplace.core.history.History;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
@@ -43,6 +46,9 @@ public final class ApiServer implements AutoCloseable {
     public record Inspection(EventTap events, ClusterSecret secret) {
     }
 
+    /** History reads waiting beyond this many are refused (503 BUSY): no client grows the queue without end. */
+    static final int HISTORY_QUEUE = 64;
+
     /** Reports go to remote inspectors this often. */
     static final long REPORT_EVERY_MS = 250;
 
@@ -62,6 +68,8 @@ public final class ApiServer implements AutoCloseable {
     private final LiveClients live;
     private final Inspectors inspectors;
     private final MembersApi members;
+    private HistoryApi history;
+    private ThreadPoolExecutor historyReaders;
     private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
@@ -94,6 +102,21 @@ public final class ApiServer implements AutoCloseable {
         this.group = group;
     }
 
+    /**
+     * Serves {@code /api/v1/history/...} from {@code history} (call before {@link #start}). Its reads run on two
+     * threads of their own, with at most {@link #HISTORY_QUEUE} requests waiting.
+     */
+    public ApiServer withHistory(History history) {
+        historyReaders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(HISTORY_QUEUE), task -> {
+                Thread thread = new Thread(task, "history-reader");
+                thread.setDaemon(true);
+                return thread;
+            });
+        this.history = new HistoryApi(history, node.config(), historyReaders);
+        return this;
+    }
+
     public void start() throws InterruptedException {
         node.addPixelListener(live);
         if (ownsGroup) {
@@ -112,7 +135,7 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
                         () -> new WebSocketSession(node, live),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
-                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members));
+                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -161,5 +184,8 @@ public final class ApiServer implements AutoCloseable {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
         encodings.release();
+        if (historyReaders != null) {
+            historyReaders.shutdownNow();
+        }
     }
 }

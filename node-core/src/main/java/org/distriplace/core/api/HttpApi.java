@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The HTTP API every node serves: the seed's {@code GET /canvas} and {@code POST /pixel}, the {@code /api/v1}
- * canvas and cluster endpoints, the operator's membership endpoint ({@link MembersApi}), and the browser client's
- * files. Every error is JSON
+ * canvas and cluster endpoints, the operator's membership endpoint ({@link MembersApi}), the history
+ * ({@link HistoryApi}), and the browser client's files. Every error is JSON
  * {@code {"error":{"code","message"}}}; nothing a client sends can throw past this handler.
  */
 final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
@@ -46,13 +46,19 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Map<Integer, String> peerAddresses;
     private final CanvasEncodings encodings;
     private final MembersApi members;
+    private final HistoryApi history;
 
-    /** @param members the operator's membership endpoint, or null where no secret is configured */
-    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members) {
+    /**
+     * @param members the operator's membership endpoint, or null where no secret is configured
+     * @param history the history endpoints, or null where the node keeps no history
+     */
+    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
+            HistoryApi history) {
         this.node = node;
         this.peerAddresses = peerAddresses;
         this.encodings = encodings;
         this.members = members;
+        this.history = history;
     }
 
     @Override
@@ -69,6 +75,9 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         CompletableFuture<FullHttpResponse> response;
         if (MembersApi.serves(path)) {
             response = members != null ? members.handle(method, path, request, ctx.executor())
+                : CompletableFuture.completedFuture(notFound(path));
+        } else if (HistoryApi.serves(path)) {
+            response = history != null ? history.handle(method, request.uri(), ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
             response = placePixel(request, identity.userId(), ctx);

@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
@@ -80,6 +81,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         }
         putMeta("members", config.members().stream().map(String::valueOf).collect(Collectors.joining(",")));
         db.commit();
+        history.committed();
     }
 
     static boolean tableExists(Statement s, String table) throws SQLException {
@@ -188,7 +190,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     @Override
     public void appendCommitted(List<PixelWrite> writes) {
-        transaction("append committed writes", () -> history.append(writes, HistoryTable.LOG));
+        transaction("append committed writes", () -> history.appendLog(writes));
     }
 
     @Override
@@ -207,6 +209,14 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                 s.execute("DELETE FROM snapshots WHERE id < (SELECT MAX(id) FROM snapshots)");
             }
         });
+    }
+
+    /**
+     * Tells {@code listener} of each history chunk written (its first ordinal and body), once committed, on the
+     * thread that writes the store. Set before the node starts.
+     */
+    public void onHistoryWritten(BiConsumer<Long, byte[]> listener) {
+        history.onWritten(listener);
     }
 
     /** Number of committed writes stored (the whole history). */
@@ -235,7 +245,9 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         try {
             writes.forEach(Runnable::run);
             db.commit();
+            history.committed();
         } catch (SQLException | RuntimeException e) {
+            history.rolledBack();
             try {
                 db.rollback();
             } catch (SQLException rollback) {
@@ -260,7 +272,9 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         try {
             work.run();
             db.commit();
+            history.committed();
         } catch (SQLException e) {
+            history.rolledBack();
             try {
                 db.rollback();
             } catch (SQLException rollback) {

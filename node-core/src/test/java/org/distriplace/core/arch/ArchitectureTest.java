@@ -41,7 +41,7 @@ class ArchitectureTest {
                 return false;
             }
             String pkg = type.getPackageName();
-            boolean values = pkg.matches("org\\.distriplace\\.core\\.(api|read|model|clock|event|wire)(\\..*)?");
+            boolean values = pkg.matches("org\\.distriplace\\.core\\.(api|read|history|model|clock|event|wire)(\\..*)?");
             boolean face = name.equals("org.distriplace.core.runtime.Node")
                 || name.startsWith("org.distriplace.core.net.ClusterSecret")
                 || name.startsWith("org.distriplace.core.net.MutualChallenge")

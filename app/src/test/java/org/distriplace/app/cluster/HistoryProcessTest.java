@@ -1,0 +1,84 @@
+package org.distriplace.app.cluster;
+
+import static org.distriplace.app.testing.TestCluster.leads;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.TestCluster;
+import org.distriplace.app.testing.TestLogs;
+import org.distriplace.core.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Three nodes as processes on loopback tell the same story of a pixel, whoever placed it through whichever node. */
+class HistoryProcessTest {
+
+    private static final String SECRET = "history-test-secret";
+    private static final String[] COLORS = {"#FF4500", "#2450A4", "#000000", "#7EED56", "#FFD635"};
+
+    @TempDir
+    Path dir;
+
+    private final List<NodeProcess> nodes = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (NodeProcess node : nodes) {
+            if (node.isAlive()) {
+                node.kill9();
+            }
+        }
+        TestLogs.keep(dir);
+    }
+
+    private static String history(NodeProcess node, String query) throws Exception {
+        HttpResponse<String> response = node.get("/api/v1/history/" + query);
+        assertEquals(200, response.statusCode(), node + ": " + response.body());
+        return response.body();
+    }
+
+    private static void paint(NodeProcess node, int i) throws Exception {
+        HttpResponse<String> placed = node.place(7, 7, COLORS[i % COLORS.length]);
+        assertEquals(200, placed.statusCode(), node + ": " + placed.body());
+    }
+
+    @Test
+    void everyNodeTellsTheSameStoryOfAPixelIncludingOneThatWasDownAndCaughtUp() throws Exception {
+        nodes.addAll(TestCluster.of(dir, 0, SECRET));
+        for (NodeProcess node : nodes) {
+            node.start();
+        }
+        Await.until("node 3 leads", Duration.ofSeconds(60), () -> leads(nodes.get(2), nodes.subList(0, 2)));
+        for (int i = 0; i < 6; i++) {
+            paint(nodes.get(i % 3), i);
+        }
+        nodes.get(1).kill9();
+        for (int i = 6; i < 9; i++) {
+            paint(nodes.get(i % 2 == 0 ? 0 : 2), i);
+        }
+        nodes.get(1).start();
+        Await.until("node 2 back and caught up", Duration.ofSeconds(60),
+            () -> leads(nodes.get(2), nodes.subList(0, 2)) && sameCommitted());
+
+        String story = history(nodes.get(0), "pixel?x=7&y=7&limit=100");
+        JsonNode placements = NodeProcess.JSON.readTree(story).path("placements");
+        assertEquals(9, placements.size(), story);
+        assertEquals(COLORS[8 % COLORS.length], placements.get(0).path("color").asText(), "newest first");
+        for (NodeProcess node : nodes) {
+            assertEquals(story, history(node, "pixel?x=7&y=7&limit=100"), node + " tells another story");
+            assertEquals(history(nodes.get(0), "range"), history(node, "range"));
+        }
+    }
+
+    private boolean sameCommitted() {
+        return nodes.stream().map(NodeProcess::cluster).allMatch(view -> view != null
+            && view.path("committedWrites").asLong() == 9);
+    }
+}

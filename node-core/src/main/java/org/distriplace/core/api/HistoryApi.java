@@ -1,0 +1,131 @@
+package org.distriplace.core.api;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
+import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.history.History;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.NodeConfig;
+
+/**
+ * Seed 2's history API: {@code GET /api/v1/history/pixel?x=X&y=Y[&limit=N&before=ISO]} (a pixel's placements, newest
+ * first, with who, when, and which epoch, leader and vector clock committed each) and {@code GET
+ * /api/v1/history/range}. Reads run on the history's own threads (they read the disk), never an event loop's or the
+ * node's; a full queue answers 503 BUSY. Thread-safe.
+ */
+final class HistoryApi {
+
+    static final String PREFIX = "/api/v1/history/";
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 1_000;
+
+    private final History history;
+    private final NodeConfig config;
+    private final Executor readers;
+
+    HistoryApi(History history, NodeConfig config, Executor readers) {
+        this.history = history;
+        this.config = config;
+        this.readers = readers;
+    }
+
+    static boolean serves(String path) {
+        return path.startsWith(PREFIX);
+    }
+
+    /** Answers a request under {@link #PREFIX}; completes on {@code executor}. */
+    CompletableFuture<FullHttpResponse> handle(HttpMethod method, String uri, Executor executor) {
+        QueryStringDecoder query = new QueryStringDecoder(uri);
+        String path = query.path();
+        if (!method.equals(HttpMethod.GET)) {
+            return done(Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
+                method + " is not allowed on " + path + "; use GET"));
+        }
+        try {
+            return switch (path) {
+                case PREFIX + "pixel" -> pixel(new QueryParameters(query), executor);
+                case PREFIX + "range" -> read(() -> range(history.range()), executor);
+                default -> done(Responses.error(HttpResponseStatus.NOT_FOUND, "NOT_FOUND", "nothing at " + path
+                    + "; the history answers at " + PREFIX + "pixel and " + PREFIX + "range"));
+            };
+        } catch (IllegalArgumentException bad) {
+            return done(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", bad.getMessage()));
+        }
+    }
+
+    private CompletableFuture<FullHttpResponse> pixel(QueryParameters query, Executor executor) {
+        int x = query.integer("x", 0, config.width() - 1, null);
+        int y = query.integer("y", 0, config.height() - 1, null);
+        int limit = query.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
+        long before = query.has("before") ? Hlc.pack(instant(query.text("before")).toEpochMilli(), 0) : Long.MAX_VALUE;
+        return read(() -> placements(history.pixel(x, y, limit, before)), executor);
+    }
+
+    /** Parses an ISO-8601 instant ({@code 2026-11-30T20:15:00Z}, or with an offset). */
+    static Instant instant(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException notUtc) {
+            try {
+                return OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 time such as "
+                    + "2026-11-30T20:15:00Z");
+            }
+        }
+    }
+
+    private CompletableFuture<FullHttpResponse> read(Supplier<ObjectNode> work, Executor executor) {
+        try {
+            return CompletableFuture.supplyAsync(work, readers)
+                .thenApplyAsync(body -> Responses.json(HttpResponseStatus.OK, body), executor);
+        } catch (RejectedExecutionException busy) {
+            return done(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY", "the history is answering "
+                + "as many requests as it takes; try again shortly"));
+        }
+    }
+
+    private static ObjectNode placements(List<PixelWrite> writes) {
+        ObjectNode body = Responses.JSON.createObjectNode();
+        ArrayNode placements = body.putArray("placements");
+        for (PixelWrite write : writes) {
+            ObjectNode placement = placements.addObject().put("color", write.color().hex())
+                .put("userId", write.user()).put("placedAt", placedAt(write.timestamp()))
+                .put("epoch", write.epoch()).put("leader", write.nodeId()).put("batch", write.batch());
+            ObjectNode clock = placement.putObject("vectorClock");
+            write.vectorClock().asMap().forEach((node, counter) -> clock.put(Integer.toString(node), counter));
+        }
+        return body;
+    }
+
+    private static ObjectNode range(History.Range range) {
+        ObjectNode body = Responses.JSON.createObjectNode().put("placements", range.placements());
+        if (range.placements() == 0) {
+            body.putNull("first").putNull("last");
+        } else {
+            body.put("first", placedAt(range.first())).put("last", placedAt(range.last()));
+        }
+        return body;
+    }
+
+    /** The wall-clock time of an HLC stamp, ISO-8601 in UTC with milliseconds. */
+    static String placedAt(long timestamp) {
+        return Instant.ofEpochMilli(Hlc.physical(timestamp)).toString();
+    }
+
+    private static CompletableFuture<FullHttpResponse> done(FullHttpResponse response) {
+        return CompletableFuture.completedFuture(response);
+    }
+}

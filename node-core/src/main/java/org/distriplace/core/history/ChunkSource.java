@@ -1,0 +1,20 @@
+package org.distriplace.core.history;
+
+/** Where {@link History} reads stored chunks from: the store's database, or memory (the simulator, tests). */
+public interface ChunkSource {
+
+    /** Receives one stored chunk. */
+    @FunctionalInterface
+    interface Visitor {
+        void chunk(long seq, byte[] body);
+    }
+
+    /** Every stored chunk, in order of {@code seq}. */
+    void forEach(Visitor visitor);
+
+    /** The body of the chunk whose first write is ordinal {@code seq}, as stored now. */
+    byte[] chunk(long seq);
+
+    /** The name of the user numbered {@code id} in the chunks. */
+    String userName(int id);
+}

@@ -1,0 +1,135 @@
+package org.distriplace.core.history;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.distriplace.core.model.PixelWrite;
+
+/**
+ * A node's canvas history, for reading: every committed write it stores, found by pixel through an in-memory
+ * {@link PixelIndex} and read from its chunks (a few decoded ones cached). The store tells it of each chunk written
+ * ({@link #appended}) once committed. Thread-safe: readers on any thread, never the node's.
+ */
+public final class History {
+
+    /** The span of the history: first and last commit stamps (0 when empty) and the number of placements. */
+    public record Range(long first, long last, long placements) {
+    }
+
+    /** Newest first: by stamp (time, then ordering node), then by dot, so every replica lists a pixel alike. */
+    public static final Comparator<PixelWrite> NEWEST_FIRST = Comparator.comparing(PixelWrite::stamp)
+        .thenComparing(PixelWrite::dot).reversed();
+
+    private static final int CACHED_CHUNKS = 64;
+
+    private final ChunkSource source;
+    private final PixelIndex index;
+    private final ReadWriteLock lock = new ReentrantReadWriteLock();
+    /** Chunk first ordinal → writes it holds, as far as told. */
+    private final TreeMap<Long, Integer> chunks = new TreeMap<>();
+    private final Map<Long, List<PixelWrite>> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, List<PixelWrite>> eldest) {
+            return size() > CACHED_CHUNKS;
+        }
+    };
+    private long first = Long.MAX_VALUE;
+    private long last = Long.MIN_VALUE;
+    private long placements;
+
+    private History(ChunkSource source, int width, int height) {
+        this.source = source;
+        this.index = new PixelIndex(width, height);
+    }
+
+    /** Reads every stored chunk once to build the index. */
+    public static History load(ChunkSource source, int width, int height) {
+        History history = new History(source, width, height);
+        source.forEach(history::appended);
+        return history;
+    }
+
+    /**
+     * The chunk starting at ordinal {@code seq} was stored, or grew (the open chunk): its new writes enter the index.
+     */
+    public void appended(long seq, byte[] body) {
+        lock.writeLock().lock();
+        try {
+            int known = chunks.getOrDefault(seq, 0);
+            ChunkCodec.scan(body, (i, x, y, timestamp, dot) -> {
+                if (i >= known) {
+                    index.add(seq + i, x, y, timestamp);
+                    first = Math.min(first, timestamp);
+                    last = Math.max(last, timestamp);
+                    placements++;
+                }
+            });
+            chunks.put(seq, ChunkCodec.count(body));
+            synchronized (cache) {
+                cache.remove(seq);
+            }
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    public Range range() {
+        lock.readLock().lock();
+        try {
+            return placements == 0 ? new Range(0, 0, 0) : new Range(first, last, placements);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /**
+     * The placements at (x, y) stamped before {@code before} (an HLC value), {@link #NEWEST_FIRST}, at most
+     * {@code limit}.
+     */
+    public List<PixelWrite> pixel(int x, int y, int limit, long before) {
+        lock.readLock().lock();
+        try {
+            List<long[]> candidates = new ArrayList<>();
+            index.forEachAt(x, y, (ordinal, timestamp) -> {
+                if (timestamp < before) {
+                    candidates.add(new long[] {timestamp, ordinal});
+                }
+            });
+            candidates.sort((a, b) -> Long.compare(b[0], a[0]));
+            // Writes with the cut-off's time are all read: the ordering node breaks the tie.
+            int take = Math.min(limit, candidates.size());
+            while (take > 0 && take < candidates.size() && candidates.get(take)[0] == candidates.get(take - 1)[0]) {
+                take++;
+            }
+            List<PixelWrite> writes = new ArrayList<>(take);
+            for (long[] candidate : candidates.subList(0, take)) {
+                writes.add(write(candidate[1]));
+            }
+            writes.sort(NEWEST_FIRST);
+            return List.copyOf(writes.subList(0, Math.min(limit, writes.size())));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Write number {@code ordinal}, from its (cached) chunk. Callers hold the read lock. */
+    private PixelWrite write(long ordinal) {
+        Map.Entry<Long, Integer> chunk = chunks.floorEntry(ordinal);
+        List<PixelWrite> writes;
+        synchronized (cache) {
+            writes = cache.get(chunk.getKey());
+        }
+        if (writes == null || writes.size() <= ordinal - chunk.getKey()) {
+            writes = ChunkCodec.decode(source.chunk(chunk.getKey()), source::userName);
+            synchronized (cache) {
+                cache.put(chunk.getKey(), writes);
+            }
+        }
+        return writes.get((int) (ordinal - chunk.getKey()));
+    }
+}
