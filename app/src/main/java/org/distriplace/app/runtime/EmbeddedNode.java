@@ -20,13 +20,11 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
-import org.distriplace.core.history.History;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.net.PeerTransport;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
-import org.distriplace.core.store.SqliteChunkSource;
 import org.distriplace.core.store.SqliteEventStore;
 import org.distriplace.core.wire.PeerCodec;
 
@@ -58,8 +56,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private final PeerTransport transport;
     private final Node node;
     private final ApiServer api;
-    private final SqliteChunkSource historySource;
-    private final History history;
+    private final NodeHistory history;
 
     private EmbeddedNode(Settings settings, DataDirectory dataDir, EventSink events) throws Exception {
         this.settings = settings;
@@ -71,10 +68,7 @@ public final class EmbeddedNode implements AutoCloseable {
             config = config.toBuilder().address(advertisedHost(settings.bind()) + ":" + peerPort).build();
         }
         this.store = SqliteEventStore.open(dataDir.path(), config);
-        // The history is read through a connection of its own, and told of each chunk as the store's writer commits.
-        this.historySource = SqliteChunkSource.open(dataDir.path());
-        this.history = History.load(historySource, config.width(), config.height());
-        store.onHistoryWritten(history::appended);
+        this.history = NodeHistory.open(dataDir.path(), config, store);
         AtomicReference<Node> self = new AtomicReference<>();
         ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
@@ -86,7 +80,8 @@ public final class EmbeddedNode implements AutoCloseable {
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops).withHistory(history);
+            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops).withHistory(history.history(),
+            history.past());
     }
 
     /**
@@ -188,7 +183,7 @@ public final class EmbeddedNode implements AutoCloseable {
     }
 
     /** The canvas's history, as this node stores it. */
-    public History history() {
+    public NodeHistory history() {
         return history;
     }
 
@@ -237,7 +232,7 @@ public final class EmbeddedNode implements AutoCloseable {
             eventLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         } finally {
             try {
-                historySource.close();
+                history.close();
                 store.close();
             } finally {
                 dataDir.close();

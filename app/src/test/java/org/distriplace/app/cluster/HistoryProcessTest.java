@@ -75,6 +75,17 @@ class HistoryProcessTest {
             assertEquals(story, history(node, "pixel?x=7&y=7&limit=100"), node + " tells another story");
             assertEquals(history(nodes.get(0), "range"), history(node, "range"));
         }
+        // Between two placements (the fifth newest and the one after it), every node shows the same canvas.
+        String moment = placements.get(4).path("placedAt").asText();
+        HttpResponse<String> reference = nodes.get(0).get("/api/v1/history/snapshot?time=" + moment);
+        assertEquals("5", reference.headers().firstValue("X-History-Placements").orElseThrow(), reference.headers()
+            .toString());
+        for (NodeProcess node : nodes) {
+            HttpResponse<String> snapshot = node.get("/api/v1/history/snapshot?time=" + moment);
+            assertEquals(reference.body(), snapshot.body(), node + " shows another canvas");
+            assertEquals(reference.headers().firstValue("X-History-Commit-Point"),
+                snapshot.headers().firstValue("X-History-Commit-Point"));
+        }
     }
 
     private boolean sameCommitted() {

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.history.History;
+import org.distriplace.core.history.TimeMachine;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
@@ -103,17 +104,17 @@ public final class ApiServer implements AutoCloseable {
     }
 
     /**
-     * Serves {@code /api/v1/history/...} from {@code history} (call before {@link #start}). Its reads run on two
-     * threads of their own, with at most {@link #HISTORY_QUEUE} requests waiting.
+     * Serves {@code /api/v1/history/...} from {@code history} and the canvas's {@code past} (call before
+     * {@link #start}). Its reads run on two threads of their own, with at most {@link #HISTORY_QUEUE} waiting.
      */
-    public ApiServer withHistory(History history) {
+    public ApiServer withHistory(History history, TimeMachine past) {
         historyReaders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(HISTORY_QUEUE), task -> {
                 Thread thread = new Thread(task, "history-reader");
                 thread.setDaemon(true);
                 return thread;
             });
-        this.history = new HistoryApi(history, node.config(), historyReaders);
+        this.history = new HistoryApi(history, past, node.config(), historyReaders);
         return this;
     }
 

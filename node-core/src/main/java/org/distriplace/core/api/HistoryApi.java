@@ -3,6 +3,7 @@ package org.distriplace.core.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
@@ -16,13 +17,17 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.History;
+import org.distriplace.core.history.PastCanvas;
+import org.distriplace.core.history.TimeMachine;
+import org.distriplace.core.image.PngEncoder;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeConfig;
 
 /**
  * Seed 2's history API: {@code GET /api/v1/history/pixel?x=X&y=Y[&limit=N&before=ISO]} (a pixel's placements, newest
- * first, with who, when, and which epoch, leader and vector clock committed each) and {@code GET
- * /api/v1/history/range}. Reads run on the history's own threads (they read the disk), never an event loop's or the
+ * first, with who, when, and which epoch, leader and vector clock committed each), {@code GET
+ * /api/v1/history/snapshot?time=ISO[&format=png]} (the canvas as it was, in {@code /api/v1/canvas}'s format or as a
+ * PNG, with the exact commit point in its headers) and {@code GET /api/v1/history/range}. Reads run on the history's own threads (they read the disk), never an event loop's or the
  * node's; a full queue answers 503 BUSY. Thread-safe.
  */
 final class HistoryApi {
@@ -32,11 +37,13 @@ final class HistoryApi {
     static final int MAX_LIMIT = 1_000;
 
     private final History history;
+    private final TimeMachine past;
     private final NodeConfig config;
     private final Executor readers;
 
-    HistoryApi(History history, NodeConfig config, Executor readers) {
+    HistoryApi(History history, TimeMachine past, NodeConfig config, Executor readers) {
         this.history = history;
+        this.past = past;
         this.config = config;
         this.readers = readers;
     }
@@ -57,8 +64,10 @@ final class HistoryApi {
             return switch (path) {
                 case PREFIX + "pixel" -> pixel(new QueryParameters(query), executor);
                 case PREFIX + "range" -> read(() -> range(history.range()), executor);
+                case PREFIX + "snapshot" -> snapshot(new QueryParameters(query), executor);
                 default -> done(Responses.error(HttpResponseStatus.NOT_FOUND, "NOT_FOUND", "nothing at " + path
-                    + "; the history answers at " + PREFIX + "pixel and " + PREFIX + "range"));
+                    + "; the history answers at " + PREFIX + "pixel, " + PREFIX + "snapshot and " + PREFIX
+                    + "range"));
             };
         } catch (IllegalArgumentException bad) {
             return done(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", bad.getMessage()));
@@ -71,6 +80,28 @@ final class HistoryApi {
         int limit = query.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
         long before = query.has("before") ? Hlc.pack(instant(query.text("before")).toEpochMilli(), 0) : Long.MAX_VALUE;
         return read(() -> placements(history.pixel(x, y, limit, before)), executor);
+    }
+
+    private CompletableFuture<FullHttpResponse> snapshot(QueryParameters query, Executor executor) {
+        Instant time = instant(query.text("time"));
+        String format = query.has("format") ? query.text("format") : "raw";
+        if (!format.equals("raw") && !format.equals("png")) {
+            throw new IllegalArgumentException("format is raw (one palette index per pixel) or png, not '" + format
+                + "'");
+        }
+        long stamp = Hlc.pack(time.toEpochMilli(), Hlc.LOGICAL_MASK);
+        return submit(() -> {
+            PastCanvas canvas = past.at(stamp);
+            FullHttpResponse response = format.equals("png")
+                ? Responses.bytes(HttpResponseStatus.OK, PngEncoder.encode(canvas.width(), canvas.height(),
+                    canvas.indexes(), config.palette()), "image/png")
+                : Responses.bytes(HttpResponseStatus.OK, canvas.indexes(), HttpHeaderValues.APPLICATION_OCTET_STREAM);
+            response.headers().set("X-History-Time", time.toString())
+                .set("X-History-Commit-Point", canvas.placements() == 0 ? "none" : placedAt(canvas.commitPoint()))
+                .set("X-History-Commit-Stamp", Long.toString(canvas.commitPoint()))
+                .set("X-History-Placements", Long.toString(canvas.placements()));
+            return response;
+        }, executor);
     }
 
     /** Parses an ISO-8601 instant ({@code 2026-11-30T20:15:00Z}, or with an offset). */
@@ -88,9 +119,12 @@ final class HistoryApi {
     }
 
     private CompletableFuture<FullHttpResponse> read(Supplier<ObjectNode> work, Executor executor) {
+        return submit(() -> Responses.json(HttpResponseStatus.OK, work.get()), executor);
+    }
+
+    private CompletableFuture<FullHttpResponse> submit(Supplier<FullHttpResponse> work, Executor executor) {
         try {
-            return CompletableFuture.supplyAsync(work, readers)
-                .thenApplyAsync(body -> Responses.json(HttpResponseStatus.OK, body), executor);
+            return CompletableFuture.supplyAsync(work, readers).thenApplyAsync(response -> response, executor);
         } catch (RejectedExecutionException busy) {
             return done(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY", "the history is answering "
                 + "as many requests as it takes; try again shortly"));

@@ -12,6 +12,12 @@ public interface ChunkSource {
     /** Every stored chunk, in order of {@code seq}. */
     void forEach(Visitor visitor);
 
+    /**
+     * The chunks that may hold writes stamped after {@code after} and at most {@code through} (their stamps' range
+     * meets that span), in order of {@code seq}.
+     */
+    void forEachBetween(long after, long through, Visitor visitor);
+
     /** The body of the chunk whose first write is ordinal {@code seq}, as stored now. */
     byte[] chunk(long seq);
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.LongConsumer;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -41,6 +42,7 @@ public final class History {
     private long first = Long.MAX_VALUE;
     private long last = Long.MIN_VALUE;
     private long placements;
+    private volatile LongConsumer arrivals = earliest -> { };
 
     private History(ChunkSource source, int width, int height) {
         this.source = source;
@@ -58,6 +60,7 @@ public final class History {
      * The chunk starting at ordinal {@code seq} was stored, or grew (the open chunk): its new writes enter the index.
      */
     public void appended(long seq, byte[] body) {
+        long[] earliest = {Long.MAX_VALUE};
         lock.writeLock().lock();
         try {
             int known = chunks.getOrDefault(seq, 0);
@@ -67,6 +70,7 @@ public final class History {
                     first = Math.min(first, timestamp);
                     last = Math.max(last, timestamp);
                     placements++;
+                    earliest[0] = Math.min(earliest[0], timestamp);
                 }
             });
             chunks.put(seq, ChunkCodec.count(body));
@@ -76,6 +80,14 @@ public final class History {
         } finally {
             lock.writeLock().unlock();
         }
+        if (earliest[0] != Long.MAX_VALUE) {
+            arrivals.accept(earliest[0]);
+        }
+    }
+
+    /** Tells {@code listener} the earliest stamp among the writes each stored chunk adds (the snapshot keeper). */
+    public void onArrivals(LongConsumer listener) {
+        this.arrivals = listener;
     }
 
     public Range range() {

@@ -51,6 +51,22 @@ public final class SqliteChunkSource implements ChunkSource, AutoCloseable {
     }
 
     @Override
+    public synchronized void forEachBetween(long after, long through, Visitor visitor) {
+        try (PreparedStatement s = db.prepareStatement("SELECT seq, body FROM history WHERE min_time <= ? "
+            + "AND max_time > ? ORDER BY seq")) {
+            s.setLong(1, through);
+            s.setLong(2, after);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    visitor.chunk(r.getLong(1), r.getBytes(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw failure("read the history between two times", e);
+        }
+    }
+
+    @Override
     public synchronized byte[] chunk(long seq) {
         try (PreparedStatement s = db.prepareStatement("SELECT body FROM history WHERE seq = ?")) {
             s.setLong(1, seq);

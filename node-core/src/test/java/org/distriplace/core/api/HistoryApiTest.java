@@ -13,7 +13,10 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.HistoryWriter;
 import org.distriplace.core.history.MemoryChunks;
+import org.distriplace.core.history.MemorySnapshots;
+import org.distriplace.core.history.TimeMachine;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Palette;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
@@ -52,7 +55,9 @@ class HistoryApiTest {
             HistoryWriter.LOG);
         writer.append(List.of(placed(4, 5, "#2450A4", "carol", 60_000, 3)), HistoryWriter.LOG);
         History history = History.load(chunks, 20, 10);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults()).withHistory(history);
+        TimeMachine past = new TimeMachine(chunks, new MemorySnapshots(), 20, 10, config.palette());
+        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults())
+            .withHistory(history, past);
         server.start();
         base = "http://127.0.0.1:" + server.port() + "/api/v1/history/";
     }
@@ -101,6 +106,31 @@ class HistoryApiTest {
     }
 
     @Test
+    void theCanvasAtAMomentSaysWhichCommitItShows() throws Exception {
+        Palette palette = Palette.rPlace2022();
+        HttpResponse<byte[]> between = http.getBytes(base + "snapshot?time=2026-11-30T20:00:30Z");
+        assertEquals(200, between.statusCode());
+        assertEquals(200, between.body().length, "one palette index a pixel");
+        assertEquals(palette.indexOf(Color.of("#FF4500")), between.body()[5 * 20 + 4], "alice's pixel, not carol's");
+        assertEquals(palette.indexOf(Color.of("#000000")), between.body()[9 * 20 + 9]);
+        assertEquals(palette.backgroundIndex(), between.body()[0]);
+        assertEquals("2026-11-30T20:00:00.500Z", between.headers().firstValue("X-History-Commit-Point").orElseThrow());
+        assertEquals("2", between.headers().firstValue("X-History-Placements").orElseThrow());
+
+        HttpResponse<byte[]> before = http.getBytes(base + "snapshot?time=2026-11-30T19:00:00Z");
+        assertEquals("none", before.headers().firstValue("X-History-Commit-Point").orElseThrow());
+        assertEquals(palette.backgroundIndex(), before.body()[5 * 20 + 4]);
+
+        HttpResponse<byte[]> png = http.getBytes(base + "snapshot?time=2026-11-30T20:05:00Z&format=png");
+        assertEquals("image/png", png.headers().firstValue("Content-Type").orElseThrow());
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(png.body()));
+        assertEquals(20, image.getWidth());
+        assertEquals(10, image.getHeight());
+        assertEquals(0x2450A4, image.getRGB(4, 5) & 0xFFFFFF, "carol's pixel, by then");
+        assertEquals(0xFFFFFF, image.getRGB(0, 0) & 0xFFFFFF);
+    }
+
+    @Test
     void theRangeSpansTheFirstAndLastPlacement() throws Exception {
         JsonNode range = json("range");
         assertEquals("2026-11-30T20:00:00Z", range.path("first").asText());
@@ -118,6 +148,9 @@ class HistoryApiTest {
         refused("pixel?x=4&y=5&before=yesterday", 400, "not an ISO-8601 time");
         refused("pixel?x=4&x=5&y=5", 400, "more than once");
         refused("elsewhere", 404, "history/pixel");
+        refused("snapshot", 400, "time is required");
+        refused("snapshot?time=noon", 400, "not an ISO-8601 time");
+        refused("snapshot?time=2026-11-30T20:00:00Z&format=bmp", 400, "format is raw");
         HttpResponse<String> post = http.post(base + "range", "{}");
         assertEquals(405, post.statusCode(), post.body());
     }

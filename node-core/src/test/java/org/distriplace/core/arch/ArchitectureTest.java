@@ -22,7 +22,7 @@ class ArchitectureTest {
         "org.distriplace.core.protocol..", "org.distriplace.core.node..", "org.distriplace.core.model..",
         "org.distriplace.core.clock..", "org.distriplace.core.canvas..", "org.distriplace.core.message..",
         "org.distriplace.core.event..", "org.distriplace.core.sim..", "org.distriplace.core.read..",
-        "org.distriplace.core.fault..",
+        "org.distriplace.core.fault..", "org.distriplace.core.image..",
     };
 
     /** What of the node package the outside may see; everything else there is the engine's own. */
@@ -41,7 +41,7 @@ class ArchitectureTest {
                 return false;
             }
             String pkg = type.getPackageName();
-            boolean values = pkg.matches("org\\.distriplace\\.core\\.(api|read|history|model|clock|event|wire)(\\..*)?");
+            boolean values = pkg.matches("org\\.distriplace\\.core\\.(api|read|history|image|model|clock|event|wire)(\\..*)?");
             boolean face = name.equals("org.distriplace.core.runtime.Node")
                 || name.startsWith("org.distriplace.core.net.ClusterSecret")
                 || name.startsWith("org.distriplace.core.net.MutualChallenge")

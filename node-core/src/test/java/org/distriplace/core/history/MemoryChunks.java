@@ -8,12 +8,24 @@ import java.util.TreeMap;
 public final class MemoryChunks implements HistoryWriter.Sink, ChunkSource {
 
     private final TreeMap<Long, byte[]> chunks = new TreeMap<>();
+    private final Map<Long, long[]> times = new HashMap<>();
     private final Map<Integer, String> users = new HashMap<>();
 
     @Override
     public synchronized void putChunk(long seq, int kind, int count, long minTime, long maxTime, byte[] body,
                                       boolean replace) {
         chunks.put(seq, body);
+        times.put(seq, new long[] {minTime, maxTime});
+    }
+
+    @Override
+    public synchronized void forEachBetween(long after, long through, Visitor visitor) {
+        chunks.forEach((seq, body) -> {
+            long[] span = times.get(seq);
+            if (span[0] <= through && span[1] > after) {
+                visitor.chunk(seq, body);
+            }
+        });
     }
 
     @Override
