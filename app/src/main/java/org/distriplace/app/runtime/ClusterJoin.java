@@ -3,10 +3,13 @@ package org.distriplace.app.runtime;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,8 +121,29 @@ public final class ClusterJoin {
             .filter(member -> !member.peerAddress().isEmpty())
             .map(member -> PeerAddress.parse(member.id() + "@" + member.peerAddress()))
             .toList();
-        Path dataDir = home.resolve("node-" + id + "-joined-" + Long.toString(System.currentTimeMillis(), 36));
+        Path dataDir = freshDirectory(home, "node-" + id + "-joined-");
         return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
             dataDir, base.portsFallBack());
+    }
+
+    /**
+     * A directory under {@code home} made now and named {@code prefix} plus a suffix no other directory there has:
+     * two copies of the app joining at the same moment under the same id must not share one.
+     */
+    static Path freshDirectory(Path home, String prefix) {
+        String stamp = Long.toString(System.currentTimeMillis(), 36);
+        try {
+            Files.createDirectories(home);
+            for (int attempt = 0; ; attempt++) {
+                Path candidate = home.resolve(prefix + stamp + (attempt == 0 ? "" : "-" + attempt));
+                try {
+                    return Files.createDirectory(candidate);
+                } catch (FileAlreadyExistsException taken) {
+                    // another copy made it first: try the next suffix
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make a data directory under " + home, e);
+        }
     }
 }
