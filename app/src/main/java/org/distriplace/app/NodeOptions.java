@@ -76,6 +76,10 @@ public final class NodeOptions {
     @Option(names = "--palette", description = "A palette file, one #RRGGBB per line (default: r/place 2022).")
     Path palette;
 
+    @Option(names = "--max-delta-writes", hidden = true, defaultValue = "50000", description = "A peer missing more "
+        + "writes than this is sent full state instead of the writes (tuning and tests).")
+    int maxDeltaWrites;
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -99,7 +103,7 @@ public final class NodeOptions {
         List<PeerAddress> peerList = parsePeers();
         NodeConfig config = config(peerList).toBuilder()
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
-            .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).build();
+            .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
             dataDir != null ? dataDir : defaultDataDir, portsFallBack);
     }

@@ -76,6 +76,8 @@ public final class EmbeddedNode implements AutoCloseable {
             (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults(), eventLoops);
         EventTap tapped = new EventTap(events);
         this.node = new Node(config, transport, store, tapped);
+        int id = config.nodeId();
+        node.answerHistoryWith((from, request) -> history.answer(from, request, transport, id));
         self.set(node);
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));

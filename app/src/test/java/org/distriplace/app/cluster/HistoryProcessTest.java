@@ -89,7 +89,43 @@ class HistoryProcessTest {
     }
 
     private boolean sameCommitted() {
+        return sameCommitted(9);
+    }
+
+    private boolean sameCommitted(long writes) {
         return nodes.stream().map(NodeProcess::cluster).allMatch(view -> view != null
-            && view.path("committedWrites").asLong() == 9);
+            && view.path("committedWrites").asLong() == writes);
+    }
+
+    /** A node that was down too long takes full state (the canvas), then fetches the history it skipped. */
+    @Test
+    void aNodeThatTookFullStateFetchesTheHistoryItSkipped() throws Exception {
+        nodes.addAll(TestCluster.of(dir, 0, SECRET));
+        nodes.forEach(node -> node.set("--max-delta-writes", "20"));
+        for (NodeProcess node : nodes) {
+            node.start();
+        }
+        Await.until("node 3 leads", Duration.ofSeconds(60), () -> leads(nodes.get(2), nodes.subList(0, 2)));
+        paint(nodes.get(1), 0);
+        nodes.get(1).kill9();
+        for (int i = 1; i <= 60; i++) {
+            HttpResponse<String> placed = nodes.get(i % 2 == 0 ? 0 : 2).place(i % 10, i / 10, COLORS[i % 5]);
+            assertEquals(200, placed.statusCode(), placed.body());
+        }
+        nodes.get(1).start();
+        Await.until("node 2 back with the canvas", Duration.ofSeconds(60),
+            () -> leads(nodes.get(2), nodes.subList(0, 2)) && sameCommitted(61));
+        String range = history(nodes.get(0), "range");
+        Await.until("node 2's history whole again", Duration.ofSeconds(30), () -> {
+            try {
+                return history(nodes.get(1), "range").equals(range);
+            } catch (Exception e) {
+                return false;
+            }
+        });
+        for (int x = 0; x < 10; x++) {
+            assertEquals(history(nodes.get(0), "pixel?x=" + x + "&y=3"), history(nodes.get(1), "pixel?x=" + x
+                + "&y=3"));
+        }
     }
 }

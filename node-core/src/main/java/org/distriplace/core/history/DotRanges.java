@@ -44,6 +44,34 @@ public final class DotRanges {
         return below != null && below.getValue() >= dot.counter();
     }
 
+    /**
+     * The first counters of {@code node}, among 1 to {@code upTo}, not held: {@code {from, to}} spanning at most
+     * {@code max}, or null when all are held.
+     */
+    public long[] firstMissing(int node, long upTo, int max) {
+        long expected = 1;
+        for (Map.Entry<Long, Long> range : ranges.getOrDefault(node, new TreeMap<>()).entrySet()) {
+            if (range.getKey() > expected) {
+                break;
+            }
+            expected = Math.max(expected, range.getValue() + 1);
+        }
+        if (expected > upTo) {
+            return null;
+        }
+        Map.Entry<Long, Long> next = ranges.getOrDefault(node, new TreeMap<>()).higherEntry(expected);
+        long end = Math.min(upTo, next == null ? upTo : next.getKey() - 1);
+        return new long[] {expected, Math.min(end, expected + max - 1)};
+    }
+
+    /** An independent copy. */
+    public DotRanges copy() {
+        DotRanges copy = new DotRanges();
+        ranges.forEach((node, held) -> copy.ranges.put(node, new TreeMap<>(held)));
+        copy.size = size;
+        return copy;
+    }
+
     /** Dots held in all. */
     public long size() {
         return size;

@@ -2,6 +2,7 @@ package org.distriplace.core.history;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +17,7 @@ import org.distriplace.core.model.PixelWrite;
  * {@link PixelIndex} and read from its chunks (a few decoded ones cached). The store tells it of each chunk written
  * ({@link #appended}) once committed. Thread-safe: readers on any thread, never the node's.
  */
-public final class History {
+public final class History implements HistoryAnswers.RangeQuery {
 
     /** The span of the history: first and last commit stamps (0 when empty) and the number of placements. */
     public record Range(long first, long last, long placements) {
@@ -33,6 +34,8 @@ public final class History {
     private final ReadWriteLock lock = new ReentrantReadWriteLock();
     /** Chunk first ordinal → writes it holds, as far as told. */
     private final TreeMap<Long, Integer> chunks = new TreeMap<>();
+    /** Chunk first ordinal → per ordering node, the lowest and highest counter it holds (answering peers). */
+    private final Map<Long, Map<Integer, long[]>> chunkDots = new HashMap<>();
     private final Map<Long, List<PixelWrite>> cache = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<Long, List<PixelWrite>> eldest) {
@@ -64,8 +67,12 @@ public final class History {
         lock.writeLock().lock();
         try {
             int known = chunks.getOrDefault(seq, 0);
+            Map<Integer, long[]> dots = chunkDots.computeIfAbsent(seq, s -> new HashMap<>());
             ChunkCodec.scan(body, (i, x, y, timestamp, dot) -> {
                 if (i >= known) {
+                    long[] span = dots.computeIfAbsent(dot.node(), n -> new long[] {dot.counter(), dot.counter()});
+                    span[0] = Math.min(span[0], dot.counter());
+                    span[1] = Math.max(span[1], dot.counter());
                     index.add(seq + i, x, y, timestamp);
                     first = Math.min(first, timestamp);
                     last = Math.max(last, timestamp);
@@ -129,19 +136,49 @@ public final class History {
         }
     }
 
+    /** The writes held ordered by {@code node}, numbered {@code from} to {@code to}, in counter order (for peers). */
+    @Override
+    public List<PixelWrite> writesOf(int node, long from, long to) {
+        lock.readLock().lock();
+        try {
+            List<PixelWrite> found = new ArrayList<>();
+            chunkDots.forEach((seq, dots) -> {
+                long[] span = dots.get(node);
+                if (span != null && span[0] <= to && span[1] >= from) {
+                    for (PixelWrite write : chunk(seq)) {
+                        long counter = write.dot().counter();
+                        if (write.nodeId() == node && counter >= from && counter <= to) {
+                            found.add(write);
+                        }
+                    }
+                }
+            });
+            found.sort(Comparator.comparingLong(write -> write.dot().counter()));
+            return found;
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** Write number {@code ordinal}, from its (cached) chunk. Callers hold the read lock. */
     private PixelWrite write(long ordinal) {
-        Map.Entry<Long, Integer> chunk = chunks.floorEntry(ordinal);
+        long seq = chunks.floorKey(ordinal);
+        List<PixelWrite> writes = chunk(seq);
+        return writes.get((int) (ordinal - seq));
+    }
+
+    /** The writes of the chunk starting at {@code seq}, as far as told, decoded once and cached. */
+    private List<PixelWrite> chunk(long seq) {
         List<PixelWrite> writes;
         synchronized (cache) {
-            writes = cache.get(chunk.getKey());
+            writes = cache.get(seq);
         }
-        if (writes == null || writes.size() <= ordinal - chunk.getKey()) {
-            writes = ChunkCodec.decode(source.chunk(chunk.getKey()), source::userName);
+        if (writes == null || writes.size() < chunks.get(seq)) {
+            writes = ChunkCodec.decode(source.chunk(seq), source::userName);
             synchronized (cache) {
-                cache.put(chunk.getKey(), writes);
+                cache.put(seq, writes);
             }
         }
-        return writes.get((int) (ordinal - chunk.getKey()));
+        return writes;
     }
 }

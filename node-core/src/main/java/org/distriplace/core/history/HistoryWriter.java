@@ -131,6 +131,11 @@ public final class HistoryWriter {
         return nextOrdinal - 1;
     }
 
+    /** The dots stored, of both kinds (a copy). */
+    public DotRanges dots() {
+        return dots.copy();
+    }
+
     /** Writes stored, of both kinds. */
     public long size() {
         return dots.size();

@@ -41,4 +41,8 @@ public interface MessageHandler {
     void onSyncRequest(int from, PeerMessage.SyncRequest message, long now);
 
     void onSyncResponse(int from, PeerMessage.SyncResponse message, long now);
+
+    void onHistoryRequest(int from, PeerMessage.HistoryRequest message, long now);
+
+    void onHistoryResponse(int from, PeerMessage.HistoryResponse message, long now);
 }

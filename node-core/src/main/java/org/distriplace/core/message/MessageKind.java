@@ -19,7 +19,9 @@ public enum MessageKind {
     COMMIT(Category.COMMIT),
     ABORT(Category.COMMIT),
     SYNC_REQUEST(Category.SYNC),
-    SYNC_RESPONSE(Category.SYNC);
+    SYNC_RESPONSE(Category.SYNC),
+    HISTORY_REQUEST(Category.SYNC),
+    HISTORY_RESPONSE(Category.SYNC);
 
     /** The protocol a message belongs to. */
     public enum Category { CLIENT, HEARTBEAT, MEMBERSHIP, ELECTION, COMMIT, SYNC }

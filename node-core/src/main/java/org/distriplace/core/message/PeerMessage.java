@@ -351,4 +351,38 @@ public sealed interface PeerMessage {
                 : missingUpdates.size() + " writes";
         }
     }
+
+    /**
+     * "Send me the writes ordered by {@code node} numbered {@code from} to {@code to}": a node that skipped them
+     * (full state) fetches them for its history, in the background. Answered off the node's thread, from the disk.
+     */
+    record HistoryRequest(int nodeId, int node, long from, long to) implements PeerMessage {
+        public MessageKind kind() { return MessageKind.HISTORY_REQUEST; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onHistoryRequest(from, this, now); }
+
+        public String summary() {
+            return "n" + node + " writes " + from + "-" + to;
+        }
+    }
+
+    /**
+     * The writes the sender holds among those asked for, over {@code from} to {@code to} (perhaps fewer than asked:
+     * an answer is bounded); a write it lacks is asked of another peer.
+     */
+    record HistoryResponse(int nodeId, int node, long from, long to, List<PixelWrite> writes) implements PeerMessage {
+        public HistoryResponse {
+            writes = List.copyOf(writes);
+        }
+
+        public MessageKind kind() { return MessageKind.HISTORY_RESPONSE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) {
+            handler.onHistoryResponse(from, this, now);
+        }
+
+        public String summary() {
+            return "n" + node + " writes " + from + "-" + to + ": " + writes.size() + " held";
+        }
+    }
 }

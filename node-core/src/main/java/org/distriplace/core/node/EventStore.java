@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.history.DotRanges;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -41,6 +42,12 @@ public interface EventStore {
     /** One committed batch's writes, in one transaction. */
     void appendCommitted(List<PixelWrite> writes);
 
+    /**
+     * Writes committed before, which this replica skipped (it took full state) and fetched for its history only:
+     * kept as history, never replayed into the replica. A write stored already is ignored.
+     */
+    void appendHistory(List<PixelWrite> writes);
+
     /** Full state received from a peer: the whole canvas after the merge. */
     void saveSnapshot(Snapshot snapshot);
 
@@ -57,9 +64,13 @@ public interface EventStore {
         }
     }
 
-    /** What {@link #load} returns; {@code snapshot} and {@code membership} are null when none was saved. */
+    /**
+     * What {@link #load} returns; {@code snapshot} and {@code membership} are null when none was saved;
+     * {@code historyDots} are the writes the history holds (whatever way they came).
+     */
     record StoredState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
-                       List<PixelWrite> committedSinceSnapshot, Membership membership) {
-        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of(), null);
+                       List<PixelWrite> committedSinceSnapshot, Membership membership, DotRanges historyDots) {
+        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of(), null,
+            new DotRanges());
     }
 }

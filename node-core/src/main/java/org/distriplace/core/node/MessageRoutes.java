@@ -18,9 +18,10 @@ final class MessageRoutes implements MessageHandler {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientGateway clients;
+    private final HistoryCatchUp history;
 
     MessageRoutes(BullyElection election, Heartbeats heartbeats, CatchUp catchUp, Voting voting,
-                  Leadership leadership, WriteAdmission admission, ClientGateway clients) {
+                  Leadership leadership, WriteAdmission admission, ClientGateway clients, HistoryCatchUp history) {
         this.election = election;
         this.heartbeats = heartbeats;
         this.catchUp = catchUp;
@@ -28,6 +29,7 @@ final class MessageRoutes implements MessageHandler {
         this.leadership = leadership;
         this.admission = admission;
         this.clients = clients;
+        this.history = history;
     }
 
     /**
@@ -143,5 +145,18 @@ final class MessageRoutes implements MessageHandler {
             catchUp.caughtUpWith(from, now);
             leadership.continueRecovery(now);
         }
+    }
+
+    /**
+     * Answered where the history is read, off the node's thread (the runtime's history readers, the simulator's
+     * node): the node's thread reads no disk. One that reaches the engine is dropped.
+     */
+    @Override
+    public void onHistoryRequest(int from, PeerMessage.HistoryRequest message, long now) {
+    }
+
+    @Override
+    public void onHistoryResponse(int from, PeerMessage.HistoryResponse message, long now) {
+        history.onResponse(from, message, now);
     }
 }

@@ -46,6 +46,7 @@ public final class NodeEngine {
     private final WriteAdmission admission;
     private final ClientGateway clients;
     private final RemovalRequests removals;
+    private final HistoryCatchUp history;
     private final MessageRoutes routes;
     private final NodeReports reports;
     private long nextHousekeeping;
@@ -67,10 +68,13 @@ public final class NodeEngine {
         this.admission = new WriteAdmission(ctx, leadership, steps);
         this.clients = new ClientGateway(ctx, catchUp, leadership, admission);
         this.removals = new RemovalRequests(ctx, leadership);
-        this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients);
+        this.history = new HistoryCatchUp(ctx);
+        this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients,
+            history);
         this.reports = new NodeReports(ctx, catchUp, voting, leadership, clients);
         ctx.state().subscribe(readers);
         ctx.state().subscribe(clients);
+        ctx.state().subscribe(history);
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -80,6 +84,7 @@ public final class NodeEngine {
         long now = ctx.now();
         EventStore.StoredState stored = ctx.start(now);
         voting.restore(stored.installedEpoch(), stored.inDoubt());
+        history.restore(stored.historyDots());
         MembershipView members = ctx.members();
         catchUp.start(now);
         ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
@@ -153,6 +158,9 @@ public final class NodeEngine {
         leadership.tick(now);
         clients.tick(now);
         removals.tick(now);
+        if (!ctx.members().removed()) {
+            history.tick(now);
+        }
         catchUp.gossip(now);
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;

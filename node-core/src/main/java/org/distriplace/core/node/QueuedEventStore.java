@@ -64,6 +64,12 @@ public abstract class QueuedEventStore implements EventStore {
         queue(() -> durable.appendCommitted(copy));
     }
 
+    @Override
+    public void appendHistory(List<PixelWrite> writes) {
+        List<PixelWrite> copy = List.copyOf(writes);
+        queue(() -> durable.appendHistory(copy));
+    }
+
     /** Snapshots are immutable copies taken on the node's thread; encoding them happens when the write runs. */
     @Override
     public void saveSnapshot(Snapshot snapshot) {

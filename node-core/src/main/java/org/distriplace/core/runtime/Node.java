@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
@@ -53,6 +54,7 @@ public final class Node implements AutoCloseable {
     private final ReadSide readSide = new ReadSide();
     private final LinkFaults faults = new LinkFaults();
     private volatile Consumer<Throwable> onFatal = failure -> { };
+    private volatile BiConsumer<Integer, PeerMessage.HistoryRequest> historyAnswerer = (from, request) -> { };
 
     /**
      * Creates a node; {@link #start()} runs it.
@@ -153,8 +155,20 @@ public final class Node implements AutoCloseable {
         });
     }
 
+    /**
+     * Who answers peers' history requests (off this node's thread: they read the disk). Without one, they are
+     * dropped, and peers ask another. Set before the node starts.
+     */
+    public void answerHistoryWith(BiConsumer<Integer, PeerMessage.HistoryRequest> answerer) {
+        this.historyAnswerer = answerer;
+    }
+
     /** Hands a message from a peer to this node (any thread). */
     public void deliver(int from, PeerMessage message) {
+        if (message instanceof PeerMessage.HistoryRequest request) {
+            historyAnswerer.accept(from, request);
+            return;
+        }
         long[] delays = faults.inbound(from);
         if (delays == LinkFaults.NOW) {
             execute(() -> engine.onMessage(from, message));

@@ -15,7 +15,8 @@ public enum Invariant {
     ONCE(7, "a request commits at most once"),
     AVAILABLE(8, "the healed cluster commits writes"),
     CONFIGURATIONS(9, "one configuration per version, one node added or removed per change"),
-    RETIRED(10, "a removed node never votes or proposes again");
+    RETIRED(10, "a removed node never votes or proposes again"),
+    HISTORIES(11, "after healing, every replica holds the same history");
 
     private final int number;
     private final String description;

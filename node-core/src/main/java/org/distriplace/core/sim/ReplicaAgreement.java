@@ -1,5 +1,6 @@
 package org.distriplace.core.sim;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,6 +33,23 @@ final class ReplicaAgreement {
             && replicas.stream().map(Replica::version).distinct().count() == 1
             && replicas.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1
             && live.stream().map(n -> n.engine().report().membership()).distinct().count() == 1;
+    }
+
+    /** True when every node up that takes part holds the same history (invariant 11, once the replicas agree). */
+    boolean historiesAgree() {
+        return nodes.values().stream().filter(n -> n.isUp() && n.participates())
+            .map(n -> Arrays.toString(n.historyDigest())).distinct().count() <= 1;
+    }
+
+    /** How many writes each node up that takes part holds in its history. */
+    String describeHistories() {
+        StringBuilder text = new StringBuilder();
+        nodes.forEach((id, node) -> {
+            if (node.isUp() && node.participates()) {
+                text.append(" n").append(id).append(" holds ").append(node.historyDigest()[0]).append(';');
+            }
+        });
+        return text.toString();
     }
 
     /** The replica of every node that takes part, by id (the durability check after convergence). */

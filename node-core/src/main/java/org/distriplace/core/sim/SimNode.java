@@ -1,10 +1,14 @@
 package org.distriplace.core.sim;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.history.HistoryAnswers;
+import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.PixelListener;
@@ -120,6 +124,28 @@ final class SimNode {
         public String toString() {
             return "timer on n" + id;
         }
+    }
+
+    /**
+     * A message for this node (up): a history request is answered from what its store holds, as the runtime's
+     * history readers answer it off the node's thread; everything else goes to the engine.
+     */
+    void receive(int from, PeerMessage message) {
+        if (message instanceof PeerMessage.HistoryRequest request) {
+            network.send(id, from, HistoryAnswers.answer(id, request, store));
+        } else {
+            engine.onMessage(from, message);
+        }
+    }
+
+    /** The history its store holds (durably), by ordering node then counter. */
+    List<PixelWrite> history() {
+        return store.history();
+    }
+
+    /** The digest of the history its store holds (durably). */
+    long[] historyDigest() {
+        return store.historyDigest();
     }
 
     /** Places through this node; the answer, like every effect, comes once what it depends on is durable. */

@@ -14,6 +14,7 @@ import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.node.NodeEngine;
@@ -130,7 +131,10 @@ public final class Simulation {
             // every event is checked by the listeners as it happens
         }
         if (!finished && checker.violation() == null) {
-            if (converged()) {
+            if (converged() && !agreement.historiesAgree()) {
+                checker.fail(Invariant.HISTORIES, "replicas agree but their histories do not, "
+                    + options.convergenceBoundMs() + " ms after healing:" + agreement.describeHistories(), queue.now());
+            } else if (converged()) {
                 checker.fail(Invariant.AVAILABLE, "no write committed through nodes " + clients.probesPending()
                     + " within " + options.convergenceBoundMs() + " ms of healing", queue.now());
             } else {
@@ -261,6 +265,11 @@ public final class Simulation {
         return List.copyOf(nodes.keySet());
     }
 
+    /** The history node {@code id}'s store holds, by ordering node then counter. */
+    public List<PixelWrite> history(int id) {
+        return nodes.get(id).history();
+    }
+
     public Violation violation() {
         return checker.violation();
     }
@@ -351,7 +360,7 @@ public final class Simulation {
         if (finished || checker.violation() != null) {
             return;
         }
-        if (converged() && clients.probesPending().isEmpty()) {
+        if (converged() && agreement.historiesAgree() && clients.probesPending().isEmpty()) {
             convergedAt = queue.now();
             checker.checkDurability(agreement.replicas(), queue.now());
             trace("CONVERGED: every replica at version " + engine(1).replica().version());
@@ -376,7 +385,7 @@ public final class Simulation {
     private void deliver(int from, int to, PeerMessage message) {
         SimNode node = nodes.get(to);
         if (node != null && node.isUp()) {
-            node.engine().onMessage(from, message);
+            node.receive(from, message);
         }
     }
 

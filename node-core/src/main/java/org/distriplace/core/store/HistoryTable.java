@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import org.distriplace.core.history.ChunkCodec;
+import org.distriplace.core.history.DotRanges;
 import org.distriplace.core.history.HistoryWriter;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
@@ -86,9 +87,14 @@ final class HistoryTable implements HistoryWriter.Sink {
         s.execute("DROP TABLE writes");
     }
 
-    /** Stores the writes not stored yet as {@link HistoryWriter#LOG} writes; returns how many were new. */
-    int appendLog(List<PixelWrite> writes) {
-        return writer.append(writes, HistoryWriter.LOG);
+    /** Stores the writes not stored yet, of {@code kind}; returns how many were new. */
+    int append(List<PixelWrite> writes, int kind) {
+        return writer.append(writes, kind);
+    }
+
+    /** The dots the history holds (a copy). */
+    DotRanges dots() {
+        return writer.dots();
     }
 
     @Override

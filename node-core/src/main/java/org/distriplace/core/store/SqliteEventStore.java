@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import org.distriplace.core.history.HistoryWriter;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -133,7 +134,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             }
             String membership = getMeta("membership");
             return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, history.logAfter(afterSeq),
-                membership == null ? null : Membership.decode(membership));
+                membership == null ? null : Membership.decode(membership), history.dots());
         } catch (SQLException e) {
             throw failure("load", e);
         }
@@ -190,7 +191,12 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     @Override
     public void appendCommitted(List<PixelWrite> writes) {
-        transaction("append committed writes", () -> history.appendLog(writes));
+        transaction("append committed writes", () -> history.append(writes, HistoryWriter.LOG));
+    }
+
+    @Override
+    public void appendHistory(List<PixelWrite> writes) {
+        transaction("append history", () -> history.append(writes, HistoryWriter.BACKFILL));
     }
 
     @Override

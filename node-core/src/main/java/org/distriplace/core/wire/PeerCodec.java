@@ -114,6 +114,8 @@ public final class PeerCodec {
         @JsonSubTypes.Type(value = PeerMessage.Welcome.class, name = "WELCOME"),
         @JsonSubTypes.Type(value = PeerMessage.JoinRequest.class, name = "JOIN_REQUEST"),
         @JsonSubTypes.Type(value = PeerMessage.RemoveRequest.class, name = "REMOVE_REQUEST"),
+        @JsonSubTypes.Type(value = PeerMessage.HistoryRequest.class, name = "HISTORY_REQUEST"),
+        @JsonSubTypes.Type(value = PeerMessage.HistoryResponse.class, name = "HISTORY_RESPONSE"),
         @JsonSubTypes.Type(value = PeerMessage.Election.class, name = "ELECTION"),
         @JsonSubTypes.Type(value = PeerMessage.Answer.class, name = "ANSWER"),
         @JsonSubTypes.Type(value = PeerMessage.Coordinator.class, name = "COORDINATOR"),

@@ -1,7 +1,9 @@
 package org.distriplace.core.history;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
@@ -39,5 +41,22 @@ class DotRangesTest {
             assertEquals(oracle.contains(probe), dots.contains(probe), "probing " + probe);
         }
         assertEquals(oracle.size(), dots.size());
+    }
+
+    @Test
+    void theFirstMissingCountersAreFoundUpToAVersionAndABound() {
+        DotRanges dots = new DotRanges();
+        assertArrayEquals(new long[] {1, 5}, dots.firstMissing(2, 5, 100), "nothing held");
+        for (long c : new long[] {1, 2, 3, 7, 8, 12}) {
+            dots.add(new Dot(2, c));
+        }
+        assertArrayEquals(new long[] {4, 6}, dots.firstMissing(2, 20, 100));
+        assertArrayEquals(new long[] {4, 5}, dots.firstMissing(2, 20, 2), "bounded");
+        assertArrayEquals(new long[] {4, 5}, dots.firstMissing(2, 5, 100), "up to the version");
+        assertNull(dots.firstMissing(2, 3, 100), "all held up to 3");
+        DotRanges copy = dots.copy();
+        copy.add(new Dot(2, 4));
+        assertArrayEquals(new long[] {4, 6}, dots.firstMissing(2, 20, 100), "the copy is independent");
+        assertArrayEquals(new long[] {5, 6}, copy.firstMissing(2, 20, 100));
     }
 }

@@ -97,6 +97,10 @@ class NodeScenarioTest {
         assertFalse(sim.engine(2).isReady());
         steps.runUntil(() -> sim.engine(2).isReady() && sim.converged(), 20_000);
         assertEquals(81, sim.engine(2).replica().committedWrites());
+        // 80 missed writes are more than a delta carries: it took full state, then fetched the writes for its
+        // history from its peers, in the background.
+        steps.runUntil(() -> sim.history(2).equals(sim.history(1)), 20_000);
+        assertEquals(81, sim.history(2).size());
     }
 
     /** Found on the real network: a leader still collecting promises dropped forwarded writes. */

@@ -69,6 +69,11 @@ class WriteBehindTest {
         }
 
         @Override
+        public void appendHistory(List<PixelWrite> writes) {
+            memory.appendHistory(writes);
+        }
+
+        @Override
         public void saveSnapshot(Snapshot snapshot) {
             memory.saveSnapshot(snapshot);
         }

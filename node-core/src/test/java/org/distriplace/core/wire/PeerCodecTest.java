@@ -38,6 +38,8 @@ class PeerCodecTest {
                 Membership.initial(List.of(1, 2, 3)).with(4, "10.0.0.4:7100")),
             new PeerMessage.JoinRequest(4, "10.0.0.4:7100", CLOCK, true),
             new PeerMessage.RemoveRequest(2, 5),
+            new PeerMessage.HistoryRequest(2, 3, 1, 500),
+            new PeerMessage.HistoryResponse(3, 3, 1, 2, List.of(write(3, 1, 4, 4), write(3, 2, 5, 5))),
             new PeerMessage.Join(1, 2, CLOCK),
             new PeerMessage.Welcome(3, 4, 3),
             new PeerMessage.Election(1, 1, 4),
