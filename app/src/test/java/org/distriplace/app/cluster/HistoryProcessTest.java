@@ -1,6 +1,7 @@
 package org.distriplace.app.cluster;
 
 import static org.distriplace.app.testing.TestCluster.leads;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,6 +14,7 @@ import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.TestCluster;
 import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.GifFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,6 +87,14 @@ class HistoryProcessTest {
             assertEquals(reference.body(), snapshot.body(), node + " shows another canvas");
             assertEquals(reference.headers().firstValue("X-History-Commit-Point"),
                 snapshot.headers().firstValue("X-History-Commit-Point"));
+        }
+        // And the same timelapse, to the byte, from the first placement to the last.
+        String span = "timelapse?frames=20&fps=10&region=0,0,16,16&scale=2";
+        HttpResponse<byte[]> gif = nodes.get(0).getBytes("/api/v1/history/" + span);
+        assertEquals(200, gif.statusCode());
+        assertEquals(20, GifFrames.decode(gif.body()).frames().size());
+        for (NodeProcess node : nodes) {
+            assertArrayEquals(gif.body(), node.getBytes("/api/v1/history/" + span).body(), node + "'s timelapse");
         }
     }
 

@@ -111,6 +111,10 @@ public final class NodeProcess {
         return HTTP.get(url(path));
     }
 
+    public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
+        return HTTP.getBytes(url(path));
+    }
+
     public HttpResponse<String> place(int x, int y, String color) throws IOException, InterruptedException {
         return HTTP.post(url("/pixel"), "{\"x\":" + x + ",\"y\":" + y + ",\"color\":\"" + color + "\"}");
     }

@@ -13,12 +13,15 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimeMachine;
+import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
     private final MembersApi members;
     private HistoryApi history;
     private ThreadPoolExecutor historyReaders;
+    private ThreadPoolExecutor timelapseRenderer;
     private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
@@ -105,7 +109,8 @@ public final class ApiServer implements AutoCloseable {
 
     /**
      * Serves {@code /api/v1/history/...} from {@code history} and the canvas's {@code past} (call before
-     * {@link #start}). Its reads run on two threads of their own, with at most {@link #HISTORY_QUEUE} waiting.
+     * {@link #start}). Its reads run on two threads of their own, with at most {@link #HISTORY_QUEUE} waiting;
+     * timelapses on one more, one at a time.
      */
     public ApiServer withHistory(History history, TimeMachine past) {
         historyReaders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
@@ -114,7 +119,17 @@ public final class ApiServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-        this.history = new HistoryApi(history, past, node.config(), historyReaders);
+        timelapseRenderer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new SynchronousQueue<>(),
+            task -> {
+                Thread thread = new Thread(task, "history-timelapse");
+                thread.setDaemon(true);
+                thread.setPriority(Thread.MIN_PRIORITY);
+                return thread;
+            });
+        NodeConfig config = node.config();
+        TimelapseApi timelapse = new TimelapseApi(history,
+            new Timelapse(past, config.width(), config.height(), config.palette()), config, timelapseRenderer);
+        this.history = new HistoryApi(history, past, config, historyReaders, timelapse);
         return this;
     }
 
@@ -187,6 +202,7 @@ public final class ApiServer implements AutoCloseable {
         encodings.release();
         if (historyReaders != null) {
             historyReaders.shutdownNow();
+            timelapseRenderer.shutdownNow();
         }
     }
 }

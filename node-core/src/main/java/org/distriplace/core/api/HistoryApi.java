@@ -8,8 +8,6 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -17,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.History;
+import org.distriplace.core.history.Instants;
 import org.distriplace.core.history.PastCanvas;
 import org.distriplace.core.history.TimeMachine;
 import org.distriplace.core.image.PngEncoder;
@@ -27,7 +26,8 @@ import org.distriplace.core.node.NodeConfig;
  * Seed 2's history API: {@code GET /api/v1/history/pixel?x=X&y=Y[&limit=N&before=ISO]} (a pixel's placements, newest
  * first, with who, when, and which epoch, leader and vector clock committed each), {@code GET
  * /api/v1/history/snapshot?time=ISO[&format=png]} (the canvas as it was, in {@code /api/v1/canvas}'s format or as a
- * PNG, with the exact commit point in its headers) and {@code GET /api/v1/history/range}. Reads run on the history's own threads (they read the disk), never an event loop's or the
+ * PNG, with the exact commit point in its headers), {@code GET /api/v1/history/range} and the timelapse
+ * ({@link TimelapseApi}). Reads run on the history's own threads (they read the disk), never an event loop's or the
  * node's; a full queue answers 503 BUSY. Thread-safe.
  */
 final class HistoryApi {
@@ -40,12 +40,14 @@ final class HistoryApi {
     private final TimeMachine past;
     private final NodeConfig config;
     private final Executor readers;
+    private final TimelapseApi timelapse;
 
-    HistoryApi(History history, TimeMachine past, NodeConfig config, Executor readers) {
+    HistoryApi(History history, TimeMachine past, NodeConfig config, Executor readers, TimelapseApi timelapse) {
         this.history = history;
         this.past = past;
         this.config = config;
         this.readers = readers;
+        this.timelapse = timelapse;
     }
 
     static boolean serves(String path) {
@@ -65,9 +67,10 @@ final class HistoryApi {
                 case PREFIX + "pixel" -> pixel(new QueryParameters(query), executor);
                 case PREFIX + "range" -> read(() -> range(history.range()), executor);
                 case PREFIX + "snapshot" -> snapshot(new QueryParameters(query), executor);
+                case PREFIX + "timelapse" -> timelapse.handle(new QueryParameters(query), executor);
                 default -> done(Responses.error(HttpResponseStatus.NOT_FOUND, "NOT_FOUND", "nothing at " + path
-                    + "; the history answers at " + PREFIX + "pixel, " + PREFIX + "snapshot and " + PREFIX
-                    + "range"));
+                    + "; the history answers at " + PREFIX + "pixel, " + PREFIX + "snapshot, " + PREFIX
+                    + "timelapse and " + PREFIX + "range"));
             };
         } catch (IllegalArgumentException bad) {
             return done(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", bad.getMessage()));
@@ -106,16 +109,7 @@ final class HistoryApi {
 
     /** Parses an ISO-8601 instant ({@code 2026-11-30T20:15:00Z}, or with an offset). */
     static Instant instant(String text) {
-        try {
-            return Instant.parse(text);
-        } catch (DateTimeParseException notUtc) {
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("'" + text + "' is not an ISO-8601 time such as "
-                    + "2026-11-30T20:15:00Z");
-            }
-        }
+        return Instants.parse(text);
     }
 
     private CompletableFuture<FullHttpResponse> read(Supplier<ObjectNode> work, Executor executor) {

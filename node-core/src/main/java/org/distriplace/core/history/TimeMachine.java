@@ -36,22 +36,32 @@ public final class TimeMachine {
     public PastCanvas at(long time) {
         PastCanvas base = snapshots.floor(time).orElseGet(this::blank);
         byte[] canvas = base.indexes().clone();
+        long[] replayed = replay(canvas, base.time(), time);
+        return new PastCanvas(width, height, time, Math.max(base.commitPoint(), replayed[1]),
+            base.placements() + replayed[0], canvas);
+    }
+
+    /**
+     * Applies to {@code canvas} (which shows the moment {@code after}) the writes stamped after {@code after} and
+     * at most {@code through}, in stamp order; returns how many, and the newest one's stamp (0 when none).
+     */
+    long[] replay(byte[] canvas, long after, long through) {
         List<PixelWrite> replay = new ArrayList<>();
-        chunks.forEachBetween(base.time(), time, (seq, body) -> {
+        chunks.forEachBetween(after, through, (seq, body) -> {
             for (PixelWrite write : ChunkCodec.decode(body, chunks::userName)) {
-                if (write.timestamp() > base.time() && write.timestamp() <= time) {
+                if (write.timestamp() > after && write.timestamp() <= through) {
                     replay.add(write);
                 }
             }
         });
         replay.sort(STAMP_ORDER);
-        long commitPoint = base.commitPoint();
+        long commitPoint = 0;
         for (PixelWrite write : replay) {
             int index = palette.indexOf(write.color());
             canvas[write.y() * width + write.x()] = (byte) (index < 0 ? palette.backgroundIndex() : index);
             commitPoint = Math.max(commitPoint, write.timestamp());
         }
-        return new PastCanvas(width, height, time, commitPoint, base.placements() + replay.size(), canvas);
+        return new long[] {replay.size(), commitPoint};
     }
 
     /** The canvas before any write: every pixel the palette's background. */

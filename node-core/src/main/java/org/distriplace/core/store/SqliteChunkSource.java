@@ -38,6 +38,24 @@ public final class SqliteChunkSource implements ChunkSource, AutoCloseable {
         }
     }
 
+    /** The size of canvas the store was made for. */
+    public record CanvasSize(int width, int height) {
+    }
+
+    /** The canvas size the store in this directory was made for (it refuses to open with another). */
+    public synchronized CanvasSize canvasSize() {
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT value FROM meta WHERE key = 'canvas'")) {
+            if (!r.next()) {
+                throw new StorageException("the store records no canvas size", null);
+            }
+            String[] size = r.getString(1).split("x");
+            return new CanvasSize(Integer.parseInt(size[0]), Integer.parseInt(size[1]));
+        } catch (SQLException e) {
+            throw failure("read the canvas size", e);
+        }
+    }
+
     @Override
     public synchronized void forEach(Visitor visitor) {
         try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT seq, body FROM history "

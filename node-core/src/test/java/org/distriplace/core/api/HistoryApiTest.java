@@ -22,6 +22,7 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.testing.GifFrames;
 import org.distriplace.core.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,6 +137,62 @@ class HistoryApiTest {
         assertEquals("2026-11-30T20:00:00Z", range.path("first").asText());
         assertEquals("2026-11-30T20:01:00Z", range.path("last").asText());
         assertEquals(3, range.path("placements").asLong());
+    }
+
+    @Test
+    void aTimelapseDecodesToTheFramesAskedForEndingOnTheCanvasAtTo() throws Exception {
+        String to = "2026-11-30T20:00:45Z";
+        HttpResponse<byte[]> gif = http.getBytes(base + "timelapse?from=2026-11-30T19:59:59Z&to=" + to
+            + "&frames=9&fps=4&region=2,3,10,5&scale=3");
+        assertEquals(200, gif.statusCode());
+        assertEquals("image/gif", gif.headers().firstValue("content-type").orElseThrow());
+        assertEquals("attachment; filename=\"distri-place-2026-11-30T1959-2026-11-30T2000.gif\"",
+            gif.headers().firstValue("content-disposition").orElseThrow());
+        GifFrames.Decoded decoded = GifFrames.decode(gif.body());
+        assertEquals(9, decoded.frames().size());
+        assertEquals(30, decoded.width());
+        assertEquals(15, decoded.height());
+        assertEquals(25, decoded.delays().get(8), "4 frames a second");
+
+        byte[] atTo = http.getBytes(base + "snapshot?time=" + to).body();
+        int[] last = decoded.frames().get(8);
+        Palette palette = Palette.rPlace2022();
+        for (int y = 0; y < 15; y++) {
+            for (int x = 0; x < 30; x++) {
+                assertEquals(palette.color(atTo[(3 + y / 3) * 20 + 2 + x / 3]).rgb(), last[y * 30 + x],
+                    "pixel " + x + "," + y + " of the last frame");
+            }
+        }
+        assertEquals(Color.of("#FF4500").rgb(), last[(2 * 3 + 1) * 30 + 2 * 3 + 1], "alice's pixel at 4,5");
+        assertEquals(palette.background().rgb(), decoded.frames().get(0)[(2 * 3 + 1) * 30 + 2 * 3 + 1],
+            "before alice");
+    }
+
+    @Test
+    void aTimelapseWithoutFromAndToCoversTheWholeHistory() throws Exception {
+        HttpResponse<byte[]> gif = http.getBytes(base + "timelapse?frames=3");
+        assertEquals(200, gif.statusCode());
+        GifFrames.Decoded decoded = GifFrames.decode(gif.body());
+        assertEquals(3, decoded.frames().size());
+        assertEquals(Color.of("#2450A4").rgb(), decoded.frames().get(2)[5 * 20 + 4], "carol's, the last placement");
+        assertEquals(Color.of("#FF4500").rgb(), decoded.frames().get(0)[5 * 20 + 4], "alice's, the first");
+    }
+
+    @Test
+    void timelapsesOverABudgetOrWithBadParametersAreRefusedSayingWhich() throws Exception {
+        String span = "timelapse?from=2026-11-30T20:00:00Z&to=2026-11-30T20:01:00Z";
+        refused(span + "&frames=0", 400, "frames must be");
+        refused(span + "&frames=ten", 400, "frames must be");
+        refused(span + "&fps=0", 400, "fps must be");
+        refused(span + "&scale=99", 400, "scale must be");
+        refused(span + "&format=mp4", 400, "format is gif");
+        refused(span + "&region=15,5,6,2", 400, "not inside the 20x10 canvas");
+        refused(span + "&region=1,2", 400, "region is x,y,width,height");
+        refused("timelapse?from=2026-11-30T20:01:00Z&to=2026-11-30T20:00:00Z", 400, "from must not be after to");
+        refused("timelapse?from=soon&to=2026-11-30T20:00:00Z", 400, "not an ISO-8601 time");
+        refused(span + "&frames=5000", 422, "at most 1000");
+        assertEquals("FRAME_BUDGET", Responses.JSON.readTree(http.get(base + span + "&frames=5000").body())
+            .path("error").path("code").asText());
     }
 
     @Test

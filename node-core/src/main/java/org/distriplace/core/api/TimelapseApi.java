@@ -1,0 +1,142 @@
+package org.distriplace.core.api;
+
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.history.History;
+import org.distriplace.core.history.Timelapse;
+import org.distriplace.core.history.TimelapsePlan;
+import org.distriplace.core.node.NodeConfig;
+
+/**
+ * {@code GET /api/v1/history/timelapse?from=ISO&to=ISO&frames=N&fps=F[&region=x,y,w,h][&scale=K][&format=gif]}: an
+ * animated GIF of the canvas over a stretch of its history (the whole of it when {@code from} and {@code to} are
+ * left out). One timelapse is made at a time, on a thread of its own (another asked for meanwhile gets 503 BUSY),
+ * within budgets of frames, pixels, time and size: a request over one gets 422 naming it, never an out-of-memory.
+ */
+final class TimelapseApi {
+
+    static final int DEFAULT_FRAMES = 100;
+    static final int DEFAULT_FPS = 10;
+    /** Rendering longer than this stops, answering 422 TIME_BUDGET. */
+    static final long TIME_BUDGET_S = 60;
+    /** A GIF larger than this stops, answering 422 SIZE_BUDGET. */
+    static final int SIZE_BUDGET_BYTES = 64 << 20;
+
+    private final History history;
+    private final Timelapse timelapse;
+    private final NodeConfig config;
+    private final Executor renderer;
+
+    TimelapseApi(History history, Timelapse timelapse, NodeConfig config, Executor renderer) {
+        this.history = history;
+        this.timelapse = timelapse;
+        this.config = config;
+        this.renderer = renderer;
+    }
+
+    CompletableFuture<FullHttpResponse> handle(QueryParameters query, Executor executor) {
+        String format = query.has("format") ? query.text("format") : "gif";
+        if (!format.equals("gif")) {
+            throw new IllegalArgumentException("format is gif (the one every browser and chat plays), not '"
+                + format + "'");
+        }
+        TimelapsePlan plan;
+        try {
+            plan = plan(query);
+        } catch (TimelapsePlan.BudgetExceeded over) {
+            return CompletableFuture.completedFuture(overBudget(over));
+        }
+        try {
+            return CompletableFuture.supplyAsync(() -> render(plan), renderer)
+                .thenApplyAsync(response -> response, executor);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
+                "this node is making another timelapse; try again when it is done"));
+        }
+    }
+
+    private TimelapsePlan plan(QueryParameters query) {
+        History.Range range = history.range();
+        if ((!query.has("from") || !query.has("to")) && range.placements() == 0) {
+            throw new IllegalArgumentException("the history is empty: give from and to");
+        }
+        long fromMs = query.has("from") ? HistoryApi.instant(query.text("from")).toEpochMilli()
+            : Hlc.physical(range.first());
+        long toMs = query.has("to") ? HistoryApi.instant(query.text("to")).toEpochMilli() : Hlc.physical(range.last());
+        int frames = query.integer("frames", 1, Integer.MAX_VALUE, DEFAULT_FRAMES);
+        int fps = query.integer("fps", 1, TimelapsePlan.MAX_FPS, DEFAULT_FPS);
+        int scale = query.integer("scale", 1, TimelapsePlan.MAX_SCALE, 1);
+        TimelapsePlan.Region region = query.has("region") ? TimelapsePlan.Region.parse(query.text("region"))
+            : new TimelapsePlan.Region(0, 0, config.width(), config.height());
+        return new TimelapsePlan(fromMs, toMs, frames, fps, region, scale).within(config.width(), config.height());
+    }
+
+    private FullHttpResponse render(TimelapsePlan plan) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(TIME_BUDGET_S);
+        BoundedBytes gif = new BoundedBytes();
+        try {
+            timelapse.gif(plan, gif, (done, total) -> {
+                if (done < total && System.nanoTime() > deadline) {
+                    throw new TimelapsePlan.BudgetExceeded("TIME_BUDGET", "the timelapse took over "
+                        + TIME_BUDGET_S + " s after " + done + " of " + total + " frames; ask for fewer frames or a "
+                        + "smaller region");
+                }
+            });
+        } catch (TimelapsePlan.BudgetExceeded over) {
+            return overBudget(over);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        FullHttpResponse response = Responses.bytes(HttpResponseStatus.OK, gif.toByteArray(), "image/gif");
+        response.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(plan) + "\"")
+            .set("X-Timelapse-Frames", Integer.toString(plan.frames()))
+            .set("X-Timelapse-From", Instant.ofEpochMilli(plan.fromMs()).toString())
+            .set("X-Timelapse-To", Instant.ofEpochMilli(plan.toMs()).toString());
+        return response;
+    }
+
+    /** {@code distri-place-2026-11-30T2015-2026-11-30T2315.gif}: sorts by time, and is a valid name everywhere. */
+    static String fileName(TimelapsePlan plan) {
+        return "distri-place-" + minute(plan.fromMs()) + "-" + minute(plan.toMs()) + ".gif";
+    }
+
+    private static String minute(long ms) {
+        return Instant.ofEpochMilli(ms).toString().substring(0, 16).replace(":", "");
+    }
+
+    private static FullHttpResponse overBudget(TimelapsePlan.BudgetExceeded over) {
+        return Responses.error(HttpResponseStatus.UNPROCESSABLE_ENTITY, over.budget(), over.getMessage());
+    }
+
+    /** The GIF as it is written, refusing to grow past {@link #SIZE_BUDGET_BYTES}. */
+    private static final class BoundedBytes extends ByteArrayOutputStream {
+        @Override
+        public synchronized void write(byte[] bytes, int offset, int length) {
+            check(length);
+            super.write(bytes, offset, length);
+        }
+
+        @Override
+        public synchronized void write(int value) {
+            check(1);
+            super.write(value);
+        }
+
+        private void check(int more) {
+            if (count + (long) more > SIZE_BUDGET_BYTES) {
+                throw new TimelapsePlan.BudgetExceeded("SIZE_BUDGET", "the timelapse grew past "
+                    + (SIZE_BUDGET_BYTES >> 20) + " MB; ask for fewer frames, a smaller region or scale");
+            }
+        }
+    }
+}
