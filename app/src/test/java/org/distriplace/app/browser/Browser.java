@@ -28,9 +28,16 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
             "--disable-quic", "--window-size=1000,700", "--user-data-dir=" + profile);
+        options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
+            downloads(profile).toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
             .build();
         driver = new ChromeDriver(service, options);
+    }
+
+    /** Where this browser saves downloads: {@code downloads} beside its profile. */
+    static Path downloads(Path profile) {
+        return profile.resolveSibling(profile.getFileName() + "-downloads");
     }
 
     static boolean installed() {
@@ -53,6 +60,11 @@ final class Browser implements AutoCloseable {
     /** Selects a colour and clicks the pixel (x, y) on the canvas like a person would. */
     void paint(int x, int y, String color) {
         driver.findElement(By.cssSelector(".swatch[data-color='" + color + "']")).click();
+        clickPixel(x, y);
+    }
+
+    /** Clicks the pixel (x, y) on the canvas like a person would. */
+    void clickPixel(int x, int y) {
         WebElement canvas = driver.findElement(By.id("canvas"));
         @SuppressWarnings("unchecked")
         java.util.Map<String, Number> point = (java.util.Map<String, Number>) js(
@@ -61,6 +73,21 @@ final class Browser implements AutoCloseable {
                 + "return {x: p.x - (b.left + b.width / 2), y: p.y - (b.top + b.height / 2)};", x, y);
         new Actions(driver).moveToElement(canvas, point.get("x").intValue(), point.get("y").intValue()).click()
             .perform();
+    }
+
+    void click(String id) {
+        driver.findElement(By.id(id)).click();
+    }
+
+    /** Replaces the text of the input {@code id} as a person would type it. */
+    void type(String id, String text) {
+        WebElement input = driver.findElement(By.id(id));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    boolean shown(String id) {
+        return driver.findElement(By.id(id)).isDisplayed();
     }
 
     boolean offlineBannerShown() {

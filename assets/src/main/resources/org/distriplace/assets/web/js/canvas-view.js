@@ -5,7 +5,7 @@ const GRID_FROM_SCALE = 8;
 /**
  * Draws the canvas: the committed pixels (one palette index each) in an offscreen bitmap, scaled with zoom and
  * pan, a pixel grid at high zoom, and pending placements on top. Updates are batched and drawn once per animation
- * frame. Zoom keeps the pixel under the cursor fixed.
+ * frame. Zoom keeps the pixel under the cursor fixed. A past canvas can be shown instead of the live one.
  */
 export class CanvasView {
   constructor(element, { onPlace, onHover }) {
@@ -26,6 +26,8 @@ export class CanvasView {
     this.fitted = false;
     this.frameRequested = false;
     this.bitmap = document.createElement('canvas');
+    this.past = null;
+    this.pastBitmap = document.createElement('canvas');
     this.listen();
     new ResizeObserver(() => this.resize()).observe(element);
   }
@@ -84,6 +86,42 @@ export class CanvasView {
   /** The committed colour of a pixel. */
   colorAt(x, y) {
     return this.colors[this.indices[y * this.width + x]];
+  }
+
+  /** Shows a past canvas (palette indexes, row-major) instead of the live one, which keeps updating unseen. */
+  showPast(indices) {
+    this.past = indices;
+    this.pastBitmap.width = this.width;
+    this.pastBitmap.height = this.height;
+    const context = this.pastBitmap.getContext('2d');
+    const image = context.createImageData(this.width, this.height);
+    for (let i = 0; i < indices.length; i++) {
+      const [r, g, b] = this.rgb[indices[i]] ?? [0, 0, 0];
+      image.data.set([r, g, b, 255], i * 4);
+    }
+    context.putImageData(image, 0, 0);
+    this.requestFrame();
+  }
+
+  /** Back to the live canvas. */
+  showLive() {
+    this.past = null;
+    this.requestFrame();
+  }
+
+  /** The colour shown at a pixel: the past one while the history is shown. */
+  shownColorAt(x, y) {
+    return this.past ? this.colors[this.past[y * this.width + x]] : this.colorAt(x, y);
+  }
+
+  /** The part of the canvas on screen, clamped to it: {x, y, width, height}. */
+  visibleRegion() {
+    const from = { x: Math.max(0, Math.floor(-this.offsetX / this.scale)), y: Math.max(0, Math.floor(-this.offsetY / this.scale)) };
+    const to = {
+      x: Math.min(this.width, Math.ceil((this.element.clientWidth - this.offsetX) / this.scale)),
+      y: Math.min(this.height, Math.ceil((this.element.clientHeight - this.offsetY) / this.scale)),
+    };
+    return { x: from.x, y: from.y, width: Math.max(1, to.x - from.x), height: Math.max(1, to.y - from.y) };
   }
 
   setPending(x, y, color) {
@@ -167,11 +205,11 @@ export class CanvasView {
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, this.element.clientWidth, this.element.clientHeight);
     g.imageSmoothingEnabled = false;
-    g.drawImage(this.bitmap, this.offsetX, this.offsetY, this.width * this.scale, this.height * this.scale);
+    g.drawImage(this.past ? this.pastBitmap : this.bitmap, this.offsetX, this.offsetY, this.width * this.scale, this.height * this.scale);
     if (this.scale >= GRID_FROM_SCALE) {
       this.drawGrid(g);
     }
-    for (const { x, y, color } of this.pending.values()) {
+    for (const { x, y, color } of this.past ? [] : this.pending.values()) {
       g.fillStyle = color;
       g.fillRect(this.offsetX + x * this.scale, this.offsetY + y * this.scale, this.scale, this.scale);
       g.setLineDash([Math.max(1, this.scale / 4)]);
@@ -230,7 +268,7 @@ export class CanvasView {
       if (press && !press.moved) {
         const pixel = this.pixelAt(event.offsetX, event.offsetY);
         if (pixel) {
-          this.onPlace(pixel.x, pixel.y);
+          this.onPlace(pixel.x, pixel.y, event);
         }
       }
       press = null;

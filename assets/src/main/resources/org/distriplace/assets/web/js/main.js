@@ -1,7 +1,9 @@
 import { CanvasView } from './canvas-view.js';
 import { Connection } from './connection.js';
 import { Cooldown } from './cooldown.js';
+import { HistoryBar, PixelInfo } from './history.js';
 import { Palette } from './palette.js';
+import { TimelapseDialog } from './timelapse.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
@@ -12,7 +14,7 @@ let messageTimer = 0;
 let hovered = null;
 
 function showCursor() {
-  $('cursor').textContent = hovered ? `(${hovered.x}, ${hovered.y}) ${view.colorAt(hovered.x, hovered.y)}` : '';
+  $('cursor').textContent = hovered ? `(${hovered.x}, ${hovered.y}) ${view.shownColorAt(hovered.x, hovered.y)}` : '';
 }
 
 function say(text) {
@@ -28,8 +30,36 @@ const view = new CanvasView($('canvas'), {
     hovered = pixel;
     showCursor();
   },
-  onPlace: (x, y) => place(x, y),
+  onPlace: (x, y, event) => {
+    // The inspect tool, a modifier, or looking at the past: a click asks who painted the pixel.
+    if (inspecting || event.altKey || event.shiftKey || history.open) {
+      pixelInfo.show(x, y, history.open ? history.shownMs : null);
+    } else {
+      place(x, y);
+    }
+  },
 });
+const pixelInfo = new PixelInfo({
+  panel: $('pixel-info'), title: $('pixel-info-title'), list: $('pixel-info-list'), more: $('pixel-info-more'),
+  close: $('pixel-info-close'),
+});
+const history = new HistoryBar({
+  bar: $('history-bar'), slider: $('history-slider'), time: $('history-time'), play: $('history-play'),
+  live: $('history-live'),
+}, view, say);
+const timelapse = new TimelapseDialog(view);
+let inspecting = false;
+
+function setInspecting(on) {
+  inspecting = on;
+  $('inspect-tool').setAttribute('aria-pressed', String(on));
+  $('canvas').style.cursor = on ? 'help' : '';
+}
+
+async function toggleHistory() {
+  await history.toggle();
+  $('history-toggle').setAttribute('aria-pressed', String(history.open));
+}
 
 function place(x, y) {
   if (!connection.online) {
@@ -119,6 +149,25 @@ const connection = new Connection(`${scheme}://${location.host}/ws`, {
 $('zoom-in').addEventListener('click', () => view.zoomBy(1.5));
 $('zoom-out').addEventListener('click', () => view.zoomBy(1 / 1.5));
 $('zoom-fit').addEventListener('click', () => view.fit());
+$('inspect-tool').addEventListener('click', () => setInspecting(!inspecting));
+$('history-toggle').addEventListener('click', toggleHistory);
+$('history-live').addEventListener('click', () => $('history-toggle').setAttribute('aria-pressed', 'false'));
+$('timelapse-open').addEventListener('click', () => timelapse.open());
+document.addEventListener('keydown', (event) => {
+  if (event.target.closest('input, dialog') || event.ctrlKey || event.metaKey) {
+    return;
+  }
+  if (event.key === 'i') {
+    setInspecting(!inspecting);
+  } else if (event.key === 'h') {
+    toggleHistory();
+  } else if (event.key === 'Escape') {
+    pixelInfo.hide();
+    if (history.open) {
+      toggleHistory();
+    }
+  }
+});
 
 /** A small window on the client's state, for tests and for the curious. */
 window.distriPlace = {
@@ -128,4 +177,9 @@ window.distriPlace = {
   get online() { return connection.online; },
   get pending() { return pending.size; },
   get ready() { return view.width > 0; },
+  shownColorAt: (x, y) => view.shownColorAt(x, y),
+  get historyShown() { return history.shownMs; },
+  seekHistory: (ms) => { history.slider.value = String(ms); return history.seek(ms); },
+  get placementsListed() { return pixelInfo.placements.map((p) => `${p.userId} ${p.color}`); },
+  get timelapseSaved() { return timelapse.saved; },
 };
