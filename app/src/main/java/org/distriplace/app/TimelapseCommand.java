@@ -1,14 +1,12 @@
 package org.distriplace.app;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.distriplace.app.runtime.TimelapseFile;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.Instants;
@@ -112,18 +110,9 @@ public final class TimelapseCommand implements Callable<Integer> {
         return new TimelapsePlan(fromMs, toMs, frames, fps, area, scale).within(size.width(), size.height());
     }
 
-    /** Writes beside the target and moves it in place when whole, so a failed export leaves no broken file. */
     private void write(Timelapse timelapse, TimelapsePlan plan) throws IOException {
-        Path absolute = out.toAbsolutePath();
-        Path partial = absolute.resolveSibling(absolute.getFileName() + ".part");
         TerminalProgress progress = new TerminalProgress(System.err, System.console() != null, "frames",
             System::nanoTime);
-        try (OutputStream file = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16)) {
-            timelapse.gif(plan, file, progress::update);
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        TimelapseFile.write(timelapse, plan, out, progress::update);
     }
 }

@@ -41,8 +41,11 @@ public final class DesktopLauncher {
                            SingleNodeWindow.NearbyAccess discovery, EventTap events) {
         EmbeddedNode node = session.current();
         launch(title(node), () -> {
-            SingleNodeWindow window = new SingleNodeWindow(new NodePane(node.node(), node.browserUrl(), user), user,
-                preferences, discovery, session::join);
+            AtomicReference<SingleNodeWindow> self = new AtomicReference<>();
+            SingleNodeWindow window = new SingleNodeWindow(SingleNodeWindow.paneFor(node, user,
+                (epoch, batch, atMs) -> self.get().showInInspector(epoch, batch, atMs)), user, preferences, discovery,
+                session::join);
+            self.set(window);
             window.offerInspector(events, node.settings().secret());
             session.onReplaced(joined -> FxThread.run(() -> window.show(joined)));
             return window;

@@ -20,6 +20,9 @@ import javafx.util.Duration;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.app.desktop.canvas.CanvasView;
 import org.distriplace.app.desktop.canvas.PixelFeed;
+import org.distriplace.app.desktop.history.HistoryControls;
+import org.distriplace.app.desktop.history.HistoryReader;
+import org.distriplace.app.desktop.history.PixelInfoPanel;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
 
@@ -46,6 +49,7 @@ public final class NodePane extends BorderPane {
     private final Label peersLabel = new Label();
     private final TextField url = new TextField();
     private final Timeline refresh;
+    private final HistoryControls history;
 
     /** The node this pane shows. */
     public Node node() {
@@ -53,6 +57,16 @@ public final class NodePane extends BorderPane {
     }
 
     public NodePane(Node node, String browserUrl, String user) {
+        this(node, browserUrl, user, null, null);
+    }
+
+    /**
+     * @param history the node's history, or null where it keeps none (then there is no Inspect, History or
+     *                Timelapse…)
+     * @param link    opens a placement's commit in the inspector
+     */
+    public NodePane(Node node, String browserUrl, String user, HistoryReader history,
+                    PixelInfoPanel.ProvenanceLink link) {
         this.node = node;
         NodeConfig config = node.config();
         this.feed = new PixelFeed(config.width());
@@ -65,10 +79,21 @@ public final class NodePane extends BorderPane {
         this.palette = new PaletteBar(config.palette());
         url.setText(browserUrl);
         getStyleClass().add("node-pane");
+        BorderPane area = new BorderPane(canvas);
+        this.history = history == null ? null : new HistoryControls(history, canvas, area, link);
         setTop(toolbar());
-        setCenter(canvas);
+        setCenter(area);
         setBottom(bottom());
-        canvas.setOnPixelClicked((x, y) -> placements.place(x, y, palette.selectedProperty().get()));
+        canvas.setOnPixelClicked((x, y) -> {
+            if (this.history != null && this.history.asking()) {
+                this.history.showPixel(x, y);
+            } else {
+                placements.place(x, y, palette.selectedProperty().get());
+            }
+        });
+        if (this.history != null) {
+            canvas.setOnPixelInspected(this.history::showPixel);
+        }
         placements.addListener(this::showPlacements);
         refresh = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
         refresh.setCycleCount(Timeline.INDEFINITE);
@@ -94,8 +119,16 @@ public final class NodePane extends BorderPane {
         message.setText(text);
     }
 
+    /** The history's controls, where the node keeps a history. */
+    public java.util.Optional<HistoryControls> history() {
+        return java.util.Optional.ofNullable(history);
+    }
+
     /** Stops listening to the node and drawing (the node itself is closed by its owner). */
     public void close() {
+        if (history != null) {
+            history.close();
+        }
         refresh.stop();
         canvas.stop();
         node.removePixelListener(feed);
@@ -112,7 +145,11 @@ public final class NodePane extends BorderPane {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         cooldown.setId("cooldown");
-        HBox bar = new HBox(6, zoomOut, zoomIn, fit, hover, spacer, cooldown);
+        HBox bar = new HBox(6, zoomOut, zoomIn, fit, hover, spacer);
+        if (history != null) {
+            bar.getChildren().addAll(history.buttons());
+        }
+        bar.getChildren().add(cooldown);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("toolbar");

@@ -16,10 +16,13 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.distriplace.app.desktop.history.HistoryReader;
+import org.distriplace.app.desktop.history.PixelInfoPanel;
 import org.distriplace.app.discovery.NearbyNodes;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.runtime.RealFaults;
 import org.distriplace.core.event.EventTap;
+import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
 
 /**
@@ -50,6 +53,7 @@ public final class SingleNodeWindow extends BorderPane {
     private EventTap tap;
     private String secret = "";
     private LiveInspector inspector;
+    private final CheckMenuItem inspect;
     private final String user;
     /** The preferences as last saved (the dialogs start from them; joining a cluster updates them too). */
     private final Map<String, String> current;
@@ -72,7 +76,7 @@ public final class SingleNodeWindow extends BorderPane {
         members.setOnAction(e -> showMembers());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
-        CheckMenuItem inspect = new CheckMenuItem("Inspector");
+        inspect = new CheckMenuItem("Inspector");
         inspect.setId("menu-inspector");
         inspect.selectedProperty().addListener((o, was, on) -> showInspector(on));
         MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, members, edit, quit),
@@ -121,6 +125,26 @@ public final class SingleNodeWindow extends BorderPane {
         }
     }
 
+    /**
+     * A pane on {@code node} with its history, whose "Show in inspector" links go through {@code link} (a window's
+     * {@link #showInInspector}).
+     */
+    public static NodePane paneFor(EmbeddedNode node, String user, PixelInfoPanel.ProvenanceLink link) {
+        NodeConfig config = node.node().config();
+        HistoryReader reader = new HistoryReader(node.history().history(), node.history().past(), config.width(),
+            config.height(), config.palette());
+        return new NodePane(node.node(), node.browserUrl(), user, reader, link);
+    }
+
+    /**
+     * Opens the inspector beside the canvas (if closed) on the commit of a placement: its round {@code epoch/batch}
+     * and the moment {@code atMs}; false if the inspector does not remember that far back.
+     */
+    public boolean showInInspector(long epoch, long batch, long atMs) {
+        inspect.setSelected(true);
+        return inspector != null && inspector.pane().showCommit(epoch, batch, atMs);
+    }
+
     /** The inspector beside the canvas, if open. */
     public Optional<LiveInspector> inspector() {
         return Optional.ofNullable(inspector);
@@ -158,7 +182,7 @@ public final class SingleNodeWindow extends BorderPane {
     /** Replaces the pane with one on {@code node}, and retitles the window. */
     public void show(EmbeddedNode node) {
         pane.close();
-        pane = new NodePane(node.node(), node.browserUrl(), user);
+        pane = paneFor(node, user, this::showInInspector);
         setCenter(inspector == null ? pane : new SplitPane(pane, inspector.pane()));
         pane.showMessage("Asked the cluster to admit node " + node.node().id() + "; the status below says when "
             + "it is a member.");

@@ -77,6 +77,18 @@ public final class CommitRoundsView extends BorderPane {
         return vote == null ? "·" : vote == CommitRound.Vote.YES ? "✓" : "✗";
     }
 
+    /** Selects and scrolls to the round {@code epoch/proposalId}; false if it is not (or no longer) shown. */
+    public boolean select(long epoch, long proposalId) {
+        for (CommitRound round : table.getItems()) {
+            if (round.epoch() == epoch && round.proposalId() == proposalId) {
+                table.getSelectionModel().select(round);
+                table.scrollTo(round);
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Rounds shown, newest first. */
     public List<CommitRound> rounds() {
         return List.copyOf(table.getItems());

@@ -230,6 +230,26 @@ public final class InspectorPane extends BorderPane {
         }
     }
 
+    /**
+     * Shows where a placement was committed: its two-phase-commit round ({@code epoch/proposalId}) selected in the
+     * rounds table, and the moment {@code atMs} in the space-time diagram (which comes to the front). False when the
+     * inspector no longer remembers (or never saw) that moment.
+     */
+    public boolean showCommit(long epoch, long proposalId, long atMs) {
+        refreshTables(source.clock().getAsLong());
+        rounds.refresh(model);
+        spaceTime.refresh(model, source.clock().getAsLong());
+        boolean round = rounds.select(epoch, proposalId);
+        boolean moment = spaceTime.showMoment(atMs);
+        if (moment) {
+            tabs.getTabs().stream().filter(tab -> tab.getContent() == spaceTime).findFirst()
+                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        }
+        status.setText(round || moment ? "placement committed in round " + epoch + "/" + proposalId
+            : "round " + epoch + "/" + proposalId + " is older than what this inspector remembers");
+        return round || moment;
+    }
+
     public InspectorModel model() {
         return model;
     }

@@ -65,6 +65,26 @@ public final class SpaceTimeView extends BorderPane {
         redraw();
     }
 
+    /**
+     * Stops following the present and shows {@code atMs} in the middle of the view; false when the messages
+     * remembered do not reach back that far (nothing to show).
+     */
+    public boolean showMoment(long atMs) {
+        if (model == null) {
+            return false;
+        }
+        List<Flight> recent = model.messages().recent();
+        if (recent.isEmpty() || recent.get(0).sentAt() > atMs) {
+            return false;
+        }
+        live = false;
+        updating = true;
+        scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), atMs + windowMs / 2)));
+        updating = false;
+        redraw();
+        return true;
+    }
+
     public void refresh(InspectorModel model, long now) {
         this.model = model;
         List<Flight> recent = model.messages().recent();

@@ -26,6 +26,7 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.Rectangle;
 import org.distriplace.app.desktop.FxThread;
 import org.distriplace.app.desktop.PlacementModel;
+import org.distriplace.core.model.Palette;
 
 /**
  * The canvas on screen. The replica's pixels live in one {@link PixelBuffer}; once per pulse the pixels committed
@@ -51,6 +52,10 @@ public final class CanvasView extends Region {
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper("");
     private final AnimationTimer pulse;
     private PixelClickHandler clickHandler = (x, y) -> { };
+    private PixelClickHandler inspectHandler = (x, y) -> { };
+    private final Image liveImage;
+    /** The past canvas shown instead of the live one (as ARGB), or null while live. */
+    private int[] past;
     private List<PlacementModel.Pending> pending = List.of();
     private boolean fitted;
     /** Counts reloads: a snapshot requested before the latest reload is stale and ignored. */
@@ -80,7 +85,8 @@ public final class CanvasView extends Region {
         this.viewport = new Viewport(pixels.width(), pixels.height());
         this.pixelBuffer = new PixelBuffer<>(pixels.width(), pixels.height(), pixels.buffer(),
             PixelFormat.getIntArgbPreInstance());
-        this.imageView = new ImageView(new WritableImage(pixelBuffer));
+        this.liveImage = new WritableImage(pixelBuffer);
+        this.imageView = new ImageView(liveImage);
         imageView.setSmooth(false);
         imageView.setManaged(false);
         overlay.setManaged(false);
@@ -106,6 +112,46 @@ public final class CanvasView extends Region {
         this.clickHandler = handler;
     }
 
+    /** Told of a click with Alt, Shift or the shortcut key held: asking about a pixel, not painting it. */
+    public void setOnPixelInspected(PixelClickHandler handler) {
+        this.inspectHandler = handler;
+    }
+
+    /**
+     * Shows a past canvas (one palette index per pixel, row-major) instead of the live one, which keeps updating
+     * unseen.
+     */
+    public void showPast(byte[] indexes, Palette palette) {
+        int[] argb = new int[indexes.length];
+        for (int i = 0; i < indexes.length; i++) {
+            argb[i] = 0xFF00_0000 | palette.color(indexes[i] & 0xFF).rgb();
+        }
+        WritableImage image = new WritableImage(pixels.width(), pixels.height());
+        image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
+            argb, 0, pixels.width());
+        past = argb;
+        imageView.setImage(image);
+        updateHoverText();
+        drawOverlay();
+    }
+
+    /** Back to the live canvas. */
+    public void showLive() {
+        past = null;
+        imageView.setImage(liveImage);
+        updateHoverText();
+        drawOverlay();
+    }
+
+    /** The colour shown at a pixel (ARGB): the past one while a past canvas is shown. */
+    public int shownArgbAt(int x, int y) {
+        return past != null ? past[y * pixels.width() + x] : pixels.argbAt(x, y);
+    }
+
+    public boolean showsPast() {
+        return past != null;
+    }
+
     /** "x, y  #RRGGBB" of the pixel under the cursor, or empty. */
     public ReadOnlyStringProperty hoverTextProperty() {
         return hoverText.getReadOnlyProperty();
@@ -121,7 +167,7 @@ public final class CanvasView extends Region {
 
     /** The canvas image itself, to show elsewhere too (a thumbnail shares the pixels, drawn once). */
     public Image image() {
-        return imageView.getImage();
+        return liveImage;
     }
 
     public FrameStats frameStats() {
@@ -233,7 +279,7 @@ public final class CanvasView extends Region {
         if (viewport.showsGrid()) {
             drawGrid(g, region);
         }
-        for (PlacementModel.Pending placement : pending) {
+        for (PlacementModel.Pending placement : past != null ? List.<PlacementModel.Pending>of() : pending) {
             double x = viewport.screenX(placement.x());
             double y = viewport.screenY(placement.y());
             double size = Math.max(scale, 6);
@@ -299,7 +345,8 @@ public final class CanvasView extends Region {
             int x = viewport.pixelX(e.getX());
             int y = viewport.pixelY(e.getY());
             if (!dragged && e.getButton() == MouseButton.PRIMARY && x >= 0 && y >= 0) {
-                clickHandler.clicked(x, y);
+                boolean asking = e.isAltDown() || e.isShiftDown() || e.isShortcutDown();
+                (asking ? inspectHandler : clickHandler).clicked(x, y);
             }
         });
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(viewport.pixelX(e.getX()), viewport.pixelY(e.getY())));
@@ -344,6 +391,6 @@ public final class CanvasView extends Region {
 
     private void updateHoverText() {
         hoverText.set(hoverX < 0 ? "" : String.format(Locale.ROOT, "%d, %d  #%06X", hoverX, hoverY,
-            pixels.argbAt(hoverX, hoverY) & 0xFF_FFFF));
+            shownArgbAt(hoverX, hoverY) & 0xFF_FFFF));
     }
 }
