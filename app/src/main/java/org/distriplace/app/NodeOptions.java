@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
@@ -80,6 +81,12 @@ public final class NodeOptions {
         + "writes than this is sent full state instead of the writes (tuning and tests).")
     int maxDeltaWrites;
 
+    @Option(names = "--snapshot-policy", paramLabel = "EVERY,KEEP_ALL,THEN_EVERY,UNTIL,BEYOND_EVERY",
+        defaultValue = "30s,1h,5m,24h,1h", description = "History snapshots: one every EVERY of commit time, all kept "
+        + "for KEEP_ALL, then one per THEN_EVERY until UNTIL old, then one per BEYOND_EVERY (default: "
+        + "${DEFAULT-VALUE}). Placements themselves are always kept.")
+    String snapshotPolicy;
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -105,7 +112,24 @@ public final class NodeOptions {
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
-            dataDir != null ? dataDir : defaultDataDir, portsFallBack);
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy());
+    }
+
+    /** {@code --snapshot-policy}: five durations, each interval a multiple of the one before. */
+    SnapshotKeeper.Policy snapshotPolicy() {
+        try {
+            String[] parts = snapshotPolicy.split(",", -1);
+            if (parts.length != 5) {
+                throw new IllegalArgumentException("give five durations, e.g. 30s,1h,5m,24h,1h");
+            }
+            long[] ms = new long[5];
+            for (int i = 0; i < 5; i++) {
+                ms[i] = DurationText.parse(parts[i]).toMillis();
+            }
+            return new SnapshotKeeper.Policy(ms[0], ms[1], ms[2], ms[3], ms[4]);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--snapshot-policy: " + e.getMessage());
+        }
     }
 
     private long autoRemoveAfterMs(String text) {

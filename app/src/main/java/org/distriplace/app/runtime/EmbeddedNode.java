@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.PeerAddress;
@@ -40,11 +41,19 @@ public final class EmbeddedNode implements AutoCloseable {
      *
      * @param portsFallBack when a preferred port is taken, use a free one instead of failing (the desktop app:
      *                      two copies on one machine must not collide)
+     * @param snapshots     how often the history's snapshots are taken and how they thin with age
      */
     public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
-                           String secret, Path dataDir, boolean portsFallBack) {
+                           String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots) {
         public Settings {
             peers = List.copyOf(peers);
+        }
+
+        /** With the default snapshot policy. */
+        public Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
+                        String secret, Path dataDir, boolean portsFallBack) {
+            this(config, bind, httpPort, peerPort, peers, secret, dataDir, portsFallBack,
+                SnapshotKeeper.Policy.defaults());
         }
     }
 
@@ -68,7 +77,7 @@ public final class EmbeddedNode implements AutoCloseable {
             config = config.toBuilder().address(advertisedHost(settings.bind()) + ":" + peerPort).build();
         }
         this.store = SqliteEventStore.open(dataDir.path(), config);
-        this.history = NodeHistory.open(dataDir.path(), config, store);
+        this.history = NodeHistory.open(dataDir.path(), config, store, settings.snapshots());
         AtomicReference<Node> self = new AtomicReference<>();
         ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,

@@ -67,12 +67,13 @@ public final class NodeHistory implements AutoCloseable {
     }
 
     /** Opens the history of {@code store} (already open on {@code dataDir}) and starts keeping snapshots. */
-    public static NodeHistory open(Path dataDir, NodeConfig config, SqliteEventStore store) {
+    public static NodeHistory open(Path dataDir, NodeConfig config, SqliteEventStore store,
+                                   SnapshotKeeper.Policy policy) {
         SqliteChunkSource chunks = SqliteChunkSource.open(dataDir);
         SqliteSnapshots snapshots = SqliteSnapshots.open(dataDir, config.width(), config.height());
         History history = History.load(chunks, config.width(), config.height());
         TimeMachine past = new TimeMachine(chunks, snapshots, config.width(), config.height(), config.palette());
-        SnapshotKeeper keeper = new SnapshotKeeper(history, past, snapshots, SnapshotKeeper.Policy.defaults());
+        SnapshotKeeper keeper = new SnapshotKeeper(history, past, snapshots, policy);
         store.onHistoryWritten(history::appended);
         history.onArrivals(keeper::arrived);
         ScheduledExecutorService keeping = Executors.newSingleThreadScheduledExecutor(task -> {
