@@ -28,9 +28,11 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
-        description = "Which phases to run: ramp, fanout, failover, reads, membership (default: ramp,fanout,failover). "
-            + "reads measures POST /pixel idle and while clients loop on canvas reads, on a painted 2000x2000 canvas; "
-            + "membership times members leaving on SIGTERM and a lone survivor's answer.")
+        description = "Which phases to run: ramp, fanout, failover, reads, membership, history (default: "
+            + "ramp,fanout,failover). reads measures POST /pixel idle and while clients loop on canvas reads, on a "
+            + "painted 2000x2000 canvas; membership times members leaving on SIGTERM and a lone survivor's answer; "
+            + "history reads a node's 1,000,000-placement history (snapshots, pixels, a timelapse) and times "
+            + "POST /pixel while timelapses are exported.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",

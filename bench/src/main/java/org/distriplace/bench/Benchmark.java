@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY }
 
     /**
      * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
@@ -65,7 +65,8 @@ public final class Benchmark {
         report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.version")).put("quick", options.quick());
         String reference = options.referenceJar() == null ? null : options.referenceJar().toAbsolutePath().toString();
-        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS && phase != Phase.MEMBERSHIP)) {
+        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS && phase != Phase.MEMBERSHIP
+            && phase != Phase.HISTORY)) {
             placements(report);
         }
         if (options.phases().contains(Phase.READS)) {
@@ -73,6 +74,9 @@ public final class Benchmark {
         }
         if (options.phases().contains(Phase.MEMBERSHIP)) {
             new Departures(reference, options.nodeJvmOptions(), out).run(report);
+        }
+        if (options.phases().contains(Phase.HISTORY)) {
+            new HistoryBench(options.quick(), options.nodeJvmOptions(), out).run(report);
         }
         if (options.json() != null) {
             JSON.writeValue(options.json().toFile(), report);

@@ -95,8 +95,8 @@ final class ReadStall {
                 .put("read_mib_per_s", Math.round(reads.bytes() / seconds / (1 << 20)))
                 .put("read_errors", reads.errors()).put("write_failures", writes.failed())
                 .put("cpu_percent_while_reading", cpu);
-            result.set("idle_ms", percentiles(idle));
-            result.set("loaded_ms", percentiles(loaded));
+            result.set("idle_ms", Reports.percentiles(idle));
+            result.set("loaded_ms", Reports.percentiles(loaded));
             say("%s, %d node(s), %d readers: POST /pixel p50/p90/p99 idle %s, while reading %s (%.0f reads/s, "
                     + "%.0f MiB/s, %d read errors; CPU %% of a core: %s)", setup.build(), setup.nodes(),
                 setup.readers(), line(idle), line(loaded), reads.requests() / seconds,
@@ -135,14 +135,6 @@ final class ReadStall {
             targets.add(cluster.http(1 + i % cluster.size()));
         }
         return targets;
-    }
-
-    private static ObjectNode percentiles(Histogram micros) {
-        ObjectNode node = JSON.createObjectNode();
-        for (double p : new double[] {50, 90, 99}) {
-            node.put("p" + (int) p, micros.getValueAtPercentile(p) / 1000.0);
-        }
-        return node.put("max", micros.getMaxValue() / 1000.0).put("count", micros.getTotalCount());
     }
 
     private static String line(Histogram micros) {

@@ -65,7 +65,8 @@ final class HistoryApi {
         try {
             return switch (path) {
                 case PREFIX + "pixel" -> pixel(new QueryParameters(query), executor);
-                case PREFIX + "range" -> read(() -> range(history.range()), executor);
+                case PREFIX + "range" -> read(() -> range(history.range()).put("snapshots", past.snapshotsKept()),
+                    executor);
                 case PREFIX + "snapshot" -> snapshot(new QueryParameters(query), executor);
                 case PREFIX + "timelapse" -> timelapse.handle(new QueryParameters(query), executor);
                 default -> done(Responses.error(HttpResponseStatus.NOT_FOUND, "NOT_FOUND", "nothing at " + path

@@ -191,6 +191,21 @@ public final class ChunkCodec {
     }
 
     /** Visits each write's position, stamp and dot without building the writes (building an index). */
+    /**
+     * Write number {@code index} of a chunk alone: the ones before it are stepped through (each depends on the one
+     * before) but not built, so one placement costs a scan, not a chunk of objects.
+     */
+    public static PixelWrite decodeAt(byte[] body, int index, IntFunction<String> userNames) {
+        Reader reader = new Reader(body);
+        if (index < 0 || index >= reader.count) {
+            throw new IndexOutOfBoundsException("write " + index + " of a chunk of " + reader.count);
+        }
+        for (int i = 0; i <= index; i++) {
+            reader.next();
+        }
+        return reader.write(userNames);
+    }
+
     public static void scan(byte[] body, Visitor visitor) {
         Reader reader = new Reader(body);
         for (int i = 0; i < reader.count; i++) {

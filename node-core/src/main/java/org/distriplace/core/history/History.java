@@ -160,11 +160,20 @@ public final class History implements HistoryAnswers.RangeQuery {
         }
     }
 
-    /** Write number {@code ordinal}, from its (cached) chunk. Callers hold the read lock. */
+    /**
+     * Write number {@code ordinal}: from its chunk if that is cached, else decoded alone (a pixel's placements are
+     * scattered over the whole history, so caching their chunks would only evict the ones peers are reading).
+     * Callers hold the read lock.
+     */
     private PixelWrite write(long ordinal) {
         long seq = chunks.floorKey(ordinal);
-        List<PixelWrite> writes = chunk(seq);
-        return writes.get((int) (ordinal - seq));
+        List<PixelWrite> cached;
+        synchronized (cache) {
+            cached = cache.get(seq);
+        }
+        int index = (int) (ordinal - seq);
+        return cached != null && index < cached.size() ? cached.get(index)
+            : ChunkCodec.decodeAt(source.chunk(seq), index, source::userName);
     }
 
     /** The writes of the chunk starting at {@code seq}, as far as told, decoded once and cached. */

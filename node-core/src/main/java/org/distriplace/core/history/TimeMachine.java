@@ -32,6 +32,11 @@ public final class TimeMachine {
         this.palette = palette;
     }
 
+    /** How many snapshots of the past are kept now (they are computed in the background). */
+    public int snapshotsKept() {
+        return snapshots.times().size();
+    }
+
     /** The canvas after every write stamped at most {@code time} (an HLC value). */
     public PastCanvas at(long time) {
         PastCanvas base = snapshots.floor(time).orElseGet(this::blank);

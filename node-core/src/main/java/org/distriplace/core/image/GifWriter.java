@@ -6,9 +6,10 @@ import org.distriplace.core.model.Palette;
 
 /**
  * Writes an animated GIF (GIF89a, looping forever) of equal-sized frames of palette indexes, as they come: the
- * palette is the global colour table, and each frame after the first holds only the rectangle that changed since
- * the one before (drawn over it), so a timelapse where a few pixels change a frame stays small and quick to write.
- * Not thread-safe; pure apart from the stream it writes to.
+ * palette is the global colour table (with one more entry, transparent), and each frame after the first holds only
+ * the rectangle that changed since the one before, drawn over it, its unchanged pixels transparent: a timelapse
+ * where a few thousand pixels change a frame, even scattered over the whole canvas, costs a few kilobytes a frame
+ * (long runs of one index are what LZW packs best). Not thread-safe; pure apart from the stream it writes to.
  */
 public final class GifWriter {
 
@@ -20,6 +21,8 @@ public final class GifWriter {
     private final int height;
     private final int delayCentis;
     private final int minCodeSize;
+    /** The index no palette colour has: "leave the pixel as the frame before showed it". */
+    private final int transparent;
     private final LzwCompressor lzw = new LzwCompressor();
     private byte[] previous;
     private int frames;
@@ -38,7 +41,12 @@ public final class GifWriter {
         this.width = width;
         this.height = height;
         this.delayCentis = Math.max(1, Math.min(delayCentis, 0xFFFF));
-        int tableBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(palette.size() - 1));
+        if (palette.size() >= 256) {
+            throw new IllegalArgumentException("a GIF palette holds 255 colours and the transparent entry, not "
+                + palette.size());
+        }
+        this.transparent = palette.size();
+        int tableBits = Math.max(1, 32 - Integer.numberOfLeadingZeros(palette.size()));
         this.minCodeSize = Math.max(2, tableBits);
         out.write(new byte[] {'G', 'I', 'F', '8', '9', 'a'});
         short16(width);
@@ -66,15 +74,16 @@ public final class GifWriter {
         int top = box[1];
         int w = box[2] - left + 1;
         int h = box[3] - top + 1;
-        out.write(new byte[] {0x21, (byte) 0xF9, 4, 1 << 2, // leave the frame in place under the next
-            (byte) delayCentis, (byte) (delayCentis >>> 8), 0, 0});
+        boolean overlay = previous != null;
+        out.write(new byte[] {0x21, (byte) 0xF9, 4, (byte) (1 << 2 | (overlay ? 1 : 0)), // leave it under the next
+            (byte) delayCentis, (byte) (delayCentis >>> 8), (byte) (overlay ? transparent : 0), 0});
         out.write(0x2C);
         short16(left);
         short16(top);
         short16(w);
         short16(h);
         out.write(0);
-        lzw.compress(crop(indexes, left, top, w, h), minCodeSize, out);
+        lzw.compress(crop(indexes, left, top, w, h, overlay), minCodeSize, out);
         previous = indexes.clone();
         frames++;
     }
@@ -110,13 +119,22 @@ public final class GifWriter {
         return right < 0 ? new int[] {0, 0, 0, 0} : new int[] {left, top, right, bottom};
     }
 
-    private byte[] crop(byte[] indexes, int left, int top, int w, int h) {
-        if (w == width && h == height) {
+    /** The rectangle's pixels; over a frame before, those it leaves as they were are transparent. */
+    private byte[] crop(byte[] indexes, int left, int top, int w, int h, boolean overlay) {
+        if (!overlay && w == width && h == height) {
             return indexes;
         }
         byte[] cropped = new byte[w * h];
         for (int y = 0; y < h; y++) {
-            System.arraycopy(indexes, (top + y) * width + left, cropped, y * w, w);
+            int row = (top + y) * width + left;
+            if (!overlay) {
+                System.arraycopy(indexes, row, cropped, y * w, w);
+                continue;
+            }
+            for (int x = 0; x < w; x++) {
+                byte value = indexes[row + x];
+                cropped[y * w + x] = value == previous[row + x] ? (byte) transparent : value;
+            }
         }
         return cropped;
     }

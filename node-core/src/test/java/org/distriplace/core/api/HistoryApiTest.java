@@ -137,6 +137,7 @@ class HistoryApiTest {
         assertEquals("2026-11-30T20:00:00Z", range.path("first").asText());
         assertEquals("2026-11-30T20:01:00Z", range.path("last").asText());
         assertEquals(3, range.path("placements").asLong());
+        assertEquals(0, range.get("snapshots").intValue(), "none kept yet: " + range);
     }
 
     @Test

@@ -76,6 +76,10 @@ class ChunkCodecTest {
             byte[] body = seed % 2 == 0 ? ChunkCodec.deflate(plain) : plain;
             assertEquals(writes, ChunkCodec.decode(body, names::get), "seed " + seed + ", deflated");
             assertEquals(writes.size(), ChunkCodec.count(body));
+            for (int probe = 0; probe < 5; probe++) {
+                int index = random.nextInt(writes.size());
+                assertEquals(writes.get(index), ChunkCodec.decodeAt(body, index, names::get), "write " + index);
+            }
             List<long[]> scanned = new ArrayList<>();
             ChunkCodec.scan(body, (index, x, y, timestamp, dot) -> scanned.add(new long[] {index, x, y, timestamp,
                 dot.node(), dot.counter()}));

@@ -71,6 +71,26 @@ class GifWriterTest {
         assertTrue(two.length - one.length < 40, "the second frame took " + (two.length - one.length) + " bytes");
     }
 
+    /** An evening on a big canvas: a thousand pixels change a frame, scattered everywhere. */
+    @Test
+    void scatteredChangesCostAboutTheirOwnBytesNotTheWholeRectangle() throws IOException {
+        Random random = new Random(8);
+        byte[] first = new byte[500 * 500];
+        for (int i = 0; i < first.length; i++) {
+            first[i] = (byte) random.nextInt(PALETTE.size());
+        }
+        byte[] second = first.clone();
+        for (int i = 0; i < 1_000; i++) {
+            second[random.nextInt(second.length)] = (byte) random.nextInt(PALETTE.size());
+        }
+        byte[] one = gif(500, 500, 10, List.of(first));
+        byte[] two = gif(500, 500, 10, List.of(first, second));
+
+        assertTrue(two.length - one.length < 8_000, "the second frame took " + (two.length - one.length)
+            + " bytes; the first " + one.length);
+        assertArrayEquals(rgb(second), GifFrames.decode(two).frames().get(1));
+    }
+
     @Test
     void refusesFramesOfTheWrongSizeAndImpossibleDimensions() throws IOException {
         GifWriter writer = new GifWriter(new ByteArrayOutputStream(), 4, 4, PALETTE, 10);

@@ -13,8 +13,8 @@ import org.w3c.dom.Element;
 import org.w3c.dom.Node;
 
 /**
- * Decodes an animated GIF with the JDK's own reader (not ours) and draws each frame over the one before, as a
- * viewer shows it: the frames as 0xRRGGBB pixels, row-major, plus each frame's delay.
+ * Decodes an animated GIF with the JDK's own reader (not ours) and draws each frame over the one before (its
+ * transparent pixels leaving the one below), as a viewer shows it: the frames as 0xRRGGBB pixels, row-major, plus each frame's delay.
  */
 public final class GifFrames {
 
@@ -46,7 +46,10 @@ public final class GifFrames {
                 int top = Integer.parseInt(place.getAttribute("imageTopPosition"));
                 for (int y = 0; y < image.getHeight(); y++) {
                     for (int x = 0; x < image.getWidth(); x++) {
-                        shown[(top + y) * width + left + x] = image.getRGB(x, y) & 0xFFFFFF;
+                        int argb = image.getRGB(x, y);
+                        if (argb >>> 24 != 0) { // a transparent pixel leaves the one below showing
+                            shown[(top + y) * width + left + x] = argb & 0xFFFFFF;
+                        }
                     }
                 }
                 frames.add(shown.clone());
