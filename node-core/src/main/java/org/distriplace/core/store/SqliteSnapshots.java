@@ -49,6 +49,9 @@ public final class SqliteSnapshots implements SnapshotStore, AutoCloseable {
         try {
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
             try (Statement s = db.createStatement()) {
+                // Thinning deletes most snapshots it stores: give their pages back to the disk (a new cache only;
+                // an older one keeps its pages until deleted).
+                s.execute("PRAGMA auto_vacuum = FULL");
                 s.execute("PRAGMA journal_mode=WAL");
                 s.execute("CREATE TABLE IF NOT EXISTS tiles (hash BLOB PRIMARY KEY, body BLOB NOT NULL) WITHOUT ROWID");
                 s.execute("CREATE TABLE IF NOT EXISTS snapshots (time INTEGER PRIMARY KEY, commit_point INTEGER NOT "
@@ -151,7 +154,7 @@ public final class SqliteSnapshots implements SnapshotStore, AutoCloseable {
         collectTiles();
     }
 
-    /** Deletes the tiles no snapshot names any more. */
+    /** Deletes the tiles no snapshot names any more (their pages go back to the disk: full auto-vacuum). */
     private void collectTiles() {
         Set<ByteBuffer> named = new HashSet<>();
         List<byte[]> unnamed = new ArrayList<>();

@@ -62,4 +62,28 @@ class SqliteSnapshotsTest {
             assertEquals(List.of(), other.times(), "a cache for another canvas size is dropped");
         }
     }
+
+    /** Thinning deletes most of what the keeper stores: the pages come back, the file does not grow for ever. */
+    @Test
+    void pagesOfThinnedSnapshotsAreGivenBack() throws Exception {
+        Random random = new Random(5);
+        try (SqliteSnapshots snapshots = SqliteSnapshots.open(dir, WIDTH, HEIGHT)) {
+            for (long time = 1; time <= 40; time++) {
+                byte[] noise = new byte[WIDTH * HEIGHT];
+                random.nextBytes(noise);
+                snapshots.put(canvas(time * 1_000, noise));
+            }
+            long full = pages("page_count");
+            snapshots.delete(snapshots.times().subList(0, 36));
+            assertTrue(pages("freelist_count") <= 2, "free pages left: " + pages("freelist_count"));
+            assertTrue(pages("page_count") < full / 3, pages("page_count") + " pages of " + full);
+        }
+    }
+
+    private long pages(String pragma) throws Exception {
+        try (var db = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteSnapshots.FILE_NAME));
+             ResultSet r = db.createStatement().executeQuery("PRAGMA " + pragma)) {
+            return r.getLong(1);
+        }
+    }
 }
