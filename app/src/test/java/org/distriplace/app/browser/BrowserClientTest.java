@@ -2,51 +2,19 @@ package org.distriplace.app.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.distriplace.app.testing.NodeProcess;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.testing.Await;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-/**
- * The browser client in Debian's Chromium against a three-node cluster of processes. Needs
- * {@code apt-get install chromium chromium-driver}, which {@code .ci/run} does; elsewhere these tests are skipped.
- */
-class BrowserClientTest {
-
-    @TempDir
-    Path dir;
-
-    private List<NodeProcess> nodes = List.of();
-
-    @BeforeEach
-    void requireChromium() {
-        assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium chromium-driver)");
-    }
-
-    @AfterEach
-    void stopNodes() throws InterruptedException {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-    }
+/** The browser client in Debian's Chromium against a three-node cluster of processes. */
+class BrowserClientTest extends ChromiumAgainstCluster {
 
     private void startCluster(int cooldownSeconds) throws Exception {
-        nodes = TestCluster.of(dir, cooldownSeconds, "browser-test");
-        for (NodeProcess node : nodes) {
-            node.start();
-        }
-        Await.until("node 3 to lead", Duration.ofSeconds(30),
-            () -> TestCluster.leads(nodes.get(2), nodes.subList(0, 2)));
+        startCluster(cooldownSeconds, "browser-test");
     }
 
     private static String page(NodeProcess node) {

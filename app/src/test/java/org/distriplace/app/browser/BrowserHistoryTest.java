@@ -2,7 +2,6 @@ package org.distriplace.app.browser;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,45 +11,17 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 import org.distriplace.app.testing.NodeProcess;
-import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.GifFrames;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The page's history: who painted a pixel, the canvas at a past moment and back to live, a timelapse saved. */
-class BrowserHistoryTest {
-
-    @TempDir
-    Path dir;
-
-    private List<NodeProcess> nodes = List.of();
-
-    @BeforeEach
-    void requireChromium() {
-        assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium chromium-driver)");
-    }
-
-    @AfterEach
-    void stopNodes() throws InterruptedException {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-    }
+class BrowserHistoryTest extends ChromiumAgainstCluster {
 
     @Test
     void aPlayerSeesWhoPaintedAPixelScrubsBackToBeforeItChangedAndSavesATimelapse() throws Exception {
-        nodes = TestCluster.of(dir, 0, "browser-history-test");
-        for (NodeProcess node : nodes) {
-            node.start();
-        }
-        Await.until("node 3 to lead", Duration.ofSeconds(30),
-            () -> TestCluster.leads(nodes.get(2), nodes.subList(0, 2)));
+        startCluster(0, "browser-history-test");
         assertEquals(200, nodes.get(1).place(12, 8, "#FF4500").statusCode());
         Await.until("node 1 to hold the first placement", Duration.ofSeconds(10),
             () -> placements(nodes.get(0)) == 1);
