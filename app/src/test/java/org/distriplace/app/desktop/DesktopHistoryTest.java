@@ -66,7 +66,9 @@ class DesktopHistoryTest {
             });
         self.set(window);
         window.offerInspector(tap, "secret");
-        stage.setScene(new Scene(window, 1200, 720));
+        Scene scene = new Scene(window, 1200, 720);
+        scene.getStylesheets().add(DesktopApp.class.getResource("desktop.css").toExternalForm()); // as the app does
+        stage.setScene(scene);
         stage.show();
     }
 
@@ -98,6 +100,21 @@ class DesktopHistoryTest {
         Await.until("both in the history", Duration.ofSeconds(10),
             () -> node.history().history().range().placements() == 2);
         return between;
+    }
+
+    /** The window as it looks, for people reviewing the change (target/, not asserted on). */
+    private void screenshot(Path file) throws Exception {
+        javafx.scene.image.Image shot = onFx(() -> window.getScene().snapshot(null));
+        int w = (int) shot.getWidth();
+        int h = (int) shot.getHeight();
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(w, h,
+            java.awt.image.BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                image.setRGB(x, y, shot.getPixelReader().getArgb(x, y));
+            }
+        }
+        javax.imageio.ImageIO.write(image, "png", file.toFile());
     }
 
     private void clickPixel(FxRobot robot, int x, int y) {
@@ -148,6 +165,7 @@ class DesktopHistoryTest {
         clickPixel(robot, 5, 5);
         Await.until("the placements up to that moment", Duration.ofSeconds(10),
             () -> onFx(() -> history().panel().listed()) == 1);
+        screenshot(Path.of("target", "desktop-history.png"));
 
         robot.clickOn("#history-play");
         Await.until("played to the end", Duration.ofSeconds(30), () -> onFx(() -> !history().bar().playing()

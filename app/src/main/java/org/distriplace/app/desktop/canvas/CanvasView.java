@@ -126,9 +126,9 @@ public final class CanvasView extends Region {
         for (int i = 0; i < indexes.length; i++) {
             argb[i] = 0xFF00_0000 | palette.color(indexes[i] & 0xFF).rgb();
         }
-        WritableImage image = new WritableImage(pixels.width(), pixels.height());
-        image.getPixelWriter().setPixels(0, 0, pixels.width(), pixels.height(), PixelFormat.getIntArgbInstance(),
-            argb, 0, pixels.width());
+        // Backed like the live image (opaque ARGB is its own premultiplied form), so it scales as crisply.
+        WritableImage image = new WritableImage(new PixelBuffer<>(pixels.width(), pixels.height(),
+            IntBuffer.wrap(argb), PixelFormat.getIntArgbPreInstance()));
         past = argb;
         imageView.setImage(image);
         updateHoverText();
