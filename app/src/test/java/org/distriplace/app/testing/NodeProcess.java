@@ -111,6 +111,10 @@ public final class NodeProcess {
         return HTTP.get(url(path));
     }
 
+    public HttpResponse<String> post(String path, String body) throws IOException, InterruptedException {
+        return HTTP.post(url(path), body);
+    }
+
     public HttpResponse<byte[]> getBytes(String path) throws IOException, InterruptedException {
         return HTTP.getBytes(url(path));
     }

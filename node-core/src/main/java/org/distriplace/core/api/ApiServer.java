@@ -73,6 +73,7 @@ public final class ApiServer implements AutoCloseable {
     private final Inspectors inspectors;
     private final MembersApi members;
     private HistoryApi history;
+    private final HealthApi health;
     private ThreadPoolExecutor historyReaders;
     private ThreadPoolExecutor timelapseRenderer;
     private final boolean ownsGroup;
@@ -99,6 +100,7 @@ public final class ApiServer implements AutoCloseable {
         this.peerAddresses = Map.copyOf(peerAddresses);
         this.options = options;
         this.encodings = new CanvasEncodings(node::view);
+        this.health = new HealthApi(node, System::currentTimeMillis);
         this.live = new LiveClients(node::view, encodings);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
@@ -151,7 +153,8 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
                         () -> new WebSocketSession(node, live),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
-                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history));
+                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
+                        health));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

@@ -47,14 +47,16 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final CanvasEncodings encodings;
     private final MembersApi members;
     private final HistoryApi history;
+    private final HealthApi health;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
      * @param history the history endpoints, or null where the node keeps no history
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history) {
+            HistoryApi history, HealthApi health) {
         this.node = node;
+        this.health = health;
         this.peerAddresses = peerAddresses;
         this.encodings = encodings;
         this.members = members;
@@ -73,7 +75,9 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
         CompletableFuture<FullHttpResponse> response;
-        if (MembersApi.serves(path)) {
+        if (HealthApi.serves(path)) {
+            response = health.handle(method, path, ctx.executor());
+        } else if (MembersApi.serves(path)) {
             response = members != null ? members.handle(method, path, request, ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
         } else if (HistoryApi.serves(path)) {
