@@ -21,7 +21,22 @@ public final class Main implements Callable<Integer> {
     private CommandLine.Model.CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(commandLine().execute(args));
+        System.exit(run(commandLine(), args));
+    }
+
+    /**
+     * Runs {@code args} on {@code cli}: {@code node}'s defaults come from the environment and its {@code --config}
+     * file first ({@link ConfigFile}); a config file that cannot serve is a usage error (exit 2).
+     */
+    public static int run(CommandLine cli, String... args) {
+        try {
+            ConfigFile.install(cli, args, System.getenv());
+        } catch (IllegalArgumentException bad) {
+            cli.getErr().println(bad.getMessage());
+            cli.getErr().flush();
+            return 2;
+        }
+        return cli.execute(args);
     }
 
     /** The configured command line (also used by tests). */

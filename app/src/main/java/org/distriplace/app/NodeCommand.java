@@ -40,6 +40,11 @@ public final class NodeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     NodeOptions options;
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings for every option above, one "
+        + "key = value a line (e.g. http-port = 8081); options given here and DISTRI_PLACE_* environment variables "
+        + "(DISTRI_PLACE_HTTP_PORT=8081) win over it.")
+    Path config;
+
     @Option(names = "--rejoin", description = "Once removed from the cluster (it left, or an operator removed it), "
         + "ask to join again as a member; without it a removed node says so and waits.")
     boolean rejoin;

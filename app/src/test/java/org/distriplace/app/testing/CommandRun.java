@@ -16,7 +16,7 @@ public final class CommandRun {
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
         cli.setErr(new PrintWriter(err));
-        return cli.execute(args);
+        return Main.run(cli, args);
     }
 
     /** Everything printed to standard output so far. */
