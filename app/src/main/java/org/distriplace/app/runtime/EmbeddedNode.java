@@ -66,6 +66,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private final Node node;
     private final ApiServer api;
     private final NodeHistory history;
+    private final NodeMetrics metrics;
 
     private EmbeddedNode(Settings settings, DataDirectory dataDir, EventSink events) throws Exception {
         this.settings = settings;
@@ -84,6 +85,8 @@ public final class EmbeddedNode implements AutoCloseable {
             settings.peers(), secret, new PeerCodec(),
             (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults(), eventLoops);
         EventTap tapped = new EventTap(events);
+        this.metrics = new NodeMetrics(config.nodeId());
+        tapped.subscribe(metrics);
         this.node = new Node(config, transport, store, tapped);
         int id = config.nodeId();
         node.answerHistoryWith((from, request) -> history.answer(from, request, transport, id));
@@ -91,8 +94,9 @@ public final class EmbeddedNode implements AutoCloseable {
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops).withHistory(history.history(),
-            history.past());
+            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops)
+            .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
+        metrics.watch(api.traffic());
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimeMachine;
@@ -74,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
     private final MembersApi members;
     private HistoryApi history;
     private final HealthApi health;
+    private Supplier<String> metrics;
     private ThreadPoolExecutor historyReaders;
     private ThreadPoolExecutor timelapseRenderer;
     private final boolean ownsGroup;
@@ -135,6 +137,20 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
+    /** What the WebSocket clients cost this node (for metrics). */
+    public ApiTraffic traffic() {
+        return live.traffic();
+    }
+
+    /**
+     * Serves {@code GET /metrics} with what {@code scrape} returns: Prometheus' text format (call before
+     * {@link #start}).
+     */
+    public ApiServer withMetrics(Supplier<String> scrape) {
+        this.metrics = scrape;
+        return this;
+    }
+
     public void start() throws InterruptedException {
         node.addPixelListener(live);
         if (ownsGroup) {
@@ -154,7 +170,7 @@ public final class ApiServer implements AutoCloseable {
                         () -> new WebSocketSession(node, live),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health));
+                        health, metrics));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

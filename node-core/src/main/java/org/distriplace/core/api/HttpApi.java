@@ -16,10 +16,12 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.distriplace.core.api.ClientIdentity.Identity;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeReport;
@@ -39,8 +41,8 @@ import org.slf4j.LoggerFactory;
 final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
-    private static final Set<String> ROUTES = Set.of("/canvas", "/pixel", "/api/v1/canvas", "/api/v1/canvas/info",
-        "/api/v1/cluster");
+    private static final Set<String> ROUTES = Set.of("/canvas", "/pixel", "/metrics", "/api/v1/canvas",
+        "/api/v1/canvas/info", "/api/v1/cluster");
 
     private final Node node;
     private final Map<Integer, String> peerAddresses;
@@ -48,15 +50,18 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final MembersApi members;
     private final HistoryApi history;
     private final HealthApi health;
+    private final Supplier<String> metrics;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
      * @param history the history endpoints, or null where the node keeps no history
+     * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health) {
+            HistoryApi history, HealthApi health, Supplier<String> metrics) {
         this.node = node;
         this.health = health;
+        this.metrics = metrics;
         this.peerAddresses = peerAddresses;
         this.encodings = encodings;
         this.members = members;
@@ -119,6 +124,11 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                     ? Responses.json(HttpResponseStatus.OK, cluster(report))
                     : Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "node " + node.id()
                         + " is stopping"), ctx.executor());
+            case "/metrics":
+                // Scraped on this event loop: a registry of a few hundred lines renders in well under a millisecond.
+                return CompletableFuture.completedFuture(metrics == null ? notFound(path)
+                    : Responses.bytes(HttpResponseStatus.OK, metrics.get().getBytes(StandardCharsets.UTF_8),
+                        "text/plain; version=0.0.4; charset=utf-8"));
             case "/pixel":
                 return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED,
                     "METHOD_NOT_ALLOWED", "place a pixel with POST /pixel"));

@@ -42,10 +42,15 @@ final class LiveClients implements PixelListener {
     private final Object deliveryLock = new Object();
     private List<PixelWrite> pending = new ArrayList<>();
     private boolean reload;
+    private final ApiTraffic traffic = new ApiTraffic(clients::size);
 
     LiveClients(Supplier<ReadView> views, CanvasEncodings encodings) {
         this.views = views;
         this.encodings = encodings;
+    }
+
+    ApiTraffic traffic() {
+        return traffic;
     }
 
     /**
@@ -60,10 +65,13 @@ final class LiveClients implements PixelListener {
                 receivingCanvas.remove(client);
             });
             ReadView view = views.get();
-            client.write(new TextWebSocketFrame(welcome.apply(view).toString()));
+            TextWebSocketFrame hello = new TextWebSocketFrame(welcome.apply(view).toString());
+            traffic.sent(hello.content().readableBytes());
+            client.write(hello);
             receivingCanvas.put(client, System.nanoTime());
-            client.writeAndFlush(new TextWebSocketFrame(encodings.frame()))
-                .addListener(sent -> receivingCanvas.remove(client));
+            TextWebSocketFrame canvas = new TextWebSocketFrame(encodings.frame());
+            traffic.sent(canvas.content().readableBytes());
+            client.writeAndFlush(canvas).addListener(sent -> receivingCanvas.remove(client));
         }
     }
 
@@ -105,6 +113,7 @@ final class LiveClients implements PixelListener {
             if (mustReload && !clients.isEmpty()) {
                 ByteBuf canvas = encodings.frame();
                 try {
+                    traffic.sentToEach(clients.size(), canvas.readableBytes());
                     clients.forEach(client -> client.writeAndFlush(
                         new TextWebSocketFrame(canvas.retainedDuplicate()), client.voidPromise()));
                 } finally {
@@ -120,6 +129,7 @@ final class LiveClients implements PixelListener {
         try {
             for (Channel client : clients) {
                 if (client.isWritable() || stillReceivingCanvas(client, now)) {
+                    traffic.sent(pixels.length);
                     client.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()), client.voidPromise());
                 } else {
                     client.writeAndFlush(new CloseWebSocketFrame(1013, "too slow: reconnect for a fresh canvas"))
