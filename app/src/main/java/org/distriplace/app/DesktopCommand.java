@@ -68,6 +68,9 @@ public final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = PreferencesFile.home();
+        java.nio.file.Files.createDirectories(home);
+        // The app logs to a file as headless nodes do: players have no console to read when something goes wrong.
+        NodeCommand.logToFile(home.resolve("distri-place.log"));
         boolean secondCopy = startAsANewNodeIfAnotherCopyRunsThisOne(home);
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true,
             new NodeOptions.Launch(DEFAULT_AUTO_REMOVE_AFTER, true, false));

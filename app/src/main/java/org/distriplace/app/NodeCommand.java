@@ -128,8 +128,8 @@ public final class NodeCommand implements Callable<Integer> {
         }
     }
 
-    /** Adds a log file in the data directory to the console logging. */
-    private static void logToFile(Path file) {
+    /** Adds a log file to the console logging. */
+    static void logToFile(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
         }

@@ -1,11 +1,16 @@
 package org.distriplace.app.desktop;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Objects;
 import java.util.function.Supplier;
 import javafx.application.Application;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The desktop window. JavaFX instantiates this class itself, so what it shows (one node's pane, or demo mode's
@@ -17,6 +22,10 @@ public final class DesktopApp extends Application {
     record Session(String title, Supplier<Parent> content, Runnable onClose) {
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
+    /** The icon's sizes in assets: the window manager picks the one it needs. */
+    private static final int[] ICON_SIZES = {16, 32, 48, 64, 128, 256};
+
     private static volatile Session session;
 
     static void prepare(Session prepared) {
@@ -27,8 +36,15 @@ public final class DesktopApp extends Application {
     public void start(Stage stage) {
         Session current = Objects.requireNonNull(session, "DesktopLauncher prepares the session");
         stage.setTitle(current.title());
+        for (int size : ICON_SIZES) {
+            stage.getIcons().add(new Image(Objects.requireNonNull(DesktopApp.class.getResource(
+                "/org/distriplace/assets/icons/distri-place-" + size + ".png")).toExternalForm()));
+        }
         stage.setScene(scene(current.content().get()));
         stage.show();
+        // How long a player waits for the window (the installers' start-up figure comes from this line).
+        ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info("window shown {} ms after the "
+            + "process started", Duration.between(started, Instant.now()).toMillis()));
     }
 
     /** A scene with the app's stylesheet. */
