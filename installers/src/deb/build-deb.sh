@@ -14,7 +14,9 @@ mkdir -p "$root/opt" "$root/usr/bin" "$root/usr/share/applications" "$root/lib/s
     "$root/etc/distri-place" "$root/DEBIAN"
 cp -a "$target/distri-place" "$root/opt/distri-place"
 ln -s /opt/distri-place/bin/distri-place "$root/usr/bin/distri-place"
-cp "$here/distri-place.desktop" "$root/usr/share/applications/"
+cp "$here/distri-place.desktop" "$here/distri-place-trace.desktop" "$root/usr/share/applications/"
+mkdir -p "$root/usr/share/mime/packages"
+cp "$here/distri-place-mime.xml" "$root/usr/share/mime/packages/distri-place.xml"
 for size in 16 24 32 48 64 128 256 512; do
     mkdir -p "$root/usr/share/icons/hicolor/${size}x${size}/apps"
     cp "$icons/distri-place-$size.png" "$root/usr/share/icons/hicolor/${size}x${size}/apps/distri-place.png"

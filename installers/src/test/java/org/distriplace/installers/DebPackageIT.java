@@ -51,8 +51,15 @@ class DebPackageIT {
             String unit = Files.readString(Path.of("/lib/systemd/system/distri-place-node.service"));
             assertTrue(unit.contains("SuccessExitStatus=143") && unit.contains("User=distri-place"), unit);
 
+            assertTrue(Files.readString(Path.of("/usr/share/applications/distri-place-trace.desktop"))
+                .contains("Exec=/usr/bin/distri-place inspect --trace %f"), "traces open in the inspector");
+            assertTrue(Files.readString(Path.of("/usr/share/mime/packages/distri-place.xml")).contains("*.dptrace"));
+
             serviceNodeTakesAPixel();
-            theWindowOpens();
+            windowOpens("the app", "app", "--no-discovery", "--http-port", "0", "--peer-port", "0", "--data-dir",
+                dir.resolve("app-data").toString());
+            Path trace = Files.writeString(dir.resolve("lesson.dptrace"), "# distri-place trace v1\n");
+            windowOpens("a trace opened from a file manager", "inspect", "--trace", trace.toString());
 
             Installed.Result remove = Installed.run(ROOT_ENV, dir.resolve("remove.log"), "apt-get", "remove", "-y",
                 "distri-place");
@@ -82,17 +89,19 @@ class DebPackageIT {
         }
     }
 
-    /** The installed desktop app under Xvfb shows its window, and says how long that took. */
-    private void theWindowOpens() throws Exception {
-        Path log = dir.resolve("app.log");
+    /** The installed command under Xvfb shows a window, and says how long that took. */
+    private void windowOpens(String what, String... arguments) throws Exception {
+        Path log = dir.resolve(arguments[0] + ".log");
+        java.util.List<String> command = new java.util.ArrayList<>(java.util.List.of("xvfb-run", "-a", "-s",
+            "-screen 0 1280x900x24", "/usr/bin/distri-place"));
+        command.addAll(java.util.List.of(arguments));
         Process app = Installed.start(Map.of("PATH", "/usr/bin:/bin", "HOME", System.getProperty("user.home")), log,
-            "xvfb-run", "-a", "-s", "-screen 0 1280x900x24", "/usr/bin/distri-place", "app", "--no-discovery",
-            "--http-port", "0", "--peer-port", "0", "--data-dir", dir.resolve("app-data").toString());
+            command.toArray(String[]::new));
         try {
-            Installed.await("the window", Duration.ofSeconds(60), () -> read(log).contains("window shown"));
+            Installed.await(what + "'s window", Duration.ofSeconds(60), () -> read(log).contains("window shown"));
             Matcher shown = Pattern.compile("window shown (\\d+) ms").matcher(read(log));
             assertTrue(shown.find());
-            System.out.println("installed desktop app: window shown " + shown.group(1) + " ms after launch");
+            System.out.println("installed, " + what + ": window shown " + shown.group(1) + " ms after launch");
         } finally {
             app.descendants().forEach(ProcessHandle::destroy);
             app.destroy();

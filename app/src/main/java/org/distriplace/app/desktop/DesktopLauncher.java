@@ -1,5 +1,6 @@
 package org.distriplace.app.desktop;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,6 +10,7 @@ import javafx.application.Application;
 import javafx.scene.Parent;
 import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.core.event.EventTap;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.app.runtime.NodeSession;
 import org.distriplace.inspector.feed.EventInbox;
@@ -16,6 +18,7 @@ import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.RemoteNode;
 import org.distriplace.inspector.feed.RemoteNodes;
 import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.inspector.feed.TraceReplay;
 import org.distriplace.inspector.view.InspectorPane;
 
 /**
@@ -88,6 +91,15 @@ public final class DesktopLauncher {
             pane.start();
             return pane;
         }, InspectorPane::stop, remote::close);
+    }
+
+    /** Shows the inspector replaying a saved trace (paused at its start), until the window closes. */
+    public static void runTrace(Path file, List<NodeEvent> events) {
+        launch("distri-place — trace " + file.getFileName(), () -> {
+            InspectorPane pane = new InspectorPane(TraceReplay.source("trace " + file.getFileName(), events));
+            pane.start();
+            return pane;
+        }, InspectorPane::stop, () -> { });
     }
 
     /**
