@@ -88,6 +88,8 @@ public final class EmbeddedNode implements AutoCloseable {
         this.metrics = new NodeMetrics(config.nodeId());
         tapped.subscribe(metrics);
         this.node = new Node(config, transport, store, tapped);
+        node.onStorageTransactions(metrics.storage());
+        metrics.watch(transport.traffic());
         int id = config.nodeId();
         node.answerHistoryWith((from, request) -> history.answer(from, request, transport, id));
         self.set(node);

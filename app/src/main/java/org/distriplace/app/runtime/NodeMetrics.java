@@ -19,12 +19,16 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.distriplace.core.api.ApiTraffic;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
+import org.distriplace.core.message.MessageKind;
+import org.distriplace.core.net.PeerTraffic;
+import org.distriplace.core.runtime.Node;
 
 /**
  * A node's metrics for {@code GET /metrics}, in Prometheus' text format through Micrometer: what the protocol did
@@ -41,12 +45,17 @@ public final class NodeMetrics implements EventSink {
         Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250),
         Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2_500)};
 
+    private static final Duration[] STORAGE_BUCKETS = {Duration.ofNanos(250_000), Duration.ofMillis(1),
+        Duration.ofMillis(2), Duration.ofMillis(5), Duration.ofMillis(10), Duration.ofMillis(25),
+        Duration.ofMillis(50), Duration.ofMillis(100), Duration.ofMillis(250)};
+
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter writesCommitted;
     private final Counter batchesCommitted;
     private final DistributionSummary batchSize;
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
-    private final Map<NodeEvent.ElectionStep.Step, Counter> elections = new EnumMap<>(NodeEvent.ElectionStep.Step.class);
+    private final Map<NodeEvent.ElectionStep.Step, Counter> elections =
+        new EnumMap<>(NodeEvent.ElectionStep.Step.class);
     private final Map<NodeEvent.SyncStep.Kind, Counter> syncWrites = new EnumMap<>(NodeEvent.SyncStep.Kind.class);
     private final Map<NodeEvent.SyncStep.Kind, Counter> syncTiles = new EnumMap<>(NodeEvent.SyncStep.Kind.class);
     private final AtomicLong epoch = new AtomicLong();
@@ -99,6 +108,32 @@ public final class NodeMetrics implements EventSink {
         FunctionCounter.builder("distriplace.websocket.sent", traffic, ApiTraffic::bytesSent).baseUnit("bytes")
             .description("WebSocket bytes sent to clients").register(registry);
         return this;
+    }
+
+    /** Counts the bytes of peer messages by kind (catching up is SYNC_* and HISTORY_*). */
+    public NodeMetrics watch(PeerTraffic traffic) {
+        for (MessageKind kind : MessageKind.values()) {
+            FunctionCounter.builder("distriplace.peer.sent", traffic, t -> t.bytesSent(kind)).baseUnit("bytes")
+                .tags("kind", lower(kind), "protocol", lower(kind.category()))
+                .description("Bytes of peer messages sent, by kind").register(registry);
+            FunctionCounter.builder("distriplace.peer.received", traffic, t -> t.bytesReceived(kind))
+                .baseUnit("bytes").tags("kind", lower(kind), "protocol", lower(kind.category()))
+                .description("Bytes of peer messages received, by kind").register(registry);
+        }
+        return this;
+    }
+
+    /** Times the store's group commits: the latency every commit waits on. */
+    public Node.StorageTransactions storage() {
+        Timer transactions = Timer.builder("distriplace.storage.transaction")
+            .description("Group commits to disk (every write durable before its effects are seen)")
+            .serviceLevelObjectives(STORAGE_BUCKETS).register(registry);
+        DistributionSummary writes = DistributionSummary.builder("distriplace.storage.transaction.writes")
+            .description("Writes made durable per group commit").register(registry);
+        return (count, nanos) -> {
+            transactions.record(nanos, TimeUnit.NANOSECONDS);
+            writes.record(count);
+        };
     }
 
     /** Prometheus' text format, as of now. */

@@ -81,6 +81,11 @@ class HealthProcessTest {
         Await.until("everyone back, caught up, following node 3 again", Duration.ofSeconds(60),
             () -> nodes.stream().allMatch(node -> readyUnder(node, 3)));
         assertEquals(405, nodes.get(0).post("/readyz", "{}").statusCode());
+        String metrics = nodes.get(0).get("/metrics").body();
+        java.util.regex.Matcher heard = java.util.regex.Pattern.compile(
+            "distriplace_peer_received_bytes_total\\{kind=\"heartbeat\",node=\"1\",protocol=\"heartbeat\"} ([0-9.E]+)")
+            .matcher(metrics);
+        assertTrue(heard.find() && Double.parseDouble(heard.group(1)) > 0, "heartbeats' bytes counted: " + metrics);
     }
 
     /** Whether {@code node} answers ready, following {@code leader}. */

@@ -83,6 +83,8 @@ class NodeMetricsTest {
             assertTrue(after.get("distriplace_batch_size_count{node=\"1\"}") >= 1, after.toString());
             assertTrue(after.get("distriplace_commit_round_seconds_count{node=\"1\",outcome=\"commit\"}") >= 1);
             assertEquals(1.0, after.get("distriplace_placements_refused_total{node=\"1\",reason=\"COOLDOWN\"}"));
+            assertTrue(after.get("distriplace_storage_transaction_seconds_count{node=\"1\"}") >= 1, "group commits");
+            assertTrue(after.get("distriplace_storage_transaction_writes_sum{node=\"1\"}") >= 5);
             assertEquals(0.0, after.get("distriplace_websocket_clients{node=\"1\"}"), "nobody connected by WebSocket");
             assertEquals(0.0, after.get("distriplace_websocket_frames_sent_total{node=\"1\"}"));
             assertEquals(0.0, after.get("distriplace_websocket_sent_bytes_total{node=\"1\"}"));

@@ -26,9 +26,12 @@ final class InboundMessages extends SimpleChannelInboundHandler<ByteBuf> {
     private final PeerTransport.Inbox inbox;
     private final AtomicLong received;
     private final AtomicLong malformed;
+    private final PeerTraffic traffic;
 
-    InboundMessages(int peer, PeerCodec codec, PeerTransport.Inbox inbox, AtomicLong received, AtomicLong malformed) {
+    InboundMessages(int peer, PeerCodec codec, PeerTransport.Inbox inbox, AtomicLong received, AtomicLong malformed,
+                    PeerTraffic traffic) {
         this.peer = peer;
+        this.traffic = traffic;
         this.codec = codec;
         this.inbox = inbox;
         this.received = received;
@@ -37,9 +40,11 @@ final class InboundMessages extends SimpleChannelInboundHandler<ByteBuf> {
 
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, ByteBuf frame) {
+        int size = frame.readableBytes();
         Decoded decoded = codec.decode(ByteBufUtil.getBytes(frame));
         if (decoded instanceof Decoded.Ok ok) {
             received.incrementAndGet();
+            traffic.received(ok.message().kind(), size);
             inbox.deliver(peer, ok.message());
         } else {
             DecodeError error = ((Decoded.Failed) decoded).error();

@@ -78,6 +78,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong malformed = new AtomicLong();
+    private final PeerTraffic traffic = new PeerTraffic();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<Encoded> lastEncoded =
         new AtomicReference<>();
@@ -127,7 +128,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
                         new IdleStateHandler(options.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, secret,
                         options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
-                        malformed), refused::incrementAndGet, PeerTransport.this::peerIsBack));
+                        malformed, traffic), refused::incrementAndGet, PeerTransport.this::peerIsBack));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -212,7 +213,14 @@ public final class PeerTransport implements Transport, AutoCloseable {
             return;
         }
         sent.incrementAndGet();
-        link.send(frameOf(message));
+        byte[] frame = frameOf(message);
+        traffic.sent(message.kind(), frame.length);
+        link.send(frame);
+    }
+
+    /** Bytes sent to and received from peers, by message kind. */
+    public PeerTraffic traffic() {
+        return traffic;
     }
 
     /**

@@ -144,6 +144,22 @@ public final class Node implements AutoCloseable {
         return config;
     }
 
+    /** Told of each group commit to disk: how many writes it made durable, and how long it took. */
+    @FunctionalInterface
+    public interface StorageTransactions {
+        void transaction(int writes, long nanos);
+    }
+
+    /**
+     * Tells {@code listener}, on the store's writer thread, of every group commit (for metrics; it must be quick).
+     * Nothing is told for a store that writes on the node's thread (tests, the simulator).
+     */
+    public void onStorageTransactions(StorageTransactions listener) {
+        if (writeBehind != null) {
+            writeBehind.onTransactions(listener);
+        }
+    }
+
     /** Restores from the store and joins the cluster. */
     public CompletableFuture<Void> start() {
         return onNodeThread(() -> {

@@ -31,6 +31,7 @@ final class WriteBehindStore extends QueuedEventStore {
     private final LongConsumer durableUpTo;
     private final Consumer<RuntimeException> failed;
     private final Thread writer;
+    private volatile Node.StorageTransactions transactions = (writes, nanos) -> { };
 
     /**
      * @param durableUpTo told (on the writer thread) the highest write number now durable
@@ -43,6 +44,11 @@ final class WriteBehindStore extends QueuedEventStore {
         this.failed = failed;
         this.writer = new Thread(this::writeLoop, name);
         this.writer.setDaemon(true);
+    }
+
+    /** Tells {@code listener}, on the writer thread, of each group commit. */
+    void onTransactions(Node.StorageTransactions listener) {
+        this.transactions = listener;
     }
 
     /** Starts the writer (after {@link #load}, which reads on the caller's thread). */
@@ -64,7 +70,9 @@ final class WriteBehindStore extends QueuedEventStore {
                 queue.drainTo(group, MAX_GROUP - 1);
                 boolean stopping = group.remove(STOP);
                 if (!group.isEmpty()) {
+                    long started = System.nanoTime();
                     disk.inOneTransaction(group.stream().map(Write::work).toList());
+                    transactions.transaction(group.size(), System.nanoTime() - started);
                     durableUpTo.accept(group.get(group.size() - 1).sequence());
                 }
                 if (stopping) {
