@@ -12,49 +12,31 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.ProcessClusterTest;
 import org.distriplace.app.testing.TestCluster;
-import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three nodes as separate processes on loopback, with fast timings: writes through any node, kill -9 of the
  * leader and of a follower, restarts on the same data directory, a node with the wrong secret, a lone node, and
  * hostile bytes at every port.
  */
-class ClusterProcessTest {
+class ClusterProcessTest extends ProcessClusterTest {
 
     private static final String SECRET = "process-test-secret";
     private static final String[] COLORS = {"#FF4500", "#000000", "#2450A4", "#7EED56"};
 
-    @TempDir
-    Path dir;
-
-    private final List<NodeProcess> nodes = new ArrayList<>();
 
     private List<NodeProcess> cluster(String... secrets) throws IOException {
         nodes.addAll(TestCluster.of(dir, 0, secrets.length == 0 ? new String[] {SECRET} : secrets));
         return nodes;
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-        TestLogs.keep(dir);
     }
 
     /** Every node answers with the same state hash and at least {@code writes} committed writes. */

@@ -5,35 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.ProcessClusterTest;
 import org.distriplace.app.testing.TestCluster;
-import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** {@code /healthz} and {@code /readyz} on three node processes, through a failover and a restart. */
-class HealthProcessTest {
+class HealthProcessTest extends ProcessClusterTest {
 
-    @TempDir
-    Path dir;
-
-    private final List<NodeProcess> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-        TestLogs.keep(dir);
-    }
 
     private static int status(NodeProcess node, String path) {
         try {

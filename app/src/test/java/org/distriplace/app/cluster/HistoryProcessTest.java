@@ -6,39 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.ProcessClusterTest;
 import org.distriplace.app.testing.TestCluster;
-import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.GifFrames;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Three nodes as processes on loopback tell the same story of a pixel, whoever placed it through whichever node. */
-class HistoryProcessTest {
+class HistoryProcessTest extends ProcessClusterTest {
 
     private static final String SECRET = "history-test-secret";
     private static final String[] COLORS = {"#FF4500", "#2450A4", "#000000", "#7EED56", "#FFD635"};
 
-    @TempDir
-    Path dir;
-
-    private final List<NodeProcess> nodes = new ArrayList<>();
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-        TestLogs.keep(dir);
-    }
 
     private static String history(NodeProcess node, String query) throws Exception {
         HttpResponse<String> response = node.get("/api/v1/history/" + query);

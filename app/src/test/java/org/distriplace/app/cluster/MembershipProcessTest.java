@@ -7,33 +7,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.distriplace.app.testing.CommandRun;
 import org.distriplace.app.testing.NodeProcess;
+import org.distriplace.app.testing.ProcessClusterTest;
 import org.distriplace.app.testing.TestCluster;
-import org.distriplace.app.testing.TestLogs;
 import org.distriplace.core.testing.Await;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Membership for real events, with nodes as separate processes on loopback: players quit (SIGTERM) and the rest
  * paint on, an operator removes killed nodes, the leader removes long-dead ones by itself, a removed node comes back,
  * a lone survivor answers at once, and a survivor is forced into a new cluster the others then rejoin.
  */
-class MembershipProcessTest {
+class MembershipProcessTest extends ProcessClusterTest {
 
     private static final String SECRET = "membership-test-secret";
     private static final Duration STEP = Duration.ofSeconds(30);
 
-    @TempDir
-    Path dir;
-
-    private final List<NodeProcess> nodes = new ArrayList<>();
 
     private List<NodeProcess> cluster(int count) throws Exception {
         nodes.addAll(TestCluster.of(count, dir, 0, SECRET));
@@ -51,16 +44,6 @@ class MembershipProcessTest {
         List<NodeProcess> followers = nodes.stream().filter(node -> node.id != leader).toList();
         Await.until("node " + leader + " leads a ready cluster", Duration.ofSeconds(60),
             () -> leads(node(leader), followers));
-    }
-
-    @AfterEach
-    void stopAll() throws Exception {
-        for (NodeProcess node : nodes) {
-            if (node.isAlive()) {
-                node.kill9();
-            }
-        }
-        TestLogs.keep(dir);
     }
 
     /** The configuration's member ids as {@code node} holds it, or an empty list if it does not answer. */
