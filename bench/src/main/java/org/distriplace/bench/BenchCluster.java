@@ -24,6 +24,8 @@ final class BenchCluster implements AutoCloseable {
 
     /** The canvas side of the standard layout. */
     static final int SIZE = 1000;
+    /** Every bench node's cluster secret (the load generator signs its guests' sessions with it). */
+    static final String SECRET = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -92,7 +94,7 @@ final class BenchCluster implements AutoCloseable {
         command.addAll(List.of("-cp", layout.classPath(), "org.distriplace.app.Main", "node", "--id",
             Integer.toString(id), "--bind", "127.0.0.1", "--http-port", Integer.toString(httpPorts[id - 1]),
             "--peer-port", Integer.toString(peerPorts[id - 1]), "--data-dir", dir.resolve("node-" + id).toString(),
-            "--cluster-secret", "bench", "--cooldown", "0", "--canvas", layout.width() + "x" + layout.height()));
+            "--cluster-secret", SECRET, "--cooldown", "0", "--canvas", layout.width() + "x" + layout.height()));
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peers", String.join(",", peers)));
         }

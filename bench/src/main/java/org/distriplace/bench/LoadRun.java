@@ -17,6 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
 import org.HdrHistogram.Histogram;
+import org.distriplace.core.api.GuestTokens;
+import org.distriplace.core.net.ClusterSecret;
 
 /**
  * Placing clients and observing clients connected to a cluster over WebSocket. {@link #run} offers placements at
@@ -44,6 +46,7 @@ final class LoadRun implements AutoCloseable {
     }
 
     private static final String CANVAS = "{\"type\":\"canvas\"";
+    private static final ClusterSecret BENCH_SECRET = new ClusterSecret(BenchCluster.SECRET);
     private static final Pattern REQUEST = Pattern.compile("\"requestId\":(\\d+)");
     private static final Pattern CODE = Pattern.compile("\"code\":\"([A-Z_]+)\"");
     private static final Pattern EVENT = Pattern.compile("\"x\":(\\d+),\"y\":(\\d+)");
@@ -101,7 +104,9 @@ final class LoadRun implements AutoCloseable {
         CountDownLatch canvases = new CountDownLatch(placerCount + observerCount);
         List<CompletableFuture<Channel>> joining = new ArrayList<>();
         for (int i = 0; i < placerCount; i++) {
-            String cookie = String.format(Locale.ROOT, "dp_session=guest-%016x", i + 1);
+            // Distinct guests, signed with the bench cluster's secret as a node would sign them.
+            String cookie = "dp_session=" + GuestTokens.sign(BENCH_SECRET, String.format(Locale.ROOT, "%016x", i + 1),
+                0);
             joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, (text, size, at) -> {
                 if (text.startsWith(CANVAS)) {
                     canvases.countDown();

@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
     private final MembersApi members;
     private HistoryApi history;
     private final HealthApi health;
+    private final ClientIdentity identities;
     private Supplier<String> metrics;
     private ThreadPoolExecutor historyReaders;
     private ThreadPoolExecutor timelapseRenderer;
@@ -103,6 +104,11 @@ public final class ApiServer implements AutoCloseable {
         this.options = options;
         this.encodings = new CanvasEncodings(node::view);
         this.health = new HealthApi(node, System::currentTimeMillis);
+        // Guests are signed with the cluster secret, so any member verifies any member's; a node without one
+        // (tests) signs with a key of its own.
+        this.identities = new ClientIdentity(inspection != null ? inspection.secret()
+            : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis,
+            ClientIdentity.DEFAULT_SESSIONS_PER_HOUR);
         this.live = new LiveClients(node::view, encodings);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
@@ -167,10 +173,10 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
-                        () -> new WebSocketSession(node, live),
+                        () -> new WebSocketSession(node, live, identities),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health, metrics));
+                        health, metrics, identities));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

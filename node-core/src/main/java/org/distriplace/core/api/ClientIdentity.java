@@ -10,44 +10,99 @@ import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import java.util.function.LongSupplier;
+import org.distriplace.core.net.ClusterSecret;
 
 /**
- * Who a client is, for the cooldown: the guest id in its session cookie, issued on first contact, or else its
- * address (clients that refuse cookies share a cooldown per address).
+ * Who a client is, for the cooldown: the guest in its session cookie, or else its address (clients that refuse
+ * cookies share a cooldown per address). Guest sessions are tokens the cluster signs ({@link GuestTokens}), so
+ * every node verifies any node's guests without a lookup, and a made-up or
+ * altered session is known as such. New sessions are offered within a budget per address, so a client that throws
+ * its cookies away cannot mint guests (and cooldowns) without end. Thread-safe.
  */
 final class ClientIdentity {
 
     static final String COOKIE = "dp_session";
-    private static final Pattern VALID = Pattern.compile("guest-[0-9a-f]{16}");
+    /** New guest sessions offered to one address per hour, by default. */
+    static final int DEFAULT_SESSIONS_PER_HOUR = 30;
+    private static final long HOUR_MS = 3_600_000;
+    /** Addresses whose budget is remembered; the oldest is forgotten beyond this. */
+    private static final int ADDRESSES = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    /** The user id, and the Set-Cookie header value offering a session (empty when the client has one). */
-    record Identity(String userId, Optional<String> setCookie) {
+    /**
+     * @param userId    the guest's id, or the address's when the client has no valid session
+     * @param setCookie the Set-Cookie header value offering a new session, when the client needs one
+     * @param forged    the client showed a session this cluster did not issue (made up, altered, or old-style)
+     */
+    record Identity(String userId, Optional<String> setCookie, boolean forged) {
     }
 
-    private ClientIdentity() {
+    private final ClusterSecret secret;
+    private final LongSupplier clock;
+    private final int sessionsPerHour;
+    private final Map<String, long[]> offered = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
+            return size() > ADDRESSES;
+        }
+    };
+
+    ClientIdentity(ClusterSecret secret, LongSupplier clock, int sessionsPerHour) {
+        this.secret = secret;
+        this.clock = clock;
+        this.sessionsPerHour = sessionsPerHour;
     }
 
-    static Identity of(HttpHeaders headers, SocketAddress remote) {
+    /**
+     * Who the client is; when it has no valid session and {@code offering} (a read, or a placement refused for a
+     * forged session), a new one is offered within the address's budget.
+     */
+    Identity of(HttpHeaders headers, SocketAddress remote, boolean offering) {
         String header = headers.get(HttpHeaderNames.COOKIE);
+        boolean forged = false;
         if (header != null) {
             for (Cookie cookie : ServerCookieDecoder.STRICT.decode(header)) {
-                if (COOKIE.equals(cookie.name()) && VALID.matcher(cookie.value()).matches()) {
-                    return new Identity(cookie.value(), Optional.empty());
+                if (COOKIE.equals(cookie.name())) {
+                    Optional<String> guest = GuestTokens.verify(secret, cookie.value());
+                    if (guest.isPresent()) {
+                        return new Identity(guest.get(), Optional.empty(), false);
+                    }
+                    forged = true;
                 }
             }
         }
-        // Until the client shows the cookie back, it is its address: a client that drops cookies cannot dodge
-        // the cooldown by getting a fresh guest id on every request.
-        byte[] bytes = new byte[8];
-        RANDOM.nextBytes(bytes);
-        DefaultCookie cookie = new DefaultCookie(COOKIE, "guest-" + HexFormat.of().formatHex(bytes));
+        // Until the client shows a session back, it is its address: a client that drops cookies cannot dodge
+        // the cooldown by getting a fresh guest on every request.
+        String address = addressOf(remote);
+        return new Identity(address, offering || forged ? offer(address) : Optional.empty(), forged);
+    }
+
+    /** A new signed session for the address, unless it had its hour's budget. */
+    private Optional<String> offer(String address) {
+        long now = clock.getAsLong();
+        synchronized (offered) {
+            long[] window = offered.computeIfAbsent(address, a -> new long[] {now, 0});
+            if (now - window[0] >= HOUR_MS) {
+                window[0] = now;
+                window[1] = 0;
+            }
+            if (window[1] >= sessionsPerHour) {
+                return Optional.empty();
+            }
+            window[1]++;
+        }
+        byte[] id = new byte[8];
+        RANDOM.nextBytes(id);
+        DefaultCookie cookie = new DefaultCookie(COOKIE, GuestTokens.sign(secret, HexFormat.of().formatHex(id),
+            now / 1000));
         cookie.setHttpOnly(true);
         cookie.setPath("/");
         cookie.setMaxAge(60L * 60 * 24 * 365);
-        return new Identity(addressOf(remote), Optional.of(ServerCookieEncoder.STRICT.encode(cookie)));
+        return Optional.of(ServerCookieEncoder.STRICT.encode(cookie));
     }
 
     private static String addressOf(SocketAddress remote) {

@@ -51,6 +51,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final HistoryApi history;
     private final HealthApi health;
     private final Supplier<String> metrics;
+    private final ClientIdentity identities;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
@@ -58,8 +59,9 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health, Supplier<String> metrics) {
+            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientIdentity identities) {
         this.node = node;
+        this.identities = identities;
         this.health = health;
         this.metrics = metrics;
         this.peerAddresses = peerAddresses;
@@ -76,7 +78,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        Identity identity = ClientIdentity.of(request.headers(), ctx.channel().remoteAddress());
+        Identity identity = identities.of(request.headers(), ctx.channel().remoteAddress(),
+            request.method().equals(HttpMethod.GET));
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
         CompletableFuture<FullHttpResponse> response;
@@ -89,7 +92,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = history != null ? history.handle(method, request.uri(), ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
-            response = placePixel(request, identity.userId(), ctx);
+            response = identity.forged() ? CompletableFuture.completedFuture(badSession())
+                : placePixel(request, identity.userId(), ctx);
         } else if (!method.equals(HttpMethod.GET)) {
             response = CompletableFuture.completedFuture(ROUTES.contains(path)
                 ? Responses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED",
@@ -98,12 +102,20 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             response = get(path, ctx);
         }
-        // Sessions are offered on reads (a browser loads the page first), never with a placement: a client
-        // keeps one identity while it places, and one that drops cookies stays its address.
-        Optional<String> offer = method.equals(HttpMethod.GET) ? identity.setCookie() : Optional.empty();
+        // Sessions are offered on reads (a browser loads the page first), and with the refusal of a forged one,
+        // never with a placement: a client keeps one identity while it places, and one that drops cookies stays
+        // its address.
+        Optional<String> offer = identity.setCookie();
         // Every answer is complete on this channel's event loop by now, or will be: never on the node's thread.
         response.whenComplete((answer, failure) -> send(ctx, keepAlive, answer != null ? answer
             : internalError(failure), offer));
+    }
+
+    /** A placement under a session this cluster did not issue: refused, whatever it asked. */
+    static FullHttpResponse badSession() {
+        return Responses.error(HttpResponseStatus.UNAUTHORIZED, "BAD_SESSION", "this session was not issued by this "
+            + "cluster (made up, altered, or from before sessions were signed); a new one comes with this answer: "
+            + "place again with it");
     }
 
     /** Canvas reads come from the node's latest published view, encoded once per view for every reader. */

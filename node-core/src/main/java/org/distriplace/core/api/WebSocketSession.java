@@ -28,17 +28,23 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final Node node;
     private final LiveClients live;
+    private final ClientIdentity identities;
     private String user;
+    private boolean forged;
 
-    WebSocketSession(Node node, LiveClients live) {
+    WebSocketSession(Node node, LiveClients live, ClientIdentity identities) {
         this.node = node;
         this.live = live;
+        this.identities = identities;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
-            user = ClientIdentity.of(handshake.requestHeaders(), ctx.channel().remoteAddress()).userId();
+            ClientIdentity.Identity identity = identities.of(handshake.requestHeaders(),
+                ctx.channel().remoteAddress(), false);
+            user = identity.userId();
+            forged = identity.forged();
             live.join(ctx.channel(), this::welcome);
         } else {
             ctx.fireUserEventTriggered(event);
@@ -77,6 +83,11 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private void place(ChannelHandlerContext ctx, JsonNode message) {
         JsonNode requestId = message.get("requestId");
+        if (forged) {
+            reply(ctx, error("BAD_SESSION", "this session was not issued by this cluster: reload the page for a new "
+                + "one", requestId, 0));
+            return;
+        }
         Optional<PixelRequest> request = PixelRequest.parse(message);
         if (request.isEmpty()) {
             reply(ctx, error("BAD_REQUEST", PixelRequest.SHAPE, requestId, 0));

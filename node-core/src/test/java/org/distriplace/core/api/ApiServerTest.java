@@ -100,10 +100,51 @@ class ApiServerTest {
         assertTrue(json(again).path("error").path("remainingSeconds").asInt() > 50, again.body());
     }
 
+    /** The bot: made-up sessions each dodged the cooldown. Now they are refused and change nothing. */
+    @Test
+    void madeUpOrAlteredSessionsAreRefusedAndPlaceNothing() throws Exception {
+        TestHttp bot = new TestHttp();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> refused = bot.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + "/pixel")).header("Cookie", "dp_session=guest-" + String.format("%016x", i))
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"x\":" + i + ",\"y\":0,\"color\":"
+                    + "\"#FF4500\"}")));
+            assertError(refused, 401, "BAD_SESSION");
+            assertTrue(refused.headers().firstValue("set-cookie").orElse("").startsWith("dp_session=g1."),
+                "a real session is offered");
+        }
+        HttpResponse<String> page = get("/");
+        String real = page.headers().firstValue("set-cookie").orElseThrow().split(";")[0];
+        String altered = real.substring(0, real.length() - 1) + (real.endsWith("A") ? "B" : "A");
+        assertError(bot.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/pixel"))
+            .header("Cookie", altered).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"x\":5,\"y\":5,\"color\":\"#FF4500\"}"))), 401, "BAD_SESSION");
+        byte[] canvas = http.getBytes(base + "/api/v1/canvas").body();
+        for (byte pixel : canvas) {
+            assertEquals(node.config().palette().backgroundIndex(), pixel, "nothing was painted");
+        }
+    }
+
+    @Test
+    void aWebSocketWithAMadeUpSessionPlacesNothing() throws Exception {
+        WebSocketFrames mallory = new WebSocketFrames();
+        WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + server.port() + "/ws",
+            "dp_session=guest-0123456789abcdef", mallory);
+        mallory.next("canvas");
+        socket.sendText("{\"type\":\"place\",\"x\":1,\"y\":1,\"color\":\"#FF4500\",\"requestId\":7}", true)
+            .join();
+        JsonNode error = mallory.next("error");
+        assertEquals("BAD_SESSION", error.path("code").asText(), error.toString());
+        assertEquals(7, error.path("requestId").asInt());
+        assertEquals(node.config().palette().backgroundIndex(), http.getBytes(base + "/api/v1/canvas").body()[21]);
+        socket.abort();
+    }
+
     @Test
     void aBrowserSessionStartsWithThePageAndKeepsItsCooldownAcrossRequests() throws Exception {
         HttpResponse<String> page = get("/");
-        assertTrue(page.headers().firstValue("set-cookie").orElse("").startsWith("dp_session=guest-"));
+        assertTrue(page.headers().firstValue("set-cookie").orElse("").startsWith("dp_session=g1."),
+            page.headers().toString());
         HttpResponse<String> placed = post("/pixel", "{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}");
         assertTrue(json(placed).get("user").asText().startsWith("guest-"), placed.body());
         assertTrue(placed.headers().firstValue("set-cookie").isEmpty(), "no new session with a placement");

@@ -24,6 +24,12 @@ public final class WebSocketFrames implements WebSocket.Listener {
         return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(uri), frames).join();
     }
 
+    /** Opens a WebSocket to {@code uri} sending {@code cookie} (name=value) with its handshake. */
+    public static WebSocket connect(String uri, String cookie, WebSocketFrames frames) {
+        return HttpClient.newHttpClient().newWebSocketBuilder().header("Cookie", cookie)
+            .buildAsync(URI.create(uri), frames).join();
+    }
+
     @Override
     public CompletionStage<?> onText(WebSocket socket, CharSequence data, boolean last) {
         partial.append(data);
