@@ -10,7 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import picocli.CommandLine;
 
@@ -36,11 +40,12 @@ public final class PreferencesFile implements CommandLine.IDefaultValueProvider 
         return home().resolve("preferences.properties");
     }
 
-    /** The saved preferences (empty when none were saved). */
+    /** The saved preferences (empty when none were saved); a file others could read is made its owner's only. */
     public static Map<String, String> load() {
         Properties properties = new Properties();
         Path file = path();
         if (Files.isRegularFile(file)) {
+            ownerOnly(file, OWNER_FILE);
             try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
                 properties.load(in);
             } catch (IOException e) {
@@ -62,8 +67,15 @@ public final class PreferencesFile implements CommandLine.IDefaultValueProvider 
         });
         Path file = path();
         try {
-            Files.createDirectories(file.getParent());
+            if (!Files.isDirectory(file.getParent())) {
+                Files.createDirectories(file.getParent());
+                ownerOnly(file.getParent(), OWNER_DIRECTORY);
+            }
             Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+            Files.deleteIfExists(temporary);
+            // Created readable by its owner only before the secret is written into it: on a shared school
+            // computer, other accounts must not read the class's cluster secret.
+            createOwnerOnly(temporary);
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 properties.store(out, "distri-place preferences (options given on the command line win)");
             }
@@ -71,6 +83,33 @@ public final class PreferencesFile implements CommandLine.IDefaultValueProvider 
             Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+
+    private static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
+    private static final Set<PosixFilePermission> OWNER_DIRECTORY = PosixFilePermissions.fromString("rwx------");
+
+    private static boolean posix(Path path) {
+        return Files.getFileAttributeView(path.getParent() != null ? path.getParent() : path,
+            PosixFileAttributeView.class) != null;
+    }
+
+    private static void createOwnerOnly(Path file) throws IOException {
+        if (posix(file)) {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(OWNER_FILE));
+        } else {
+            Files.createFile(file); // Windows: the user's profile is already private to them
+        }
+    }
+
+    /** Narrows {@code path} to its owner, where the file system has POSIX permissions. */
+    private static void ownerOnly(Path path, Set<PosixFilePermission> permissions) {
+        try {
+            if (posix(path) && !Files.getPosixFilePermissions(path).equals(permissions)) {
+                Files.setPosixFilePermissions(path, permissions);
+            }
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not ours to change (another owner): reading it still works.
         }
     }
 

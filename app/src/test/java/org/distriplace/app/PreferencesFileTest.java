@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,5 +46,19 @@ class PreferencesFileTest {
         assertEquals("1000x1000", saved.options.canvas, "unsaved options keep their defaults");
         assertEquals(9000, parse("--http-port", "9000").options.httpPort);
         assertEquals(1, Files.list(home).count(), "no temporary file left behind");
+    }
+
+    /** A shared school computer: other accounts must not read the class's cluster secret. */
+    @Test
+    void theSavedSecretIsReadableByItsOwnerOnlyAndAnOlderOpenFileIsTightened() throws Exception {
+        System.setProperty("distri-place.home", home.resolve("fresh").toString());
+        PreferencesFile.save(Map.of("cluster-secret", "class-4b"));
+        Path file = PreferencesFile.path();
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file.getParent())));
+
+        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-r--r--")); // as older versions left it
+        assertEquals("class-4b", PreferencesFile.load().get("cluster-secret"));
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
     }
 }
