@@ -87,6 +87,11 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}). Placements themselves are always kept.")
     String snapshotPolicy;
 
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "256", description = "HTTP "
+        + "and WebSocket connections one address may hold open; more are answered 429 and closed (default: "
+        + "${DEFAULT-VALUE}: a LAN party behind one NAT address still fits).")
+    int connectionsPerAddress;
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -112,7 +117,15 @@ public final class NodeOptions {
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
-            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy());
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), connectionsPerAddress());
+    }
+
+    private int connectionsPerAddress() {
+        if (connectionsPerAddress < 1) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--max-connections-per-address must be "
+                + "at least 1, not " + connectionsPerAddress);
+        }
+        return connectionsPerAddress;
     }
 
     /** {@code --snapshot-policy}: five durations, each interval a multiple of the one before. */

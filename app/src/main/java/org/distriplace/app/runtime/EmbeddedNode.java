@@ -42,18 +42,20 @@ public final class EmbeddedNode implements AutoCloseable {
      * @param portsFallBack when a preferred port is taken, use a free one instead of failing (the desktop app:
      *                      two copies on one machine must not collide)
      * @param snapshots     how often the history's snapshots are taken and how they thin with age
+     * @param connectionsPerAddress how many connections one address may hold open on the HTTP/WebSocket port
      */
     public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
-                           String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots) {
+                           String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots,
+                           int connectionsPerAddress) {
         public Settings {
             peers = List.copyOf(peers);
         }
 
-        /** With the default snapshot policy. */
+        /** With the default snapshot policy and connection limit. */
         public Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                         String secret, Path dataDir, boolean portsFallBack) {
             this(config, bind, httpPort, peerPort, peers, secret, dataDir, portsFallBack,
-                SnapshotKeeper.Policy.defaults());
+                SnapshotKeeper.Policy.defaults(), ApiServer.Options.DEFAULT_CONNECTIONS_PER_ADDRESS);
         }
     }
 
@@ -96,7 +98,8 @@ public final class EmbeddedNode implements AutoCloseable {
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults(), new ApiServer.Inspection(tapped, secret), eventLoops)
+            ApiServer.Options.defaults().withMaxConnectionsPerAddress(settings.connectionsPerAddress()),
+            new ApiServer.Inspection(tapped, secret), eventLoops)
             .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
         metrics.watch(api.traffic());
     }

@@ -36,12 +36,29 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    /** Limits of the server: request body, WebSocket frame, and the live-update tick. */
-    public record Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
+    /** Limits of the server: request body, WebSocket frame, the live-update tick, connections per address. */
+    public record Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress) {
 
-        /** 64 KiB bodies and frames; live updates every 50 ms. */
+        /**
+         * Connections one address may hold open: a player's browser takes a handful; a LAN party behind one NAT
+         * address, a few per player.
+         */
+        public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
+
+        public Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
+            this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS);
+        }
+
+        /** 64 KiB bodies and frames; live updates every 50 ms; 256 connections per address. */
         public static Options defaults() {
             return new Options(64 * 1024, 64 * 1024, 50);
+        }
+
+        public Options withMaxConnectionsPerAddress(int max) {
+            if (max < 1) {
+                throw new IllegalArgumentException("connections per address must be at least 1, not " + max);
+            }
+            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max);
         }
     }
 
@@ -57,6 +74,7 @@ public final class ApiServer implements AutoCloseable {
     /** Reports go to remote inspectors this often. */
     static final long REPORT_EVERY_MS = 250;
 
+    static final String LIMIT = "connections-per-address";
     static final String HTTP_CODEC = "http-codec";
     static final String AGGREGATOR = "aggregator";
     static final String ROUTES = "websocket-routes";
@@ -75,6 +93,7 @@ public final class ApiServer implements AutoCloseable {
     private final MembersApi members;
     private HistoryApi history;
     private final HealthApi health;
+    private final ConnectionsPerAddress connections;
     private final ClientIdentity identities;
     private Supplier<String> metrics;
     private ThreadPoolExecutor historyReaders;
@@ -104,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
         this.options = options;
         this.encodings = new CanvasEncodings(node::view);
         this.health = new HealthApi(node, System::currentTimeMillis);
+        this.connections = new ConnectionsPerAddress(options.maxConnectionsPerAddress());
         // Guests are signed with the cluster secret, so any member verifies any member's; a node without one
         // (tests) signs with a key of its own.
         this.identities = new ClientIdentity(inspection != null ? inspection.secret()
@@ -170,6 +190,7 @@ public final class ApiServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
+                    channel.pipeline().addLast(LIMIT, connections);
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),

@@ -1,6 +1,7 @@
 package org.distriplace.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -123,6 +124,43 @@ class ApiServerTest {
         for (byte pixel : canvas) {
             assertEquals(node.config().palette().backgroundIndex(), pixel, "nothing was painted");
         }
+    }
+
+    /** One machine cannot hold thousands of sockets on a node: past the limit, 429 and closed. */
+    @Test
+    void connectionsPastTheLimitPerAddressAreRefusedAndTheSlotComesBackWhenOneCloses() throws Exception {
+        try (ApiServer limited = new ApiServer(node, "127.0.0.1", 0, Map.of(),
+                ApiServer.Options.defaults().withMaxConnectionsPerAddress(3))) {
+            limited.start();
+            java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 3; i++) {
+                    held.add(new java.net.Socket("127.0.0.1", limited.port()));
+                }
+                try (java.net.Socket fourth = new java.net.Socket("127.0.0.1", limited.port())) {
+                    fourth.setSoTimeout(5_000);
+                    String answer = new String(fourth.getInputStream().readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(answer.startsWith("HTTP/1.1 429"), answer);
+                    assertTrue(answer.contains("TOO_MANY_CONNECTIONS"), answer);
+                }
+                held.remove(0).close();
+                String url = "http://127.0.0.1:" + limited.port() + "/api/v1/canvas/info";
+                Await.until("a slot free again", Duration.ofSeconds(10), () -> {
+                    try {
+                        return new TestHttp().get(url).statusCode() == 200;
+                    } catch (Exception e) {
+                        return false;
+                    }
+                });
+            } finally {
+                for (java.net.Socket socket : held) {
+                    socket.close();
+                }
+            }
+        }
+        assertThrows(IllegalArgumentException.class, () -> ApiServer.Options.defaults()
+            .withMaxConnectionsPerAddress(0));
     }
 
     @Test
