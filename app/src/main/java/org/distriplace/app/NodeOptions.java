@@ -92,6 +92,11 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}: a LAN party behind one NAT address still fits).")
     int connectionsPerAddress;
 
+    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "A connection "
+        + "the node hears nothing on for this long is closed (default: ${DEFAULT-VALUE}; the browser page pings "
+        + "every 20 s; inspectors are never cut off).")
+    int idleSeconds;
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -117,7 +122,16 @@ public final class NodeOptions {
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
-            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), connectionsPerAddress());
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), connectionsPerAddress(),
+            idleSeconds());
+    }
+
+    private int idleSeconds() {
+        if (idleSeconds < 1) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--idle-timeout must be at least 1 s, not "
+                + idleSeconds);
+        }
+        return idleSeconds;
     }
 
     private int connectionsPerAddress() {

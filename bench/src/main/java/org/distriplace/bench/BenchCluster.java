@@ -99,7 +99,8 @@ final class BenchCluster implements AutoCloseable {
         if (layout.classPath().equals(System.getProperty("java.class.path"))) {
             // Thousands of observers from this one address: the limit meant for strangers would refuse them.
             // (Older builds measured beside this one have no such limit, nor the option.)
-            command.addAll(List.of("--max-connections-per-address", "100000"));
+            // Its observers only listen, and never ping as browsers do: they must not be cut off as idle.
+            command.addAll(List.of("--max-connections-per-address", "100000", "--idle-timeout", "86400"));
         }
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peers", String.join(",", peers)));

@@ -123,7 +123,8 @@ public final class ClusterJoin {
             .toList();
         Path dataDir = freshDirectory(home, "node-" + id + "-joined-");
         return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
-            dataDir, base.portsFallBack(), base.snapshots(), base.connectionsPerAddress());
+            dataDir, base.portsFallBack(), base.snapshots(), base.connectionsPerAddress(),
+            base.idleSeconds());
     }
 
     /**

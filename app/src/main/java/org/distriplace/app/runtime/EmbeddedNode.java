@@ -43,19 +43,21 @@ public final class EmbeddedNode implements AutoCloseable {
      *                      two copies on one machine must not collide)
      * @param snapshots     how often the history's snapshots are taken and how they thin with age
      * @param connectionsPerAddress how many connections one address may hold open on the HTTP/WebSocket port
+     * @param idleSeconds   a connection the node hears nothing on for this long is closed
      */
     public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                            String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots,
-                           int connectionsPerAddress) {
+                           int connectionsPerAddress, int idleSeconds) {
         public Settings {
             peers = List.copyOf(peers);
         }
 
-        /** With the default snapshot policy and connection limit. */
+        /** With the default snapshot policy and connection limits. */
         public Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                         String secret, Path dataDir, boolean portsFallBack) {
             this(config, bind, httpPort, peerPort, peers, secret, dataDir, portsFallBack,
-                SnapshotKeeper.Policy.defaults(), ApiServer.Options.DEFAULT_CONNECTIONS_PER_ADDRESS);
+                SnapshotKeeper.Policy.defaults(), ApiServer.Options.DEFAULT_CONNECTIONS_PER_ADDRESS,
+                ApiServer.Options.DEFAULT_IDLE_SECONDS);
         }
     }
 
@@ -98,7 +100,8 @@ public final class EmbeddedNode implements AutoCloseable {
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults().withMaxConnectionsPerAddress(settings.connectionsPerAddress()),
+            ApiServer.Options.defaults().withMaxConnectionsPerAddress(settings.connectionsPerAddress())
+                .withIdleSeconds(settings.idleSeconds()),
             new ApiServer.Inspection(tapped, secret), eventLoops)
             .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
         metrics.watch(api.traffic());

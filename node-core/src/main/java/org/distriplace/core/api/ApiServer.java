@@ -10,6 +10,7 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -37,7 +38,11 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     /** Limits of the server: request body, WebSocket frame, the live-update tick, connections per address. */
-    public record Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress) {
+    public record Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress,
+                          int idleSeconds) {
+
+        /** A connection the node hears nothing on for this long is closed (browsers ping every 20 s). */
+        public static final int DEFAULT_IDLE_SECONDS = 60;
 
         /**
          * Connections one address may hold open: a player's browser takes a handful; a LAN party behind one NAT
@@ -46,10 +51,10 @@ public final class ApiServer implements AutoCloseable {
         public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
 
         public Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
-            this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS);
+            this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_SECONDS);
         }
 
-        /** 64 KiB bodies and frames; live updates every 50 ms; 256 connections per address. */
+        /** 64 KiB bodies and frames; live updates every 50 ms; 256 connections per address; 60 s idle. */
         public static Options defaults() {
             return new Options(64 * 1024, 64 * 1024, 50);
         }
@@ -58,7 +63,14 @@ public final class ApiServer implements AutoCloseable {
             if (max < 1) {
                 throw new IllegalArgumentException("connections per address must be at least 1, not " + max);
             }
-            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max);
+            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max, idleSeconds);
+        }
+
+        public Options withIdleSeconds(int seconds) {
+            if (seconds < 1) {
+                throw new IllegalArgumentException("the idle timeout must be at least 1 s, not " + seconds);
+            }
+            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress, seconds);
         }
     }
 
@@ -75,6 +87,9 @@ public final class ApiServer implements AutoCloseable {
     static final long REPORT_EVERY_MS = 250;
 
     static final String LIMIT = "connections-per-address";
+    static final String IDLE = "idle";
+    static final String IDLE_CLOSER = "idle-closer";
+    private static final IdleConnections IDLE_CONNECTIONS = new IdleConnections();
     static final String HTTP_CODEC = "http-codec";
     static final String AGGREGATOR = "aggregator";
     static final String ROUTES = "websocket-routes";
@@ -191,6 +206,8 @@ public final class ApiServer implements AutoCloseable {
                 @Override
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline().addLast(LIMIT, connections);
+                    channel.pipeline().addLast(IDLE, new IdleStateHandler(options.idleSeconds(), 0, 0));
+                    channel.pipeline().addLast(IDLE_CLOSER, IDLE_CONNECTIONS);
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),

@@ -163,6 +163,25 @@ class ApiServerTest {
             .withMaxConnectionsPerAddress(0));
     }
 
+    /** Slow or silent clients do not hold sockets for ever: a connection heard nothing on for the idle time closes. */
+    @Test
+    void silentConnectionsAndWebSocketsAreClosedAfterTheIdleTime() throws Exception {
+        try (ApiServer impatient = new ApiServer(node, "127.0.0.1", 0, Map.of(),
+                ApiServer.Options.defaults().withIdleSeconds(1))) {
+            impatient.start();
+            try (java.net.Socket silent = new java.net.Socket("127.0.0.1", impatient.port())) {
+                silent.setSoTimeout(10_000);
+                assertEquals(-1, silent.getInputStream().read(), "closed by the node, not timed out here");
+            }
+            WebSocketFrames quiet = new WebSocketFrames();
+            WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + impatient.port() + "/ws", quiet);
+            quiet.next("canvas");
+            Await.until("the idle player's socket closed", Duration.ofSeconds(10), () -> quiet.closeCode() == 1001);
+            socket.abort();
+        }
+        assertThrows(IllegalArgumentException.class, () -> ApiServer.Options.defaults().withIdleSeconds(0));
+    }
+
     @Test
     void aWebSocketWithAMadeUpSessionPlacesNothing() throws Exception {
         WebSocketFrames mallory = new WebSocketFrames();
