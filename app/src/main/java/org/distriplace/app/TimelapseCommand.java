@@ -7,9 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.distriplace.app.runtime.TimelapseFile;
-import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.History;
-import org.distriplace.core.history.Instants;
 import org.distriplace.core.history.TimeMachine;
 import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.history.TimelapsePlan;
@@ -103,11 +101,7 @@ public final class TimelapseCommand implements Callable<Integer> {
         if ((from == null || to == null) && range.placements() == 0) {
             throw new IllegalArgumentException("the history in " + dataDir + " is empty: give --from and --to");
         }
-        long fromMs = from != null ? Instants.parse(from).toEpochMilli() : Hlc.physical(range.first());
-        long toMs = to != null ? Instants.parse(to).toEpochMilli() : Hlc.physical(range.last());
-        TimelapsePlan.Region area = region != null ? TimelapsePlan.Region.parse(region)
-            : new TimelapsePlan.Region(0, 0, size.width(), size.height());
-        return new TimelapsePlan(fromMs, toMs, frames, fps, area, scale).within(size.width(), size.height());
+        return TimelapsePlan.of(range, from, to, frames, fps, region, scale, size.width(), size.height());
     }
 
     private void write(Timelapse timelapse, TimelapsePlan plan) throws IOException {

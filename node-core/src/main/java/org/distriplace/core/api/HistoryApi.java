@@ -82,12 +82,13 @@ final class HistoryApi {
         int x = query.integer("x", 0, config.width() - 1, null);
         int y = query.integer("y", 0, config.height() - 1, null);
         int limit = query.integer("limit", 1, MAX_LIMIT, DEFAULT_LIMIT);
-        long before = query.has("before") ? Hlc.pack(instant(query.text("before")).toEpochMilli(), 0) : Long.MAX_VALUE;
+        long before = query.has("before") ? Hlc.pack(Instants.parse(query.text("before")).toEpochMilli(), 0)
+            : Long.MAX_VALUE;
         return read(() -> placements(history.pixel(x, y, limit, before)), executor);
     }
 
     private CompletableFuture<FullHttpResponse> snapshot(QueryParameters query, Executor executor) {
-        Instant time = instant(query.text("time"));
+        Instant time = Instants.parse(query.text("time"));
         String format = query.has("format") ? query.text("format") : "raw";
         if (!format.equals("raw") && !format.equals("png")) {
             throw new IllegalArgumentException("format is raw (one palette index per pixel) or png, not '" + format
@@ -106,11 +107,6 @@ final class HistoryApi {
                 .set("X-History-Placements", Long.toString(canvas.placements()));
             return response;
         }, executor);
-    }
-
-    /** Parses an ISO-8601 instant ({@code 2026-11-30T20:15:00Z}, or with an offset). */
-    static Instant instant(String text) {
-        return Instants.parse(text);
     }
 
     private CompletableFuture<FullHttpResponse> read(Supplier<ObjectNode> work, Executor executor) {

@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.history.TimelapsePlan;
@@ -66,19 +65,15 @@ final class TimelapseApi {
     }
 
     private TimelapsePlan plan(QueryParameters query) {
-        History.Range range = history.range();
-        if ((!query.has("from") || !query.has("to")) && range.placements() == 0) {
-            throw new IllegalArgumentException("the history is empty: give from and to");
-        }
-        long fromMs = query.has("from") ? HistoryApi.instant(query.text("from")).toEpochMilli()
-            : Hlc.physical(range.first());
-        long toMs = query.has("to") ? HistoryApi.instant(query.text("to")).toEpochMilli() : Hlc.physical(range.last());
         int frames = query.integer("frames", 1, Integer.MAX_VALUE, DEFAULT_FRAMES);
         int fps = query.integer("fps", 1, TimelapsePlan.MAX_FPS, DEFAULT_FPS);
         int scale = query.integer("scale", 1, TimelapsePlan.MAX_SCALE, 1);
-        TimelapsePlan.Region region = query.has("region") ? TimelapsePlan.Region.parse(query.text("region"))
-            : new TimelapsePlan.Region(0, 0, config.width(), config.height());
-        return new TimelapsePlan(fromMs, toMs, frames, fps, region, scale).within(config.width(), config.height());
+        return TimelapsePlan.of(history.range(), text(query, "from"), text(query, "to"), frames, fps,
+            text(query, "region"), scale, config.width(), config.height());
+    }
+
+    private static String text(QueryParameters query, String name) {
+        return query.has(name) ? query.text(name) : null;
     }
 
     private FullHttpResponse render(TimelapsePlan plan) {

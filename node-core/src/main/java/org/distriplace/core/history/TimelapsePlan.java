@@ -1,5 +1,7 @@
 package org.distriplace.core.history;
 
+import org.distriplace.core.clock.Hlc;
+
 /**
  * What a timelapse shows: {@code frames} moments evenly spaced from {@code fromMs} to {@code toMs} (the first frame
  * at {@code from}, the last at {@code to}), of a {@code region} of the canvas enlarged {@code scale} times, played at
@@ -87,6 +89,22 @@ public record TimelapsePlan(long fromMs, long toMs, int frames, int fps, Region 
             throw new BudgetExceeded("PIXEL_BUDGET", frames + " frames of " + framePixels + " pixels are over the "
                 + MAX_TOTAL_PIXELS + " pixels a timelapse may have; ask for fewer frames, a smaller region or scale");
         }
+    }
+
+    /**
+     * The plan people ask for: {@code from} and {@code to} as ISO-8601 times, or null for the first and last
+     * placement of {@code range}; {@code region} as {@code x,y,w,h}, or null for the whole {@code width × height}
+     * canvas; checked against the canvas and the budgets.
+     */
+    public static TimelapsePlan of(History.Range range, String from, String to, int frames, int fps, String region,
+                                   int scale, int width, int height) {
+        if ((from == null || to == null) && range.placements() == 0) {
+            throw new IllegalArgumentException("the history is empty: give from and to");
+        }
+        long fromMs = from != null ? Instants.parse(from).toEpochMilli() : Hlc.physical(range.first());
+        long toMs = to != null ? Instants.parse(to).toEpochMilli() : Hlc.physical(range.last());
+        Region area = region != null ? Region.parse(region) : new Region(0, 0, width, height);
+        return new TimelapsePlan(fromMs, toMs, frames, fps, area, scale).within(width, height);
     }
 
     /** Checks that the region lies inside a {@code width × height} canvas. */

@@ -131,10 +131,11 @@ public final class Simulation {
             // every event is checked by the listeners as it happens
         }
         if (!finished && checker.violation() == null) {
-            if (converged() && !agreement.historiesAgree()) {
+            boolean converged = converged();
+            if (converged && !agreement.historiesAgree()) {
                 checker.fail(Invariant.HISTORIES, "replicas agree but their histories do not, "
                     + options.convergenceBoundMs() + " ms after healing:" + agreement.describeHistories(), queue.now());
-            } else if (converged()) {
+            } else if (converged) {
                 checker.fail(Invariant.AVAILABLE, "no write committed through nodes " + clients.probesPending()
                     + " within " + options.convergenceBoundMs() + " ms of healing", queue.now());
             } else {

@@ -22,7 +22,7 @@ import javafx.stage.Stage;
 import org.distriplace.app.desktop.FxThread;
 import org.distriplace.app.runtime.TimelapseFile;
 import org.distriplace.core.clock.Hlc;
-import org.distriplace.core.history.Instants;
+import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimelapsePlan;
 
 /**
@@ -108,12 +108,10 @@ public final class TimelapseDialog extends Stage {
     }
 
     private TimelapsePlan plan() {
-        TimelapsePlan.Region area = region.getText().isBlank()
-            ? new TimelapsePlan.Region(0, 0, reader.canvasWidth(), reader.canvasHeight())
-            : TimelapsePlan.Region.parse(region.getText());
-        return new TimelapsePlan(Instants.parse(from.getText().strip()).toEpochMilli(),
-            Instants.parse(to.getText().strip()).toEpochMilli(), number(frames, "frames"), number(fps, "fps"), area,
-            number(scale, "scale")).within(reader.canvasWidth(), reader.canvasHeight());
+        // Both times come from the form, so the history's span is not consulted.
+        return TimelapsePlan.of(new History.Range(0, 0, 0), from.getText().strip(), to.getText().strip(),
+            number(frames, "frames"), number(fps, "fps"), region.getText().isBlank() ? null : region.getText(),
+            number(scale, "scale"), reader.canvasWidth(), reader.canvasHeight());
     }
 
     private static int number(TextField field, String name) {
