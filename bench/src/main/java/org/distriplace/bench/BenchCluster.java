@@ -3,8 +3,6 @@ package org.distriplace.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.net.LoopbackPorts;
 
 /**
  * Nodes as separate processes on loopback (cooldown 0, default timings unless the layout adds options), started
@@ -65,8 +64,8 @@ final class BenchCluster implements AutoCloseable {
         this.peerPorts = new int[layout.nodes()];
         this.processes = new Process[layout.nodes()];
         for (int i = 0; i < layout.nodes(); i++) {
-            httpPorts[i] = freePort();
-            peerPorts[i] = freePort();
+            httpPorts[i] = LoopbackPorts.next();
+            peerPorts[i] = LoopbackPorts.next();
         }
     }
 
@@ -208,11 +207,6 @@ final class BenchCluster implements AutoCloseable {
         return Double.NaN;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** Stops the nodes with SIGTERM (so they close their stores and any profiler writes its file), then kills. */
     @Override

@@ -1,8 +1,6 @@
 package org.distriplace.installers;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.distriplace.core.net.LoopbackPorts;
 
 /** Running installed programs from tests: processes with a chosen environment, HTTP, waiting with a deadline. */
 final class Installed {
@@ -47,10 +46,9 @@ final class Installed {
     record Result(int exitCode, String output) {
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** A loopback port the installed node can bind later (see {@link LoopbackPorts}). */
+    static int freePort() {
+        return LoopbackPorts.next();
     }
 
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {

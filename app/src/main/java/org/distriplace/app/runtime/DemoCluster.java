@@ -1,8 +1,6 @@
 package org.distriplace.app.runtime;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +10,7 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.net.LoopbackPorts;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
 
@@ -43,21 +42,16 @@ public final class DemoCluster implements AutoCloseable {
         List<PeerAddress> addresses = new ArrayList<>();
         for (int id = 1; id <= nodes; id++) {
             members.add(id);
-            addresses.add(new PeerAddress(id, "127.0.0.1", freePort()));
+            addresses.add(new PeerAddress(id, "127.0.0.1", LoopbackPorts.next()));
         }
         for (PeerAddress self : addresses) {
             List<PeerAddress> peers = addresses.stream().filter(a -> a.id() != self.id()).toList();
             // Fixed HTTP ports too: a browser tab on a killed node reconnects to the same address after restart.
             settings.put(self.id(), new EmbeddedNode.Settings(config.apply(self.id(), members), "127.0.0.1",
-                freePort(), self.port(), peers, SECRET, dataDir.resolve("node-" + self.id()), false));
+                LoopbackPorts.next(), self.port(), peers, SECRET, dataDir.resolve("node-" + self.id()), false));
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
 
     /** The node ids, 1..n. */
     public List<Integer> ids() {

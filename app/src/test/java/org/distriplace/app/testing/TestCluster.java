@@ -2,11 +2,10 @@ package org.distriplace.app.testing;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.distriplace.core.net.LoopbackPorts;
 
 /** {@link NodeProcess}es (three, or as many as asked) on free loopback ports, and the conditions tests wait for. */
 public final class TestCluster {
@@ -42,10 +41,9 @@ public final class TestCluster {
         return nodes;
     }
 
-    public static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+    /** A free loopback port a node can bind later (see {@link LoopbackPorts}). */
+    public static int freePort() {
+        return LoopbackPorts.next();
     }
 
     /** True when {@code node} leads and every follower is ready, follows it, and sees it alive. */

@@ -107,6 +107,26 @@ public final class CanvasImage {
         }
     }
 
+    /**
+     * Copies {@code length} palette indexes from row-major offset {@code from} (y × width + x) into {@code into}:
+     * a piece of the binary canvas, for sending it a piece at a time.
+     */
+    public void copy(int from, byte[] into, int intoOffset, int length) {
+        if (from < 0 || length < 0 || from + length > width * height) {
+            throw new IndexOutOfBoundsException(from + "+" + length + " is outside a canvas of " + width * height);
+        }
+        int bandBytes = bandRows * width;
+        int copied = 0;
+        while (copied < length) {
+            int at = from + copied;
+            byte[] band = bands[at / bandBytes];
+            int inBand = at % bandBytes;
+            int take = Math.min(length - copied, band.length - inBand);
+            System.arraycopy(band, inBand, into, intoOffset + copied, take);
+            copied += take;
+        }
+    }
+
     /** Palette indexes, row-major (offset y × width + x): the binary canvas format. A fresh copy. */
     public byte[] toBytes() {
         byte[] all = new byte[width * height];

@@ -29,8 +29,8 @@ class PeerTransportTest {
     }
 
     private final List<PeerTransport> transports = new ArrayList<>();
-    private final int port1 = FreePorts.next();
-    private final int port2 = FreePorts.next();
+    private final int port1 = LoopbackPorts.next();
+    private final int port2 = LoopbackPorts.next();
     private final LinkedBlockingQueue<Received> inbox1 = new LinkedBlockingQueue<>();
     private final LinkedBlockingQueue<Received> inbox2 = new LinkedBlockingQueue<>();
 
@@ -83,7 +83,7 @@ class PeerTransportTest {
     @Test
     void aNodeOutsideTheMembershipWithTheSecretIsHeardAndIsDialedOnceItsAddressIsLearned() throws Exception {
         PeerTransport one = node1("s3cret");
-        int port3 = FreePorts.next();
+        int port3 = LoopbackPorts.next();
         LinkedBlockingQueue<Received> inbox3 = new LinkedBlockingQueue<>();
         PeerTransport joiner = start(3, port3, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox3);
         PeerMessage.JoinRequest request =
