@@ -207,8 +207,10 @@ class NodeRuntimeTest {
         for (int i = 0; i < 20; i++) {
             nodes.get(i % 3).place("user-" + i, i, i, ORANGE).get(5, TimeUnit.SECONDS);
         }
+        // The published view, not the report: the two are published one after the other, and the canvas compared
+        // below must be the one holding all 20 writes.
         Await.until("every replica to hold 20 writes", Duration.ofSeconds(5),
-            () -> nodes.stream().allMatch(n -> n.report().join().committedWrites() == 20));
+            () -> nodes.stream().allMatch(n -> n.view().committedWrites() == 20));
         byte[] before = nodes.get(0).view().canvas().toBytes();
         nodes.forEach(Node::close);
         nodes.clear();
