@@ -28,11 +28,13 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
-        description = "Which phases to run: ramp, fanout, failover, reads, membership, history (default: "
+        description = "Which phases to run: ramp, fanout, failover, reads, membership, history, connections "
+            + "(default: "
             + "ramp,fanout,failover). reads measures POST /pixel idle and while clients loop on canvas reads, on a "
             + "painted 2000x2000 canvas; membership times members leaving on SIGTERM and a lone survivor's answer; "
             + "history reads a node's 1,000,000-placement history (snapshots, pixels, a timelapse) and times "
-            + "POST /pixel while timelapses are exported.")
+            + "POST /pixel while timelapses are exported; connections measures a node's memory per WebSocket "
+            + "connection with 10,000 idle clients and with 1,000 that never read.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
@@ -45,8 +47,8 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> nodeJvmOptions = List.of();
 
     @Option(names = "--reference-jar", paramLabel = "JAR",
-        description = "Another build's distri-place.jar: the reads and membership phases also measure its nodes, "
-            + "side by side.")
+        description = "Another build's distri-place.jar: the reads, membership and connections phases also "
+            + "measure its nodes, side by side.")
     Path referenceJar;
 
     @CommandLine.Spec

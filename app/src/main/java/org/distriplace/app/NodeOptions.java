@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
@@ -97,6 +100,26 @@ public final class NodeOptions {
         + "every 20 s; inspectors are never cut off).")
     int idleSeconds;
 
+    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "An HTTP "
+        + "request must arrive whole (headers and body) this soon after its first byte, or it is answered 408 and "
+        + "closed: a client trickling bytes (slowloris) holds nothing long (default: ${DEFAULT-VALUE}).")
+    int requestSeconds;
+
+    @Option(names = "--client-backlog", paramLabel = "KIB", defaultValue = "1024", description = "Kibibytes a "
+        + "WebSocket client may have waiting for it; a client further behind (one that stopped reading) is "
+        + "disconnected and reconnects to a fresh canvas (default: ${DEFAULT-VALUE}, at least 16).")
+    int clientBacklogKib;
+
+    @Option(names = "--guest-sessions-per-hour", paramLabel = "N", defaultValue = "30", description = "New guest "
+        + "sessions offered to one address per hour; a client that throws its cookie away gets no more, and paints "
+        + "as its address (default: ${DEFAULT-VALUE}).")
+    int sessionsPerHour;
+
+    @Option(names = "--placements-per-second", paramLabel = "N", defaultValue = "20", description = "Placements "
+        + "one address may make per second across all its players (twice that in a burst); more are answered 429 "
+        + "RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+    int placementsPerSecond;
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -122,24 +145,28 @@ public final class NodeOptions {
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
-            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), connectionsPerAddress(),
-            idleSeconds());
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), serverLimits());
     }
 
-    private int idleSeconds() {
-        if (idleSeconds < 1) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--idle-timeout must be at least 1 s, not "
-                + idleSeconds);
-        }
-        return idleSeconds;
+    /** The HTTP/WebSocket server's limits; one out of range is a usage error naming its option. */
+    ServerOptions serverLimits() {
+        ServerOptions limits = ServerOptions.defaults();
+        limits = limit(limits, "--max-connections-per-address", l -> l.withMaxConnectionsPerAddress(
+            connectionsPerAddress));
+        limits = limit(limits, "--idle-timeout", l -> l.withIdleSeconds(idleSeconds));
+        limits = limit(limits, "--request-timeout", l -> l.withRequestSeconds(requestSeconds));
+        limits = limit(limits, "--guest-sessions-per-hour", l -> l.withSessionsPerHour(sessionsPerHour));
+        limits = limit(limits, "--placements-per-second", l -> l.withPlacementsPerSecond(placementsPerSecond));
+        return limit(limits, "--client-backlog", l -> l.withClientBacklogBytes((int) Math.min(Integer.MAX_VALUE,
+            clientBacklogKib * 1024L)));
     }
 
-    private int connectionsPerAddress() {
-        if (connectionsPerAddress < 1) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--max-connections-per-address must be "
-                + "at least 1, not " + connectionsPerAddress);
+    private ServerOptions limit(ServerOptions limits, String option, UnaryOperator<ServerOptions> set) {
+        try {
+            return set.apply(limits);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), option + ": " + e.getMessage());
         }
-        return connectionsPerAddress;
     }
 
     /** {@code --snapshot-policy}: five durations, each interval a multiple of the one before. */

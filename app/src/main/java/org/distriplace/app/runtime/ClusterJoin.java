@@ -123,8 +123,7 @@ public final class ClusterJoin {
             .toList();
         Path dataDir = freshDirectory(home, "node-" + id + "-joined-");
         return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
-            dataDir, base.portsFallBack(), base.snapshots(), base.connectionsPerAddress(),
-            base.idleSeconds());
+            dataDir, base.portsFallBack(), base.snapshots(), base.api());
     }
 
     /**

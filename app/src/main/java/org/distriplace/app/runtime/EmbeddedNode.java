@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.event.EventTap;
@@ -42,22 +43,20 @@ public final class EmbeddedNode implements AutoCloseable {
      * @param portsFallBack when a preferred port is taken, use a free one instead of failing (the desktop app:
      *                      two copies on one machine must not collide)
      * @param snapshots     how often the history's snapshots are taken and how they thin with age
-     * @param connectionsPerAddress how many connections one address may hold open on the HTTP/WebSocket port
-     * @param idleSeconds   a connection the node hears nothing on for this long is closed
+     * @param api           the HTTP/WebSocket server's limits (connections per address, idle timeout, backlog...)
      */
     public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                            String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots,
-                           int connectionsPerAddress, int idleSeconds) {
+                           ServerOptions api) {
         public Settings {
             peers = List.copyOf(peers);
         }
 
-        /** With the default snapshot policy and connection limits. */
+        /** With the default snapshot policy and server limits. */
         public Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                         String secret, Path dataDir, boolean portsFallBack) {
             this(config, bind, httpPort, peerPort, peers, secret, dataDir, portsFallBack,
-                SnapshotKeeper.Policy.defaults(), ApiServer.Options.DEFAULT_CONNECTIONS_PER_ADDRESS,
-                ApiServer.Options.DEFAULT_IDLE_SECONDS);
+                SnapshotKeeper.Policy.defaults(), ServerOptions.defaults());
         }
     }
 
@@ -100,8 +99,7 @@ public final class EmbeddedNode implements AutoCloseable {
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            ApiServer.Options.defaults().withMaxConnectionsPerAddress(settings.connectionsPerAddress())
-                .withIdleSeconds(settings.idleSeconds()),
+            settings.api(),
             new ApiServer.Inspection(tapped, secret), eventLoops)
             .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
         metrics.watch(api.traffic());

@@ -9,10 +9,12 @@ import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.netty4.NettyAllocatorMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -97,6 +99,8 @@ public final class NodeMetrics implements EventSink {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
+        // Netty's pooled buffers live outside the heap and outside the JVM's own buffer-pool figures.
+        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
     }
 
     /** Counts what the node's WebSocket clients cost it. */
@@ -107,6 +111,8 @@ public final class NodeMetrics implements EventSink {
             .description("WebSocket frames sent to clients").register(registry);
         FunctionCounter.builder("distriplace.websocket.sent", traffic, ApiTraffic::bytesSent).baseUnit("bytes")
             .description("WebSocket bytes sent to clients").register(registry);
+        FunctionCounter.builder("distriplace.websocket.slow.disconnects", traffic, ApiTraffic::slowDisconnects)
+            .description("WebSocket clients cut off for falling more than their backlog behind").register(registry);
         return this;
     }
 

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.event.Role;
@@ -50,7 +51,7 @@ class RemoteNodeTest {
             Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), tap);
             network.attach(node);
             nodes.add(node);
-            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
+            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
                 new ApiServer.Inspection(tap, new ClusterSecret("s3cret")), null);
             server.start();
             servers.add(server);

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.event.NodeEvent;
@@ -36,7 +37,7 @@ class RemoteStreamBenchmark {
         EventTap tap = new EventTap(EventSink.NONE);
         Node node = new Node(NodeConfig.builder(1, List.of(1)).build(), new InProcessNetwork().transportFor(1),
             new MemoryEventStore(), EventSink.NONE);
-        try (ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
+        try (ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
             new ApiServer.Inspection(tap, new ClusterSecret("bench")), null)) {
             node.start().join();
             server.start();

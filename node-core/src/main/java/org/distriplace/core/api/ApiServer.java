@@ -37,43 +37,6 @@ public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
-    /** Limits of the server: request body, WebSocket frame, the live-update tick, connections per address. */
-    public record Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress,
-                          int idleSeconds) {
-
-        /** A connection the node hears nothing on for this long is closed (browsers ping every 20 s). */
-        public static final int DEFAULT_IDLE_SECONDS = 60;
-
-        /**
-         * Connections one address may hold open: a player's browser takes a handful; a LAN party behind one NAT
-         * address, a few per player.
-         */
-        public static final int DEFAULT_CONNECTIONS_PER_ADDRESS = 256;
-
-        public Options(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
-            this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_SECONDS);
-        }
-
-        /** 64 KiB bodies and frames; live updates every 50 ms; 256 connections per address; 60 s idle. */
-        public static Options defaults() {
-            return new Options(64 * 1024, 64 * 1024, 50);
-        }
-
-        public Options withMaxConnectionsPerAddress(int max) {
-            if (max < 1) {
-                throw new IllegalArgumentException("connections per address must be at least 1, not " + max);
-            }
-            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max, idleSeconds);
-        }
-
-        public Options withIdleSeconds(int seconds) {
-            if (seconds < 1) {
-                throw new IllegalArgumentException("the idle timeout must be at least 1 s, not " + seconds);
-            }
-            return new Options(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress, seconds);
-        }
-    }
-
     /**
      * What remote inspectors are streamed: this node's events (tapped) and the secret they must prove they hold.
      */
@@ -101,7 +64,7 @@ public final class ApiServer implements AutoCloseable {
     private final String bindHost;
     private final int port;
     private final Map<Integer, String> peerAddresses;
-    private final Options options;
+    private final ServerOptions options;
     private final CanvasEncodings encodings;
     private final LiveClients live;
     private final Inspectors inspectors;
@@ -109,7 +72,7 @@ public final class ApiServer implements AutoCloseable {
     private HistoryApi history;
     private final HealthApi health;
     private final ConnectionsPerAddress connections;
-    private final ClientIdentity identities;
+    private final ClientPolicy clients;
     private Supplier<String> metrics;
     private ThreadPoolExecutor historyReaders;
     private ThreadPoolExecutor timelapseRenderer;
@@ -118,7 +81,7 @@ public final class ApiServer implements AutoCloseable {
     private Channel server;
 
     /** A server without remote inspection, on event loops of its own. */
-    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options) {
+    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, ServerOptions options) {
         this(node, bindHost, port, peerAddresses, options, null, null);
     }
 
@@ -129,7 +92,7 @@ public final class ApiServer implements AutoCloseable {
      * @param group         the node's event loops, shared with its peer transport and left running on close; null
      *                      for loops of the server's own
      */
-    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, Options options,
+    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, ServerOptions options,
                      Inspection inspection, EventLoopGroup group) {
         this.node = node;
         this.bindHost = bindHost;
@@ -141,10 +104,10 @@ public final class ApiServer implements AutoCloseable {
         this.connections = new ConnectionsPerAddress(options.maxConnectionsPerAddress());
         // Guests are signed with the cluster secret, so any member verifies any member's; a node without one
         // (tests) signs with a key of its own.
-        this.identities = new ClientIdentity(inspection != null ? inspection.secret()
-            : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis,
-            ClientIdentity.DEFAULT_SESSIONS_PER_HOUR);
-        this.live = new LiveClients(node::view, encodings);
+        this.clients = new ClientPolicy(new ClientIdentity(inspection != null ? inspection.secret()
+            : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis, options.sessionsPerHour()),
+            new PlacementRate(options.placementsPerSecond(), System::nanoTime));
+        this.live = new LiveClients(node::view, options.clientBacklogBytes());
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
             : new MembersApi(node, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
@@ -201,20 +164,25 @@ public final class ApiServer implements AutoCloseable {
             // A room of browsers reconnects at once when a node restarts: queue them rather than drop SYNs.
             .option(ChannelOption.SO_BACKLOG, 4096)
             .childOption(ChannelOption.TCP_NODELAY, true)
-            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
+            // A channel is unwritable past a client's backlog: the live updates then disconnect it (LiveClients).
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(
+                options.clientBacklogBytes() / 2, options.clientBacklogBytes()))
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline().addLast(LIMIT, connections);
                     channel.pipeline().addLast(IDLE, new IdleStateHandler(options.idleSeconds(), 0, 0));
                     channel.pipeline().addLast(IDLE_CLOSER, IDLE_CONNECTIONS);
+                    RequestDeadline deadline = new RequestDeadline(options.requestSeconds());
+                    channel.pipeline().addLast(RequestDeadline.START, deadline);
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
+                    channel.pipeline().addLast(RequestDeadline.MET, deadline.met());
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
-                        () -> new WebSocketSession(node, live, identities),
+                        () -> new WebSocketSession(node, live, clients),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health, metrics, identities));
+                        health, metrics, clients));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

@@ -3,11 +3,15 @@ package org.distriplace.core.api;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.IntSupplier;
 
-/** What the node's WebSocket clients cost it: how many are connected, and the frames and bytes sent to them. */
+/**
+ * What the node's WebSocket clients cost it: how many are connected, the frames and bytes sent to them, and how many
+ * were cut off for not keeping up.
+ */
 public final class ApiTraffic {
 
     private final LongAdder frames = new LongAdder();
     private final LongAdder bytes = new LongAdder();
+    private final LongAdder slow = new LongAdder();
     private final IntSupplier clients;
 
     ApiTraffic(IntSupplier clients) {
@@ -26,6 +30,11 @@ public final class ApiTraffic {
         bytes.add((long) count * size);
     }
 
+    /** A client was disconnected for falling too far behind. */
+    void disconnectedSlow() {
+        slow.increment();
+    }
+
     public int clients() {
         return clients.getAsInt();
     }
@@ -36,5 +45,10 @@ public final class ApiTraffic {
 
     public long bytesSent() {
         return bytes.sum();
+    }
+
+    /** Clients disconnected because they fell more than their backlog behind, or their canvas stalled. */
+    public long slowDisconnects() {
+        return slow.sum();
     }
 }

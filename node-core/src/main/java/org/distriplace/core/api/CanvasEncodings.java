@@ -5,18 +5,16 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.distriplace.core.read.CanvasImage;
 import org.distriplace.core.read.ReadView;
 
 /**
- * The canvas as readers receive it, encoded once per published view and shared by every reader of that view: the
- * binary canvas ({@code GET /api/v1/canvas}), the painted pixels as JSON ({@code GET /canvas}) and the WebSocket
- * {@code canvas} frame. The first reader after a new view builds the encoding, on an I/O thread; readers meanwhile
- * wait for it rather than build their own, and every later reader shares it. Each encoding is always of the latest
+ * The canvas as HTTP readers receive it, encoded once per published view and shared by every reader of that view:
+ * the binary canvas ({@code GET /api/v1/canvas}) and the painted pixels as JSON ({@code GET /canvas}). (A WebSocket
+ * client's canvas goes out a fragment at a time instead: {@link CanvasStream}.) The first reader after a new view
+ * builds the encoding, on an I/O thread; readers meanwhile wait for it rather than build their own, and every later
+ * reader shares it. Each encoding is always of the latest
  * view when asked (read under its lock), so a cache only moves forward. Thread-safe.
  *
  * <p>Encodings live in pooled direct buffers, so the socket write copies nothing first: each reader gets a
@@ -62,7 +60,6 @@ final class CanvasEncodings {
     private final PixelsJson pixelsJson = new PixelsJson();
     private final Cache binary;
     private final Cache pixels;
-    private final Cache frame;
 
     /** @param views the node's latest published view */
     CanvasEncodings(Supplier<ReadView> views) {
@@ -70,7 +67,6 @@ final class CanvasEncodings {
             view.canvas().width() * view.canvas().height()));
         // Only the pixels cache calls this, under its lock: the band texts it keeps are used one view at a time.
         this.pixels = new Cache(views, view -> direct(pixelsJson.encode(view)));
-        this.frame = new Cache(views, view -> direct(canvasFrame(view.canvas())));
     }
 
     /** Palette indexes, row-major: the binary canvas. */
@@ -83,16 +79,10 @@ final class CanvasEncodings {
         return pixels.current();
     }
 
-    /** The WebSocket {@code canvas} frame's text: {@code {type: "canvas", width, height, data: base64}}. */
-    ByteBuf frame() {
-        return frame.current();
-    }
-
     /** Frees the cached encodings (the server stops); readers still sending keep theirs until sent. */
     void release() {
         binary.release();
         pixels.release();
-        frame.release();
     }
 
     @FunctionalInterface
@@ -113,17 +103,5 @@ final class CanvasEncodings {
             throw new UncheckedIOException("writing to memory does not fail", e);
         }
         return buffer;
-    }
-
-    static byte[] canvasFrame(CanvasImage canvas) {
-        byte[] head = ("{\"type\":\"canvas\",\"width\":" + canvas.width() + ",\"height\":" + canvas.height()
-            + ",\"data\":\"").getBytes(StandardCharsets.US_ASCII);
-        byte[] data = Base64.getEncoder().encode(canvas.toBytes());
-        byte[] frame = new byte[head.length + data.length + 2];
-        System.arraycopy(head, 0, frame, 0, head.length);
-        System.arraycopy(data, 0, frame, head.length, data.length);
-        frame[frame.length - 2] = '"';
-        frame[frame.length - 1] = '}';
-        return frame;
     }
 }

@@ -26,8 +26,6 @@ import org.distriplace.core.net.ClusterSecret;
 final class ClientIdentity {
 
     static final String COOKIE = "dp_session";
-    /** New guest sessions offered to one address per hour, by default. */
-    static final int DEFAULT_SESSIONS_PER_HOUR = 30;
     private static final long HOUR_MS = 3_600_000;
     /** Addresses whose budget is remembered; the oldest is forgotten beyond this. */
     private static final int ADDRESSES = 10_000;

@@ -52,6 +52,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final HealthApi health;
     private final Supplier<String> metrics;
     private final ClientIdentity identities;
+    private final ClientPolicy policy;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
@@ -59,9 +60,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientIdentity identities) {
+            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy) {
         this.node = node;
-        this.identities = identities;
+        this.policy = policy;
+        this.identities = policy.identities();
         this.health = health;
         this.metrics = metrics;
         this.peerAddresses = peerAddresses;
@@ -92,7 +94,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             response = history != null ? history.handle(method, request.uri(), ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
-            response = identity.forged() ? CompletableFuture.completedFuture(badSession())
+            // Every attempt counts against the address's rate, before anything else is looked at.
+            response = !policy.placements().tryPlace(ctx.channel().remoteAddress())
+                ? CompletableFuture.completedFuture(policy.rateLimited())
+                : identity.forged() ? CompletableFuture.completedFuture(badSession())
                 : placePixel(request, identity.userId(), ctx);
         } else if (!method.equals(HttpMethod.GET)) {
             response = CompletableFuture.completedFuture(ROUTES.contains(path)

@@ -9,44 +9,80 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.PixelListener;
+import org.distriplace.core.read.CanvasImage;
 import org.distriplace.core.read.ReadView;
 
 /**
  * The WebSocket clients of this node and their live updates. Committed pixels are collected as the node tells them
  * and sent once per tick as one {@code pixels} frame, encoded once and shared by every client: never a frame per
- * pixel. A client joins with the canvas of the latest view; joining and sending a tick's pixels exclude each other,
- * so every client gets its canvas before any pixels newer than it. A client too slow to take its frames is
- * disconnected (it reconnects and starts from a fresh canvas), but not while its canvas is still on its way: a big
- * canvas takes a while on a slow link. Thread-safe.
+ * pixel. A client joins with the canvas of the latest view ({@link CanvasStream}, a fragment at a time); pixel
+ * frames that come while its canvas is on its way wait for it, so it always gets its canvas before any pixels newer
+ * than it.
+ *
+ * <p>No client makes the node hold more than its backlog for it: a client with more than that many bytes waiting
+ * (the channel's high water mark), or whose canvas has not moved for {@link #STALLED_NANOS}, is disconnected with
+ * close code 1013 and a reason; it reconnects and starts from a fresh canvas. Thread-safe.
  */
 final class LiveClients implements PixelListener {
 
-    /** A client still receiving its canvas after this long is given up on. */
-    static final long CANVAS_GRACE_NANOS = 30_000_000_000L;
+    /** A client whose canvas has not moved for this long is not reading: it is disconnected. */
+    static final long STALLED_NANOS = 30_000_000_000L;
+
+    /** A disconnected client's close frame waits this long behind what it did not read, then the socket closes. */
+    static final long CLOSE_GRACE_MS = 2_000;
+
+    static final String TOO_SLOW = "too slow: reconnect for a fresh canvas";
+
+    /** One client: its channel, the canvas still on its way to it, and the pixel frames waiting for that canvas. */
+    private static final class Client {
+        final Channel channel;
+        CanvasStream canvas;
+        final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
+        long waitingBytes;
+        boolean newCanvasNext;
+
+        Client(Channel channel) {
+            this.channel = channel;
+        }
+
+        void dropWaiting() {
+            waiting.forEach(ByteBuf::release);
+            waiting.clear();
+            waitingBytes = 0;
+        }
+    }
 
     private final Supplier<ReadView> views;
-    private final CanvasEncodings encodings;
-    private final Set<Channel> clients = ConcurrentHashMap.newKeySet();
-    /** Clients whose canvas is still being sent, with when it started. */
-    private final Map<Channel, Long> receivingCanvas = new ConcurrentHashMap<>();
+    private final long backlogBytes;
+    private final LongSupplier nanos;
+    private final Map<Channel, Client> clients = new ConcurrentHashMap<>();
     private final Object pendingLock = new Object();
     private final Object deliveryLock = new Object();
     private List<PixelWrite> pending = new ArrayList<>();
     private boolean reload;
     private final ApiTraffic traffic = new ApiTraffic(clients::size);
 
-    LiveClients(Supplier<ReadView> views, CanvasEncodings encodings) {
+    /** @param backlogBytes the most a client may have waiting for it (also its channel's high water mark) */
+    LiveClients(Supplier<ReadView> views, long backlogBytes) {
+        this(views, backlogBytes, System::nanoTime);
+    }
+
+    /** @param nanos the clock stalls are timed by */
+    LiveClients(Supplier<ReadView> views, long backlogBytes, LongSupplier nanos) {
         this.views = views;
-        this.encodings = encodings;
+        this.backlogBytes = backlogBytes;
+        this.nanos = nanos;
     }
 
     ApiTraffic traffic() {
@@ -57,21 +93,18 @@ final class LiveClients implements PixelListener {
      * Adds a client and sends it {@code welcome} (built from the view it joins at) and that view's canvas; from the
      * next tick it receives every pixel committed after.
      */
-    void join(Channel client, Function<ReadView, ObjectNode> welcome) {
+    void join(Channel channel, Function<ReadView, ObjectNode> welcome) {
         synchronized (deliveryLock) {
-            clients.add(client);
-            client.closeFuture().addListener(closed -> {
-                clients.remove(client);
-                receivingCanvas.remove(client);
-            });
+            Client client = new Client(channel);
+            clients.put(channel, client);
+            channel.closeFuture().addListener(closed -> forget(client));
             ReadView view = views.get();
             TextWebSocketFrame hello = new TextWebSocketFrame(welcome.apply(view).toString());
             traffic.sent(hello.content().readableBytes());
-            client.write(hello);
-            receivingCanvas.put(client, System.nanoTime());
-            TextWebSocketFrame canvas = new TextWebSocketFrame(encodings.frame());
-            traffic.sent(canvas.content().readableBytes());
-            client.writeAndFlush(canvas).addListener(sent -> receivingCanvas.remove(client));
+            channel.writeAndFlush(hello, channel.voidPromise());
+            synchronized (client) {
+                sendCanvas(client, view.canvas());
+            }
         }
     }
 
@@ -96,7 +129,10 @@ final class LiveClients implements PixelListener {
         }
     }
 
-    /** Sends what committed since the last tick, as one frame for every client; after full state, a new canvas. */
+    /**
+     * Sends what committed since the last tick, as one frame for every client; after full state, a new canvas.
+     * Disconnects clients that fell too far behind.
+     */
     void flush() {
         synchronized (deliveryLock) {
             List<PixelWrite> batch;
@@ -111,29 +147,19 @@ final class LiveClients implements PixelListener {
                 send(pixelsFrame(batch));
             }
             if (mustReload && !clients.isEmpty()) {
-                ByteBuf canvas = encodings.frame();
-                try {
-                    traffic.sentToEach(clients.size(), canvas.readableBytes());
-                    clients.forEach(client -> client.writeAndFlush(
-                        new TextWebSocketFrame(canvas.retainedDuplicate()), client.voidPromise()));
-                } finally {
-                    canvas.release();
-                }
+                CanvasImage canvas = views.get().canvas();
+                clients.values().forEach(client -> reload(client, canvas));
             }
+            disconnectStalled(nanos.getAsLong());
         }
     }
 
     private void send(byte[] pixels) {
         ByteBuf frame = Unpooled.wrappedBuffer(pixels);
-        long now = System.nanoTime();
         try {
-            for (Channel client : clients) {
-                if (client.isWritable() || stillReceivingCanvas(client, now)) {
-                    traffic.sent(pixels.length);
-                    client.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()), client.voidPromise());
-                } else {
-                    client.writeAndFlush(new CloseWebSocketFrame(1013, "too slow: reconnect for a fresh canvas"))
-                        .addListener(done -> client.close());
+            for (Client client : clients.values()) {
+                synchronized (client) {
+                    deliver(client, frame);
                 }
             }
         } finally {
@@ -141,9 +167,88 @@ final class LiveClients implements PixelListener {
         }
     }
 
-    private boolean stillReceivingCanvas(Channel client, long now) {
-        Long since = receivingCanvas.get(client);
-        return since != null && now - since < CANVAS_GRACE_NANOS;
+    /** Sends {@code frame} to {@code client}, or keeps it until its canvas is sent, or disconnects it. */
+    private void deliver(Client client, ByteBuf frame) {
+        if (client.canvas != null) {
+            client.waiting.add(frame.retainedDuplicate());
+            client.waitingBytes += frame.readableBytes();
+            if (client.waitingBytes > backlogBytes) {
+                disconnect(client);
+            }
+        } else if (client.channel.isWritable()) {
+            traffic.sent(frame.readableBytes());
+            client.channel.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()),
+                client.channel.voidPromise());
+        } else {
+            disconnect(client);
+        }
+    }
+
+    private void reload(Client client, CanvasImage canvas) {
+        synchronized (client) {
+            if (client.canvas != null) {
+                // The new canvas supersedes every pixel waiting: send it once the one on its way is done.
+                client.dropWaiting();
+                client.newCanvasNext = true;
+            } else {
+                sendCanvas(client, canvas);
+            }
+        }
+    }
+
+    /** Starts {@code canvas} towards {@code client} (holding its lock). */
+    private void sendCanvas(Client client, CanvasImage canvas) {
+        client.canvas = new CanvasStream(client.channel, canvas, traffic, nanos, () -> canvasSent(client));
+        client.canvas.start();
+    }
+
+    /** On the client's event loop: its canvas is sent, so the pixels that waited for it follow. */
+    private void canvasSent(Client client) {
+        synchronized (client) {
+            client.canvas = null;
+            if (client.newCanvasNext) {
+                client.newCanvasNext = false;
+                sendCanvas(client, views.get().canvas());
+                return;
+            }
+            for (ByteBuf frame : client.waiting) {
+                traffic.sent(frame.readableBytes());
+                client.channel.write(new TextWebSocketFrame(frame), client.channel.voidPromise());
+            }
+            client.waiting.clear();
+            client.waitingBytes = 0;
+            client.channel.flush();
+        }
+    }
+
+    private void disconnectStalled(long now) {
+        for (Client client : clients.values()) {
+            synchronized (client) {
+                if (client.canvas != null && now - client.canvas.progressNanos() > STALLED_NANOS) {
+                    disconnect(client);
+                }
+            }
+        }
+    }
+
+    /** Stops sending to {@code client} and closes it, with a close frame saying why (holding its lock). */
+    private void disconnect(Client client) {
+        traffic.disconnectedSlow();
+        forget(client);
+        Channel channel = client.channel;
+        channel.writeAndFlush(new CloseWebSocketFrame(1013, TOO_SLOW)).addListener(done -> channel.close());
+        // A client that reads nothing never takes the close frame: the socket closes anyway.
+        channel.eventLoop().schedule(() -> channel.close(), CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private void forget(Client client) {
+        clients.remove(client.channel, client);
+        synchronized (client) {
+            if (client.canvas != null) {
+                client.canvas.cancel();
+            }
+            client.dropWaiting();
+        }
     }
 
     static byte[] pixelsFrame(List<PixelWrite> writes) {

@@ -28,20 +28,20 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private final Node node;
     private final LiveClients live;
-    private final ClientIdentity identities;
+    private final ClientPolicy policy;
     private String user;
     private boolean forged;
 
-    WebSocketSession(Node node, LiveClients live, ClientIdentity identities) {
+    WebSocketSession(Node node, LiveClients live, ClientPolicy policy) {
         this.node = node;
         this.live = live;
-        this.identities = identities;
+        this.policy = policy;
     }
 
     @Override
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
-            ClientIdentity.Identity identity = identities.of(handshake.requestHeaders(),
+            ClientIdentity.Identity identity = policy.identities().of(handshake.requestHeaders(),
                 ctx.channel().remoteAddress(), false);
             user = identity.userId();
             forged = identity.forged();
@@ -83,6 +83,10 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private void place(ChannelHandlerContext ctx, JsonNode message) {
         JsonNode requestId = message.get("requestId");
+        if (!policy.placements().tryPlace(ctx.channel().remoteAddress())) {
+            reply(ctx, error(ClientPolicy.RATE_LIMITED, policy.rateLimitedMessage(), requestId, 1));
+            return;
+        }
         if (forged) {
             reply(ctx, error("BAD_SESSION", "this session was not issued by this cluster: reload the page for a new "
                 + "one", requestId, 0));

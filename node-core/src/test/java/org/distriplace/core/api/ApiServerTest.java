@@ -41,7 +41,7 @@ class ApiServerTest {
         NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(20, 10).cooldownMs(60_000).batchMs(10).build();
         node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
         node.start().join();
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ApiServer.Options(4096, 4096, 20));
+        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ServerOptions(4096, 4096, 20));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         http = TestHttp.withCookies();
@@ -130,7 +130,7 @@ class ApiServerTest {
     @Test
     void connectionsPastTheLimitPerAddressAreRefusedAndTheSlotComesBackWhenOneCloses() throws Exception {
         try (ApiServer limited = new ApiServer(node, "127.0.0.1", 0, Map.of(),
-                ApiServer.Options.defaults().withMaxConnectionsPerAddress(3))) {
+                ServerOptions.defaults().withMaxConnectionsPerAddress(3))) {
             limited.start();
             java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
             try {
@@ -159,7 +159,7 @@ class ApiServerTest {
                 }
             }
         }
-        assertThrows(IllegalArgumentException.class, () -> ApiServer.Options.defaults()
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.defaults()
             .withMaxConnectionsPerAddress(0));
     }
 
@@ -167,7 +167,7 @@ class ApiServerTest {
     @Test
     void silentConnectionsAndWebSocketsAreClosedAfterTheIdleTime() throws Exception {
         try (ApiServer impatient = new ApiServer(node, "127.0.0.1", 0, Map.of(),
-                ApiServer.Options.defaults().withIdleSeconds(1))) {
+                ServerOptions.defaults().withIdleSeconds(1))) {
             impatient.start();
             try (java.net.Socket silent = new java.net.Socket("127.0.0.1", impatient.port())) {
                 silent.setSoTimeout(10_000);
@@ -179,7 +179,7 @@ class ApiServerTest {
             Await.until("the idle player's socket closed", Duration.ofSeconds(10), () -> quiet.closeCode() == 1001);
             socket.abort();
         }
-        assertThrows(IllegalArgumentException.class, () -> ApiServer.Options.defaults().withIdleSeconds(0));
+        assertThrows(IllegalArgumentException.class, () -> ServerOptions.defaults().withIdleSeconds(0));
     }
 
     @Test

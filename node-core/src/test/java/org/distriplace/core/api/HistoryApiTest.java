@@ -57,7 +57,7 @@ class HistoryApiTest {
         writer.append(List.of(placed(4, 5, "#2450A4", "carol", 60_000, 3)), HistoryWriter.LOG);
         History history = History.load(chunks, 20, 10);
         TimeMachine past = new TimeMachine(chunks, new MemorySnapshots(), 20, 10, config.palette());
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults())
+        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults())
             .withHistory(history, past);
         server.start();
         base = "http://127.0.0.1:" + server.port() + "/api/v1/history/";

@@ -48,7 +48,7 @@ class InspectStreamTest {
         NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(8, 8).cooldownMs(0).batchMs(5).build();
         node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), tap);
         node.start().join();
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
+        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
             new ApiServer.Inspection(tap, SECRET), null);
         server.start();
         Await.until("the lone node to lead", Duration.ofSeconds(10), () -> node.report().join().ready());
@@ -152,7 +152,7 @@ class InspectStreamTest {
 
     @Test
     void aServerWithoutInspectionDoesNotOfferTheStream() throws Exception {
-        try (ApiServer closed = new ApiServer(node, "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults())) {
+        try (ApiServer closed = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults())) {
             closed.start();
             HttpResponse<String> response = new TestHttp().get("http://127.0.0.1:" + closed.port()
                 + InspectProtocol.PATH);

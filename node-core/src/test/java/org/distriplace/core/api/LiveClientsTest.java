@@ -7,12 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelOutboundHandlerAdapter;
-import io.netty.channel.ChannelPromise;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Palette;
@@ -23,9 +24,16 @@ import org.junit.jupiter.api.Test;
 
 class LiveClientsTest {
 
-    private final AtomicReference<ReadView> latest = new AtomicReference<>(new ReadView(
-        CanvasImage.blank(8, 8, Palette.rPlace2022()), VectorClock.EMPTY, "0".repeat(16), 0, PlacementTimes.EMPTY, 0));
-    private final LiveClients live = new LiveClients(latest::get, new CanvasEncodings(latest::get));
+    private static final long BACKLOG = 1 << 20;
+
+    private final AtomicReference<ReadView> latest = new AtomicReference<>(view(
+        CanvasImage.blank(8, 8, Palette.rPlace2022())));
+    private final AtomicLong nanos = new AtomicLong();
+    private final LiveClients live = new LiveClients(latest::get, BACKLOG, nanos::get);
+
+    private static ReadView view(CanvasImage canvas) {
+        return new ReadView(canvas, VectorClock.EMPTY, "0".repeat(16), 0, PlacementTimes.EMPTY, 0);
+    }
 
     private static String type(Object frame) {
         String text = ((TextWebSocketFrame) frame).text();
@@ -34,6 +42,25 @@ class LiveClientsTest {
 
     private void join(EmbeddedChannel client) {
         live.join(client, view -> Responses.JSON.createObjectNode().put("type", "welcome"));
+        client.runPendingTasks();
+    }
+
+    /** A client on a slow link, joined to a canvas of 13 fragments: the first is out, the rest wait for it. */
+    private EmbeddedChannel joinSlowly(HeldWrites link) {
+        latest.set(view(CanvasStreamTest.noise(500, 300, 7)));
+        EmbeddedChannel client = new EmbeddedChannel(link);
+        join(client);
+        assertEquals("welcome", type(client.readOutbound()));
+        assertEquals("canvas", type(client.readOutbound()));
+        return client;
+    }
+
+    private static CloseWebSocketFrame closeFrame(EmbeddedChannel client) {
+        Object last = null;
+        for (Object next; (next = client.readOutbound()) != null; ) {
+            last = next;
+        }
+        return assertInstanceOf(CloseWebSocketFrame.class, last, "the client is told why it goes");
     }
 
     @Test
@@ -62,44 +89,99 @@ class LiveClientsTest {
         client.readOutbound();
         live.reloaded();
         live.flush();
+        client.runPendingTasks();
         assertEquals("canvas", type(client.readOutbound()));
     }
 
-    /** Holds the canvas frame's write, as a slow link does, until released. */
-    private static final class SlowLink extends ChannelOutboundHandlerAdapter {
-        private ChannelPromise canvasSent;
-
-        @Override
-        public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
-            if (canvasSent == null && msg instanceof TextWebSocketFrame text && text.text().contains("\"canvas\"")) {
-                canvasSent = promise;
-                ctx.write(msg);
-            } else {
-                ctx.write(msg, promise);
-            }
+    @Test
+    void pixelsCommittedWhileTheCanvasIsOnItsWayFollowIt() {
+        HeldWrites link = new HeldWrites();
+        EmbeddedChannel client = joinSlowly(link);
+        live.committed(write(1, 1, 2, 3), true);
+        live.flush();
+        assertNull(client.readOutbound(), "no pixels inside the canvas message");
+        while (link.releaseOne()) {
+            client.runPendingTasks();
         }
+        for (int fragment = 0; fragment < 12; fragment++) {
+            assertInstanceOf(ContinuationWebSocketFrame.class, client.readOutbound());
+        }
+        assertEquals("pixels", type(client.readOutbound()), "then the pixels that waited");
+        assertTrue(client.isOpen());
     }
 
     @Test
-    void aClientStillReceivingItsCanvasIsNotTakenForASlowOne() {
-        SlowLink link = new SlowLink();
-        EmbeddedChannel client = new EmbeddedChannel(link);
-        join(client);
-        client.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+    void aClientMoreThanItsBacklogBehindIsDisconnectedWhileOthersReceiveEverything() {
+        EmbeddedChannel reader = new EmbeddedChannel();
+        join(reader);
+        reader.readOutbound();
+        reader.readOutbound();
+        EmbeddedChannel idle = new EmbeddedChannel();
+        join(idle);
+        idle.readOutbound();
+        idle.readOutbound();
+        idle.unsafe().outboundBuffer().setUserDefinedWritability(1, false);
+
         live.committed(write(1, 1, 2, 3), true);
         live.flush();
-        assertTrue(client.isOpen(), "its canvas is still on its way");
-        client.readOutbound();
-        client.readOutbound();
-        assertEquals("pixels", type(client.readOutbound()));
+        CloseWebSocketFrame close = closeFrame(idle);
+        assertEquals(1013, close.statusCode());
+        assertEquals(LiveClients.TOO_SLOW, close.reasonText());
+        idle.runPendingTasks();
+        assertFalse(idle.isOpen());
+        assertEquals("pixels", type(reader.readOutbound()));
+        assertEquals(1, live.size());
+        assertEquals(1, live.traffic().slowDisconnects());
+    }
 
-        link.canvasSent.setSuccess();
-        live.committed(write(1, 2, 2, 4), true);
-        live.flush();
-        Object last = client.readOutbound();
-        assertInstanceOf(CloseWebSocketFrame.class, last, "with its canvas sent, a client that takes nothing is slow");
-        assertEquals(1013, ((CloseWebSocketFrame) last).statusCode());
+    @Test
+    void pixelsWaitingForACanvasCountAgainstTheBacklog() {
+        LiveClients tight = new LiveClients(latest::get, 100, nanos::get);
+        latest.set(view(CanvasStreamTest.noise(500, 300, 7)));
+        EmbeddedChannel client = new EmbeddedChannel(new HeldWrites());
+        tight.join(client, view -> Responses.JSON.createObjectNode().put("type", "welcome"));
         client.runPendingTasks();
-        assertFalse(client.isOpen());
+        tight.committed(write(1, 1, 2, 3), true);
+        tight.flush();
+        assertTrue(client.isOpen(), "one frame fits");
+        tight.committed(write(1, 2, 2, 4), true);
+        tight.committed(write(1, 3, 2, 5), true);
+        tight.flush();
+        assertEquals(1013, closeFrame(client).statusCode(), "three do not");
+        assertEquals(0, tight.size());
+    }
+
+    @Test
+    void aClientThatStopsTakingItsCanvasIsDisconnectedEvenOnAQuietCanvas() {
+        HeldWrites link = new HeldWrites();
+        EmbeddedChannel client = joinSlowly(link);
+        nanos.addAndGet(LiveClients.STALLED_NANOS / 2);
+        link.releaseOne();
+        client.runPendingTasks();
+        live.flush();
+        assertTrue(client.isOpen(), "its canvas moves, slowly");
+        nanos.addAndGet(LiveClients.STALLED_NANOS + 1);
+        live.flush();
+        assertEquals(1013, closeFrame(client).statusCode());
+        client.advanceTimeBy(LiveClients.CLOSE_GRACE_MS, TimeUnit.MILLISECONDS);
+        client.runScheduledPendingTasks();
+        assertFalse(client.isOpen(), "closed though it never took the close frame");
+    }
+
+    @Test
+    void aFullStateDuringACanvasSendsTheNewCanvasAfterIt() {
+        HeldWrites link = new HeldWrites();
+        EmbeddedChannel client = joinSlowly(link);
+        live.committed(write(1, 1, 2, 3), true);
+        live.reloaded();
+        live.flush();
+        while (link.releaseOne()) {
+            client.runPendingTasks();
+        }
+        for (int fragment = 0; fragment < 12; fragment++) {
+            assertInstanceOf(ContinuationWebSocketFrame.class, client.readOutbound());
+        }
+        WebSocketFrame next = client.readOutbound();
+        assertEquals("canvas", type(next), "the new canvas, and not the pixels it supersedes");
     }
 }

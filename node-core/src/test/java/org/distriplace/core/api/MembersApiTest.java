@@ -50,7 +50,7 @@ class MembersApiTest {
             node.start().join();
             nodes.add(node);
         }
-        server = new ApiServer(node(1), "127.0.0.1", 0, Map.of(), ApiServer.Options.defaults(),
+        server = new ApiServer(node(1), "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
             new ApiServer.Inspection(new EventTap(EventSink.NONE), new ClusterSecret(SECRET)), null);
         server.start();
         address = "127.0.0.1:" + server.port();
