@@ -7,11 +7,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.net.LoopbackPorts;
 
@@ -27,6 +30,8 @@ final class BenchCluster implements AutoCloseable {
     static final String SECRET = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Builds (by class path) and their {@code node} command's usage text: which options each takes. */
+    private static final Map<String, String> USAGES = new ConcurrentHashMap<>();
 
     /**
      * What to start.
@@ -95,11 +100,15 @@ final class BenchCluster implements AutoCloseable {
             "--peer-port", Integer.toString(peerPorts[id - 1]), "--data-dir", dir.resolve("node-" + id).toString(),
             "--cluster-secret", SECRET, "--cooldown", "0",
             "--canvas", layout.width() + "x" + layout.height()));
-        if (layout.classPath().equals(System.getProperty("java.class.path"))) {
+        if (limitsConnections(layout.classPath())) {
             // Thousands of observers from this one address: the limit meant for strangers would refuse them.
-            // (Older builds measured beside this one have no such limit, nor the option.)
+            // (Older builds measured beside this one may have no such limit, nor the option.)
             // Its observers only listen, and never ping as browsers do: they must not be cut off as idle.
             command.addAll(List.of("--max-connections-per-address", "100000", "--idle-timeout", "86400"));
+        }
+        if (limitsPlacements(layout.classPath())) {
+            // The load generator places for thousands of players from this one address.
+            command.addAll(List.of("--placements-per-second", "10000000"));
         }
         if (!peers.isEmpty()) {
             command.addAll(List.of("--peers", String.join(",", peers)));
@@ -108,6 +117,40 @@ final class BenchCluster implements AutoCloseable {
         Files.createDirectories(dir);
         processes[id - 1] = new ProcessBuilder(command).redirectErrorStream(true)
             .redirectOutput(dir.resolve("node-" + id + ".out").toFile()).start();
+    }
+
+    /** Whether the build on {@code classPath} limits connections per address (and so takes the options). */
+    private static boolean limitsConnections(String classPath) {
+        return usage(classPath).contains("--max-connections-per-address") && usage(classPath).contains(
+            "--idle-timeout");
+    }
+
+    /** Whether the build on {@code classPath} limits placements per address (and so takes the option). */
+    private static boolean limitsPlacements(String classPath) {
+        return usage(classPath).contains("--placements-per-second");
+    }
+
+    /** The {@code node} command's usage text of the build on {@code classPath} (empty if it cannot say). */
+    private static String usage(String classPath) {
+        return USAGES.computeIfAbsent(classPath, path -> {
+            try {
+                Process help = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", path, "org.distriplace.app.Main", "node", "--help").redirectErrorStream(true).start();
+                String usage = new String(help.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+                help.waitFor(30, TimeUnit.SECONDS);
+                return usage;
+            } catch (IOException e) {
+                return "";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return "";
+            }
+        });
+    }
+
+    /** The process id of node {@code id}. */
+    long pid(int id) {
+        return processes[id - 1].pid();
     }
 
     /** The leader all live nodes agree on, waiting for one up to {@code timeout}. */

@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS }
 
     /**
      * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
@@ -65,8 +65,8 @@ public final class Benchmark {
         report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
             .put("java", System.getProperty("java.version")).put("quick", options.quick());
         String reference = options.referenceJar() == null ? null : options.referenceJar().toAbsolutePath().toString();
-        if (options.phases().stream().anyMatch(phase -> phase != Phase.READS && phase != Phase.MEMBERSHIP
-            && phase != Phase.HISTORY)) {
+        if (options.phases().stream().anyMatch(phase -> phase == Phase.RAMP || phase == Phase.FANOUT
+            || phase == Phase.FAILOVER)) {
             placements(report);
         }
         if (options.phases().contains(Phase.READS)) {
@@ -77,6 +77,9 @@ public final class Benchmark {
         }
         if (options.phases().contains(Phase.HISTORY)) {
             new HistoryBench(options.quick(), options.nodeJvmOptions(), out).run(report);
+        }
+        if (options.phases().contains(Phase.CONNECTIONS)) {
+            new ConnectionCost(options.quick(), reference, options.nodeJvmOptions(), out).run(report);
         }
         if (options.json() != null) {
             JSON.writeValue(options.json().toFile(), report);

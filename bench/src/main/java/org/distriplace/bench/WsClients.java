@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
 import java.net.URI;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,6 +35,8 @@ final class WsClients implements AutoCloseable {
     }
 
     private static final int MAX_FRAME = 8 * 1024 * 1024;
+    /** A client that does not read keeps a small receive buffer, so the node feels it soon. */
+    private static final int NOT_READING_RECEIVE_BUFFER = 4096;
 
     private final EventLoopGroup group;
 
@@ -43,6 +46,18 @@ final class WsClients implements AutoCloseable {
 
     /** Connects to {@code uri}; the future completes once the WebSocket handshake is done. */
     CompletableFuture<Channel> connect(URI uri, String cookie, Listener listener) {
+        return connect(uri, cookie, listener, true);
+    }
+
+    /**
+     * Connects to {@code uri} and reads nothing once the handshake is done (with a small receive buffer): a
+     * client that never reads, as a slow or hostile one does.
+     */
+    CompletableFuture<Channel> connectNotReading(URI uri) {
+        return connect(uri, null, (text, bytes, at) -> { }, false);
+    }
+
+    private CompletableFuture<Channel> connect(URI uri, String cookie, Listener listener, boolean reading) {
         CompletableFuture<Channel> ready = new CompletableFuture<>();
         HttpHeaders headers = new DefaultHttpHeaders();
         if (cookie != null) {
@@ -50,12 +65,18 @@ final class WsClients implements AutoCloseable {
         }
         WebSocketClientProtocolConfig config = WebSocketClientProtocolConfig.newBuilder().webSocketUri(uri)
             .customHeaders(headers).maxFramePayloadLength(MAX_FRAME).handshakeTimeoutMillis(20_000).build();
-        new Bootstrap().group(group).channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+        Bootstrap bootstrap = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            .option(ChannelOption.TCP_NODELAY, true);
+        if (!reading) {
+            bootstrap.option(ChannelOption.SO_RCVBUF, NOT_READING_RECEIVE_BUFFER);
+        }
+        bootstrap
             .handler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
                     channel.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(MAX_FRAME),
-                        new WebSocketClientProtocolHandler(config), new Handler(listener, ready));
+                        new WebSocketClientProtocolHandler(config), new WebSocketFrameAggregator(MAX_FRAME),
+                        new Handler(listener, ready, reading));
                 }
             })
             .connect(uri.getHost(), uri.getPort()).addListener(done -> {
@@ -69,15 +90,18 @@ final class WsClients implements AutoCloseable {
     private static final class Handler extends SimpleChannelInboundHandler<WebSocketFrame> {
         private final Listener listener;
         private final CompletableFuture<Channel> ready;
+        private final boolean reading;
 
-        Handler(Listener listener, CompletableFuture<Channel> ready) {
+        Handler(Listener listener, CompletableFuture<Channel> ready, boolean reading) {
             this.listener = listener;
             this.ready = ready;
+            this.reading = reading;
         }
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
             if (event == WebSocketClientProtocolHandler.ClientHandshakeStateEvent.HANDSHAKE_COMPLETE) {
+                ctx.channel().config().setAutoRead(reading);
                 ready.complete(ctx.channel());
             }
             ctx.fireUserEventTriggered(event);
