@@ -106,7 +106,7 @@ final class LoadRun implements AutoCloseable {
         for (int i = 0; i < placerCount; i++) {
             // Distinct guests, signed with the bench cluster's secret as a node would sign them.
             String cookie = "dp_session=" + GuestTokens.sign(BENCH_SECRET, String.format(Locale.ROOT, "%016x", i + 1),
-                0);
+                System.currentTimeMillis() / 1000);
             joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, (text, size, at) -> {
                 if (text.startsWith(CANVAS)) {
                     canvases.countDown();

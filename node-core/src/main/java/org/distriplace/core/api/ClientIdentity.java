@@ -65,7 +65,7 @@ final class ClientIdentity {
         if (header != null) {
             for (Cookie cookie : ServerCookieDecoder.STRICT.decode(header)) {
                 if (COOKIE.equals(cookie.name())) {
-                    Optional<String> guest = GuestTokens.verify(secret, cookie.value());
+                    Optional<String> guest = GuestTokens.verify(secret, cookie.value(), clock.getAsLong() / 1000);
                     if (guest.isPresent()) {
                         return new Identity(guest.get(), Optional.empty(), false);
                     }

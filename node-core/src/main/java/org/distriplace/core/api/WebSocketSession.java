@@ -7,9 +7,6 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import java.io.IOException;
-import java.util.Optional;
-import org.distriplace.core.model.Color;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.read.ReadView;
@@ -66,23 +63,19 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
             reply(ctx, error("BAD_REQUEST", "send JSON text frames", null, 0));
             return;
         }
-        JsonNode message;
-        try {
-            message = Responses.JSON.readTree(text.text());
-        } catch (IOException e) {
-            reply(ctx, error("BAD_REQUEST", "not JSON", null, 0));
-            return;
-        }
-        String type = message == null ? "" : message.path("type").asText("");
-        switch (type) {
-            case "ping" -> reply(ctx, Responses.JSON.createObjectNode().put("type", "pong"));
-            case "place" -> place(ctx, message);
-            default -> reply(ctx, error("BAD_REQUEST", "unknown message type '" + type + "'", null, 0));
+        PlayerMessage message = PlayerMessage.parse(text.text());
+        if (message instanceof PlayerMessage.Ping) {
+            reply(ctx, Responses.JSON.createObjectNode().put("type", "pong"));
+        } else if (message instanceof PlayerMessage.Place place) {
+            place(ctx, place);
+        } else {
+            PlayerMessage.Refused refused = (PlayerMessage.Refused) message;
+            reply(ctx, error(refused.code(), refused.message(), refused.requestId(), 0));
         }
     }
 
-    private void place(ChannelHandlerContext ctx, JsonNode message) {
-        JsonNode requestId = message.get("requestId");
+    private void place(ChannelHandlerContext ctx, PlayerMessage.Place place) {
+        JsonNode requestId = place.requestId();
         if (!policy.placements().tryPlace(ctx.channel().remoteAddress())) {
             reply(ctx, error(ClientPolicy.RATE_LIMITED, policy.rateLimitedMessage(), requestId, 1));
             return;
@@ -92,18 +85,8 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
                 + "one", requestId, 0));
             return;
         }
-        Optional<PixelRequest> request = PixelRequest.parse(message);
-        if (request.isEmpty()) {
-            reply(ctx, error("BAD_REQUEST", PixelRequest.SHAPE, requestId, 0));
-            return;
-        }
-        Optional<Color> color = Color.parse(request.get().color());
-        if (color.isEmpty()) {
-            reply(ctx, error(PlaceError.BAD_COLOR.name(), "colours are #RRGGBB from the palette", requestId, 0));
-            return;
-        }
         // Answered on this channel's event loop: the node's thread builds no JSON and writes no frames.
-        node.place(user, request.get().x(), request.get().y(), color.get()).whenCompleteAsync((result, failure) -> {
+        node.place(user, place.x(), place.y(), place.color()).whenCompleteAsync((result, failure) -> {
             if (result != null) {
                 ObjectNode success = Responses.JSON.createObjectNode().put("type", "success")
                     .put("nextPlacement", result.nextPlacementAt());

@@ -18,20 +18,42 @@ class GuestTokensTest {
     private static final ClusterSecret CLUSTER = new ClusterSecret("party-secret");
     private static final InetSocketAddress LAPTOP = new InetSocketAddress("192.168.1.20", 50_000);
 
+    private static final long ISSUED = 1_796_068_800L;
+    private static final long NOW = ISSUED + 600;
+
     @Test
     void aSignedGuestVerifiesAndAnyChangeOrOtherSecretDoesNot() {
-        String token = GuestTokens.sign(CLUSTER, "00ff00ff00ff00ff", 1_796_068_800L);
+        String token = GuestTokens.sign(CLUSTER, "00ff00ff00ff00ff", ISSUED);
         assertEquals(Optional.of("guest-00ff00ff00ff00ff"), GuestTokens.verify(new ClusterSecret("party-secret"),
-            token), "another member, same secret");
-        assertEquals(Optional.empty(), GuestTokens.verify(new ClusterSecret("other-party"), token));
+            token, NOW), "another member, same secret");
+        assertEquals(Optional.empty(), GuestTokens.verify(new ClusterSecret("other-party"), token, NOW));
         assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, token.replace("00ff00ff00ff00ff",
-            "00ff00ff00ff00fe")), "another guest's id under this proof");
-        assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, token.replace(".1796068800.", ".1796068801.")));
+            "00ff00ff00ff00fe"), NOW), "another guest's id under this proof");
+        assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, token.replace(".1796068800.", ".1796068801."),
+            NOW));
         for (String junk : new String[] {"", "guest-00ff00ff00ff00ff", "g1.00ff00ff00ff00ff.1.short",
             token + "x", token.substring(0, token.length() - 1) + "!"}) {
-            assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, junk), junk);
+            assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, junk, NOW), junk);
         }
         assertThrows(IllegalArgumentException.class, () -> GuestTokens.sign(CLUSTER, "not-hex", 0));
+    }
+
+    @Test
+    void aGuestExpiresWithItsCookieAYearOnAndIsNotTakenFromTheFuture() {
+        String token = GuestTokens.sign(CLUSTER, "00ff00ff00ff00ff", ISSUED);
+        assertTrue(GuestTokens.verify(CLUSTER, token, ISSUED + GuestTokens.MAX_AGE_SECONDS).isPresent());
+        assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, token, ISSUED + GuestTokens.MAX_AGE_SECONDS + 1),
+            "expired");
+        assertTrue(GuestTokens.verify(CLUSTER, token, ISSUED - GuestTokens.CLOCK_SKEW_SECONDS).isPresent(),
+            "issued by a member whose clock is a little ahead");
+        assertEquals(Optional.empty(), GuestTokens.verify(CLUSTER, token, ISSUED - GuestTokens.CLOCK_SKEW_SECONDS
+            - 1));
+
+        AtomicLong later = new AtomicLong((ISSUED + GuestTokens.MAX_AGE_SECONDS + 1) * 1000);
+        ClientIdentity.Identity expired = new ClientIdentity(CLUSTER, later::get, 3)
+            .of(new DefaultHttpHeaders().set("Cookie", "dp_session=" + token), LAPTOP, false);
+        assertTrue(expired.forged(), "an expired session is refused as BAD_SESSION");
+        assertTrue(expired.setCookie().isPresent(), "and a fresh one offered");
     }
 
     @Test
