@@ -102,7 +102,8 @@ public final class NodeOptions {
 
     @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "An HTTP "
         + "request must arrive whole (headers and body) this soon after its first byte, or it is answered 408 and "
-        + "closed: a client trickling bytes (slowloris) holds nothing long (default: ${DEFAULT-VALUE}).")
+        + "closed: a client trickling bytes (slowloris) holds nothing long; a kept-alive connection silent this long "
+        + "after an answer is closed (default: ${DEFAULT-VALUE}).")
     int requestSeconds;
 
     @Option(names = "--client-backlog", paramLabel = "KIB", defaultValue = "1024", description = "Kibibytes a "

@@ -5,20 +5,24 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A request must arrive whole, headers and body, within a deadline of its first byte; one trickled in slower
- * (slowloris: a byte every few seconds, each resetting any idle timer) is answered {@code 408 REQUEST_TIMEOUT} and
- * closed. Two handlers share one deadline per connection: this one, before the HTTP codec, starts it at a request's
- * first byte; {@link #met()}, after the aggregator, ends it when the whole request is there. A connection that
- * becomes a WebSocket speaks frames from then on, and the deadline steps out of its pipeline.
+ * A request must arrive whole, headers and body, within a deadline: of its first byte, or of the answer to the
+ * request before it on the same connection. One trickled in slower (slowloris: a byte every few seconds, each
+ * resetting any idle timer) is answered {@code 408 REQUEST_TIMEOUT} and closed; a connection that sent nothing
+ * since its last answer is closed quietly, as any server closes an idle keep-alive connection.
+ *
+ * <p>Two handlers share one deadline per connection: this one, before the HTTP codec, starts it at a request's
+ * first byte and notes every byte; {@link #met()}, after the aggregator, ends it when the whole request is there
+ * and starts the next when the answer has been written (so a slow answer, a timelapse say, is never cut). A
+ * connection that becomes a WebSocket speaks frames from then on, and the deadline steps out of its pipeline
+ * ({@link #stepAside}, called where the upgrade is routed).
  */
 final class RequestDeadline extends ChannelDuplexHandler {
 
@@ -32,23 +36,45 @@ final class RequestDeadline extends ChannelDuplexHandler {
         .getBytes(StandardCharsets.US_ASCII);
 
     private final long seconds;
+    private ChannelHandlerContext context;
     private ScheduledFuture<?> deadline;
+    /** Bytes came since the deadline started: a request is on its way, not an idle connection. */
+    private boolean partial;
 
     RequestDeadline(long seconds) {
         this.seconds = seconds;
     }
 
     @Override
+    public void handlerAdded(ChannelHandlerContext ctx) {
+        context = ctx;
+    }
+
+    @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (deadline == null && msg instanceof ByteBuf bytes && bytes.isReadable()) {
-            deadline = ctx.executor().schedule(() -> expire(ctx), seconds, TimeUnit.SECONDS);
+        if (msg instanceof ByteBuf bytes && bytes.isReadable()) {
+            if (deadline == null || !partial) {
+                // A request's first byte: it has the whole deadline from here, however long the wait before it.
+                start();
+            }
+            partial = true;
         }
         ctx.fireChannelRead(msg);
     }
 
-    private void expire(ChannelHandlerContext ctx) {
+    private void start() {
+        cancel();
+        partial = false;
+        deadline = context.executor().schedule(this::expire, seconds, TimeUnit.SECONDS);
+    }
+
+    private void expire() {
         deadline = null;
-        ctx.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+        if (partial) {
+            context.writeAndFlush(Unpooled.wrappedBuffer(TIMEOUT)).addListener(ChannelFutureListener.CLOSE);
+        } else {
+            context.close();
+        }
     }
 
     private void cancel() {
@@ -64,18 +90,41 @@ final class RequestDeadline extends ChannelDuplexHandler {
         ctx.fireChannelInactive();
     }
 
-    /** The handler that ends the deadline: place it after the aggregator, where requests arrive whole. */
-    ChannelInboundHandlerAdapter met() {
-        return new ChannelInboundHandlerAdapter() {
+    /** Takes both handlers out of {@code pipeline}: its connection has become a WebSocket, which speaks frames. */
+    static void stepAside(ChannelPipeline pipeline) {
+        RequestDeadline deadline = pipeline.get(RequestDeadline.class);
+        if (deadline != null) {
+            deadline.cancel();
+            pipeline.remove(START);
+            pipeline.remove(MET);
+        }
+    }
+
+    /**
+     * The handler that ends the deadline when a request is whole, and starts the next once its answer is written:
+     * place it after the aggregator, where requests arrive whole and answers leave whole.
+     */
+    ChannelDuplexHandler met() {
+        return new ChannelDuplexHandler() {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 cancel();
-                if (msg instanceof FullHttpRequest request && request.headers().containsValue(HttpHeaderNames.UPGRADE,
-                    HttpHeaderValues.WEBSOCKET, true)) {
-                    ctx.pipeline().remove(RequestDeadline.this);
-                    ctx.pipeline().remove(this);
-                }
                 ctx.fireChannelRead(msg);
+            }
+
+            @Override
+            public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+                if (msg instanceof LastHttpContent) {
+                    ChannelPromise written = promise.unvoid();
+                    written.addListener(done -> {
+                        if (done.isSuccess() && ctx.channel().isActive() && ctx.pipeline().get(START) != null) {
+                            start();
+                        }
+                    });
+                    ctx.write(msg, written);
+                } else {
+                    ctx.write(msg, promise);
+                }
             }
         };
     }

@@ -50,6 +50,7 @@ final class WebSocketRoutes extends ChannelInboundHandlerAdapter {
         WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder()
             .websocketPath(path).checkStartsWith(true).maxFramePayloadLength(maxFrameBytes)
             .allowExtensions(false).handleCloseFrames(true).build();
+        RequestDeadline.stepAside(ctx.pipeline());
         ctx.pipeline().addAfter(ctx.name(), ApiServer.WEBSOCKET, new WebSocketServerProtocolHandler(config));
         ctx.pipeline().addAfter(ApiServer.WEBSOCKET, ApiServer.WEBSOCKET_SESSION, session);
         ctx.fireChannelRead(request);
