@@ -109,6 +109,27 @@ class InspectStreamTest {
         assertFalse(tap.wantsMessages(), "nobody watches: no per-message events are built");
     }
 
+    /** Inspectors only listen: the idle timeout that closes silent players never cuts a teacher's view. */
+    @Test
+    void anInspectorThatSaysNothingAfterItsHelloIsNeverCutOffAsIdle() throws Exception {
+        try (ApiServer impatient = new ApiServer(node, "127.0.0.1", 0, Map.of(),
+                ServerOptions.defaults().withIdleSeconds(1), new ApiServer.Inspection(tap, SECRET), null)) {
+            impatient.start();
+            WebSocketFrames frames = new WebSocketFrames();
+            WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + impatient.port() + InspectProtocol.PATH,
+                frames);
+            hello(socket, frames, SECRET);
+            frames.next(InspectProtocol.ACCEPTED);
+            long silentUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+            while (System.nanoTime() < silentUntil) {
+                frames.next(InspectProtocol.REPORT);
+            }
+            assertEquals(-1, frames.closeCode(), "three idle timeouts later, still streaming");
+            assertEquals(1, impatient.inspectors());
+            socket.abort();
+        }
+    }
+
     @Test
     void aWrongSecretIsDeniedAndClosedWithoutASingleEvent() throws Exception {
         WebSocketFrames frames = new WebSocketFrames();
