@@ -1,0 +1,47 @@
+package org.distriplace.core.api;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.DefaultHttpHeaders;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.nio.charset.StandardCharsets;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
+import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.testing.QuietLogs;
+
+/**
+ * What a stranger says to a node's {@code /inspect} WebSocket after its challenge: no input without the secret
+ * makes it an inspector, and nothing escapes the session.
+ */
+class InspectHandshakeFuzzTest {
+
+    private static final Inspectors INSPECTORS = new Inspectors(new EventTap(EventSink.NONE),
+        new ClusterSecret("fuzzing-secret"));
+
+    static {
+        QuietLogs.silence();
+    }
+
+    /** One input; also the entry point for Jazzer's standalone driver (the long runs). */
+    public static void fuzzerTestOneInput(byte[] data) {
+        EmbeddedChannel channel = new EmbeddedChannel(new InspectSession(1, INSPECTORS));
+        try {
+            channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete("/inspect",
+                new DefaultHttpHeaders(), null));
+            channel.writeInbound(new TextWebSocketFrame(new String(data, StandardCharsets.UTF_8)));
+            channel.checkException();
+            if (INSPECTORS.size() > 0) {
+                throw new AssertionError("a stranger without the secret became an inspector");
+            }
+        } finally {
+            channel.finishAndReleaseAll();
+        }
+    }
+
+    @FuzzTest(maxDuration = "15s")
+    void hello(byte[] data) {
+        fuzzerTestOneInput(data);
+    }
+}
