@@ -3,7 +3,8 @@
 # driver for RUNS inputs each (default 10 million), two at a time, coverage through our code, Jackson and Netty's
 # codecs. Each target starts from its seeds and past findings (src/test/resources/.../*FuzzTestInputs) and keeps
 # its corpus in target/fuzz-corpus. A crash stops that target and leaves its input in target/fuzz-findings: copy it
-# into the target's inputs directory, where it becomes a regression test. Usage: bench/fuzz.sh [RUNS]
+# into the target's inputs directory, where it becomes a regression test. (-max_total_time is set high because the
+# driver otherwise takes the @FuzzTest's 15 s, meant for CI, as the limit.) Usage: bench/fuzz.sh [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10000000}"

@@ -72,7 +72,7 @@ final class ConnectionCost {
             long open = channels.stream().filter(Channel::isActive).count();
             NodeMemory after = disconnect(cluster, channels);
             say("%s: %,d idle connections (%,d still open when measured) hold %s; resident %.0f MiB before, "
-                    + "%.0f MiB connected", build, count, open, connected.costText(count, after), before.rssMiB(),
+                    + "%.0f MiB connected", build, count, open, connected.costText(count, before, after), before.rssMiB(),
                 connected.rssMiB());
             return connected.costOf(count, before, after).put("clients", count).put("still_connected", open);
         }
@@ -96,11 +96,13 @@ final class ConnectionCost {
             }
             WriteProbe writes = new WriteProbe(cluster.http(1), SIDE, SIDE);
             // Measured while they are still attached (a stalled canvas is given up after 30 s), then again after.
-            double peakRss = place(cluster, writes, seconds * 5 / 8, before.rssMiB());
+            double peakRss = place(cluster, writes, seconds * 3 / 8, before.rssMiB());
             NodeMemory connected = NodeMemory.read(cluster, 1);
             // Counted by the node: a client that does not read never learns that it was cut off.
             double openThen = webSocketClients(cluster) - 1;
-            peakRss = place(cluster, writes, seconds * 3 / 8, peakRss);
+            // Per connection still attached when measured (those that joined first may be cut off already).
+            int measured = (int) Math.max(1, Math.round(openThen));
+            peakRss = place(cluster, writes, seconds * 5 / 8, peakRss);
             long placed = Math.round(PLACEMENTS_PER_S * seconds) - writes.failed();
             await(() -> readerPixels.get() >= placed, 30, "the reader's pixels");
             double open = webSocketClients(cluster) - 1;
@@ -110,11 +112,11 @@ final class ConnectionCost {
             NodeMemory after = disconnect(cluster, stalled);
             say("%s: %,d clients that never read, %,.0f placements/s: after %.0f s, %,.0f still connected, holding "
                     + "%s; after %.0f s, %,.0f still connected (%,.0f cut off); resident %.0f MiB before, peak %.0f MiB; the "
-                    + "reader got %,d of %,d pixels", build, count, PLACEMENTS_PER_S, seconds * 5 / 8, openThen,
-                connected.costText(count, after), seconds, open, cutOff, before.rssMiB(), peakRss,
+                    + "reader got %,d of %,d pixels", build, count, PLACEMENTS_PER_S, seconds * 3 / 8, openThen,
+                connected.costText(measured, before, after), seconds, open, cutOff, before.rssMiB(), peakRss,
                 readerPixels.get(), placed);
-            return connected.costOf(count, before, after).put("clients", count).put("placed", placed)
-                .put("measured_after_s", seconds * 5 / 8).put("open_when_measured", openThen)
+            return connected.costOf(measured, before, after).put("clients", count).put("placed", placed)
+                .put("measured_after_s", seconds * 3 / 8).put("open_when_measured", openThen)
                 .put("reader_received", readerPixels.get()).put("still_connected_at_end", open)
                 .put("cut_off", cutOff).put("rss_mib_peak", Math.round(peakRss));
         }

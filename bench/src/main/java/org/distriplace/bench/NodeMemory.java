@@ -56,25 +56,28 @@ record NodeMemory(double heapMiB, double nettyDirectMiB, double rssMiB) {
     }
 
     /**
-     * What {@code count} connections held, as a report entry: this (while connected) less {@code after} (the
-     * same node once they were gone), per connection in KiB, with resident size beside {@code before} them.
+     * What {@code count} connections held, as a report entry, per connection in KiB: heap is this (while connected)
+     * less {@code after} (the same node once they were gone); Netty's pooled direct memory is this less
+     * {@code before} them, since the pool keeps what it grew to.
      */
     ObjectNode costOf(int count, NodeMemory before, NodeMemory after) {
         ObjectNode cost = JSON.createObjectNode();
-        cost.put("heap_kib_per_connection", perConnectionKiB(heapMiB, after.heapMiB, count))
-            .put("netty_direct_kib_per_connection", perConnectionKiB(nettyDirectMiB, after.nettyDirectMiB, count))
+        cost.put("connections_measured", count)
+            .put("heap_kib_per_connection", perConnectionKiB(heapMiB, after.heapMiB, count))
+            .put("netty_direct_kib_per_connection", perConnectionKiB(nettyDirectMiB, before.nettyDirectMiB, count))
             .put("heap_mib_connected", round(heapMiB)).put("heap_mib_after", round(after.heapMiB))
+            .put("netty_direct_mib_before", round(before.nettyDirectMiB))
             .put("netty_direct_mib_connected", round(nettyDirectMiB))
-            .put("netty_direct_mib_after", round(after.nettyDirectMiB))
-            .put("rss_mib_before", round(before.rssMiB)).put("rss_mib_connected", round(rssMiB));
+            .put("rss_mib_before", round(before.rssMiB)).put("rss_mib_connected", round(rssMiB))
+            .put("rss_kib_per_connection", perConnectionKiB(rssMiB, before.rssMiB, count));
         return cost;
     }
 
-    /** What {@code count} connections held (this less {@code after}), as text. */
-    String costText(int count, NodeMemory after) {
-        return String.format(Locale.ROOT, "heap %.1f KiB + Netty direct %.1f KiB per connection",
-            perConnectionKiB(heapMiB, after.heapMiB, count), perConnectionKiB(nettyDirectMiB, after.nettyDirectMiB,
-                count));
+    /** What {@code count} connections held (as {@link #costOf}), as text. */
+    String costText(int count, NodeMemory before, NodeMemory after) {
+        return String.format(Locale.ROOT, "heap %.1f KiB + Netty direct %.1f KiB per connection (resident %.1f KiB)",
+            perConnectionKiB(heapMiB, after.heapMiB, count), perConnectionKiB(nettyDirectMiB, before.nettyDirectMiB,
+                count), perConnectionKiB(rssMiB, before.rssMiB, count));
     }
 
     private static double perConnectionKiB(double afterMiB, double beforeMiB, int connections) {
