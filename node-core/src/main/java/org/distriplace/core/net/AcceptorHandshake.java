@@ -9,13 +9,15 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The accepting side of the handshake: challenges the dialer and, once it proved it holds the cluster secret (and
  * names a peer id other than this node's), replaces itself with the handler that delivers the dialer's messages.
- * Anything else is refused, logged, and the connection closed: nothing from an unproven peer reaches the node.
+ * Anything else is refused, counted, logged (the first ten, then one in a thousand) and the connection closed:
+ * nothing from an unproven peer reaches the node.
  */
 final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
 
@@ -25,18 +27,18 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final ClusterSecret secret;
     private final long timeoutMs;
     private final IntFunction<InboundMessages> inboundFor;
-    private final Runnable onRefused;
+    private final LongSupplier refusals;
     private final IntConsumer onAccepted;
     private final String nonce = ClusterSecret.nonce();
 
     AcceptorHandshake(int self, ClusterSecret secret, long timeoutMs,
-                      IntFunction<InboundMessages> inboundFor, Runnable onRefused,
+                      IntFunction<InboundMessages> inboundFor, LongSupplier refusals,
                       IntConsumer onAccepted) {
         this.self = self;
         this.secret = secret;
         this.timeoutMs = timeoutMs;
         this.inboundFor = inboundFor;
-        this.onRefused = onRefused;
+        this.refusals = refusals;
         this.onAccepted = onAccepted;
     }
 
@@ -76,8 +78,12 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private void refuse(ChannelHandlerContext ctx, String reason) {
-        onRefused.run();
-        LOG.warn("refused peer connection from {}: {}", ctx.channel().remoteAddress(), reason);
+        long count = refusals.getAsLong();
+        // Sparingly: a stranger knocking on the peer port must not be able to fill the node's log.
+        if (count <= 10 || count % 1_000 == 0) {
+            LOG.warn("refused peer connection from {} ({} so far): {}", ctx.channel().remoteAddress(), count,
+                reason);
+        }
         ctx.writeAndFlush(Handshake.denied(reason)).addListener(ChannelFutureListener.CLOSE);
     }
 

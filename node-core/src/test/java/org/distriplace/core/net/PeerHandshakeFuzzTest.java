@@ -29,7 +29,8 @@ class PeerHandshakeFuzzTest {
             new LengthFieldBasedFrameDecoder(PeerCodec.DEFAULT_MAX_FRAME_BYTES, 0, 4, 0, 4),
             new LengthFieldPrepender(4),
             new AcceptorHandshake(1, SECRET, 10_000, peer -> new InboundMessages(peer, CODEC, (from, message) -> { },
-                new AtomicLong(), new AtomicLong(), new PeerTraffic()), () -> { }, peer -> accepted.incrementAndGet()));
+                new AtomicLong(), new AtomicLong(), new PeerTraffic()), new AtomicLong()::incrementAndGet,
+                peer -> accepted.incrementAndGet()));
         try {
             channel.writeInbound(Unpooled.wrappedBuffer(data));
             channel.checkException();
