@@ -102,7 +102,8 @@ class DemoWindowTest {
         robot.clickOn("#demo-inspector");
         InspectorPane inspector = onFx(() -> window.inspector().orElseThrow().pane());
         Await.until("the inspector to crown node 3", Duration.ofSeconds(10),
-            () -> onFx(() -> robot.lookup("#node-3").query().getStyleClass().contains("leader")));
+            () -> onFx(() -> robot.lookup("#node-3").tryQuery().map(node -> node.getStyleClass().contains("leader"))
+                .orElse(false)));
 
         onFx(() -> {
             robot.lookup("#group-3").<ChoiceBox<String>>query().setValue("B");

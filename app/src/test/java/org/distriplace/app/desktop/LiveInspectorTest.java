@@ -72,7 +72,8 @@ class LiveInspectorTest {
         Await.until("the committed round", Duration.ofSeconds(10), () -> inspector.model().rounds().newestFirst()
             .stream().anyMatch(r -> r.outcome() == CommitRound.Outcome.COMMIT && r.size() == 1));
         Await.until("n1 crowned", Duration.ofSeconds(10),
-            () -> robot.lookup("#node-1").query().getStyleClass().contains("leader"));
+            () -> robot.lookup("#node-1").tryQuery().map(node -> node.getStyleClass().contains("leader"))
+                .orElse(false));
         Await.until("n1's clock at one write", Duration.ofSeconds(10), () -> !inspector.clocks().rows().isEmpty()
             && inspector.clocks().rows().get(0).committedWrites() == 1);
 
