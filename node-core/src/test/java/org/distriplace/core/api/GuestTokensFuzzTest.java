@@ -6,7 +6,10 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.Optional;
 import org.distriplace.core.net.ClusterSecret;
 
-/** Session tokens as strangers send them: nothing but a token this cluster signed ever names a guest. */
+/**
+ * Session tokens as strangers send them: nothing but a token this cluster signed ever names a guest or an account,
+ * and no token names both.
+ */
 class GuestTokensFuzzTest {
 
     private static final ClusterSecret SECRET = new ClusterSecret("fuzzing-secret");
@@ -24,10 +27,18 @@ class GuestTokensFuzzTest {
                 throw new AssertionError("a token the cluster did not sign was accepted: " + token);
             }
         }
+        Optional<String> account = AccountTokens.verify(SECRET, token, now);
+        if (account.isPresent()) {
+            String[] parts = token.split("\\.");
+            if (!AccountTokens.sign(SECRET, parts[1], Long.parseLong(parts[2])).equals(token)
+                || guest.isPresent()) {
+                throw new AssertionError("an account token the cluster did not sign was accepted: " + token);
+            }
+        }
     }
 
     // The token's shape, so the fuzzer reaches the proof check rather than the pattern's first character.
-    @DictionaryEntries({"g1.", "00ff00ff00ff00ff", ".1796068800.", "AAAAAAAAAAAAAAAAAAAAAA"})
+    @DictionaryEntries({"g1.", "a1.", "00ff00ff00ff00ff", ".1796068800.", "AAAAAAAAAAAAAAAAAAAAAA"})
     @FuzzTest(maxDuration = "15s")
     void tokens(FuzzedDataProvider data) {
         fuzzerTestOneInput(data);
