@@ -6,12 +6,9 @@ import io.netty.handler.codec.http.cookie.Cookie;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 import org.distriplace.core.net.ClusterSecret;
@@ -27,8 +24,6 @@ final class ClientIdentity {
 
     static final String COOKIE = "dp_session";
     private static final long HOUR_MS = 3_600_000;
-    /** Addresses whose budget is remembered; the oldest is forgotten beyond this. */
-    private static final int ADDRESSES = 10_000;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /**
@@ -42,12 +37,8 @@ final class ClientIdentity {
     private final ClusterSecret secret;
     private final LongSupplier clock;
     private final int sessionsPerHour;
-    private final Map<String, long[]> offered = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-            return size() > ADDRESSES;
-        }
-    };
+    /** Per address: when its hour began, and the sessions offered in it. */
+    private final AddressTable<long[]> offered = new AddressTable<>();
 
     ClientIdentity(ClusterSecret secret, LongSupplier clock, int sessionsPerHour) {
         this.secret = secret;
@@ -75,23 +66,26 @@ final class ClientIdentity {
         }
         // Until the client shows a session back, it is its address: a client that drops cookies cannot dodge
         // the cooldown by getting a fresh guest on every request.
-        String address = addressOf(remote);
-        return new Identity(address, offering || forged ? offer(address) : Optional.empty(), forged);
+        return new Identity("addr-" + AddressTable.host(remote), offering || forged ? offer(remote) : Optional.empty(),
+            forged);
     }
 
     /** A new signed session for the address, unless it had its hour's budget. */
-    private Optional<String> offer(String address) {
+    private Optional<String> offer(SocketAddress remote) {
         long now = clock.getAsLong();
-        synchronized (offered) {
-            long[] window = offered.computeIfAbsent(address, a -> new long[] {now, 0});
+        boolean withinBudget = offered.apply(remote, () -> new long[] {now, 0}, window -> {
             if (now - window[0] >= HOUR_MS) {
                 window[0] = now;
                 window[1] = 0;
             }
             if (window[1] >= sessionsPerHour) {
-                return Optional.empty();
+                return false;
             }
             window[1]++;
+            return true;
+        });
+        if (!withinBudget) {
+            return Optional.empty();
         }
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
@@ -101,10 +95,5 @@ final class ClientIdentity {
         cookie.setPath("/");
         cookie.setMaxAge(60L * 60 * 24 * 365);
         return Optional.of(ServerCookieEncoder.STRICT.encode(cookie));
-    }
-
-    private static String addressOf(SocketAddress remote) {
-        return remote instanceof InetSocketAddress inet ? "addr-" + inet.getAddress().getHostAddress()
-            : "addr-" + remote;
     }
 }

@@ -1,32 +1,23 @@
 package org.distriplace.core.api;
 
-import java.net.InetSocketAddress;
 import java.net.SocketAddress;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
  * Placements per address per second, across every session and connection of that address (seed 2's "IP-based
  * rate limits"): a token bucket per address, refilled at the rate and holding at most a burst. The cooldown stops
  * one player; this stops one machine placing for many made-up players faster than people do. Every attempt counts,
- * refused or not. Addresses not seen for a while are forgotten (at most {@link #ADDRESSES} remembered), so no
- * client grows this without end. Thread-safe.
+ * refused or not. Addresses not seen for a while are forgotten ({@link AddressTable}), so no client grows this
+ * without end. Thread-safe.
  */
 final class PlacementRate {
 
-    static final int ADDRESSES = 10_000;
     private static final long SECOND_NANOS = 1_000_000_000L;
 
     private final int perSecond;
     private final LongSupplier nanos;
     /** Per address: the tokens left (in billionths of a placement) and when they were counted. */
-    private final Map<String, long[]> buckets = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-            return size() > ADDRESSES;
-        }
-    };
+    private final AddressTable<long[]> buckets = new AddressTable<>();
 
     /** @param perSecond placements an address may make each second, sustained; twice that in a burst */
     PlacementRate(int perSecond, LongSupplier nanos) {
@@ -44,12 +35,9 @@ final class PlacementRate {
 
     /** Takes one placement from {@code remote}'s budget; false (and nothing taken) when it has none left. */
     boolean tryPlace(SocketAddress remote) {
-        String address = remote instanceof InetSocketAddress inet ? inet.getAddress().getHostAddress()
-            : String.valueOf(remote);
         long now = nanos.getAsLong();
         long capacity = 2L * perSecond * SECOND_NANOS;
-        synchronized (buckets) {
-            long[] bucket = buckets.computeIfAbsent(address, a -> new long[] {capacity, now});
+        return buckets.apply(remote, () -> new long[] {capacity, now}, bucket -> {
             long elapsed = Math.max(0, now - bucket[1]);
             // Tokens are counted in billionths, so a refill of (elapsed ns × rate) is exact; two seconds fill any
             // bucket, so a longer wait counts as two (no overflow).
@@ -60,6 +48,6 @@ final class PlacementRate {
             }
             bucket[0] -= SECOND_NANOS;
             return true;
-        }
+        });
     }
 }
