@@ -48,15 +48,10 @@ final class ConnectionCost {
     /** Measures each build and adds {@code "connections": [...]} to the report. */
     void run(ObjectNode report) throws Exception {
         ArrayNode results = report.putArray("connections");
-        List<String[]> builds = new ArrayList<>();
-        if (referenceClassPath != null) {
-            builds.add(new String[] {"reference", referenceClassPath});
-        }
-        builds.add(new String[] {"this build", System.getProperty("java.class.path")});
-        for (String[] build : builds) {
-            ObjectNode result = results.addObject().put("build", build[0]);
-            result.set("idle", idle(build[0], build[1]));
-            result.set("not_reading", notReading(build[0], build[1]));
+        for (Build build : Build.compared(referenceClassPath)) {
+            ObjectNode result = results.addObject().put("build", build.name());
+            result.set("idle", idle(build.name(), build.classPath()));
+            result.set("not_reading", notReading(build.name(), build.classPath()));
         }
     }
 

@@ -41,15 +41,10 @@ final class Departures {
     /** Runs both steps for each build and adds {@code "membership": [...]} to the report. */
     void run(ObjectNode report) throws Exception {
         ArrayNode results = report.putArray("membership");
-        List<String[]> builds = new ArrayList<>();
-        if (referenceClassPath != null) {
-            builds.add(new String[] {"reference", referenceClassPath});
-        }
-        builds.add(new String[] {"this build", System.getProperty("java.class.path")});
-        for (String[] build : builds) {
-            ObjectNode result = results.addObject().put("build", build[0]);
-            quits(build[0], build[1], result);
-            loneSurvivor(build[0], build[1], result);
+        for (Build build : Build.compared(referenceClassPath)) {
+            ObjectNode result = results.addObject().put("build", build.name());
+            quits(build.name(), build.classPath(), result);
+            loneSurvivor(build.name(), build.classPath(), result);
         }
     }
 

@@ -53,10 +53,9 @@ final class ReadStall {
     private List<Setup> setups() {
         List<Setup> setups = new ArrayList<>();
         for (int[] shape : new int[][] {{1, 4}, {3, 8}}) {
-            if (referenceClassPath != null) {
-                setups.add(new Setup("reference", referenceClassPath, shape[0], shape[1]));
+            for (Build build : Build.compared(referenceClassPath)) {
+                setups.add(new Setup(build.name(), build.classPath(), shape[0], shape[1]));
             }
-            setups.add(new Setup("this build", System.getProperty("java.class.path"), shape[0], shape[1]));
         }
         return setups;
     }
