@@ -11,13 +11,8 @@ import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import org.distriplace.core.event.EventSink;
-import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
-import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
@@ -35,15 +30,11 @@ class AddressLimitsTest {
 
     @BeforeEach
     void start() throws Exception {
-        NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(20, 10).cooldownMs(0).batchMs(10).build();
-        node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
-        node.start().join();
+        node = LoneNode.started(20, 10, 0);
         server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults().withPlacementsPerSecond(2)
             .withRequestSeconds(1));
         server.start();
         base = "http://127.0.0.1:" + server.port();
-        Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
-            () -> node.report().join().leaderActive() && node.report().join().ready());
     }
 
     @AfterEach

@@ -15,12 +15,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
-import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
@@ -38,15 +34,11 @@ class ApiServerTest {
 
     @BeforeEach
     void start() throws Exception {
-        NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(20, 10).cooldownMs(60_000).batchMs(10).build();
-        node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
-        node.start().join();
+        node = LoneNode.started(20, 10, 60_000);
         server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ServerOptions(4096, 4096, 20));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         http = TestHttp.withCookies();
-        Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
-            () -> node.report().join().leaderActive() && node.report().join().ready());
     }
 
     @AfterEach

@@ -14,12 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
-import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterEach;
@@ -65,14 +61,10 @@ class SlowClientTest {
 
     @Test
     void aClientThatNeverReadsIsCutOffAtItsBacklogWhileAReaderGetsEveryPixel() throws Exception {
-        NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(SIDE, SIDE).cooldownMs(0).batchMs(10).build();
-        node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), EventSink.NONE);
-        node.start().join();
+        node = LoneNode.started(SIDE, SIDE, 0);
         server = new ApiServer(node, "127.0.0.1", 0, Map.of(),
             ServerOptions.defaults().withClientBacklogBytes(BACKLOG));
         server.start();
-        Await.until("the lone node to lead and be ready", Duration.ofSeconds(10),
-            () -> node.report().join().leaderActive() && node.report().join().ready());
 
         WebSocketFrames reader = new WebSocketFrames();
         WebSocket readerSocket = WebSocketFrames.connect("ws://127.0.0.1:" + server.port() + "/ws", reader);
