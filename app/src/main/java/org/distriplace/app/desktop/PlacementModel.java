@@ -133,6 +133,8 @@ public final class PlacementModel {
             case NOT_READY -> "this node is still joining the cluster; try again in a moment";
             case OUT_OF_BOUNDS -> "outside the canvas";
             case BAD_COLOR -> "that colour is not in the palette";
+            case NAME_TAKEN -> "that player name is taken";
+            case BANNED -> "a moderator banned this player";
         };
     }
 

@@ -54,7 +54,10 @@ final class Responses {
         return body;
     }
 
-    /** A refused placement: 400 for bad input, 429 for cooldown (with remainingSeconds), 503 when unavailable. */
+    /**
+     * A refused placement or account change: 400 for bad input, 429 for cooldown (with remainingSeconds), 409 for a
+     * taken name, 403 for a banned player, 503 when unavailable.
+     */
     static FullHttpResponse placeError(PlaceException error) {
         ObjectNode body = errorBody(error.code().name(), error.getMessage());
         if (error.code() == PlaceError.COOLDOWN) {
@@ -68,6 +71,8 @@ final class Responses {
             case OUT_OF_BOUNDS, BAD_COLOR -> HttpResponseStatus.BAD_REQUEST;
             case COOLDOWN -> HttpResponseStatus.TOO_MANY_REQUESTS;
             case NO_QUORUM, NOT_READY -> HttpResponseStatus.SERVICE_UNAVAILABLE;
+            case NAME_TAKEN -> HttpResponseStatus.CONFLICT;
+            case BANNED -> HttpResponseStatus.FORBIDDEN;
         };
     }
 }

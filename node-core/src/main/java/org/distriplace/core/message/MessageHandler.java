@@ -8,6 +8,8 @@ public interface MessageHandler {
 
     void onPixelUpdate(int from, PeerMessage.PixelUpdate message, long now);
 
+    void onAccountUpdate(int from, PeerMessage.AccountUpdate message, long now);
+
     void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now);
 
     void onHeartbeat(int from, PeerMessage.Heartbeat message, long now);
@@ -41,6 +43,10 @@ public interface MessageHandler {
     void onSyncRequest(int from, PeerMessage.SyncRequest message, long now);
 
     void onSyncResponse(int from, PeerMessage.SyncResponse message, long now);
+
+    void onAccountsRequest(int from, PeerMessage.AccountsRequest message, long now);
+
+    void onAccountsResponse(int from, PeerMessage.AccountsResponse message, long now);
 
     void onHistoryRequest(int from, PeerMessage.HistoryRequest message, long now);
 

@@ -3,6 +3,7 @@ package org.distriplace.core.message;
 /** Every peer message type, with its wire name and the protocol it belongs to (the inspector colours by it). */
 public enum MessageKind {
     PIXEL_UPDATE(Category.CLIENT),
+    ACCOUNT_UPDATE(Category.CLIENT),
     PLACE_REJECTED(Category.CLIENT),
     HEARTBEAT(Category.HEARTBEAT),
     JOIN(Category.MEMBERSHIP),
@@ -20,6 +21,8 @@ public enum MessageKind {
     ABORT(Category.COMMIT),
     SYNC_REQUEST(Category.SYNC),
     SYNC_RESPONSE(Category.SYNC),
+    ACCOUNTS_REQUEST(Category.SYNC),
+    ACCOUNTS_RESPONSE(Category.SYNC),
     HISTORY_REQUEST(Category.SYNC),
     HISTORY_RESPONSE(Category.SYNC);
 

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
@@ -51,7 +53,25 @@ public sealed interface PeerMessage {
         }
     }
 
-    /** The leader refusing a forwarded write, so the origin can answer its client (code is a PlaceError name). */
+    /** An account change a client asked for (a registration, a ban), forwarded by its origin to the leader. */
+    record AccountUpdate(int nodeId, long requestId, AccountChange change, long timestamp) implements PeerMessage {
+        public AccountUpdate {
+            Objects.requireNonNull(change, "change");
+        }
+
+        public MessageKind kind() { return MessageKind.ACCOUNT_UPDATE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onAccountUpdate(from, this, now); }
+
+        public String summary() {
+            return change + " req " + requestId;
+        }
+    }
+
+    /**
+     * The leader refusing a forwarded write or account change, so the origin can answer its client (code is a
+     * PlaceError name).
+     */
     record PlaceRejected(int nodeId, long requestId, String code, long remainingMs) implements PeerMessage {
         public PlaceRejected {
             Objects.requireNonNull(code, "code");
@@ -187,14 +207,16 @@ public sealed interface PeerMessage {
     /**
      * A follower accepting a leader's epoch: from now on it refuses anything from older epochs. Reports what the new
      * leader needs to finish the old epochs: batches prepared but undecided here (a configuration among them is
-     * in doubt), this replica's version, and the newest configuration it holds as committed.
+     * in doubt), this replica's version, the newest configuration it holds as committed, and the version of its
+     * account entries.
      */
     record Promise(int nodeId, long epoch, long installedEpoch, List<Batch> inDoubt, VectorClock version,
-                   Membership config) implements PeerMessage {
+                   Membership config, VectorClock accounts) implements PeerMessage {
         public Promise {
             inDoubt = List.copyOf(inDoubt);
             Objects.requireNonNull(version, "version");
             Objects.requireNonNull(config, "config");
+            Objects.requireNonNull(accounts, "accounts");
         }
 
         public MessageKind kind() { return MessageKind.PROMISE; }
@@ -229,11 +251,19 @@ public sealed interface PeerMessage {
      * @param config   the configuration the batch installs, or null
      * @param required for a configuration batch, the leader's version: only a replica holding all of it may vote yes
      *                 (so every later majority holds everything committed before the change); null otherwise
+     * @param accounts the account changes the batch orders
      */
     record Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous,
-                   Membership config, VectorClock required) implements PeerMessage {
+                   Membership config, VectorClock required, List<AccountEntry> accounts) implements PeerMessage {
         public Prepare {
             batch = List.copyOf(batch);
+            accounts = List.copyOf(accounts);
+        }
+
+        /** A PREPARE ordering no account change. */
+        public Prepare(long proposalId, long epoch, int nodeId, List<PixelWrite> batch, Decision previous,
+                       Membership config, VectorClock required) {
+            this(proposalId, epoch, nodeId, batch, previous, config, required, List.of());
         }
 
         /** A PREPARE of writes only. */
@@ -247,11 +277,12 @@ public sealed interface PeerMessage {
 
         public String summary() {
             return epoch + "/" + proposalId + " (" + batch.size() + " writes"
+                + (accounts.isEmpty() ? "" : ", " + accounts.size() + " account changes")
                 + (config == null ? ")" : ", members " + config.members() + ")");
         }
 
         public Batch asBatch() {
-            return new Batch(epoch, proposalId, nodeId, batch, config);
+            return new Batch(epoch, proposalId, nodeId, batch, config, accounts);
         }
     }
 
@@ -349,6 +380,42 @@ public sealed interface PeerMessage {
         public String summary() {
             return carriesFullState() ? tiles.size() + " tiles, version " + version
                 : missingUpdates.size() + " writes";
+        }
+    }
+
+    /** Anti-entropy for accounts: "here are the account entries I hold; send those I lack". */
+    record AccountsRequest(int nodeId, VectorClock version) implements PeerMessage {
+        public AccountsRequest {
+            Objects.requireNonNull(version, "version");
+        }
+
+        public MessageKind kind() { return MessageKind.ACCOUNTS_REQUEST; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onAccountsRequest(from, this, now); }
+
+        public String summary() {
+            return "accounts " + version;
+        }
+    }
+
+    /**
+     * The account entries the requester lacked (at most a message's worth: it asks again while {@code version},
+     * the sender's, is still ahead of its own).
+     */
+    record AccountsResponse(int nodeId, VectorClock version, List<AccountEntry> entries) implements PeerMessage {
+        public AccountsResponse {
+            Objects.requireNonNull(version, "version");
+            entries = List.copyOf(entries);
+        }
+
+        public MessageKind kind() { return MessageKind.ACCOUNTS_RESPONSE; }
+
+        public void dispatch(MessageHandler handler, int from, long now) {
+            handler.onAccountsResponse(from, this, now);
+        }
+
+        public String summary() {
+            return entries.size() + " account entries";
         }
     }
 

@@ -6,6 +6,7 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.event.NodeEvent.SyncStep.Kind;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.protocol.sync.AntiEntropy;
 import org.distriplace.core.protocol.sync.FullStateAssembly;
 
@@ -15,6 +16,9 @@ import org.distriplace.core.protocol.sync.FullStateAssembly;
  * be admitted. Owned by the node's thread.
  */
 final class CatchUp {
+
+    /** Account entries per ACCOUNTS_RESPONSE: a registration is about 200 bytes, so this is well under a frame. */
+    private static final int ACCOUNTS_PER_MESSAGE = 2_000;
 
     private final NodeContext ctx;
     private final AntiEntropy antiEntropy;
@@ -88,9 +92,13 @@ final class CatchUp {
         antiEntropy.gossipPeer(now, ctx.detector().reachablePeers()).ifPresent(peer -> requestSync(peer, now, true));
     }
 
-    /** Asks {@code peer} for what this replica lacks (unless asked very recently, for all but gossip). */
+    /**
+     * Asks {@code peer} for what this replica lacks (unless asked very recently, for all but gossip): writes, and
+     * account entries.
+     */
     void requestSync(int peer, long now, boolean gossip) {
         if (gossip || antiEntropy.mayRequest(peer, now)) {
+            ctx.send(peer, new PeerMessage.AccountsRequest(ctx.self(), ctx.state().accounts().version()));
             ctx.send(peer, antiEntropy.request(ctx.replica()));
             ctx.events().emit(new NodeEvent.SyncStep(now, ctx.self(), peer, Kind.REQUEST_SENT, 0, 0));
         }
@@ -109,6 +117,28 @@ final class CatchUp {
             parts.stream().mapToInt(p -> p.tiles().size()).sum()));
         if (AntiEntropy.requesterIsAhead(request, ctx.replica())) {
             requestSync(from, now, false);
+        }
+    }
+
+    /**
+     * Sends the account entries {@code from} lacks, if any; before any SYNC_RESPONSE to the same request, so a node
+     * catching up holds the accounts by the time it is ready.
+     */
+    void onAccountsRequest(int from, PeerMessage.AccountsRequest request) {
+        List<AccountEntry> missing = ctx.state().accounts().entriesBeyond(request.version(), ACCOUNTS_PER_MESSAGE);
+        if (!missing.isEmpty()) {
+            ctx.send(from, new PeerMessage.AccountsResponse(ctx.self(), ctx.state().accounts().version(), missing));
+        }
+        if (!request.version().isCoveredBy(ctx.state().accounts().version())) {
+            ctx.send(from, new PeerMessage.AccountsRequest(ctx.self(), ctx.state().accounts().version()));
+        }
+    }
+
+    /** Takes the entries sent; asks again while the sender still holds entries this replica lacks. */
+    void onAccountsResponse(int from, PeerMessage.AccountsResponse response, long now) {
+        boolean gap = ctx.state().commitAccounts(response.entries(), now);
+        if (gap || !response.version().isCoveredBy(ctx.state().accounts().version())) {
+            ctx.send(from, new PeerMessage.AccountsRequest(ctx.self(), ctx.state().accounts().version()));
         }
     }
 

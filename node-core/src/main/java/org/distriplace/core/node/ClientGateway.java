@@ -160,8 +160,8 @@ final class ClientGateway implements CommittedState.Subscriber {
         }
     }
 
-    /** The leader (elsewhere) refused a request made here. */
-    void onPlaceRejected(PeerMessage.PlaceRejected rejected, long now) {
+    /** What the leader's refusal of a request made here tells its client. */
+    static PlaceException rejection(PeerMessage.PlaceRejected rejected) {
         PlaceError code;
         try {
             code = PlaceError.valueOf(rejected.code());
@@ -171,9 +171,11 @@ final class ClientGateway implements CommittedState.Subscriber {
         String message = switch (code) {
             case COOLDOWN -> "wait " + (rejected.remainingMs() + 999) / 1000 + " s before placing again";
             case NO_QUORUM -> "the leader cannot reach a majority of the cluster";
+            case NAME_TAKEN -> "that name is taken";
+            case BANNED -> "this player is banned by a moderator";
             default -> "refused by the leader (" + rejected.code() + ")";
         };
-        refuse(rejected.requestId(), new PlaceException(code, message, rejected.remainingMs()), now);
+        return new PlaceException(code, message, rejected.remainingMs());
     }
 
     /** A request made here was refused: its client hears why. */

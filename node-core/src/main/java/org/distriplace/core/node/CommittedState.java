@@ -3,11 +3,13 @@ package org.distriplace.core.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.clock.HybridLogicalClock;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 
@@ -26,15 +28,21 @@ final class CommittedState {
     interface Subscriber {
 
         /** Writes new on this replica, in commit order (they are stored already). */
-        void committed(List<PixelWrite> applied);
+        default void committed(List<PixelWrite> applied) {
+        }
 
         /** Many pixels changed at once: full state merged, or the replica restored from storage. */
         default void reloaded() {
+        }
+
+        /** Account entries new on this replica (they are stored already). */
+        default void accountsCommitted(List<AccountEntry> applied) {
         }
     }
 
     private final long requestWindowMs;
     private final Replica replica;
+    private final AccountBook accounts = new AccountBook();
     private final CooldownLedger cooldowns;
     private final HybridLogicalClock hlc = new HybridLogicalClock();
     private final EventStore store;
@@ -55,6 +63,10 @@ final class CommittedState {
 
     Replica replica() {
         return replica;
+    }
+
+    AccountBook accounts() {
+        return accounts;
     }
 
     CooldownLedger cooldowns() {
@@ -85,7 +97,10 @@ final class CommittedState {
         }
         writesAtSnapshot = replica.committedWrites();
         apply(stored.committedSinceSnapshot(), now);
+        List<AccountEntry> entries = new ArrayList<>();
+        applyAccounts(stored.accounts(), now, entries);
         subscribers.forEach(Subscriber::reloaded);
+        subscribers.forEach(subscriber -> subscriber.accountsCommitted(entries));
     }
 
     /**
@@ -117,6 +132,35 @@ final class CommittedState {
             gap |= result == Replica.Applied.GAP;
         }
         return new Outcome(applied, gap);
+    }
+
+    /**
+     * Commits account entries in order and stores the new ones (before anyone learns of them); returns whether one
+     * skipped ahead (a gap, for anti-entropy to fill). Subscribers hear of the new ones at once: they are durable
+     * before any effect of them is seen.
+     */
+    boolean commitAccounts(List<AccountEntry> entries, long now) {
+        List<AccountEntry> applied = new ArrayList<>();
+        boolean gap = applyAccounts(entries, now, applied);
+        if (!applied.isEmpty()) {
+            store.appendAccounts(applied);
+            subscribers.forEach(subscriber -> subscriber.accountsCommitted(applied));
+        }
+        return gap;
+    }
+
+    /** Takes the entries that are next in order into {@code applied}; returns whether one skipped ahead. */
+    private boolean applyAccounts(List<AccountEntry> entries, long now, List<AccountEntry> applied) {
+        boolean gap = false;
+        for (AccountEntry entry : entries) {
+            AccountBook.Applied result = accounts.commit(entry);
+            if (result == AccountBook.Applied.APPLIED) {
+                hlc.observe(entry.timestamp(), now);
+                applied.add(entry);
+            }
+            gap |= result == AccountBook.Applied.GAP;
+        }
+        return gap;
     }
 
     /** Requests committed within the window in which origins may still send them again. */

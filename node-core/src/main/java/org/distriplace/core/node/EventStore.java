@@ -5,6 +5,7 @@ import java.util.Map;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.history.DotRanges;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -39,6 +40,9 @@ public interface EventStore {
     /** A committed configuration newer than the one stored (before the batch that carried it leaves doubt). */
     void saveMembership(Membership membership);
 
+    /** Account entries committed (new here), in one transaction. */
+    void appendAccounts(List<AccountEntry> entries);
+
     /** One committed batch's writes, in one transaction. */
     void appendCommitted(List<PixelWrite> writes);
 
@@ -66,11 +70,13 @@ public interface EventStore {
 
     /**
      * What {@link #load} returns; {@code snapshot} and {@code membership} are null when none was saved;
-     * {@code historyDots} are the writes the history holds (whatever way they came).
+     * {@code historyDots} are the writes the history holds (whatever way they came); {@code accounts} every account
+     * entry committed, in the order stored.
      */
     record StoredState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
-                       List<PixelWrite> committedSinceSnapshot, Membership membership, DotRanges historyDots) {
+                       List<PixelWrite> committedSinceSnapshot, Membership membership, DotRanges historyDots,
+                       List<AccountEntry> accounts) {
         public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of(), null,
-            new DotRanges());
+            new DotRanges(), List.of());
     }
 }

@@ -6,10 +6,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.commit.AcceptedChange;
 import org.distriplace.core.protocol.commit.AcceptedWrite;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
 import org.distriplace.core.protocol.commit.LeaderRecovery;
@@ -138,7 +140,7 @@ final class Leadership {
         if (!recovery.hasQuorum()) {
             return;
         }
-        List<Integer> ahead = recovery.promisersAhead(ctx.replica().version());
+        List<Integer> ahead = recovery.promisersAhead(ctx.replica().version(), ctx.state().accounts().version());
         if (!ahead.isEmpty()) {
             ahead.forEach(peer -> catchUp.requestSync(peer, now, false));
             return;
@@ -159,7 +161,8 @@ final class Leadership {
         ctx.lifecycle(now, Stage.INSTALLING, "epoch " + term.epoch() + ": adopting " + adopted.size()
             + " writes from epoch " + recovery.decidingEpoch()
             + (adoptedConfig == null ? "" : " and configuration " + adoptedConfig.members()));
-        coordinator.startInstall(adopted, adoptedConfig, ctx.replica().version(), now);
+        coordinator.startInstall(adopted, recovery.adoptedAccounts(), adoptedConfig, ctx.replica().version(),
+            ctx.state().accounts().version().get(ctx.self()), now);
     }
 
     void onVote(PeerMessage.Vote vote, long now) {
@@ -195,6 +198,21 @@ final class Leadership {
     /** Queues an admitted write for the next batch. */
     void enqueue(AcceptedWrite write) {
         term.coordinator().enqueue(write);
+    }
+
+    /** Queues an admitted account change for the next batch. */
+    void enqueue(AcceptedChange change) {
+        term.coordinator().enqueue(change);
+    }
+
+    /** The account changes this term admitted that are not decided yet (none while recovering). */
+    Stream<AcceptedChange> undecidedChanges() {
+        return term == null || term.coordinator() == null ? Stream.empty() : term.coordinator().undecidedChanges();
+    }
+
+    /** Account changes admitted and never proposed, taken out (the term ends: their clients must hear). */
+    List<AcceptedChange> drainUnproposedChanges() {
+        return term == null || term.coordinator() == null ? List.of() : term.coordinator().drainUnproposedChanges();
     }
 
     // ---------------------------------------------------------------- joiners

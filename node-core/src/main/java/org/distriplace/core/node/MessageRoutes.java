@@ -18,10 +18,13 @@ final class MessageRoutes implements MessageHandler {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientGateway clients;
+    private final AccountAdmission accountAdmission;
+    private final AccountGateway accounts;
     private final HistoryCatchUp history;
 
     MessageRoutes(BullyElection election, Heartbeats heartbeats, CatchUp catchUp, Voting voting,
-                  Leadership leadership, WriteAdmission admission, ClientGateway clients, HistoryCatchUp history) {
+                  Leadership leadership, WriteAdmission admission, ClientGateway clients,
+                  AccountAdmission accountAdmission, AccountGateway accounts, HistoryCatchUp history) {
         this.election = election;
         this.heartbeats = heartbeats;
         this.catchUp = catchUp;
@@ -29,6 +32,8 @@ final class MessageRoutes implements MessageHandler {
         this.leadership = leadership;
         this.admission = admission;
         this.clients = clients;
+        this.accountAdmission = accountAdmission;
+        this.accounts = accounts;
         this.history = history;
     }
 
@@ -41,7 +46,7 @@ final class MessageRoutes implements MessageHandler {
      */
     static boolean acceptedFromOutsiders(PeerMessage message) {
         return switch (message.kind()) {
-            case JOIN_REQUEST, SYNC_REQUEST, VOTE, PROMISE, REFUSE, HEARTBEAT -> true;
+            case JOIN_REQUEST, SYNC_REQUEST, ACCOUNTS_REQUEST, VOTE, PROMISE, REFUSE, HEARTBEAT -> true;
             default -> false;
         };
     }
@@ -57,8 +62,17 @@ final class MessageRoutes implements MessageHandler {
     }
 
     @Override
+    public void onAccountUpdate(int from, PeerMessage.AccountUpdate message, long now) {
+        accountAdmission.onAccountUpdate(from, message, now);
+    }
+
+    /** A refusal answers a placement or an account change made here, whichever has its request id. */
+    @Override
     public void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now) {
-        clients.onPlaceRejected(message, now);
+        PlaceException error = ClientGateway.rejection(message);
+        if (!accounts.refuse(message.requestId(), error)) {
+            clients.refuse(message.requestId(), error, now);
+        }
     }
 
     @Override
@@ -145,6 +159,19 @@ final class MessageRoutes implements MessageHandler {
             catchUp.caughtUpWith(from, now);
             leadership.continueRecovery(now);
         }
+    }
+
+    @Override
+    public void onAccountsRequest(int from, PeerMessage.AccountsRequest message, long now) {
+        catchUp.onAccountsRequest(from, message);
+    }
+
+    /** Account entries arrived: a recovering leader may have been waiting for them. */
+    @Override
+    public void onAccountsResponse(int from, PeerMessage.AccountsResponse message, long now) {
+        catchUp.onAccountsResponse(from, message, now);
+        voting.dropSettledInDoubt();
+        leadership.continueRecovery(now);
     }
 
     /**

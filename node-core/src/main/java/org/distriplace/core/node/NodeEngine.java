@@ -9,6 +9,9 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.account.AccountBook;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
@@ -45,6 +48,8 @@ public final class NodeEngine {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientGateway clients;
+    private final AccountAdmission accountAdmission;
+    private final AccountGateway accounts;
     private final RemovalRequests removals;
     private final HistoryCatchUp history;
     private final MessageRoutes routes;
@@ -60,20 +65,24 @@ public final class NodeEngine {
         CrossRoleSteps steps = new CrossRoleSteps();
         this.ctx = new NodeContext(config, clock, store, gate.events(events), gate.transport(transport), gate, steps);
         this.scheduler = scheduler;
-        this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), gate, feed);
+        this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), ctx.state().accounts(), gate,
+            feed);
         this.catchUp = new CatchUp(ctx, random);
         this.heartbeats = new Heartbeats(ctx, catchUp, steps);
         this.voting = new Voting(ctx, catchUp, steps);
         this.leadership = new Leadership(ctx, catchUp, steps, steps);
         this.admission = new WriteAdmission(ctx, leadership, steps);
         this.clients = new ClientGateway(ctx, catchUp, leadership, admission);
+        this.accountAdmission = new AccountAdmission(ctx, leadership, steps);
+        this.accounts = new AccountGateway(ctx, catchUp, leadership, accountAdmission);
         this.removals = new RemovalRequests(ctx, leadership);
         this.history = new HistoryCatchUp(ctx);
         this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients,
-            history);
+            accountAdmission, accounts, history);
         this.reports = new NodeReports(ctx, catchUp, voting, leadership, clients);
         ctx.state().subscribe(readers);
         ctx.state().subscribe(clients);
+        ctx.state().subscribe(accounts);
         ctx.state().subscribe(history);
     }
 
@@ -102,6 +111,7 @@ public final class NodeEngine {
         }
         ctx.stop();
         clients.close(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self() + " stopped"));
+        accounts.close(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self() + " stopped"));
         removals.failAll("node " + ctx.self() + " stopped");
         ctx.lifecycle(ctx.now(), Stage.STOPPED, "");
     }
@@ -122,6 +132,14 @@ public final class NodeEngine {
      */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
         return clients.place(user, x, y, color);
+    }
+
+    /**
+     * Asks the cluster for an account change: a registration, a ban or an unban. The future completes with the
+     * committed entry once it is durable here, or with a {@link PlaceException}: NAME_TAKEN, NO_QUORUM, NOT_READY.
+     */
+    public CompletableFuture<AccountEntry> changeAccount(AccountChange change) {
+        return accounts.change(change);
     }
 
     /**
@@ -157,6 +175,7 @@ public final class NodeEngine {
         }
         leadership.tick(now);
         clients.tick(now);
+        accounts.tick(now);
         removals.tick(now);
         if (!ctx.members().removed()) {
             history.tick(now);
@@ -233,6 +252,7 @@ public final class NodeEngine {
         }
 
         private void endLeadership(long now) {
+            accountAdmission.refuseUnproposed(leadership.drainUnproposedChanges(), now);
             leadership.end().ifPresent(unproposed -> admission.refuseUnproposed(unproposed, now));
         }
 
@@ -284,7 +304,9 @@ public final class NodeEngine {
 
         @Override
         public void refuseLocal(long requestId, PlaceException error, long now) {
-            clients.refuse(requestId, error, now);
+            if (!accounts.refuse(requestId, error)) {
+                clients.refuse(requestId, error, now);
+            }
         }
     }
 
@@ -303,6 +325,11 @@ public final class NodeEngine {
     /** The replica itself, for the simulator's checks on the node's thread. */
     public Replica replica() {
         return ctx.replica();
+    }
+
+    /** The account book itself, for the simulator's checks on the node's thread. */
+    public AccountBook accounts() {
+        return ctx.state().accounts();
     }
 
     /** True once the node has caught up with the cluster (or found no one to catch up from). */

@@ -11,5 +11,9 @@ public enum PlaceError {
     /** No majority of the cluster is reachable, or no leader could commit the write in time. */
     NO_QUORUM,
     /** The node is still starting or catching up. */
-    NOT_READY
+    NOT_READY,
+    /** The account name is taken (registered already, or being registered through another node). */
+    NAME_TAKEN,
+    /** The player is banned: a moderator stopped their placements. */
+    BANNED
 }

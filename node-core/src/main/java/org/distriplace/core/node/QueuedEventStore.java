@@ -1,6 +1,7 @@
 package org.distriplace.core.node;
 
 import java.util.List;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -62,6 +63,12 @@ public abstract class QueuedEventStore implements EventStore {
     public void appendCommitted(List<PixelWrite> writes) {
         List<PixelWrite> copy = List.copyOf(writes);
         queue(() -> durable.appendCommitted(copy));
+    }
+
+    @Override
+    public void appendAccounts(List<AccountEntry> entries) {
+        List<AccountEntry> copy = List.copyOf(entries);
+        queue(() -> durable.appendAccounts(copy));
     }
 
     @Override

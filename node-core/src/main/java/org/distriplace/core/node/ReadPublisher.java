@@ -1,7 +1,9 @@
 package org.distriplace.core.node;
 
 import java.util.List;
+import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.read.CanvasImage;
@@ -21,15 +23,17 @@ final class ReadPublisher implements CommittedState.Subscriber {
 
     private final Replica replica;
     private final CooldownLedger cooldowns;
+    private final AccountBook accounts;
     private final DurabilityGate gate;
     private final CommitFeed feed;
     private CanvasImage image;
     private PlacementTimes placements = PlacementTimes.EMPTY;
 
-    ReadPublisher(NodeConfig config, Replica replica, CooldownLedger cooldowns, DurabilityGate gate,
-                  CommitFeed feed) {
+    ReadPublisher(NodeConfig config, Replica replica, CooldownLedger cooldowns, AccountBook accounts,
+                  DurabilityGate gate, CommitFeed feed) {
         this.replica = replica;
         this.cooldowns = cooldowns;
+        this.accounts = accounts;
         this.gate = gate;
         this.feed = feed;
         this.image = CanvasImage.blank(config.width(), config.height(), config.palette());
@@ -74,6 +78,15 @@ final class ReadPublisher implements CommittedState.Subscriber {
         });
     }
 
+    /** Account entries committed: readers see the new accounts and bans once they are durable. */
+    @Override
+    public void accountsCommitted(List<AccountEntry> applied) {
+        if (!applied.isEmpty()) {
+            ReadView view = view();
+            gate.run(() -> feed.publish(view));
+        }
+    }
+
     /** Forgets placements the cooldown ledger pruned, once enough have gone that rebuilding is worth it. */
     void prune() {
         if (placements.size() > 2 * cooldowns.size() + PRUNE_SLACK) {
@@ -88,6 +101,6 @@ final class ReadPublisher implements CommittedState.Subscriber {
 
     private ReadView view() {
         return new ReadView(image, replica.version(), replica.canvas().stateHashHex(), replica.committedWrites(),
-            placements, cooldowns.cooldownMs());
+            placements, cooldowns.cooldownMs(), accounts.snapshot());
     }
 }

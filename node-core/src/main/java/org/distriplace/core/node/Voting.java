@@ -43,7 +43,7 @@ final class Voting {
     /** This node's promise to the leader of {@code epoch}: what that leader needs to finish the older epochs. */
     PeerMessage.Promise promise(long epoch) {
         return new PeerMessage.Promise(ctx.self(), epoch, participant.installedEpoch(), participant.inDoubt(),
-            ctx.replica().version(), ctx.members().current());
+            ctx.replica().version(), ctx.members().current(), ctx.state().accounts().version());
     }
 
     /** The leader here is about to propose {@code batch}: it holds the batch as prepared (its own vote). */
@@ -68,7 +68,8 @@ final class Voting {
         Batch batch = prepare.asBatch();
         // A configuration's voters must hold everything committed before it (the leader's version), so every later
         // majority includes a holder of every earlier write.
-        boolean accept = ctx.replica().canExtendWith(batch.writes()) && (!batch.changesConfig()
+        boolean accept = ctx.replica().canExtendWith(batch.writes())
+            && ctx.state().accounts().canExtendWith(batch.accounts()) && (!batch.changesConfig()
             || prepare.required() != null && prepare.required().isCoveredBy(ctx.replica().version()));
         if (accept) {
             participant.prepare(batch);
@@ -137,7 +138,8 @@ final class Voting {
             steps.adoptConfiguration(batch.config(), now);
         }
         CommittedState.Outcome outcome = ctx.state().commit(batch.writes(), now);
-        if (outcome.gap() && batch.leaderId() != ctx.self()) {
+        boolean accountGap = ctx.state().commitAccounts(batch.accounts(), now);
+        if ((outcome.gap() || accountGap) && batch.leaderId() != ctx.self()) {
             catchUp.requestSync(batch.leaderId(), now, false);
         }
         ctx.events().emit(new NodeEvent.Committed(now, ctx.self(), batch.epoch(), batch.proposalId(),
@@ -148,6 +150,7 @@ final class Voting {
     /** Forgets in-doubt batches whose effect this replica already holds (learned through anti-entropy). */
     void dropSettledInDoubt() {
         if (participant.discardHeld(write -> ctx.replica().holds(write.dot()),
+            entry -> ctx.state().accounts().holds(entry.dot()),
             ctx.members().current().version())) {
             saveInDoubt();
         }

@@ -8,7 +8,7 @@ import org.distriplace.core.protocol.commit.AcceptedWrite;
 
 /**
  * The ordering point, at the leader: a write forwarded by its origin (or placed here) is checked (not a request
- * already ordered, a majority reachable, the user's cooldown over), charged to the user's cooldown and queued for
+ * already ordered, the user not banned, a majority reachable, the user's cooldown over), charged to the user's cooldown and queued for
  * the next batch, or refused with a reason its client hears. Writes forwarded while the leader still recovers wait
  * until it is active. Owned by the node's thread.
  */
@@ -61,6 +61,10 @@ final class WriteAdmission {
         // After recovery this leader holds every write that may have committed, so a request sent again after a
         // leader change is recognised here and never ordered twice.
         if (ctx.state().committedRequest(origin, requestId) || !leadership.firstSighting(origin, requestId)) {
+            return;
+        }
+        if (ctx.state().accounts().isBanned(user)) {
+            reject(origin, requestId, new PlaceException(PlaceError.BANNED, user + " is banned by a moderator"), now);
             return;
         }
         int reachable = ctx.detector().reachablePeers().size() + 1;

@@ -1,6 +1,7 @@
 package org.distriplace.core.read;
 
 import java.util.Objects;
+
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.clock.VectorClock;
 
@@ -15,15 +16,23 @@ import org.distriplace.core.clock.VectorClock;
  * @param committedWrites how many committed writes the replica holds
  * @param placements      each user's latest committed placement, for cooldowns
  * @param cooldownMs      one pixel per user per this many milliseconds
+ * @param accounts        the accounts and bans committed (logins are checked against them)
  */
 public record ReadView(CanvasImage canvas, VectorClock version, String stateHash, long committedWrites,
-                       PlacementTimes placements, long cooldownMs) {
+                       PlacementTimes placements, long cooldownMs, Accounts accounts) {
 
     public ReadView {
         Objects.requireNonNull(canvas, "canvas");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(stateHash, "stateHash");
         Objects.requireNonNull(placements, "placements");
+        Objects.requireNonNull(accounts, "accounts");
+    }
+
+    /** A view with no accounts. */
+    public ReadView(CanvasImage canvas, VectorClock version, String stateHash, long committedWrites,
+                    PlacementTimes placements, long cooldownMs) {
+        this(canvas, version, stateHash, committedWrites, placements, cooldownMs, Accounts.NONE);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.node.EventStore;
@@ -205,12 +207,25 @@ public final class Node implements AutoCloseable {
      * with a {@link PlaceException} saying why not.
      */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
-        CompletableFuture<PlaceResult> result = new CompletableFuture<>();
-        if (!execute(() -> engine.place(user, x, y, color).whenComplete((placed, error) -> {
+        return relayed(() -> engine.place(user, x, y, color));
+    }
+
+    /**
+     * Asks the cluster for an account change (a registration, a ban, an unban); the future completes (on the node's
+     * thread) with the committed entry once it is durable here, or with a {@link PlaceException} saying why not.
+     */
+    public CompletableFuture<AccountEntry> changeAccount(AccountChange change) {
+        return relayed(() -> engine.changeAccount(change));
+    }
+
+    /** Starts {@code request} on the node's thread and relays its outcome; fails at once if the node stopped. */
+    private <T> CompletableFuture<T> relayed(Supplier<CompletableFuture<T>> request) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (!execute(() -> request.get().whenComplete((value, error) -> {
             if (error != null) {
                 result.completeExceptionally(error);
             } else {
-                result.complete(placed);
+                result.complete(value);
             }
         }))) {
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + id() + " is stopped"));

@@ -16,7 +16,8 @@ public enum Invariant {
     AVAILABLE(8, "the healed cluster commits writes"),
     CONFIGURATIONS(9, "one configuration per version, one node added or removed per change"),
     RETIRED(10, "a removed node never votes or proposes again"),
-    HISTORIES(11, "after healing, every replica holds the same history");
+    HISTORIES(11, "after healing, every replica holds the same history"),
+    ACCOUNTS(12, "one account per name: an acknowledged registration holds on every replica");
 
     private final int number;
     private final String description;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.Replica;
 
 /**
@@ -32,6 +33,7 @@ final class ReplicaAgreement {
         return live.stream().allMatch(n -> n.engine().isReady())
             && replicas.stream().map(Replica::version).distinct().count() == 1
             && replicas.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1
+            && live.stream().map(n -> n.engine().accounts().version()).distinct().count() == 1
             && live.stream().map(n -> n.engine().report().membership()).distinct().count() == 1;
     }
 
@@ -63,6 +65,17 @@ final class ReplicaAgreement {
         return replicas;
     }
 
+    /** The account book of every node up that takes part, by id. */
+    Map<Integer, AccountBook> liveBooks() {
+        Map<Integer, AccountBook> books = new TreeMap<>();
+        nodes.forEach((id, node) -> {
+            if (node.isUp() && node.participates()) {
+                books.put(id, node.engine().accounts());
+            }
+        });
+        return books;
+    }
+
     /** Each node's role, version, state hash and readiness, or that it is down. */
     String describe() {
         StringBuilder text = new StringBuilder();
@@ -73,8 +86,9 @@ final class ReplicaAgreement {
                 text.append(" n").append(id).append(" down;");
             } else {
                 Replica replica = node.engine().replica();
-                text.append(String.format(Locale.ROOT, " n%d %s %s %s ready=%s;", id, node.engine().role(),
-                    replica.version(), replica.canvas().stateHashHex(), node.engine().isReady()));
+                text.append(String.format(Locale.ROOT, " n%d %s %s %s accounts %s ready=%s;", id,
+                    node.engine().role(), replica.version(), replica.canvas().stateHashHex(),
+                    node.engine().accounts().version(), node.engine().isReady()));
             }
         });
         return text.toString();

@@ -4,18 +4,23 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 
 /**
- * The simulated clients: each user places a pixel through a random live node after a random think time, until the
+ * The simulated clients: each user places a pixel (or, now and then, registers an account under one of a few
+ * names, so names collide) through a random live node after a random think time, until the
  * writes settle after healing; then a probe through every node checks that the healed cluster commits writes
  * (liveness). They place through {@link Simulation#place}, as demo mode's painters do, so every committed answer
  * is checked by the invariants (probes are not counted as the clients' attempts).
  */
 final class SimClients {
+
+    /** One attempt in this many is a registration rather than a placement. */
+    private static final int REGISTER_ONE_IN = 10;
 
     private final Simulation simulation;
     private final EventQueue queue;
@@ -47,6 +52,13 @@ final class SimClients {
         List<Integer> up = simulation.nodeIds().stream().filter(simulation::isUp).toList();
         if (!up.isEmpty()) {
             int node = up.get(random.nextInt(up.size()));
+            if (random.nextInt(REGISTER_ONE_IN) == 0) {
+                // Few names for many players: some register one name through two nodes at once.
+                String name = "player_" + random.nextInt(Math.max(2, options.users() / 2));
+                simulation.changeAccount(node, AccountChange.register(name, "hash-of-" + user));
+                queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(user));
+                return;
+            }
             int x = random.nextInt(options.canvasSize());
             int y = random.nextInt(options.canvasSize());
             Color color = palette.color(random.nextInt(palette.size()));

@@ -7,6 +7,8 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.history.HistoryAnswers;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeConfig;
@@ -151,6 +153,11 @@ final class SimNode {
     /** Places through this node; the answer, like every effect, comes once what it depends on is durable. */
     CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
         return engine.place(user, x, y, color);
+    }
+
+    /** Asks for an account change through this node, as a client would. */
+    CompletableFuture<AccountEntry> changeAccount(AccountChange change) {
+        return engine.changeAccount(change);
     }
 
     /** What this node last published for readers (kept across crashes: a restarted node publishes again). */

@@ -12,6 +12,8 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -51,6 +53,7 @@ public final class Simulation {
     private final SimObservers observers;
     private final SimClients clients;
     private final ReplicaAgreement agreement = new ReplicaAgreement(nodes);
+    private final AccountChecks accounts;
     private int attempts;
     private final UnaryOperator<NodeConfig.Builder> tuning;
     private long convergedAt = -1;
@@ -72,6 +75,7 @@ public final class Simulation {
         this.network = new SimNetwork(queue, random, this::deliver);
         this.checker = new InvariantChecker(options.cooldownMs());
         this.observers = new SimObservers(queue, checker);
+        this.accounts = new AccountChecks(checker);
         this.clients = new SimClients(this, queue, random, options, Palette.rPlace2022());
         List<Integer> members = IntStream.rangeClosed(1, options.nodes()).boxed().toList();
         checker.initialConfiguration(members);
@@ -202,6 +206,18 @@ public final class Simulation {
         return nodes.get(id).place(user, x, y, color).whenComplete((result, error) -> {
             if (result != null) {
                 checker.acknowledged(result.write());
+            }
+        });
+    }
+
+    /** Asks for an account change through node {@code id}, as a client would; acknowledged ones are checked. */
+    CompletableFuture<AccountEntry> changeAccount(int id, AccountChange change) {
+        if (!isUp(id)) {
+            return CompletableFuture.failedFuture(new PlaceException(PlaceError.NOT_READY, "node " + id + " is down"));
+        }
+        return nodes.get(id).changeAccount(change).whenComplete((entry, error) -> {
+            if (entry != null && change.kind() == AccountChange.Kind.REGISTER) {
+                accounts.acknowledged(entry, queue.now());
             }
         });
     }
@@ -364,6 +380,7 @@ public final class Simulation {
         if (converged() && agreement.historiesAgree() && clients.probesPending().isEmpty()) {
             convergedAt = queue.now();
             checker.checkDurability(agreement.replicas(), queue.now());
+            accounts.checkAfterHealing(agreement.liveBooks(), queue.now());
             trace("CONVERGED: every replica at version " + engine(1).replica().version());
             finished = true;
             return;
@@ -402,7 +419,7 @@ public final class Simulation {
     private SimulationResult result() {
         return new SimulationResult(seed, checker.violation(), queue.now(), queue.executed(),
             checker.committedWrites(), checker.acknowledgedWrites(), attempts, convergedAt,
-            checker.configurationChanges(), network.stats());
+            checker.configurationChanges(), network.stats(), accounts.acknowledgedCount());
     }
 
     /** The command line that replays this run exactly. */

@@ -11,10 +11,11 @@ package org.distriplace.core.sim;
  * @param attempts       placements clients attempted
  * @param convergedAtMs  virtual time all replicas agreed after healing, or -1
  * @param configChanges  configuration changes committed (joins and removals)
+ * @param registrations  account registrations whose client was told "registered"
  */
 public record SimulationResult(long seed, Violation violation, long virtualMs, long events, int committed,
                                int acknowledged, int attempts, long convergedAtMs, int configChanges,
-                               SimNetwork.Stats network) {
+                               SimNetwork.Stats network, int registrations) {
 
     public boolean passed() {
         return violation == null;

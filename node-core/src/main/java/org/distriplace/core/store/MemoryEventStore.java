@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.distriplace.core.history.DotRanges;
 import org.distriplace.core.history.HistoryAnswers;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -26,6 +27,7 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
     private Snapshot snapshot;
     private Membership membership;
     private final List<PixelWrite> committed = new ArrayList<>();
+    private final List<AccountEntry> accounts = new ArrayList<>();
     private final Map<Integer, TreeMap<Long, PixelWrite>> history = new TreeMap<>();
     private long historyCount;
     private long historySum;
@@ -35,7 +37,7 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
         DotRanges dots = new DotRanges();
         history.values().forEach(writes -> writes.values().forEach(write -> dots.add(write.dot())));
         return new StoredState(epoch, promisedTo, installedEpoch, inDoubt, snapshot, List.copyOf(committed),
-            membership, dots);
+            membership, dots, List.copyOf(accounts));
     }
 
     @Override
@@ -59,6 +61,11 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
     public void appendCommitted(List<PixelWrite> writes) {
         committed.addAll(writes);
         appendHistory(writes);
+    }
+
+    @Override
+    public void appendAccounts(List<AccountEntry> entries) {
+        accounts.addAll(entries);
     }
 
     @Override

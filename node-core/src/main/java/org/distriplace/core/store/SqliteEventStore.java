@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.distriplace.core.history.HistoryWriter;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -65,6 +66,9 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             s.execute("CREATE TABLE IF NOT EXISTS in_doubt (epoch INTEGER NOT NULL, proposal_id INTEGER NOT NULL, "
                 + "leader_id INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (epoch, proposal_id))");
             addColumnIfMissing(s, "in_doubt", "config", "TEXT");
+            addColumnIfMissing(s, "in_doubt", "accounts", "BLOB");
+            s.execute("CREATE TABLE IF NOT EXISTS accounts (node_id INTEGER NOT NULL, counter INTEGER NOT NULL, "
+                + "entry BLOB NOT NULL, PRIMARY KEY (node_id, counter))");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
                 + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
@@ -134,21 +138,34 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             }
             String membership = getMeta("membership");
             return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, history.logAfter(afterSeq),
-                membership == null ? null : Membership.decode(membership), history.dots());
+                membership == null ? null : Membership.decode(membership), history.dots(), loadAccounts());
         } catch (SQLException e) {
             throw failure("load", e);
         }
     }
 
+    private List<AccountEntry> loadAccounts() throws SQLException {
+        List<AccountEntry> entries = new ArrayList<>();
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT entry FROM accounts ORDER BY node_id, counter")) {
+            while (r.next()) {
+                entries.add(AccountFormat.entry(r.getBytes(1)));
+            }
+        }
+        return entries;
+    }
+
     private List<Batch> loadInDoubt() throws SQLException {
         List<Batch> batches = new ArrayList<>();
         try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT epoch, proposal_id, leader_id, writes, config FROM in_doubt "
-                 + "ORDER BY epoch, proposal_id")) {
+             ResultSet r = s.executeQuery("SELECT epoch, proposal_id, leader_id, writes, config, accounts "
+                 + "FROM in_doubt ORDER BY epoch, proposal_id")) {
             while (r.next()) {
                 String config = r.getString(5);
+                byte[] accounts = r.getBytes(6);
                 batches.add(new Batch(r.getLong(1), r.getLong(2), r.getInt(3), BinaryFormat.writes(r.getBytes(4)),
-                    config == null ? null : Membership.decode(config)));
+                    config == null ? null : Membership.decode(config),
+                    accounts == null ? List.of() : AccountFormat.entries(accounts)));
             }
         }
         return batches;
@@ -174,13 +191,15 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
                 s.execute("DELETE FROM in_doubt");
             }
             try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO in_doubt (epoch, proposal_id, leader_id, writes, config) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO in_doubt (epoch, proposal_id, leader_id, writes, config, accounts) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
                 for (Batch batch : inDoubt) {
                     insert.setLong(1, batch.epoch());
                     insert.setLong(2, batch.proposalId());
                     insert.setInt(3, batch.leaderId());
                     insert.setBytes(4, BinaryFormat.writes(batch.writes()));
                     insert.setString(5, batch.changesConfig() ? batch.config().encode() : null);
+                    insert.setBytes(6, batch.accounts().isEmpty() ? null : AccountFormat.entries(batch.accounts()));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -192,6 +211,22 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     @Override
     public void appendCommitted(List<PixelWrite> writes) {
         transaction("append committed writes", () -> history.append(writes, HistoryWriter.LOG));
+    }
+
+    @Override
+    public void appendAccounts(List<AccountEntry> entries) {
+        transaction("append account entries", () -> {
+            try (PreparedStatement insert = db.prepareStatement(
+                "INSERT OR IGNORE INTO accounts (node_id, counter, entry) VALUES (?, ?, ?)")) {
+                for (AccountEntry entry : entries) {
+                    insert.setInt(1, entry.nodeId());
+                    insert.setLong(2, entry.counter());
+                    insert.setBytes(3, AccountFormat.entry(entry));
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
     }
 
     @Override

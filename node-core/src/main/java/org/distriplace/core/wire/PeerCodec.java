@@ -108,12 +108,15 @@ public final class PeerCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = PeerMessage.PixelUpdate.class, name = "PIXEL_UPDATE"),
+        @JsonSubTypes.Type(value = PeerMessage.AccountUpdate.class, name = "ACCOUNT_UPDATE"),
         @JsonSubTypes.Type(value = PeerMessage.PlaceRejected.class, name = "PLACE_REJECTED"),
         @JsonSubTypes.Type(value = PeerMessage.Heartbeat.class, name = "HEARTBEAT"),
         @JsonSubTypes.Type(value = PeerMessage.Join.class, name = "JOIN"),
         @JsonSubTypes.Type(value = PeerMessage.Welcome.class, name = "WELCOME"),
         @JsonSubTypes.Type(value = PeerMessage.JoinRequest.class, name = "JOIN_REQUEST"),
         @JsonSubTypes.Type(value = PeerMessage.RemoveRequest.class, name = "REMOVE_REQUEST"),
+        @JsonSubTypes.Type(value = PeerMessage.AccountsRequest.class, name = "ACCOUNTS_REQUEST"),
+        @JsonSubTypes.Type(value = PeerMessage.AccountsResponse.class, name = "ACCOUNTS_RESPONSE"),
         @JsonSubTypes.Type(value = PeerMessage.HistoryRequest.class, name = "HISTORY_REQUEST"),
         @JsonSubTypes.Type(value = PeerMessage.HistoryResponse.class, name = "HISTORY_RESPONSE"),
         @JsonSubTypes.Type(value = PeerMessage.Election.class, name = "ELECTION"),

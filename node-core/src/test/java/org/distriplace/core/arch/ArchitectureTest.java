@@ -22,7 +22,7 @@ class ArchitectureTest {
         "org.distriplace.core.protocol..", "org.distriplace.core.node..", "org.distriplace.core.model..",
         "org.distriplace.core.clock..", "org.distriplace.core.canvas..", "org.distriplace.core.message..",
         "org.distriplace.core.event..", "org.distriplace.core.sim..", "org.distriplace.core.read..",
-        "org.distriplace.core.fault..", "org.distriplace.core.image..",
+        "org.distriplace.core.fault..", "org.distriplace.core.image..", "org.distriplace.core.account..",
     };
 
     /** What of the node package the outside may see; everything else there is the engine's own. */

@@ -47,7 +47,8 @@ class ReadPublisherTest {
         }
     };
 
-    private final ReadPublisher publisher = new ReadPublisher(config, state.replica(), state.cooldowns(), gate, feed);
+    private final ReadPublisher publisher = new ReadPublisher(config, state.replica(), state.cooldowns(), state.accounts(),
+        gate, feed);
 
     ReadPublisherTest() {
         state.subscribe(publisher);

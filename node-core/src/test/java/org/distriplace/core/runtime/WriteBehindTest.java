@@ -16,6 +16,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.NodeConfig;
@@ -66,6 +67,11 @@ class WriteBehindTest {
         @Override
         public void appendCommitted(List<PixelWrite> committed) {
             memory.appendCommitted(committed);
+        }
+
+        @Override
+        public void appendAccounts(List<AccountEntry> entries) {
+            memory.appendAccounts(entries);
         }
 
         @Override

@@ -84,6 +84,7 @@ class SimulationSuiteTest {
         SimulationResult result = new Simulation(42, ScenarioOptions.defaults()).run();
         assertTrue(result.passed(), () -> String.valueOf(result.violation()));
         assertTrue(result.acknowledged() > 50, "clients got commits: " + result.acknowledged());
+        assertTrue(result.registrations() > 3, "players registered accounts: " + result.registrations());
         assertTrue(result.network().dropped() > 0, "faults dropped messages");
         assertTrue(result.convergedAtMs() > 0, "replicas converged");
     }

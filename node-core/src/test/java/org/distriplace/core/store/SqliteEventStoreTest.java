@@ -12,6 +12,8 @@ import java.util.Map;
 import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.model.PixelWrite;
@@ -79,6 +81,26 @@ class SqliteEventStoreTest {
             assertEquals(Map.of(2, List.of(5L, 6L)), state.snapshot().recentRequests());
             assertEquals(List.of(after), state.committedSinceSnapshot());
             assertEquals(2, store.storedWrites());
+        }
+    }
+
+    @Test
+    void accountEntriesSurviveReopeningCommittedAndInDoubt() {
+        AccountEntry alice = new AccountEntry(AccountChange.register("alice", "pbkdf2-sha512$1$AA$BB"), 2, 11, 100, 3,
+            1, 4, 7);
+        AccountEntry ban = new AccountEntry(new AccountChange(AccountChange.Kind.BAN, "bob", "spam", "alice"), 1, 12,
+            200, 3, 2, 4, 8);
+        Batch doubt = new Batch(4, 9, 3, List.of(), null, List.of(new AccountEntry(AccountChange.register("carol",
+            "h"), 1, 13, 300, 3, 3, 4, 9)));
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            store.appendAccounts(List.of(alice));
+            store.appendAccounts(List.of(alice, ban));
+            store.saveInDoubt(4, List.of(doubt));
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            EventStore.StoredState state = store.load();
+            assertEquals(List.of(alice, ban), state.accounts(), "an entry stored twice is kept once");
+            assertEquals(List.of(doubt), state.inDoubt());
         }
     }
 

@@ -17,6 +17,8 @@ import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
@@ -29,6 +31,8 @@ class PeerCodecTest {
 
     private final PeerCodec codec = new PeerCodec(64 * 1024);
     private static final VectorClock CLOCK = VectorClock.of(Map.of(1, 5L, 3, 8L));
+    private static final AccountEntry ACCOUNT = new AccountEntry(AccountChange.register("carol", "pbkdf2-sha512$2$AA$BB"),
+        2, 12, 345, 3, 1, 4, 8);
 
     static List<PeerMessage> oneOfEachKind() {
         return List.of(
@@ -46,11 +50,19 @@ class PeerCodecTest {
             new PeerMessage.Answer(3, 4),
             new PeerMessage.Coordinator(3, 5),
             new PeerMessage.Promise(2, 5, 4, List.of(new Batch(4, 7, 3, List.of(write(3, 9, 1, 2)))), CLOCK,
-                Membership.initial(List.of(1, 2, 3))),
+                Membership.initial(List.of(1, 2, 3)), CLOCK),
+            new PeerMessage.Promise(2, 5, 4, List.of(new Batch(4, 8, 3, List.of(), null, List.of(ACCOUNT))), CLOCK,
+                Membership.initial(List.of(1, 2, 3)), VectorClock.EMPTY.with(3, 1)),
+            new PeerMessage.AccountUpdate(1, 77, AccountChange.register("alice", "pbkdf2-sha512$1$AA$BB"), 99),
+            new PeerMessage.AccountUpdate(1, 78, new AccountChange(AccountChange.Kind.BAN, "bob", "spam", "alice"),
+                99),
+            new PeerMessage.AccountsRequest(2, CLOCK),
+            new PeerMessage.AccountsResponse(3, VectorClock.EMPTY.with(3, 1), List.of(ACCOUNT)),
             new PeerMessage.Refuse(2, 5, 3, MessageKind.PREPARE),
             new PeerMessage.Prepare(42, 5, 3, List.of(write(3, 10, 10, 20)), new PeerMessage.Decision(41, true)),
             new PeerMessage.Prepare(44, 5, 3, List.of(), null, Membership.initial(List.of(1, 2, 3)).with(4, "h:1"),
                 CLOCK),
+            new PeerMessage.Prepare(45, 5, 3, List.of(), null, null, null, List.of(ACCOUNT)),
             new PeerMessage.Vote(42, 5, 2, true),
             new PeerMessage.Commit(42, 5, 3),
             new PeerMessage.Abort(43, 5, 3),

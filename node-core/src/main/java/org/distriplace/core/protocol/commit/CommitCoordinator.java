@@ -6,12 +6,14 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.CommitPhase.Phase;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.message.PeerSender;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
@@ -70,6 +72,7 @@ public final class CommitCoordinator {
 
     private final Deque<AcceptedWrite> queue = new ArrayDeque<>();
     private final List<PixelWrite> retry = new ArrayList<>();
+    private final AccountQueue accounts;
     private long lastCounter;
     private long nextProposalId;
     private long nextProposalAt;
@@ -96,16 +99,19 @@ public final class CommitCoordinator {
         this.sender = sender;
         this.events = events;
         this.listener = listener;
+        this.accounts = new AccountQueue(self);
     }
 
     /**
-     * Proposes the install batch: the writes adopted from earlier epochs (possibly none). Client writes are
-     * accepted once it commits.
+     * Proposes the install batch: the writes and account entries adopted from earlier epochs (possibly none).
+     * Client writes are accepted once it commits.
      *
      * @param adoptedConfig a configuration held in doubt in the deciding epoch (proposed again), or null
      * @param version       this leader's version (voters of a configuration must hold it)
+     * @param accountsHeld  this leader's own account-entry counter in its book
      */
-    public void startInstall(List<PixelWrite> adopted, Membership adoptedConfig, VectorClock version, long now) {
+    public void startInstall(List<PixelWrite> adopted, List<AccountEntry> adoptedAccounts, Membership adoptedConfig,
+                             VectorClock version, long accountsHeld, long now) {
         lastCounter = version.get(self);
         for (PixelWrite write : adopted) {
             if (write.nodeId() == self) {
@@ -113,7 +119,8 @@ public final class CommitCoordinator {
             }
         }
         installConfig = adoptedConfig;
-        propose(adopted, adoptedConfig, version, now);
+        accounts.resume(accountsHeld, adoptedAccounts);
+        propose(adopted, accounts.next(epoch, nextProposalId, false), adoptedConfig, version, now);
     }
 
     /** The committed configuration changed (a configuration batch committed): later proposals count its votes. */
@@ -158,6 +165,18 @@ public final class CommitCoordinator {
         queue.addLast(write);
     }
 
+    /** Queues an admitted account change for the next batch. */
+    public void enqueue(AcceptedChange change) {
+        accounts.enqueue(change);
+    }
+
+    /** Every account change this leader admitted and has not seen decided: queued, to propose again, in flight. */
+    public Stream<AcceptedChange> undecidedChanges() {
+        Stream<AcceptedChange> flying = inFlight == null ? Stream.empty()
+            : inFlight.batch().accounts().stream().map(AcceptedChange::of);
+        return Stream.concat(accounts.waiting(), flying);
+    }
+
     /** Writes accepted but not yet proposed. */
     public int queued() {
         return queue.size();
@@ -165,6 +184,11 @@ public final class CommitCoordinator {
 
     public InFlight inFlight() {
         return inFlight;
+    }
+
+    /** Account changes never proposed, removed from the queue: for failing their clients when leadership ends. */
+    public List<AcceptedChange> drainUnproposedChanges() {
+        return accounts.drainUnproposed();
     }
 
     /** Writes never proposed, removed from the queue: for failing their clients when leadership ends. */
@@ -189,14 +213,15 @@ public final class CommitCoordinator {
             }
             return;
         }
-        if (active && pendingConfig != null && retry.isEmpty()) {
-            propose(List.of(), pendingConfig, version, now);
+        if (active && pendingConfig != null && retry.isEmpty() && !accounts.retrying()) {
+            propose(List.of(), List.of(), pendingConfig, version, now);
             return;
         }
-        if (now < nextProposalAt || (active && queue.isEmpty() && retry.isEmpty())) {
+        if (now < nextProposalAt || (active && queue.isEmpty() && retry.isEmpty() && accounts.isEmpty())) {
             return;
         }
-        propose(nextBatch(version), active ? null : installConfig, version, now);
+        List<AccountEntry> entries = accounts.next(epoch, nextProposalId, active);
+        propose(nextBatch(version), entries, active ? null : installConfig, version, now);
     }
 
     /**
@@ -263,8 +288,9 @@ public final class CommitCoordinator {
         return to;
     }
 
-    private void propose(List<PixelWrite> writes, Membership config, VectorClock version, long now) {
-        Batch batch = new Batch(epoch, nextProposalId++, self, writes, config);
+    private void propose(List<PixelWrite> writes, List<AccountEntry> entries, Membership config, VectorClock version,
+                         long now) {
+        Batch batch = new Batch(epoch, nextProposalId++, self, writes, config, entries);
         required = config == null ? null : version;
         inFlight = new InFlight(batch, now, new TreeSet<>(Set.of(self)), new TreeSet<>());
         nextProposalAt = now + batchIntervalMs;
@@ -279,7 +305,7 @@ public final class CommitCoordinator {
     private void sendPrepare(long now, boolean onlySilent) {
         Batch batch = inFlight.batch();
         PeerMessage.Prepare prepare = new PeerMessage.Prepare(batch.proposalId(), epoch, self, batch.writes(), previous,
-            batch.config(), required);
+            batch.config(), required, batch.accounts());
         for (int peer : recipients(batch)) {
             if (!onlySilent || !(inFlight.yes().contains(peer) || inFlight.no().contains(peer))) {
                 sender.send(peer, prepare);
@@ -322,6 +348,7 @@ public final class CommitCoordinator {
         }
         events.emit(phaseEvent(now, decided, Phase.ABORT, 0));
         retry.addAll(0, decided.batch().writes());
+        accounts.again(decided.batch().accounts());
         if (timedOut) {
             // Congestion, not a refusal: a smaller batch is cheaper for slow peers to take, so it can commit.
             batchLimit = Math.max(MIN_BATCH_LIMIT, batchLimit / 2);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.BatchId;
 import org.distriplace.core.model.PixelWrite;
@@ -63,13 +64,15 @@ public final class CommitParticipant {
 
     /**
      * Drops batches this replica already holds the effect of (committed here through anti-entropy): all their
-     * writes, and their configuration if any, at or below {@code committedConfigVersion}.
+     * writes and account entries, and their configuration if any, at or below {@code committedConfigVersion}.
      */
-    public boolean discardHeld(Predicate<PixelWrite> held, long committedConfigVersion) {
+    public boolean discardHeld(Predicate<PixelWrite> held, Predicate<AccountEntry> accountHeld,
+                               long committedConfigVersion) {
         List<BatchId> done = new ArrayList<>();
         inDoubt.forEach((id, batch) -> {
             boolean configHeld = !batch.changesConfig() || batch.config().version() <= committedConfigVersion;
-            if (configHeld && batch.writes().stream().allMatch(held)) {
+            if (configHeld && batch.writes().stream().allMatch(held)
+                && batch.accounts().stream().allMatch(accountHeld)) {
                 done.add(id);
             }
         });

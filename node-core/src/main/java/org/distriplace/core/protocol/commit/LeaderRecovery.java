@@ -2,13 +2,14 @@ package org.distriplace.core.protocol.commit;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Dot;
 import org.distriplace.core.model.Membership;
@@ -103,11 +104,14 @@ public final class LeaderRecovery {
         return newest == committed ? null : newest;
     }
 
-    /** Promisers holding committed writes that {@code mine} lacks: the leader must sync from them first. */
-    public List<Integer> promisersAhead(VectorClock mine) {
+    /**
+     * Promisers holding committed writes or account entries that the leader lacks ({@code mine}, {@code
+     * myAccounts}): it must sync from them first (so it refuses no name it should, and orders no write twice).
+     */
+    public List<Integer> promisersAhead(VectorClock mine, VectorClock myAccounts) {
         List<Integer> ahead = new ArrayList<>();
         promises.forEach((id, promise) -> {
-            if (!promise.version().isCoveredBy(mine)) {
+            if (!promise.version().isCoveredBy(mine) || !promise.accounts().isCoveredBy(myAccounts)) {
                 ahead.add(id);
             }
         });
@@ -128,16 +132,23 @@ public final class LeaderRecovery {
 
     /** The writes to propose again: in-doubt writes of the deciding epoch, once each, in dot order. */
     public List<PixelWrite> adoptedWrites() {
+        return adopted(Batch::writes, PixelWrite::dot);
+    }
+
+    /** The account entries to propose again: in-doubt ones of the deciding epoch, once each, in dot order. */
+    public List<AccountEntry> adoptedAccounts() {
+        return adopted(Batch::accounts, AccountEntry::dot);
+    }
+
+    private <T> List<T> adopted(Function<Batch, List<T>> part, Function<T, Dot> dot) {
         long deciding = decidingEpoch();
-        Map<Dot, PixelWrite> adopted = new TreeMap<>();
+        Map<Dot, T> adopted = new TreeMap<>();
         promises.values().stream()
             .map(PeerMessage.Promise::inDoubt)
             .flatMap(Collection::stream)
             .filter(batch -> batch.epoch() == deciding)
-            .flatMap(batch -> batch.writes().stream())
-            .forEach(write -> adopted.putIfAbsent(write.dot(), write));
-        List<PixelWrite> ordered = new ArrayList<>(adopted.values());
-        ordered.sort(Comparator.comparing(PixelWrite::dot));
-        return ordered;
+            .flatMap(batch -> part.apply(batch).stream())
+            .forEach(item -> adopted.putIfAbsent(dot.apply(item), item));
+        return new ArrayList<>(adopted.values());
     }
 }

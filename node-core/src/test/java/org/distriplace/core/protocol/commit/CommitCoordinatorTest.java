@@ -37,7 +37,7 @@ class CommitCoordinatorTest {
     }
 
     private void installEmpty() {
-        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
+        coordinator.startInstall(List.of(), List.of(), null, VectorClock.EMPTY, 0, 0);
         vote(0, 1, true);
         vote(0, 2, true);
         sender.clear();
@@ -50,7 +50,7 @@ class CommitCoordinatorTest {
 
     @Test
     void clientWritesWaitUntilTheInstallBatchCommits() {
-        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
+        coordinator.startInstall(List.of(), List.of(), null, VectorClock.EMPTY, 0, 0);
         assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class));
         assertFalse(coordinator.active());
         vote(0, 1, true);
@@ -63,7 +63,7 @@ class CommitCoordinatorTest {
 
     @Test
     void anAbortedInstallBatchIsProposedAgainEvenEmptyUntilTheLeaderIsActive() {
-        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
+        coordinator.startInstall(List.of(), List.of(), null, VectorClock.EMPTY, 0, 0);
         coordinator.tick(1_000, VectorClock.EMPTY);
         assertEquals(List.of("3/0 abort"), decisions);
         sender.clear();
@@ -188,7 +188,7 @@ class CommitCoordinatorTest {
 
     @Test
     void votesForOtherProposalsOrEpochsAreIgnored() {
-        coordinator.startInstall(List.of(), null, VectorClock.EMPTY, 0);
+        coordinator.startInstall(List.of(), List.of(), null, VectorClock.EMPTY, 0, 0);
         coordinator.onVote(new PeerMessage.Vote(0, 2, 1, true), 1);
         coordinator.onVote(new PeerMessage.Vote(7, 3, 2, true), 1);
         assertTrue(decisions.isEmpty());
@@ -197,7 +197,7 @@ class CommitCoordinatorTest {
     @Test
     void installProposesAdoptedWritesAndNewDotsFollowThem() {
         PixelWrite adopted = new PixelWrite(0, 0, Color.of("#000000"), "x", 1, 1, 5, 5, VectorClock.EMPTY.with(5, 7));
-        coordinator.startInstall(List.of(adopted), null, VectorClock.EMPTY.with(5, 6), 0);
+        coordinator.startInstall(List.of(adopted), List.of(), null, VectorClock.EMPTY.with(5, 6), 0, 0);
         assertEquals(List.of(adopted), proposed.get(0).writes());
         vote(0, 1, true);
         vote(0, 2, true);

@@ -45,8 +45,8 @@ class CommitParticipantTest {
     @Test
     void batchesAlreadyHeldAreDiscarded() {
         CommitParticipant participant = new CommitParticipant(3, List.of(current));
-        assertFalse(participant.discardHeld(write -> false, 0));
-        assertTrue(participant.discardHeld(write -> true, 0));
+        assertFalse(participant.discardHeld(write -> false, entry -> true, 0));
+        assertTrue(participant.discardHeld(write -> true, entry -> true, 0));
         assertTrue(participant.inDoubt().isEmpty());
     }
 }

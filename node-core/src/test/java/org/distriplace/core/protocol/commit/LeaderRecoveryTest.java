@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class LeaderRecoveryTest {
 
     private static PeerMessage.Promise promise(int node, long installed, List<Batch> inDoubt, VectorClock version) {
-        return new PeerMessage.Promise(node, 9, installed, inDoubt, version, members(5));
+        return new PeerMessage.Promise(node, 9, installed, inDoubt, version, members(5), VectorClock.EMPTY);
     }
 
     /** Nodes 1..n, the initial configuration. */
@@ -29,7 +29,8 @@ class LeaderRecoveryTest {
         recovery.onPromise(promise(5, 0, List.of(), VectorClock.EMPTY));
         recovery.onPromise(promise(4, 0, List.of(), VectorClock.EMPTY));
         assertFalse(recovery.hasQuorum());
-        recovery.onPromise(new PeerMessage.Promise(3, 8, 0, List.of(), VectorClock.EMPTY, members(5)));
+        recovery.onPromise(new PeerMessage.Promise(3, 8, 0, List.of(), VectorClock.EMPTY, members(5),
+            VectorClock.EMPTY));
         assertFalse(recovery.hasQuorum(), "a promise for another epoch does not count");
         recovery.onPromise(promise(3, 0, List.of(), VectorClock.EMPTY));
         assertTrue(recovery.hasQuorum());
@@ -63,7 +64,7 @@ class LeaderRecoveryTest {
         LeaderRecovery recovery = new LeaderRecovery(9, members(3));
         recovery.onPromise(promise(3, 0, List.of(), VectorClock.EMPTY.with(1, 4)));
         recovery.onPromise(promise(2, 0, List.of(), VectorClock.EMPTY.with(1, 6)));
-        assertEquals(List.of(2), recovery.promisersAhead(VectorClock.EMPTY.with(1, 5)));
-        assertEquals(List.of(), recovery.promisersAhead(VectorClock.EMPTY.with(1, 6)));
+        assertEquals(List.of(2), recovery.promisersAhead(VectorClock.EMPTY.with(1, 5), VectorClock.EMPTY));
+        assertEquals(List.of(), recovery.promisersAhead(VectorClock.EMPTY.with(1, 6), VectorClock.EMPTY));
     }
 }

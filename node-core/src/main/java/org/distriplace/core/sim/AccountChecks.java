@@ -1,0 +1,50 @@
+package org.distriplace.core.sim;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.distriplace.core.account.AccountBook;
+import org.distriplace.core.model.AccountEntry;
+
+/**
+ * Invariant 12, one account per name: two registrations of one name acknowledged to clients must be the same
+ * committed entry (checked as they are acknowledged), and after healing every live replica holds each acknowledged
+ * registration as the one that counts for its name.
+ */
+final class AccountChecks {
+
+    private final InvariantChecker checker;
+    private final Map<String, AccountEntry> acknowledged = new HashMap<>();
+
+    AccountChecks(InvariantChecker checker) {
+        this.checker = checker;
+    }
+
+    /** A client was told its registration committed. */
+    void acknowledged(AccountEntry entry, long now) {
+        AccountEntry earlier = acknowledged.putIfAbsent(entry.change().name(), entry);
+        if (earlier != null && !earlier.dot().equals(entry.dot())) {
+            checker.fail(Invariant.ACCOUNTS, "two players were told they registered " + entry.change().name() + ": "
+                + earlier + " and " + entry, now);
+        }
+    }
+
+    int acknowledgedCount() {
+        return acknowledged.size();
+    }
+
+    /** After convergence: each acknowledged registration is the one that holds on every live replica. */
+    void checkAfterHealing(Map<Integer, AccountBook> books, long now) {
+        for (AccountEntry entry : acknowledged.values()) {
+            for (Map.Entry<Integer, AccountBook> book : new TreeMap<>(books).entrySet()) {
+                boolean holds = book.getValue().registration(entry.change().name())
+                    .map(held -> held.dot().equals(entry.dot())).orElse(false);
+                if (!holds) {
+                    checker.fail(Invariant.ACCOUNTS, "acknowledged registration " + entry + " does not hold on node "
+                        + book.getKey(), now);
+                    return;
+                }
+            }
+        }
+    }
+}
