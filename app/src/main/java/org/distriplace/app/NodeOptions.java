@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.api.ApiServer;
@@ -121,6 +122,16 @@ public final class NodeOptions {
         + "RATE_LIMITED (default: ${DEFAULT-VALUE}).")
     int placementsPerSecond;
 
+    @Option(names = "--logins-per-minute", paramLabel = "N", defaultValue = "30", description = "Login and "
+        + "registration attempts one address may make per minute (twice that in a burst); more are answered 429 "
+        + "RATE_LIMITED (default: ${DEFAULT-VALUE}).")
+    int loginsPerMinute;
+
+    @Option(names = "--moderators", paramLabel = "NAME[,NAME...]", split = ",", description = "Accounts that may "
+        + "ban, unban and roll back players (from the browser, the desktop app or `distri-place mod`); none by "
+        + "default.")
+    List<String> moderators = new ArrayList<>();
+
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
         + "(default: 0 for `node`, 2m for the app).")
@@ -158,6 +169,8 @@ public final class NodeOptions {
         limits = limit(limits, "--request-timeout", l -> l.withRequestSeconds(requestSeconds));
         limits = limit(limits, "--guest-sessions-per-hour", l -> l.withSessionsPerHour(sessionsPerHour));
         limits = limit(limits, "--placements-per-second", l -> l.withPlacementsPerSecond(placementsPerSecond));
+        limits = limit(limits, "--logins-per-minute", l -> l.withLoginsPerMinute(loginsPerMinute));
+        limits = limit(limits, "--moderators", l -> l.withModerators(Set.copyOf(moderators)));
         return limit(limits, "--client-backlog", l -> l.withClientBacklogBytes((int) Math.min(Integer.MAX_VALUE,
             clientBacklogKib * 1024L)));
     }

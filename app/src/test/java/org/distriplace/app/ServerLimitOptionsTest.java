@@ -27,19 +27,23 @@ class ServerLimitOptionsTest {
         assertEquals(10, limits.requestSeconds());
         assertEquals(30, limits.sessionsPerHour());
         assertEquals(20, limits.placementsPerSecond());
+        assertEquals(30, limits.loginsPerMinute());
+        assertEquals(java.util.Set.of(), limits.moderators(), "nobody moderates unless named");
     }
 
     @Test
     void anOperatorSetsEach() {
         ServerOptions limits = parsed("--max-connections-per-address", "32", "--idle-timeout", "300",
             "--client-backlog", "256", "--request-timeout", "5", "--guest-sessions-per-hour", "100",
-            "--placements-per-second", "1000");
+            "--placements-per-second", "1000", "--logins-per-minute", "5", "--moderators", "alice,bob_2");
         assertEquals(32, limits.maxConnectionsPerAddress());
         assertEquals(300, limits.idleSeconds());
         assertEquals(256 * 1024, limits.clientBacklogBytes());
         assertEquals(5, limits.requestSeconds());
         assertEquals(100, limits.sessionsPerHour());
         assertEquals(1000, limits.placementsPerSecond());
+        assertEquals(5, limits.loginsPerMinute());
+        assertEquals(java.util.Set.of("alice", "bob_2"), limits.moderators());
     }
 
     @Test
@@ -55,5 +59,8 @@ class ServerLimitOptionsTest {
         assertEquals(2, rate.run("node", "--placements-per-second", "0", "--data-dir", "/nonexistent/never"));
         assertTrue(rate.err().contains("--placements-per-second: placements per address per second must be at "
             + "least 1"), rate.err());
+        CommandRun moderator = new CommandRun();
+        assertEquals(2, moderator.run("node", "--moderators", "Alice", "--data-dir", "/nonexistent/never"));
+        assertTrue(moderator.err().contains("--moderators: a moderator is an account name"), moderator.err());
     }
 }

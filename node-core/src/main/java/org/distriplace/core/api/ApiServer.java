@@ -45,6 +45,8 @@ public final class ApiServer implements AutoCloseable {
 
     /** History reads waiting beyond this many are refused (503 BUSY): no client grows the queue without end. */
     static final int HISTORY_QUEUE = 64;
+    /** Logins and registrations waiting for the password thread; more are answered 503. */
+    static final int PASSWORD_QUEUE = 16;
 
     /** Reports go to remote inspectors this often. */
     static final long REPORT_EVERY_MS = 250;
@@ -75,6 +77,8 @@ public final class ApiServer implements AutoCloseable {
     private final ClientPolicy clients;
     private Supplier<String> metrics;
     private ThreadPoolExecutor historyReaders;
+    private final ThreadPoolExecutor passwordHashing;
+    private final AuthApi auth;
     private ThreadPoolExecutor timelapseRenderer;
     private final boolean ownsGroup;
     private EventLoopGroup group;
@@ -106,8 +110,18 @@ public final class ApiServer implements AutoCloseable {
         // (tests) signs with a key of its own.
         this.clients = new ClientPolicy(new ClientIdentity(inspection != null ? inspection.secret()
             : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis, options.sessionsPerHour()),
-            new PlacementRate(options.placementsPerSecond(), System::nanoTime));
+            AddressRate.perSecond(options.placementsPerSecond(), System::nanoTime));
         this.live = new LiveClients(node::view, options.clientBacklogBytes());
+        // One thread: PBKDF2 is slow on purpose, and the node's thread needs the other core. A few wait; more are
+        // answered 503 (each address is limited too).
+        this.passwordHashing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(PASSWORD_QUEUE), task -> {
+                Thread thread = new Thread(task, "password-hashing");
+                thread.setDaemon(true);
+                return thread;
+            });
+        this.auth = new AuthApi(node, clients.identities(), new AddressRate(options.loginsPerMinute(),
+            AddressRate.MINUTE_NANOS, System::nanoTime), passwordHashing, options.moderators());
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
             : new MembersApi(node, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
@@ -182,7 +196,7 @@ public final class ApiServer implements AutoCloseable {
                         () -> new WebSocketSession(node, live, clients),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health, metrics, clients));
+                        health, metrics, clients, auth));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -231,6 +245,7 @@ public final class ApiServer implements AutoCloseable {
             group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         }
         encodings.release();
+        passwordHashing.shutdownNow();
         if (historyReaders != null) {
             historyReaders.shutdownNow();
             timelapseRenderer.shutdownNow();

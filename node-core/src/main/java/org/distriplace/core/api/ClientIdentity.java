@@ -3,6 +3,7 @@ package org.distriplace.core.api;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.cookie.Cookie;
+import io.netty.handler.codec.http.cookie.CookieHeaderNames;
 import io.netty.handler.codec.http.cookie.DefaultCookie;
 import io.netty.handler.codec.http.cookie.ServerCookieDecoder;
 import io.netty.handler.codec.http.cookie.ServerCookieEncoder;
@@ -14,9 +15,9 @@ import java.util.function.LongSupplier;
 import org.distriplace.core.net.ClusterSecret;
 
 /**
- * Who a client is, for the cooldown: the guest in its session cookie, or else its address (clients that refuse
- * cookies share a cooldown per address). Guest sessions are tokens the cluster signs ({@link GuestTokens}), so
- * every node verifies any node's guests without a lookup, and a made-up or
+ * Who a client is, for the cooldown: the account or guest in its session cookie, or else its address (clients that
+ * refuse cookies share a cooldown per address). Sessions are tokens the cluster signs ({@link AccountTokens},
+ * {@link GuestTokens}), so every node verifies any node's sessions without a lookup, and a made-up or
  * altered session is known as such. New sessions are offered within a budget per address, so a client that throws
  * its cookies away cannot mint guests (and cooldowns) without end. Thread-safe.
  */
@@ -30,8 +31,9 @@ final class ClientIdentity {
      * @param userId    the guest's id, or the address's when the client has no valid session
      * @param setCookie the Set-Cookie header value offering a new session, when the client needs one
      * @param forged    the client showed a session this cluster did not issue (made up, altered, or old-style)
+     * @param guest     no account: a guest, or an address
      */
-    record Identity(String userId, Optional<String> setCookie, boolean forged) {
+    record Identity(String userId, Optional<String> setCookie, boolean forged, boolean guest) {
     }
 
     private final ClusterSecret secret;
@@ -56,9 +58,14 @@ final class ClientIdentity {
         if (header != null) {
             for (Cookie cookie : ServerCookieDecoder.STRICT.decode(header)) {
                 if (COOKIE.equals(cookie.name())) {
-                    Optional<String> guest = GuestTokens.verify(secret, cookie.value(), clock.getAsLong() / 1000);
+                    long nowSeconds = clock.getAsLong() / 1000;
+                    Optional<String> account = AccountTokens.verify(secret, cookie.value(), nowSeconds);
+                    if (account.isPresent()) {
+                        return new Identity(account.get(), Optional.empty(), false, false);
+                    }
+                    Optional<String> guest = GuestTokens.verify(secret, cookie.value(), nowSeconds);
                     if (guest.isPresent()) {
-                        return new Identity(guest.get(), Optional.empty(), false);
+                        return new Identity(guest.get(), Optional.empty(), false, true);
                     }
                     forged = true;
                 }
@@ -67,7 +74,30 @@ final class ClientIdentity {
         // Until the client shows a session back, it is its address: a client that drops cookies cannot dodge
         // the cooldown by getting a fresh guest on every request.
         return new Identity("addr-" + AddressTable.host(remote), offering || forged ? offer(remote) : Optional.empty(),
-            forged);
+            forged, true);
+    }
+
+    /** The Set-Cookie value of a session for account {@code name}, signed now. */
+    String accountSession(String name) {
+        return session(AccountTokens.sign(secret, name, clock.getAsLong() / 1000));
+    }
+
+    /** The Set-Cookie value that ends the session (logging out): the client is its address until its next read. */
+    static String endedSession() {
+        DefaultCookie cookie = new DefaultCookie(COOKIE, "");
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setMaxAge(0);
+        return ServerCookieEncoder.STRICT.encode(cookie);
+    }
+
+    private static String session(String token) {
+        DefaultCookie cookie = new DefaultCookie(COOKIE, token);
+        cookie.setHttpOnly(true);
+        cookie.setPath("/");
+        cookie.setSameSite(CookieHeaderNames.SameSite.Lax);
+        cookie.setMaxAge(60L * 60 * 24 * 365);
+        return ServerCookieEncoder.STRICT.encode(cookie);
     }
 
     /** A new signed session for the address, unless it had its hour's budget. */
@@ -89,11 +119,6 @@ final class ClientIdentity {
         }
         byte[] id = new byte[8];
         RANDOM.nextBytes(id);
-        DefaultCookie cookie = new DefaultCookie(COOKIE, GuestTokens.sign(secret, HexFormat.of().formatHex(id),
-            now / 1000));
-        cookie.setHttpOnly(true);
-        cookie.setPath("/");
-        cookie.setMaxAge(60L * 60 * 24 * 365);
-        return Optional.of(ServerCookieEncoder.STRICT.encode(cookie));
+        return Optional.of(session(GuestTokens.sign(secret, HexFormat.of().formatHex(id), now / 1000)));
     }
 }

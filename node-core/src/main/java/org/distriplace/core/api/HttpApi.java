@@ -53,6 +53,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final Supplier<String> metrics;
     private final ClientIdentity identities;
     private final ClientPolicy policy;
+    private final AuthApi auth;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
@@ -60,8 +61,9 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy) {
+            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy, AuthApi auth) {
         this.node = node;
+        this.auth = auth;
         this.policy = policy;
         this.identities = policy.identities();
         this.health = health;
@@ -93,9 +95,11 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (HistoryApi.serves(path)) {
             response = history != null ? history.handle(method, request.uri(), ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
+        } else if (AuthApi.serves(path)) {
+            response = auth.handle(method, path, request, identity, ctx.channel().remoteAddress(), ctx.executor());
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
             // Every attempt counts against the address's rate, before anything else is looked at.
-            response = !policy.placements().tryPlace(ctx.channel().remoteAddress())
+            response = !policy.placements().tryTake(ctx.channel().remoteAddress())
                 ? CompletableFuture.completedFuture(policy.rateLimited())
                 : identity.forged() ? CompletableFuture.completedFuture(badSession())
                 : placePixel(request, identity.userId(), ctx);
@@ -228,7 +232,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void send(ChannelHandlerContext ctx, boolean keepAlive, FullHttpResponse response,
                              Optional<String> setCookie) {
-        setCookie.ifPresent(cookie -> response.headers().add(HttpHeaderNames.SET_COOKIE, cookie));
+        if (!response.headers().contains(HttpHeaderNames.SET_COOKIE)) {
+            // An answer that sets the session itself (a login, a logout) is not offered a guest's besides.
+            setCookie.ifPresent(cookie -> response.headers().add(HttpHeaderNames.SET_COOKIE, cookie));
+        }
         if (keepAlive) {
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
             ctx.writeAndFlush(response);

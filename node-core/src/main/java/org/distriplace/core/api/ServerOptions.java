@@ -1,5 +1,7 @@
 package org.distriplace.core.api;
 
+import java.util.Set;
+
 /**
  * How a node's HTTP/WebSocket server runs, and the limits it holds strangers to. Every limit is settable (the
  * {@code node} command's options) and answered, when reached, with {@code 429} or a close saying why. The defaults
@@ -16,10 +18,13 @@ package org.distriplace.core.api;
  * @param sessionsPerHour          new guest sessions offered to one address per hour
  * @param placementsPerSecond      placements one address may make per second, across its sessions (twice that in
  *                                 a burst)
+ * @param loginsPerMinute          login and registration attempts one address may make per minute (twice that in a
+ *                                 burst)
+ * @param moderators               the accounts that may ban, unban and roll back
  */
 public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress,
                             int idleSeconds, int requestSeconds, int clientBacklogBytes, int sessionsPerHour,
-                            int placementsPerSecond) {
+                            int placementsPerSecond, int loginsPerMinute, Set<String> moderators) {
 
     /**
      * Connections one address may hold open: a player's browser takes a handful; a LAN party behind one NAT
@@ -48,6 +53,12 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
     /** Dozens of players behind one address, each under the cooldown, stay far below this. */
     public static final int DEFAULT_PLACEMENTS_PER_SECOND = 20;
 
+    /**
+     * A player who mistypes a password tries a few times a minute; guessing one takes millions of tries. A LAN party
+     * behind one address, logging in all at once, fits in the burst of twice this.
+     */
+    public static final int DEFAULT_LOGINS_PER_MINUTE = 30;
+
     public ServerOptions {
         atLeast(maxConnectionsPerAddress, 1, "connections per address must be at least 1");
         atLeast(idleSeconds, 1, "the idle timeout must be at least 1 s");
@@ -56,6 +67,14 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
             + MIN_CLIENT_BACKLOG_BYTES / 1024 + " KiB");
         atLeast(sessionsPerHour, 1, "new sessions per address per hour must be at least 1");
         atLeast(placementsPerSecond, 1, "placements per address per second must be at least 1");
+        atLeast(loginsPerMinute, 1, "logins per address per minute must be at least 1");
+        moderators = Set.copyOf(moderators);
+        for (String name : moderators) {
+            if (!AccountTokens.NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("a moderator is an account name, 3 to 24 of a-z 0-9 _, not '"
+                    + name + "'");
+            }
+        }
     }
 
     private static void atLeast(long value, long least, String rule) {
@@ -68,7 +87,7 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
     public ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
         this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_SECONDS,
             DEFAULT_REQUEST_SECONDS, DEFAULT_CLIENT_BACKLOG_BYTES, DEFAULT_SESSIONS_PER_HOUR,
-            DEFAULT_PLACEMENTS_PER_SECOND);
+            DEFAULT_PLACEMENTS_PER_SECOND, DEFAULT_LOGINS_PER_MINUTE, Set.of());
     }
 
     /** 64 KiB bodies and frames; live updates every 50 ms; every limit at its default. */
@@ -77,32 +96,50 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
     }
 
     public ServerOptions withMaxConnectionsPerAddress(int max) {
-        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max, idleSeconds, requestSeconds,
-            clientBacklogBytes, sessionsPerHour, placementsPerSecond);
+        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max,
+            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, moderators);
     }
 
     public ServerOptions withIdleSeconds(int seconds) {
-        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress, seconds,
-            requestSeconds, clientBacklogBytes, sessionsPerHour, placementsPerSecond);
+        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
+            seconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, moderators);
     }
 
     public ServerOptions withRequestSeconds(int seconds) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
-            idleSeconds, seconds, clientBacklogBytes, sessionsPerHour, placementsPerSecond);
+            idleSeconds, seconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, moderators);
     }
 
     public ServerOptions withClientBacklogBytes(int bytes) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
-            idleSeconds, requestSeconds, bytes, sessionsPerHour, placementsPerSecond);
+            idleSeconds, requestSeconds, bytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, moderators);
     }
 
     public ServerOptions withSessionsPerHour(int sessions) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
-            idleSeconds, requestSeconds, clientBacklogBytes, sessions, placementsPerSecond);
+            idleSeconds, requestSeconds, clientBacklogBytes, sessions,
+            placementsPerSecond, loginsPerMinute, moderators);
     }
 
     public ServerOptions withPlacementsPerSecond(int placements) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
-            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour, placements);
+            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placements, loginsPerMinute, moderators);
+    }
+
+    public ServerOptions withLoginsPerMinute(int logins) {
+        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
+            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, logins, moderators);
+    }
+
+    public ServerOptions withModerators(Set<String> names) {
+        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
+            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, names);
     }
 }

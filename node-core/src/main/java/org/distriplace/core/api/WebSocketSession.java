@@ -76,7 +76,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private void place(ChannelHandlerContext ctx, PlayerMessage.Place place) {
         JsonNode requestId = place.requestId();
-        if (!policy.placements().tryPlace(ctx.channel().remoteAddress())) {
+        if (!policy.placements().tryTake(ctx.channel().remoteAddress())) {
             reply(ctx, error(ClientPolicy.RATE_LIMITED, policy.rateLimitedMessage(), requestId, 1));
             return;
         }

@@ -9,17 +9,17 @@ import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
-class PlacementRateTest {
+class AddressRateTest {
 
     private final AtomicLong nanos = new AtomicLong(1_000);
-    private final PlacementRate rate = new PlacementRate(5, nanos::get);
+    private final AddressRate rate = AddressRate.perSecond(5, nanos::get);
     private final InetSocketAddress alice = new InetSocketAddress("10.0.0.1", 50_000);
     private final InetSocketAddress aliceAgain = new InetSocketAddress("10.0.0.1", 50_001);
     private final InetSocketAddress bob = new InetSocketAddress("10.0.0.2", 50_000);
 
     private int placedAtOnce(InetSocketAddress address) {
         int placed = 0;
-        while (rate.tryPlace(address)) {
+        while (rate.tryTake(address)) {
             placed++;
         }
         return placed;
@@ -28,8 +28,8 @@ class PlacementRateTest {
     @Test
     void anAddressMayBurstTwiceItsRateThenWaits() {
         assertEquals(10, placedAtOnce(alice));
-        assertFalse(rate.tryPlace(aliceAgain), "every connection of the address shares its budget");
-        assertTrue(rate.tryPlace(bob), "another address has its own");
+        assertFalse(rate.tryTake(aliceAgain), "every connection of the address shares its budget");
+        assertTrue(rate.tryTake(bob), "another address has its own");
     }
 
     @Test
@@ -42,15 +42,29 @@ class PlacementRateTest {
     }
 
     @Test
+    void aRatePerMinuteRefillsOverTheMinute() {
+        AddressRate logins = new AddressRate(10, AddressRate.MINUTE_NANOS, nanos::get);
+        int atOnce = 0;
+        while (logins.tryTake(alice)) {
+            atOnce++;
+        }
+        assertEquals(20, atOnce, "a burst of two minutes' worth");
+        nanos.addAndGet(5 * AddressRate.SECOND_NANOS);
+        assertFalse(logins.tryTake(alice), "five seconds: not yet one of ten a minute");
+        nanos.addAndGet(AddressRate.SECOND_NANOS);
+        assertTrue(logins.tryTake(alice), "six seconds: one");
+    }
+
+    @Test
     void aLargeRateDoesNotOverflow() {
-        PlacementRate generous = new PlacementRate(1_000_000, nanos::get);
-        assertTrue(generous.tryPlace(alice));
+        AddressRate generous = AddressRate.perSecond(1_000_000, nanos::get);
+        assertTrue(generous.tryTake(alice));
         nanos.addAndGet(Long.MAX_VALUE / 4);
-        assertTrue(generous.tryPlace(alice));
+        assertTrue(generous.tryTake(alice));
     }
 
     @Test
     void aRateBelowOneIsRefused() {
-        assertThrows(IllegalArgumentException.class, () -> new PlacementRate(0, nanos::get));
+        assertThrows(IllegalArgumentException.class, () -> AddressRate.perSecond(0, nanos::get));
     }
 }
