@@ -41,6 +41,16 @@ export class Connection {
     };
   }
 
+  /** Opens the connection again at once (the player changed): the node sends a fresh welcome and canvas. */
+  reconnect() {
+    const old = this.socket;
+    this.socket = null;
+    if (old) {
+      old.close();
+    }
+    this.connect();
+  }
+
   /** 1 s, 2 s, 4 s … capped at 30 s, plus 0–1 s of jitter. */
   static backoffMs(attempt) {
     return Math.min(30_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 1000);

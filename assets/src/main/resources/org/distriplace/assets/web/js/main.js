@@ -1,4 +1,5 @@
 import { CanvasView } from './canvas-view.js';
+import { Account } from './account.js';
 import { Connection } from './connection.js';
 import { Cooldown } from './cooldown.js';
 import { HistoryBar, PixelInfo } from './history.js';
@@ -146,6 +147,14 @@ const connection = new Connection(`${scheme}://${location.host}/ws`, {
   },
 });
 
+// Logging in or out changes who the node knows this page as: the live connection is opened again.
+const account = new Account({
+  player: $('player'), button: $('account-button'), dialog: $('account-dialog'), form: $('account-form'),
+  username: $('account-username'), password: $('account-password'), status: $('account-status'),
+  register: $('account-register'), guest: $('account-guest'),
+}, () => connection.reconnect());
+account.refresh();
+
 $('zoom-in').addEventListener('click', () => view.zoomBy(1.5));
 $('zoom-out').addEventListener('click', () => view.zoomBy(1 / 1.5));
 $('zoom-fit').addEventListener('click', () => view.fit());
@@ -182,4 +191,5 @@ window.distriPlace = {
   seekHistory: (ms) => { history.slider.value = String(ms); return history.seek(ms); },
   get placementsListed() { return pixelInfo.placements.map((p) => `${p.userId} ${p.color}`); },
   get timelapseSaved() { return timelapse.saved; },
+  get player() { return account.me; },
 };
