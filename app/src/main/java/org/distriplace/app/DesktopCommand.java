@@ -12,9 +12,10 @@ import org.distriplace.app.desktop.SingleNodeWindow;
 import org.distriplace.app.discovery.MulticastChannel;
 import org.distriplace.app.runtime.Departure;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.NodeSession;
+import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
-import org.distriplace.app.runtime.NodeSession;
 import org.distriplace.core.net.PeerAddress;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -46,8 +47,9 @@ public final class DesktopCommand implements Callable<Integer> {
     @CommandLine.Mixin
     NodeOptions options;
 
-    @Option(names = "--user", description = "Your name on the canvas, the cooldown's identity (default: desktop:"
-        + "<your login>).")
+    @Option(names = "--user", description = "Your name on the canvas: your account in the cluster, made on first use "
+        + "with this installation's player key, so your cooldown follows you (default: your login name, as an "
+        + "account name: 3 to 24 of a-z 0-9 _).")
     String user;
 
     @Option(names = "--cluster-name", defaultValue = "distri-place", description = "The name this node's cluster "
@@ -87,7 +89,7 @@ public final class DesktopCommand implements Callable<Integer> {
         spec.commandLine().getOut().printf("node %d: %s  peers on port %d  data in %s%n", options.id,
             node.browserUrl(), node.peerPort(), node.dataDir());
         spec.commandLine().getOut().flush();
-        String player = user != null ? user : "desktop:" + System.getProperty("user.name", "player");
+        String player = PlayerAccount.accountName(user != null ? user : System.getProperty("user.name", "player"));
         NodeSession session = new NodeSession(node, home, events);
         Map<String, String> preferences = current(player);
         if (!secondCopy) {

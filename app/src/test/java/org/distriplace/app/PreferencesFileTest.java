@@ -16,15 +16,21 @@ class PreferencesFileTest {
 
     @TempDir
     Path home;
+    private String previousHome;
 
     @BeforeEach
     void useTemporaryHome() {
+        previousHome = System.getProperty("distri-place.home");
         System.setProperty("distri-place.home", home.toString());
     }
 
     @AfterEach
     void restoreHome() {
-        System.clearProperty("distri-place.home");
+        if (previousHome == null) {
+            System.clearProperty("distri-place.home");
+        } else {
+            System.setProperty("distri-place.home", previousHome);
+        }
     }
 
     private static DesktopCommand parse(String... args) {

@@ -17,6 +17,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.app.desktop.canvas.CanvasView;
 import org.distriplace.app.desktop.canvas.PixelFeed;
@@ -43,6 +44,7 @@ public final class NodePane extends BorderPane {
     private final PaletteBar palette;
     private final Label cooldown = new Label();
     private final Label message = new Label();
+    private final Label player = new Label();
     private final Label nodeLabel = new Label();
     private final Label leaderLabel = new Label();
     private final Label epochLabel = new Label();
@@ -114,6 +116,13 @@ public final class NodePane extends BorderPane {
         return palette;
     }
 
+    /** From now on the player paints as {@code claim} says, and is told so. On the JavaFX thread. */
+    public void playAs(PlayerAccount.Claim claim) {
+        placements.setUser(claim.userId());
+        player.setText(claim.own() ? claim.userId() : "guest");
+        showMessage(claim.note());
+    }
+
     /** Shows a line of news where placement outcomes appear (until the next placement). */
     public void showMessage(String text) {
         message.setText(text);
@@ -149,7 +158,10 @@ public final class NodePane extends BorderPane {
         if (history != null) {
             bar.getChildren().addAll(history.buttons());
         }
-        bar.getChildren().add(cooldown);
+        player.setId("player");
+        player.setText(placements.user());
+        player.setTooltip(new Tooltip("Who you paint as: your account, or a guest"));
+        bar.getChildren().addAll(player, cooldown);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 8, 6, 8));
         bar.getStyleClass().add("toolbar");

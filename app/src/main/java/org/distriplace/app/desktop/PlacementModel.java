@@ -33,7 +33,7 @@ public final class PlacementModel {
     }
 
     private final Placer placer;
-    private final String user;
+    private String user;
     private final long cooldownMs;
     private final Executor ui;
     private final LongSupplier clockMs;
@@ -56,6 +56,12 @@ public final class PlacementModel {
 
     public String user() {
         return user;
+    }
+
+    /** From the next placement on, paints as {@code next} (the player's account, once claimed). On the UI thread. */
+    public void setUser(String next) {
+        this.user = next;
+        changed();
     }
 
     /** Called (on the UI thread) whenever pending placements, the cooldown or the message change. */

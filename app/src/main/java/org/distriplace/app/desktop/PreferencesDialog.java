@@ -11,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
+import org.distriplace.core.api.AccountTokens;
 import org.distriplace.app.DurationText;
 import org.distriplace.core.net.PeerAddress;
 
@@ -77,6 +78,10 @@ public final class PreferencesDialog extends Dialog<Map<String, String>> {
 
     /** The first problem with the input, or null when it can be saved. */
     static String problemWith(Map<String, String> values) {
+        String name = values.getOrDefault("user", "");
+        if (!name.isEmpty() && !AccountTokens.NAME.matcher(name).matches()) {
+            return "Your name is your account's: 3 to 24 of a-z, 0-9 and _.";
+        }
         String id = values.getOrDefault("id", "");
         if (!id.isEmpty() && !id.matches("[1-9][0-9]{0,8}")) {
             return "The node id is a positive whole number.";

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -16,6 +17,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.distriplace.app.PreferencesFile;
+import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.app.desktop.history.HistoryReader;
 import org.distriplace.app.desktop.history.PixelInfoPanel;
 import org.distriplace.app.discovery.NearbyNodes;
@@ -133,7 +136,13 @@ public final class SingleNodeWindow extends BorderPane {
         NodeConfig config = node.node().config();
         HistoryReader reader = new HistoryReader(node.history().history(), node.history().past(), config.width(),
             config.height(), config.palette());
-        return new NodePane(node.node(), node.browserUrl(), user, reader, link);
+        // The player paints as this installation's guest until their account is claimed on this node's cluster.
+        String key = PlayerAccount.key(PreferencesFile.home());
+        NodePane pane = new NodePane(node.node(), node.browserUrl(), PlayerAccount.guest(key, "").userId(), reader,
+            link);
+        PlayerAccount.claim(node.node(), user, key, ForkJoinPool.commonPool())
+            .thenAcceptAsync(pane::playAs, FxThread.EXECUTOR);
+        return pane;
     }
 
     /**
