@@ -79,6 +79,7 @@ public final class ApiServer implements AutoCloseable {
     private ThreadPoolExecutor historyReaders;
     private final ThreadPoolExecutor passwordHashing;
     private final AuthApi auth;
+    private ModerationApi moderation;
     private ThreadPoolExecutor timelapseRenderer;
     private final boolean ownsGroup;
     private EventLoopGroup group;
@@ -122,6 +123,7 @@ public final class ApiServer implements AutoCloseable {
             });
         this.auth = new AuthApi(node, clients.identities(), new AddressRate(options.loginsPerMinute(),
             AddressRate.MINUTE_NANOS, System::nanoTime), passwordHashing, options.moderators());
+        this.moderation = new ModerationApi(node, auth, null);
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
             : new MembersApi(node, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
@@ -152,6 +154,7 @@ public final class ApiServer implements AutoCloseable {
         TimelapseApi timelapse = new TimelapseApi(history,
             new Timelapse(past, config.width(), config.height(), config.palette()), config, timelapseRenderer);
         this.history = new HistoryApi(history, past, config, historyReaders, timelapse);
+        this.moderation = new ModerationApi(node, auth, new Rollbacks(node, history, past, historyReaders));
         return this;
     }
 
@@ -196,7 +199,7 @@ public final class ApiServer implements AutoCloseable {
                         () -> new WebSocketSession(node, live, clients),
                         inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health, metrics, clients, auth));
+                        health, metrics, clients, auth, moderation));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();

@@ -54,6 +54,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private final ClientIdentity identities;
     private final ClientPolicy policy;
     private final AuthApi auth;
+    private final ModerationApi moderation;
 
     /**
      * @param members the operator's membership endpoint, or null where no secret is configured
@@ -61,9 +62,11 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
     HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy, AuthApi auth) {
+            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy, AuthApi auth,
+            ModerationApi moderation) {
         this.node = node;
         this.auth = auth;
+        this.moderation = moderation;
         this.policy = policy;
         this.identities = policy.identities();
         this.health = health;
@@ -95,6 +98,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (HistoryApi.serves(path)) {
             response = history != null ? history.handle(method, request.uri(), ctx.executor())
                 : CompletableFuture.completedFuture(notFound(path));
+        } else if (ModerationApi.serves(path)) {
+            response = moderation.handle(method, path, request, identity, ctx.executor());
         } else if (AuthApi.serves(path)) {
             response = auth.handle(method, path, request, identity, ctx.channel().remoteAddress(), ctx.executor());
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {

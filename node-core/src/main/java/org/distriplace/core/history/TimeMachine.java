@@ -46,20 +46,26 @@ public final class TimeMachine {
             base.placements() + replayed[0], canvas);
     }
 
+    /** The writes stamped after {@code after} and at most {@code through}, in stamp order (a rollback reads them). */
+    public List<PixelWrite> between(long after, long through) {
+        List<PixelWrite> found = new ArrayList<>();
+        chunks.forEachBetween(after, through, (seq, body) -> {
+            for (PixelWrite write : ChunkCodec.decode(body, chunks::userName)) {
+                if (write.timestamp() > after && write.timestamp() <= through) {
+                    found.add(write);
+                }
+            }
+        });
+        found.sort(STAMP_ORDER);
+        return found;
+    }
+
     /**
      * Applies to {@code canvas} (which shows the moment {@code after}) the writes stamped after {@code after} and
      * at most {@code through}, in stamp order; returns how many, and the newest one's stamp (0 when none).
      */
     long[] replay(byte[] canvas, long after, long through) {
-        List<PixelWrite> replay = new ArrayList<>();
-        chunks.forEachBetween(after, through, (seq, body) -> {
-            for (PixelWrite write : ChunkCodec.decode(body, chunks::userName)) {
-                if (write.timestamp() > after && write.timestamp() <= through) {
-                    replay.add(write);
-                }
-            }
-        });
-        replay.sort(STAMP_ORDER);
+        List<PixelWrite> replay = between(after, through);
         long commitPoint = 0;
         for (PixelWrite write : replay) {
             int index = palette.indexOf(write.color());
