@@ -1,13 +1,6 @@
 package org.distriplace.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.distriplace.core.net.ClusterSecret;
@@ -46,24 +39,18 @@ public final class OperatorClient {
     public record Removed(int target, long version, List<Integer> members) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
+    private final NodeCalls calls;
     private final String address;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     /** @param hostPort the node's HTTP address, {@code HOST:PORT} (an {@code http://} prefix is allowed) */
     public OperatorClient(String hostPort) throws OperatorException {
-        String bare = hostPort.strip().replaceFirst("^https?://", "").replaceFirst("/.*$", "");
-        if (!bare.matches("[^\\s:/]+:\\d{1,5}")) {
-            throw new OperatorException("BAD_ADDRESS", "give the node's HTTP address as HOST:PORT (for example "
-                + "192.168.1.20:8080), not '" + hostPort + "'");
-        }
-        this.address = bare;
+        this.calls = new NodeCalls(hostPort);
+        this.address = calls.address();
     }
 
     /** The members and their liveness as the node sees them ({@code GET /api/v1/cluster}; no secret needed). */
     public ClusterView cluster() throws OperatorException, InterruptedException {
-        JsonNode body = call(HttpRequest.newBuilder(uri("/api/v1/cluster")).GET(), 5_000);
+        JsonNode body = calls.call(calls.get("/api/v1/cluster"), 5_000);
         int self = body.path("nodeId").asInt();
         List<Member> members = new ArrayList<>();
         for (JsonNode member : body.path("members")) {
@@ -94,15 +81,15 @@ public final class OperatorClient {
      */
     public Removed remove(int target, String secret, long timeoutMs) throws OperatorException, InterruptedException {
         ClusterSecret key = new ClusterSecret(secret);
-        JsonNode challenge = call(post(MembersApi.CHALLENGE, "{}"), 5_000);
+        JsonNode challenge = calls.call(calls.post(MembersApi.CHALLENGE, "{}"), 5_000);
         int nodeId = challenge.path("nodeId").asInt();
         String nonce = challenge.path("nonce").asText();
         String clientNonce = ClusterSecret.nonce();
-        String request = JSON.createObjectNode().put("target", target).put("nonce", nonce)
+        String request = NodeCalls.JSON.createObjectNode().put("target", target).put("nonce", nonce)
             .put("clientNonce", clientNonce)
             .put("proof", MutualChallenge.OPERATORS.answer(key, nonce, clientNonce, nodeId, target))
             .put("timeoutMs", timeoutMs).toString();
-        JsonNode answer = call(post(MembersApi.REMOVE, request), timeoutMs + 5_000);
+        JsonNode answer = calls.call(calls.post(MembersApi.REMOVE, request), timeoutMs + 5_000);
         if (!MutualChallenge.OPERATORS.isAccept(key, answer.path("proof").asText(), nonce, clientNonce, nodeId,
             target)) {
             throw new OperatorException("UNTRUSTED", address + " answered without proving the cluster secret: the "
@@ -111,43 +98,5 @@ public final class OperatorClient {
         List<Integer> members = new ArrayList<>();
         answer.path("configuration").path("members").forEach(id -> members.add(id.asInt()));
         return new Removed(target, answer.path("configuration").path("version").asLong(), members);
-    }
-
-    private HttpRequest.Builder post(String path, String body) {
-        return HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body));
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://" + address + path);
-    }
-
-    private JsonNode call(HttpRequest.Builder request, long timeoutMs) throws OperatorException, InterruptedException {
-        HttpResponse<String> response;
-        try {
-            response = http.send(request.timeout(Duration.ofMillis(timeoutMs)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            String why = e instanceof java.net.ConnectException ? "connection refused"
-                : e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-            throw new OperatorException("UNREACHABLE", "no distri-place node answered at " + address + " (" + why
-                + ")");
-        }
-        JsonNode body;
-        try {
-            body = JSON.readTree(response.body());
-        } catch (IOException e) {
-            body = null;
-        }
-        if (body == null || !body.isObject()) {
-            throw new OperatorException("NOT_A_NODE", address + " answered HTTP " + response.statusCode()
-                + " without JSON: is it a distri-place node's HTTP port?");
-        }
-        if (response.statusCode() != 200) {
-            JsonNode error = body.path("error");
-            throw new OperatorException(error.path("code").asText("HTTP_" + response.statusCode()),
-                error.path("message").asText(address + " answered HTTP " + response.statusCode()));
-        }
-        return body;
     }
 }
