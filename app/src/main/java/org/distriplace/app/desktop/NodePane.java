@@ -17,13 +17,13 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.app.desktop.canvas.CanvasView;
 import org.distriplace.app.desktop.canvas.PixelFeed;
 import org.distriplace.app.desktop.history.HistoryControls;
 import org.distriplace.app.desktop.history.HistoryReader;
 import org.distriplace.app.desktop.history.PixelInfoPanel;
+import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
 
@@ -45,6 +45,8 @@ public final class NodePane extends BorderPane {
     private final Label cooldown = new Label();
     private final Label message = new Label();
     private final Label player = new Label();
+    private ModerationDialog.Access moderation;
+    private String account;
     private final Label nodeLabel = new Label();
     private final Label leaderLabel = new Label();
     private final Label epochLabel = new Label();
@@ -116,8 +118,25 @@ public final class NodePane extends BorderPane {
         return palette;
     }
 
+    /** Lets this pane's player moderate, if the node names their account a moderator. */
+    public void allowModeration(ModerationDialog.Access access) {
+        this.moderation = access;
+    }
+
+    /** How this pane's player may moderate, or null where they may not. */
+    public ModerationDialog.Access moderation() {
+        return account != null && moderation != null && moderation.moderators().contains(account) ? moderation
+            : null;
+    }
+
+    /** The account the player paints as, once claimed; null for a guest. */
+    public String account() {
+        return account;
+    }
+
     /** From now on the player paints as {@code claim} says, and is told so. On the JavaFX thread. */
     public void playAs(PlayerAccount.Claim claim) {
+        account = claim.own() ? claim.userId() : null;
         placements.setUser(claim.userId());
         player.setText(claim.own() ? claim.userId() : "guest");
         showMessage(claim.note());

@@ -18,12 +18,13 @@ import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.distriplace.app.PreferencesFile;
-import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.app.desktop.history.HistoryReader;
 import org.distriplace.app.desktop.history.PixelInfoPanel;
 import org.distriplace.app.discovery.NearbyNodes;
 import org.distriplace.app.runtime.EmbeddedNode;
+import org.distriplace.app.runtime.PlayerAccount;
 import org.distriplace.app.runtime.RealFaults;
+import org.distriplace.core.api.Rollbacks;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
@@ -77,12 +78,16 @@ public final class SingleNodeWindow extends BorderPane {
         MenuItem members = new MenuItem("Members…");
         members.setId("menu-members");
         members.setOnAction(e -> showMembers());
+        MenuItem moderate = new MenuItem("Moderation…");
+        moderate.setId("menu-moderation");
+        moderate.setOnAction(e -> showModeration());
         MenuItem quit = new MenuItem("Quit");
         quit.setOnAction(e -> Platform.exit());
         inspect = new CheckMenuItem("Inspector");
         inspect.setId("menu-inspector");
         inspect.selectedProperty().addListener((o, was, on) -> showInspector(on));
-        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, members, edit, quit),
+        MenuBar menus = new MenuBar(new Menu("distri-place", null, join, nearby, members, moderate, edit,
+            quit),
             new Menu("View", null, inspect));
         setTop(menus);
         setCenter(pane);
@@ -140,6 +145,8 @@ public final class SingleNodeWindow extends BorderPane {
         String key = PlayerAccount.key(PreferencesFile.home());
         NodePane pane = new NodePane(node.node(), node.browserUrl(), PlayerAccount.guest(key, "").userId(), reader,
             link);
+        pane.allowModeration(new ModerationDialog.Access(new Rollbacks(node.node(), node.history().history(),
+            node.history().past(), ForkJoinPool.commonPool()), node.settings().api().moderators()));
         PlayerAccount.claim(node.node(), user, key, ForkJoinPool.commonPool())
             .thenAcceptAsync(pane::playAs, FxThread.EXECUTOR);
         return pane;
@@ -198,6 +205,19 @@ public final class SingleNodeWindow extends BorderPane {
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setTitle(DesktopLauncher.title(node));
         }
+    }
+
+    private void showModeration() {
+        ModerationDialog.Access access = pane.moderation();
+        if (access == null) {
+            pane.showMessage("Moderation is for the accounts this node names as moderators (--moderators, or "
+                + "moderators = in node.conf); you paint as " + (pane.account() == null ? "a guest"
+                : pane.account()) + ".");
+            return;
+        }
+        ModerationDialog dialog = new ModerationDialog(pane.node(), access.rollbacks(), pane.account());
+        dialog.initOwner(getScene().getWindow());
+        dialog.show();
     }
 
     private void showMembers() {
