@@ -123,7 +123,8 @@ final class ModerationApi {
             .put("restored", done.restored()).put("by", moderator));
     }
 
-    private static int[] region(String text) {
+    /** An area, {@code x,y,w,h}; anything else is refused saying so. */
+    static int[] region(String text) {
         String[] parts = text.split(",");
         if (parts.length != 4) {
             throw new IllegalArgumentException("region is x,y,w,h, not '" + text + "'");
@@ -139,7 +140,8 @@ final class ModerationApi {
         return area;
     }
 
-    private static String text(JsonNode body, String field, int max) {
+    /** A text field of at most {@code max} characters (only a reason may be blank), or refused saying which. */
+    static String text(JsonNode body, String field, int max) {
         JsonNode value = body.path(field);
         if (!value.isTextual() || value.asText().isBlank() && !field.equals("reason")) {
             throw new IllegalArgumentException("\"" + field + "\" is required, as text");

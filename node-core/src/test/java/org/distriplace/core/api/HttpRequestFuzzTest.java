@@ -21,7 +21,7 @@ import org.distriplace.core.testing.QuietLogs;
 /**
  * HTTP bytes as strangers send them, through the node's codec and 64 KiB aggregator, then every request read as the
  * API reads it: its query string (history's numbers, times, regions and the timelapse plan they make) and its body
- * (a placement). Bad input may only be refused (an {@link IllegalArgumentException} saying why, which the API
+ * (a placement, credentials, a moderator's request). Bad input may only be refused (an {@link IllegalArgumentException} saying why, which the API
  * answers 400, or a timelapse over budget); nothing else may escape, and no body past the limit gets through.
  */
 class HttpRequestFuzzTest {
@@ -75,6 +75,13 @@ class HttpRequestFuzzTest {
         try {
             JsonNode body = Responses.JSON.readTree(new ByteBufInputStream(request.content()));
             PixelRequest.parse(body).ifPresent(pixel -> Color.parse(pixel.color()));
+            AuthApi.Credentials.parse(request).ifPresent(AuthApi.Credentials::unfit);
+            if (body != null && body.isObject()) {
+                for (String field : new String[] {"username", "reason", "from", "to", "time"}) {
+                    refusedOr(() -> ModerationApi.text(body, field, 64));
+                }
+                refusedOr(() -> ModerationApi.region(ModerationApi.text(body, "region", 64)));
+            }
         } catch (IOException notJson) {
             // answered 400 BAD_REQUEST
         }
