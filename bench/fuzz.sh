@@ -4,7 +4,8 @@
 # codecs. Each target starts from its seeds and past findings (src/test/resources/.../*FuzzTestInputs) and keeps
 # its corpus in target/fuzz-corpus. A crash stops that target and leaves its input in target/fuzz-findings: copy it
 # into the target's inputs directory, where it becomes a regression test. (-max_total_time is set high because the
-# driver otherwise takes the @FuzzTest's 15 s, meant for CI, as the limit.) Usage: bench/fuzz.sh [RUNS]
+# driver otherwise takes the @FuzzTest's 15 s, meant for CI, as the limit.) Usage: bench/fuzz.sh [RUNS [TARGET...]],
+# a TARGET named as below (api.HttpRequestFuzzTest); all six by default.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs="${1:-10000000}"
@@ -14,6 +15,9 @@ cp="node-core/target/test-classes:node-core/target/classes:$(cat node-core/targe
 mkdir -p node-core/target/fuzz-corpus node-core/target/fuzz-findings node-core/target/fuzz-logs
 targets=(api.GuestTokensFuzzTest api.PlayerMessageFuzzTest api.HttpRequestFuzzTest api.InspectHandshakeFuzzTest
     net.PeerHandshakeFuzzTest wire.PeerFrameFuzzTest)
+if [ $# -gt 1 ]; then
+    targets=("${@:2}")
+fi
 fuzz() {
     local target="$1" class="org.distriplace.core.$1"
     local seeds
