@@ -67,8 +67,8 @@ final class ConnectionCost {
             long open = channels.stream().filter(Channel::isActive).count();
             NodeMemory after = disconnect(cluster, channels);
             say("%s: %,d idle connections (%,d still open when measured) hold %s; resident %.0f MiB before, "
-                    + "%.0f MiB connected", build, count, open, connected.costText(count, before, after), before.rssMiB(),
-                connected.rssMiB());
+                    + "%.0f MiB connected", build, count, open, connected.costText(count, before, after),
+                before.rssMiB(), connected.rssMiB());
             return connected.costOf(count, before, after).put("clients", count).put("still_connected", open);
         }
     }
@@ -106,10 +106,10 @@ final class ConnectionCost {
             stalled.add(reader);
             NodeMemory after = disconnect(cluster, stalled);
             say("%s: %,d clients that never read, %,.0f placements/s: after %.0f s, %,.0f still connected, holding "
-                    + "%s; after %.0f s, %,.0f still connected (%,.0f cut off); resident %.0f MiB before, peak %.0f MiB; the "
-                    + "reader got %,d of %,d pixels", build, count, PLACEMENTS_PER_S, seconds * 3 / 8, openThen,
-                connected.costText(measured, before, after), seconds, open, cutOff, before.rssMiB(), peakRss,
-                readerPixels.get(), placed);
+                    + "%s; after %.0f s, %,.0f still connected (%,.0f cut off); resident %.0f MiB before, peak %.0f "
+                    + "MiB; the reader got %,d of %,d pixels", build, count, PLACEMENTS_PER_S, seconds * 3 / 8,
+                openThen, connected.costText(measured, before, after), seconds, open, cutOff, before.rssMiB(),
+                peakRss, readerPixels.get(), placed);
             return connected.costOf(measured, before, after).put("clients", count).put("placed", placed)
                 .put("measured_after_s", seconds * 3 / 8).put("open_when_measured", openThen)
                 .put("reader_received", readerPixels.get()).put("still_connected_at_end", open)

@@ -1,7 +1,9 @@
 package org.distriplace.core.sim;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
+import org.distriplace.core.node.NodeConfig;
 
 /**
  * What one simulated scenario looks like; the seed decides everything else.
@@ -66,6 +68,23 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
     }
 
     /** Five nodes, every fault, 30 s of faults then up to 60 s to converge. */
+    /** How a simulated node of this scenario is configured (before any tuning). */
+    NodeConfig.Builder nodeConfig(int id, List<Integer> members) {
+        return NodeConfig.builder(id, members)
+            .canvas(canvasSize, canvasSize)
+            .tileSize(4)
+            .cooldownMs(cooldownMs)
+            .tickMs(20)
+            // Small limits make far-behind replicas take the full-state path, and large answers come in parts.
+            .maxDeltaWrites(60)
+            .maxWritesPerMessage(25)
+            .maxTilesPerMessage(5)
+            .logRetention(120)
+            // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
+            .snapshotEveryWrites(25)
+            .autoRemoveAfterMs(churn.autoRemoveAfterMs());
+    }
+
     public static ScenarioOptions defaults() {
         return new ScenarioOptions(5, EnumSet.allOf(Faults.class), 30_000, 5_000, 60_000, 12, 1_500, 2_500, 16,
             2_000, false, Churn.NONE);

@@ -88,23 +88,7 @@ public final class Simulation {
     }
 
     private NodeConfig nodeConfig(int id, List<Integer> members) {
-        return tuning.apply(baseConfig(id, members)).build();
-    }
-
-    private NodeConfig.Builder baseConfig(int id, List<Integer> members) {
-        return NodeConfig.builder(id, members)
-            .canvas(options.canvasSize(), options.canvasSize())
-            .tileSize(4)
-            .cooldownMs(options.cooldownMs())
-            .tickMs(20)
-            // Small limits make far-behind replicas take the full-state path, and large answers come in parts.
-            .maxDeltaWrites(60)
-            .maxWritesPerMessage(25)
-            .maxTilesPerMessage(5)
-            .logRetention(120)
-            // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
-            .snapshotEveryWrites(25)
-            .autoRemoveAfterMs(options.churn().autoRemoveAfterMs());
+        return tuning.apply(options.nodeConfig(id, members)).build();
     }
 
     /** Receives every trace line (node events and the simulator's own actions), in order. */
