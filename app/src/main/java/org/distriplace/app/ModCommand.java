@@ -1,6 +1,7 @@
 package org.distriplace.app;
 
 import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -63,91 +64,75 @@ public final class ModCommand implements Callable<Integer> {
         }
     }
 
-    /** One moderation action, logged in. */
-    interface Action {
-        String run(ModeratorClient client) throws OperatorException, InterruptedException;
-    }
+    /** One moderation action: logs in, acts, and prints what came of it (or the node's refusal). */
+    abstract static class LoggedInAction implements Callable<Integer> {
+        @CommandLine.Mixin
+        Login login;
 
-    static int run(CommandLine.Model.CommandSpec spec, Login login, Action action) throws InterruptedException {
-        try {
-            PrintWriter out = spec.commandLine().getOut();
-            out.println(action.run(login.logIn()));
-            out.flush();
-            return 0;
-        } catch (OperatorException e) {
-            spec.commandLine().getErr().println("distri-place mod: " + e.code() + ": " + e.getMessage());
-            spec.commandLine().getErr().flush();
-            return 1;
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        /** What to do, logged in; returns the line to print. */
+        abstract String act(ModeratorClient client) throws OperatorException, InterruptedException;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            try {
+                PrintWriter out = spec.commandLine().getOut();
+                out.println(act(login.logIn()));
+                out.flush();
+                return 0;
+            } catch (OperatorException e) {
+                spec.commandLine().getErr().println("distri-place mod: " + e.code() + ": " + e.getMessage());
+                spec.commandLine().getErr().flush();
+                return 1;
+            }
         }
     }
 
     @Command(name = "ban", header = "Stop a player's placements everywhere.", mixinStandardHelpOptions = true)
-    static final class BanPlayer implements Callable<Integer> {
+    static final class BanPlayer extends LoggedInAction {
         @Parameters(index = "0", paramLabel = "PLAYER", description = "The player's id (an account name, guest-…).")
         String player;
 
         @Option(names = "--reason", defaultValue = "", description = "Why (shown to moderators).")
         String reason;
 
-        @CommandLine.Mixin
-        Login login;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws InterruptedException {
-            return run(spec, login, client -> {
-                client.ban(player, reason);
-                return "banned " + player;
-            });
+        String act(ModeratorClient client) throws OperatorException, InterruptedException {
+            client.ban(player, reason);
+            return "banned " + player;
         }
     }
 
     @Command(name = "unban", header = "Let a banned player place again.", mixinStandardHelpOptions = true)
-    static final class UnbanPlayer implements Callable<Integer> {
+    static final class UnbanPlayer extends LoggedInAction {
         @Parameters(index = "0", paramLabel = "PLAYER", description = "The player's id.")
         String player;
 
-        @CommandLine.Mixin
-        Login login;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
-        public Integer call() throws InterruptedException {
-            return run(spec, login, client -> {
-                client.unban(player);
-                return "unbanned " + player;
-            });
+        String act(ModeratorClient client) throws OperatorException, InterruptedException {
+            client.unban(player);
+            return "unbanned " + player;
         }
     }
 
     @Command(name = "bans", header = "List the bans in force.", mixinStandardHelpOptions = true)
-    static final class ListBans implements Callable<Integer> {
-        @CommandLine.Mixin
-        Login login;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
+    static final class ListBans extends LoggedInAction {
         @Override
-        public Integer call() throws InterruptedException {
-            return run(spec, login, client -> {
-                List<ModeratorClient.Ban> bans = client.bans();
-                StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %-24s %-20s %s",
-                    "PLAYER", "BANNED BY", "AT", "REASON"));
-                bans.forEach(ban -> text.append(String.format(Locale.ROOT, "%n%-24s %-24s %-20s %s", ban.username(),
-                    ban.by(), ban.at(), ban.reason())));
-                return text.toString();
-            });
+        String act(ModeratorClient client) throws OperatorException, InterruptedException {
+            List<ModeratorClient.Ban> bans = client.bans();
+            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %-24s %-20s %s", "PLAYER",
+                "BANNED BY", "AT", "REASON"));
+            bans.forEach(ban -> text.append(String.format(Locale.ROOT, "%n%-24s %-24s %-20s %s", ban.username(),
+                ban.by(), ban.at(), ban.reason())));
+            return text.toString();
         }
     }
 
     @Command(name = "rollback", header = "Undo a player's placements in a window, or put an area back as it was.",
         mixinStandardHelpOptions = true)
-    static final class Rollback implements Callable<Integer> {
+    static final class Rollback extends LoggedInAction {
         @Parameters(index = "0", arity = "0..1", paramLabel = "PLAYER",
             description = "The player whose placements between --from and --to to undo.")
         String player;
@@ -164,12 +149,6 @@ public final class ModCommand implements Callable<Integer> {
         @Option(names = "--time", paramLabel = "ISO-8601", description = "When the area looked right.")
         String time;
 
-        @CommandLine.Mixin
-        Login login;
-
-        @CommandLine.Spec
-        CommandLine.Model.CommandSpec spec;
-
         @Override
         public Integer call() throws InterruptedException {
             boolean ofPlayer = player != null && from != null && region == null && time == null;
@@ -178,12 +157,15 @@ public final class ModCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "give PLAYER --from TIME [--to TIME], "
                     + "or --region X,Y,W,H --time TIME");
             }
-            return run(spec, login, client -> {
-                ModeratorClient.Rollback done = ofPlayer
-                    ? client.rollbackPlayer(player, from, to != null ? to : java.time.Instant.now().toString())
-                    : client.rollbackArea(region, time);
-                return String.format(Locale.ROOT, "restored %d of %d pixels", done.restored(), done.planned());
-            });
+            return super.call();
+        }
+
+        @Override
+        String act(ModeratorClient client) throws OperatorException, InterruptedException {
+            ModeratorClient.Rollback done = player != null
+                ? client.rollbackPlayer(player, from, to != null ? to : Instant.now().toString())
+                : client.rollbackArea(region, time);
+            return String.format(Locale.ROOT, "restored %d of %d pixels", done.restored(), done.planned());
         }
     }
 }

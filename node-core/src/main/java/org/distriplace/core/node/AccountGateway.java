@@ -53,15 +53,8 @@ final class AccountGateway implements CommittedState.Subscriber {
      * {@link PlaceException}: NAME_TAKEN, NO_QUORUM, NOT_READY.
      */
     CompletableFuture<AccountEntry> change(AccountChange change) {
-        CompletableFuture<AccountEntry> answer = new CompletableFuture<>();
         CompletableFuture<AccountEntry> outcome = new CompletableFuture<>();
-        outcome.whenComplete((entry, error) -> ctx.gate().run(() -> {
-            if (error != null) {
-                answer.completeExceptionally(error);
-            } else {
-                answer.complete(entry);
-            }
-        }));
+        CompletableFuture<AccountEntry> answer = ctx.gate().answering(outcome);
         if (!ctx.running() || !ctx.members().isMember() || !catchUp.ready()) {
             outcome.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self()
                 + " is not a caught-up member of the cluster yet"));

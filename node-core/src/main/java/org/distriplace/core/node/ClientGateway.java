@@ -46,15 +46,8 @@ final class ClientGateway implements CommittedState.Subscriber {
      * {@link PlaceException}: OUT_OF_BOUNDS, BAD_COLOR, COOLDOWN (with the time left), NO_QUORUM, NOT_READY.
      */
     CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
-        CompletableFuture<PlaceResult> answer = new CompletableFuture<>();
         CompletableFuture<PlaceResult> outcome = new CompletableFuture<>();
-        outcome.whenComplete((result, error) -> ctx.gate().run(() -> {
-            if (error != null) {
-                answer.completeExceptionally(error);
-            } else {
-                answer.complete(result);
-            }
-        }));
+        CompletableFuture<PlaceResult> answer = ctx.gate().answering(outcome);
         PlaceException refused = validate(user, x, y, color);
         if (refused != null) {
             outcome.completeExceptionally(refused);

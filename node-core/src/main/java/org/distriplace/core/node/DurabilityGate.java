@@ -2,6 +2,7 @@ package org.distriplace.core.node;
 
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
@@ -49,6 +50,22 @@ final class DurabilityGate {
         } else {
             held.add(new Held(after, effect));
         }
+    }
+
+    /**
+     * A future for a client that completes as {@code outcome} does, but through this gate: the client hears of an
+     * outcome only once what it depends on is durable.
+     */
+    <T> CompletableFuture<T> answering(CompletableFuture<T> outcome) {
+        CompletableFuture<T> answer = new CompletableFuture<>();
+        outcome.whenComplete((value, error) -> run(() -> {
+            if (error != null) {
+                answer.completeExceptionally(error);
+            } else {
+                answer.complete(value);
+            }
+        }));
+        return answer;
     }
 
     /** The store made writes up to {@code sequence} durable: what waited only for them happens now, in order. */
