@@ -92,6 +92,13 @@ class ModerationProcessTest extends ProcessClusterTest {
         assertEquals("mod:alice", history.get(0).path("userId").asText(), "the history shows the moderation");
         assertEquals("mallory", history.get(1).path("userId").asText());
 
+        Instant clean = Instant.now();
+        assertEquals(200, bob.post(nodes.get(0).url("/pixel"), pixel(8, 8, "#FF4500")).statusCode());
+        String area = mod(nodes.get(0), "rollback", "--region", "7,7,3,3", "--time", clean.toString()).out();
+        assertTrue(area.contains("restored 1 of 1 pixels"), "an area put back as it was: " + area);
+        Await.until("the area clean again on node 2", Duration.ofSeconds(20),
+            () -> colorAt(nodes.get(1), 8, 8).equals("#FFFFFF"));
+
         assertTrue(mod(nodes.get(0), "bans").out().contains("mallory"));
         nodes.get(2).start();
         Await.until("node 3 back and caught up: bans, accounts and the restored canvas", Duration.ofSeconds(60),

@@ -95,6 +95,17 @@ class ModerationDialogTest {
                 && node.node().view().canvas().colorAt(5, 6).equals(WHITE));
         assertEquals("mod:ada", node.history().history().pixel(3, 4, 1, Long.MAX_VALUE).get(0).user());
 
+        node.node().place("bob", 1, 1, BLACK).join();
+        node.node().place("bob", 2, 2, BLACK).join();
+        robot.clickOn("#mod-region").write("0,0,4,4");
+        robot.clickOn("#mod-minutes").eraseText(2).write("1");
+        robot.clickOn("#mod-area");
+        Await.until("the area put back", Duration.ofSeconds(20),
+            () -> node.node().view().canvas().colorAt(1, 1).equals(WHITE)
+                && node.node().view().canvas().colorAt(2, 2).equals(WHITE));
+        Await.until("the panel to say so", Duration.ofSeconds(5),
+            () -> status.getText().equals("Restored 2 of 2 pixels.") && !status.getText().contains("…"));
+
         robot.clickOn(bans.getItems().get(0).toString());
         robot.clickOn("#mod-unban");
         Await.until("mallory unbanned", Duration.ofSeconds(10),
