@@ -48,6 +48,11 @@ public final class SimulatedCluster implements FaultControls, Playback {
         }
     }
 
+    /** How long the demo's nodes listen before the highest calls the first election (virtual ms). */
+    static final long FIRST_ELECTION_AFTER_MS = 250;
+    /** How long a Bully candidate waits for a higher id's ANSWER (virtual ms): links take 10-40 ms. */
+    static final long ANSWER_TIMEOUT_MS = 200;
+
     private final Simulation simulation;
     private final EventInbox inbox;
     private final LinkConditions healthy;
@@ -67,6 +72,10 @@ public final class SimulatedCluster implements FaultControls, Playback {
             .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)
             .failureTimeoutMs(settings.failureTimeoutMs())
             .coordinatorTimeoutMs(settings.failureTimeoutMs())
+            // The class sees the first election at once (within 3 s of opening, even in slow motion): the nodes all
+            // start together, so there is no cluster to listen for first.
+            .joinGraceMs(FIRST_ELECTION_AFTER_MS)
+            .answerTimeoutMs(ANSWER_TIMEOUT_MS)
             .gossipMs(5_000));
         simulation.network().setAllLinks(healthy);
         simulation.addEventListener(inbox::emit);

@@ -11,10 +11,12 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.inspector.feed.FaultControls;
@@ -78,8 +80,9 @@ public final class FaultPanel extends VBox {
         Button apply = new Button("Apply");
         apply.setId("apply-link");
         apply.setOnAction(e -> applyLink());
-        HBox link = new HBox(4, new Label("link"), from, new Label("→"), to, new Label("drop %"), drop,
-            new Label("delay ms"), delay, apply);
+        // The row wraps where the panel is narrow: its labels are never cut to "l…" or "drop…".
+        FlowPane link = new FlowPane(4, 4, whole(new Label("link")), from, whole(new Label("→")), to,
+            whole(new Label("drop %")), drop, whole(new Label("delay ms")), delay, whole(apply));
         link.setAlignment(Pos.CENTER_LEFT);
         getChildren().addAll(title("Nodes"), nodes, title("Partition (nodes talk only within their group)"),
             partition, title("Links"), link, title("Membership (remove a member that will not come back)"),
@@ -108,6 +111,12 @@ public final class FaultPanel extends VBox {
         membership.setText("removing n" + id + "…");
         controls.remove(id).whenComplete((said, failure) -> Platform.runLater(() ->
             membership.setText(failure == null ? said : "n" + id + " not removed: " + failure.getMessage())));
+    }
+
+    /** A control never narrower than its text. */
+    private static <T extends Control> T whole(T control) {
+        control.setMinWidth(Region.USE_PREF_SIZE);
+        return control;
     }
 
     private static Label title(String text) {

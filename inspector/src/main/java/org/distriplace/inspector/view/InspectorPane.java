@@ -36,6 +36,8 @@ public final class InspectorPane extends BorderPane {
 
     /** At most this many events enter the model per frame; the rest wait (the backlog shows the lag). */
     public static final int MAX_EVENTS_PER_FRAME = 20_000;
+    /** The most real time one frame lets pass: beyond it, time jumps would be hard to follow. */
+    static final long MAX_FRAME_MS = 250;
     private static final long TABLE_REFRESH_MS = 250;
 
     private final ClusterGraphView graph = new ClusterGraphView();
@@ -82,7 +84,8 @@ public final class InspectorPane extends BorderPane {
         timer = new AnimationTimer() {
             @Override
             public void handle(long nanos) {
-                long elapsed = lastFrame == 0 ? 16 : Math.min(100, (nanos - lastFrame) / 1_000_000);
+                // A slow frame (a large window drawn in software) still moves time on, up to a quarter second.
+                long elapsed = lastFrame == 0 ? 16 : Math.min(MAX_FRAME_MS, (nanos - lastFrame) / 1_000_000);
                 lastFrame = nanos;
                 frame(elapsed);
             }

@@ -1,11 +1,14 @@
 package org.distriplace.inspector.view;
 
 import java.util.List;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.text.Font;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.VectorClocks;
 
@@ -19,13 +22,15 @@ public final class VectorClockView extends BorderPane {
     static final long HIGHLIGHT_MS = 1_500;
 
     private final TableView<VectorClocks.Row> table = new TableView<>();
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(Font.getDefault().getSize());
     private List<Integer> entries = List.of();
     private InspectorModel model;
     private long now;
 
     public VectorClockView() {
         table.setId("clock-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column as wide as its content needs: the table scrolls sideways rather than cut a clock short.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new javafx.scene.control.Label("No node has reported yet."));
         setCenter(table);
         rebuildColumns();
@@ -43,21 +48,38 @@ public final class VectorClockView extends BorderPane {
     }
 
     private void rebuildColumns() {
-        TableColumn<VectorClocks.Row, String> node = new TableColumn<>("node");
+        TableColumn<VectorClocks.Row, String> node = sized(new TableColumn<>("node"), 4);
         node.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("n" + c.getValue().node()));
         table.getColumns().setAll(List.of(node));
         for (int entry : entries) {
-            TableColumn<VectorClocks.Row, Long> column = new TableColumn<>("n" + entry);
+            TableColumn<VectorClocks.Row, Long> column = sized(new TableColumn<>("n" + entry), 7);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().get(entry)));
             column.setCellFactory(c -> new EntryCell(entry));
             table.getColumns().add(column);
         }
-        TableColumn<VectorClocks.Row, Long> writes = new TableColumn<>("canvas version");
+        TableColumn<VectorClocks.Row, Long> writes = sized(new TableColumn<>("canvas version"), 14);
         writes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().committedWrites()));
-        TableColumn<VectorClocks.Row, String> hash = new TableColumn<>("state hash");
-        hash.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stateHash().substring(0,
-            Math.min(8, c.getValue().stateHash().length()))));
+        TableColumn<VectorClocks.Row, String> hash = sized(new TableColumn<>("state hash"), 18);
+        hash.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stateHash()));
+        hash.getStyleClass().add("state-hash");
         table.getColumns().addAll(List.of(writes, hash));
+    }
+
+    /** The font size the table is shown in, in pixels (presentation mode makes it larger): columns follow it. */
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    /**
+     * Makes a column wide enough for {@code characters} characters of the table's font (or its header, if wider),
+     * so it grows with presentation mode's larger font.
+     */
+    private <T> TableColumn<VectorClocks.Row, T> sized(TableColumn<VectorClocks.Row, T> column, int characters) {
+        int wanted = Math.max(characters, column.getText().length() + 2);
+        column.minWidthProperty().bind(fontSize.multiply(wanted * 0.62).add(16));
+        column.prefWidthProperty().bind(column.minWidthProperty());
+        column.setSortable(false);
+        return column;
     }
 
     /** Rows shown. */

@@ -31,6 +31,20 @@ class SimulatedClusterTest {
         return model.cluster().leaders().stream().findFirst();
     }
 
+    /** A class sees the first election within 3 s of opening the demo, at its opening slow motion (×0.25). */
+    @Test
+    void theFirstElectionIsOverWithinThreeSecondsOfOpening() {
+        SimulatedCluster fresh = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 7), inbox);
+        assertEquals(0.25, fresh.speed(), "the demo opens in slow motion");
+        long realMs = 0;
+        while (fresh.leader().isEmpty() && realMs < 10_000) {
+            fresh.advance(50);
+            realMs += 50;
+        }
+        assertEquals(Optional.of(5), fresh.leader());
+        assertTrue(realMs <= 3_000, "first leader after " + realMs + " ms of real time");
+    }
+
     @Test
     void steppingThroughALeaderCrashOneEventAtATimeShowsTheNewLeader() {
         cluster.setSpeed(1);
