@@ -39,6 +39,8 @@ public final class ClusterGraphView extends Region {
     private final FlowPane legend = new FlowPane(10, 4);
     private final Map<Integer, NodeGlyph> glyphs = new HashMap<>();
     private int drawnArrows;
+    private InspectorModel model;
+    private long now;
 
     public ClusterGraphView() {
         getStyleClass().add("cluster-graph");
@@ -76,7 +78,22 @@ public final class ClusterGraphView extends Region {
             glyph.relocate(at.getX(), at.getY());
             glyph.show(cluster.node(id), cluster.liveness(id));
         }
-        drawArrows(model, now, ids);
+        GraphicsContext g = arrows.getGraphicsContext2D();
+        g.clearRect(0, 0, arrows.getWidth(), arrows.getHeight());
+        this.model = model;
+        this.now = now;
+        drawArrows(new CanvasSketch(g));
+    }
+
+    /** The graph as on screen (nodes and the messages in flight), as SVG for slides. */
+    public String svg() {
+        SvgSketch svg = new SvgSketch(getWidth(), getHeight());
+        svg.rect(0, 0, getWidth(), getHeight(), Color.web("#fbfbfd"));
+        if (model != null) {
+            drawArrows(svg);
+        }
+        glyphs.values().forEach(glyph -> glyph.drawTo(svg));
+        return svg.toString();
     }
 
     private NodeGlyph newGlyph(int id) {
@@ -94,9 +111,8 @@ public final class ClusterGraphView extends Region {
         return new Point2D(cx + r * Math.cos(angle), cy + r * Math.sin(angle));
     }
 
-    private void drawArrows(InspectorModel model, long now, List<Integer> ids) {
-        GraphicsContext g = arrows.getGraphicsContext2D();
-        g.clearRect(0, 0, arrows.getWidth(), arrows.getHeight());
+    private void drawArrows(Sketch g) {
+        List<Integer> ids = model.cluster().ids();
         List<Flight> flights = model.messages().inFlight(now, LINGER_MS);
         int from = Math.max(0, flights.size() - MAX_ARROWS);
         drawnArrows = 0;
@@ -112,7 +128,7 @@ public final class ClusterGraphView extends Region {
         }
     }
 
-    private void drawArrow(GraphicsContext g, Flight flight, NodeGlyph a, NodeGlyph b, double progress) {
+    private void drawArrow(Sketch g, Flight flight, NodeGlyph a, NodeGlyph b, double progress) {
         Point2D start = new Point2D(a.getLayoutX(), a.getLayoutY());
         Point2D end = new Point2D(b.getLayoutX(), b.getLayoutY());
         Point2D dir = end.subtract(start);
@@ -126,12 +142,9 @@ public final class ClusterGraphView extends Region {
         Point2D s = start.add(unit.multiply(RADIUS)).add(side);
         Point2D e = end.subtract(unit.multiply(RADIUS)).add(side);
         Color color = TopicColors.of(flight.topic());
-        g.setStroke(color.deriveColor(0, 1, 1, 0.35));
-        g.setLineWidth(2);
-        g.strokeLine(s.getX(), s.getY(), e.getX(), e.getY());
+        g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, 0.35), 2);
         Point2D p = s.add(e.subtract(s).multiply(progress));
-        g.setFill(color);
-        g.fillOval(p.getX() - 5, p.getY() - 5, 10, 10);
+        g.circle(p.getX(), p.getY(), 5, color, null, 0, null);
         drawnArrows++;
         drawnByTopic.merge(flight.topic(), 1, Integer::sum);
     }
@@ -179,6 +192,19 @@ public final class ClusterGraphView extends Region {
             center(name, -6);
             center(role, 9);
             center(detail, RADIUS + 14);
+        }
+
+        /** Draws this node as it is shown (its colours as its style gave them) onto {@code g}. */
+        void drawTo(Sketch g) {
+            double x = getLayoutX();
+            double y = getLayoutY();
+            g.circle(x, y, circle.getRadius(), (Color) circle.getFill(), (Color) circle.getStroke(),
+                circle.getStrokeWidth(), circle.getStrokeDashArray().stream().mapToDouble(Double::doubleValue)
+                    .toArray());
+            for (Text text : List.of(name, role, detail)) {
+                g.text(text.getText(), x, y + text.getY(), (Color) text.getFill(), text.getFont().getSize(),
+                    text.getFont().getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold"), true);
+            }
         }
 
         private void setStyle(boolean on, String styleClass) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -11,6 +12,8 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -130,9 +133,20 @@ public final class InspectorPane extends BorderPane {
         save.setOnAction(e -> choose("distri-place trace", "*.dptrace", true).ifPresent(this::saveTrace));
         Button load = new Button("Load trace…");
         load.setOnAction(e -> choose("distri-place trace", "*.dptrace", false).ifPresent(this::loadTrace));
+        MenuButton pictures = new MenuButton("Export picture");
+        pictures.setId("export-picture");
+        for (Picture picture : Picture.values()) {
+            for (String format : List.of("png", "svg")) {
+                MenuItem item = new MenuItem(picture.title + " as " + format.toUpperCase(Locale.ROOT) + "…");
+                item.setId("export-" + picture.name().toLowerCase(Locale.ROOT) + "-" + format);
+                item.setOnAction(e -> choose(picture.title, "*." + format, true)
+                    .ifPresent(file -> exportPicture(picture, file)));
+                pictures.getItems().add(item);
+            }
+        }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, status, shiviz, save, load);
+        HBox bar = new HBox(8, title, gap, status, pictures, shiviz, save, load);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
@@ -212,6 +226,44 @@ public final class InspectorPane extends BorderPane {
             status.setText("exported " + model.log().events().size() + " events to " + file.getFileName());
         } catch (IOException e) {
             status.setText("could not export: " + e.getMessage());
+        }
+    }
+
+    /** The views a picture can be taken of, for slides. */
+    public enum Picture {
+        GRAPH("Cluster graph"), SPACE_TIME("Space-time diagram");
+
+        private final String title;
+
+        Picture(String title) {
+            this.title = title;
+        }
+    }
+
+    /**
+     * Writes a picture of a view to {@code file}: SVG (vectors, drawn again from what the view shows) when the name
+     * ends in {@code .svg}, otherwise PNG (as on screen). The space-time diagram is brought forward first.
+     */
+    public void exportPicture(Picture picture, Path file) {
+        javafx.scene.Node view = picture == Picture.GRAPH ? graph : spaceTime;
+        if (picture == Picture.SPACE_TIME) {
+            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == spaceTime)
+                .findFirst().orElseThrow());
+            applyCss();
+            layout();
+            spaceTime.refresh(model, source.clock().getAsLong());
+        }
+        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
+        try {
+            if (svg) {
+                Files.writeString(file, picture == Picture.GRAPH ? graph.svg() : spaceTime.svg(),
+                    StandardCharsets.UTF_8);
+            } else {
+                Files.write(file, Pictures.png(view));
+            }
+            status.setText("saved " + picture.title.toLowerCase(Locale.ROOT) + " to " + file.getFileName());
+        } catch (IOException e) {
+            status.setText("could not save the picture: " + e.getMessage());
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.Locale;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Pane;
@@ -22,6 +21,9 @@ import org.distriplace.inspector.model.Topic;
 public final class SpaceTimeView extends BorderPane {
 
     private static final double HEADER = 22;
+    private static final Color LANE = Color.web("#c8ccd0");
+    private static final Color LABEL = Color.web("#333333");
+    private static final Color LOST = Color.web("#d55e00");
     private final Canvas canvas = new Canvas(400, 300);
     private final ScrollBar scroll = new ScrollBar();
     private final TopicFilter filter = new TopicFilter("spacetime", Topic.MESSAGES, this::redraw);
@@ -102,14 +104,22 @@ public final class SpaceTimeView extends BorderPane {
     }
 
     private void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        g.setFill(Color.WHITE);
-        g.fillRect(0, 0, w, h);
-        drawn = 0;
+        drawn = draw(new CanvasSketch(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+    }
+
+    /** The diagram as on screen, as SVG (for slides). */
+    public String svg() {
+        SvgSketch svg = new SvgSketch(canvas.getWidth(), canvas.getHeight());
+        draw(svg, canvas.getWidth(), canvas.getHeight());
+        return svg.toString();
+    }
+
+    /** Draws the lanes and the messages of the window shown; returns how many messages. */
+    private int draw(Sketch g, double w, double h) {
+        g.rect(0, 0, w, h, Color.WHITE);
+        int count = 0;
         if (model == null || w < 10 || h < HEADER + 10) {
-            return;
+            return count;
         }
         List<Integer> ids = model.cluster().ids();
         long end = (long) Math.min(scroll.getValue(), now);
@@ -120,26 +130,24 @@ public final class SpaceTimeView extends BorderPane {
             if (!filter.shown().contains(f.topic()) || arrive < start || f.sentAt() > end) {
                 continue;
             }
-            drawFlight(g, f, ids, start, w, h);
+            count += drawFlight(g, f, ids, start, w, h);
         }
+        return count;
     }
 
-    private void drawLanes(GraphicsContext g, List<Integer> ids, double w, double h) {
-        g.setStroke(Color.web("#c8ccd0"));
-        g.setFill(Color.web("#333333"));
-        g.setLineWidth(1);
+    private static void drawLanes(Sketch g, List<Integer> ids, double w, double h) {
         for (int i = 0; i < ids.size(); i++) {
             double x = laneX(i, ids.size(), w);
-            g.strokeLine(x, HEADER, x, h);
-            g.fillText("n" + ids.get(i), x - 8, 15);
+            g.line(x, HEADER, x, h, LANE, 1);
+            g.text("n" + ids.get(i), x, 15, LABEL, 12, true, true);
         }
     }
 
-    private void drawFlight(GraphicsContext g, Flight f, List<Integer> ids, long start, double w, double h) {
+    private int drawFlight(Sketch g, Flight f, List<Integer> ids, long start, double w, double h) {
         int from = ids.indexOf(f.from());
         int to = ids.indexOf(f.to());
         if (from < 0 || to < 0) {
-            return;
+            return 0;
         }
         double x1 = laneX(from, ids.size(), w);
         double x2 = laneX(to, ids.size(), w);
@@ -152,18 +160,14 @@ public final class SpaceTimeView extends BorderPane {
             x2 = x1 + (x2 - x1) * part;
         }
         Color color = TopicColors.of(f.topic());
-        g.setStroke(color);
-        g.setLineWidth(f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
-        g.strokeLine(x1, y1, x2, y2);
+        g.line(x1, y1, x2, y2, color, f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
         if (f.lost()) {
-            g.setStroke(Color.web("#d55e00"));
-            g.strokeLine(x2 - 4, y2 - 4, x2 + 4, y2 + 4);
-            g.strokeLine(x2 - 4, y2 + 4, x2 + 4, y2 - 4);
+            g.line(x2 - 4, y2 - 4, x2 + 4, y2 + 4, LOST, 1.6);
+            g.line(x2 - 4, y2 + 4, x2 + 4, y2 - 4, LOST, 1.6);
         } else {
-            g.setFill(color);
-            g.fillOval(x2 - 2.5, y2 - 2.5, 5, 5);
+            g.circle(x2, y2, 2.5, color, null, 0, null);
         }
-        drawn++;
+        return 1;
     }
 
     private static double laneX(int index, int count, double w) {

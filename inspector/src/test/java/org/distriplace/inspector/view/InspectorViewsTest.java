@@ -4,10 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -193,5 +199,45 @@ class InspectorViewsTest {
         });
         assertEquals(Script.leaderCrash().size(), pane.model().log().total(), "resumed, it plays to the end");
         assertTrue(robot.lookup("#node-2").query().getStyleClass().contains("leader"));
+    }
+
+    /** Pictures for slides: each view as PNG (as on screen) and SVG (vectors of what it shows). */
+    @Test
+    void theGraphAndTheSpaceTimeDiagramExportAsPngAndSvg(FxRobot robot) throws Exception {
+        playUntil(1_100);
+        for (InspectorPane.Picture picture : InspectorPane.Picture.values()) {
+            Path png = dir.resolve(picture + ".png");
+            Path svg = dir.resolve(picture + ".svg");
+            fx(() -> {
+                pane.exportPicture(picture, png);
+                pane.exportPicture(picture, svg);
+                return null;
+            });
+            BufferedImage image = ImageIO.read(png.toFile());
+            assertTrue(image.getWidth() > 100 && image.getHeight() > 100, picture + " " + image.getWidth() + "x"
+                + image.getHeight());
+            Set<Integer> colors = new HashSet<>();
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                for (int y = 0; y < image.getHeight(); y += 3) {
+                    colors.add(image.getRGB(x, y));
+                }
+            }
+            assertTrue(colors.size() > 3, picture + " is a picture, not a blank: " + colors.size() + " colours");
+            String vectors = Files.readString(svg);
+            assertTrue(vectors.startsWith("<svg"), vectors);
+            assertTrue(vectors.contains(">n1</text>") && vectors.contains(">n3</text>"), vectors);
+            if (picture == InspectorPane.Picture.GRAPH) {
+                assertEquals(3, count(vectors, "<circle cx=\"") - pane.graph().drawnArrows(),
+                    "a circle per node, and a dot per message in flight: " + vectors);
+                assertTrue(vectors.contains("LEADER"), "n3's role is written: " + vectors);
+            } else {
+                assertTrue(count(vectors, "<line ") >= 3 + pane.spaceTime().drawnArrows(),
+                    "three lanes and a line per message: " + vectors);
+            }
+        }
+    }
+
+    private static int count(String text, String part) {
+        return text.split(Pattern.quote(part), -1).length - 1;
     }
 }
