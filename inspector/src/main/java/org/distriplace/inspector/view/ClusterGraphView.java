@@ -30,6 +30,8 @@ public final class ClusterGraphView extends Region {
     /** More arrows than this are not drawn (a busy cluster turns into noise long before). */
     static final int MAX_ARROWS = 400;
     private static final double RADIUS = 30;
+    /** Node circles are this many times {@link #RADIUS} (presentation mode makes them larger). */
+    private double scale = 1;
     private static final long LINGER_MS = 150;
 
     /** Arrows are drawn, not built from nodes: hundreds of shapes rebuilt each frame would cost the frame rate. */
@@ -98,6 +100,7 @@ public final class ClusterGraphView extends Region {
 
     private NodeGlyph newGlyph(int id) {
         NodeGlyph glyph = new NodeGlyph(id);
+        glyph.setRadius(radius());
         nodes.getChildren().add(glyph);
         return glyph;
     }
@@ -106,7 +109,7 @@ public final class ClusterGraphView extends Region {
         double legendHeight = legend.prefHeight(getWidth());
         double cx = getWidth() / 2;
         double cy = (getHeight() - legendHeight) / 2;
-        double r = Math.max(10, Math.min(cx, cy) - RADIUS - 22);
+        double r = Math.max(10, Math.min(cx, cy) - radius() - 22 * scale);
         double angle = -Math.PI / 2 + 2 * Math.PI * index / Math.max(1, count);
         return new Point2D(cx + r * Math.cos(angle), cy + r * Math.sin(angle));
     }
@@ -139,14 +142,26 @@ public final class ClusterGraphView extends Region {
         Point2D unit = dir.multiply(1 / length);
         // Offset sideways so the two directions of a link do not overlap.
         Point2D side = new Point2D(-unit.getY(), unit.getX()).multiply(5);
-        Point2D s = start.add(unit.multiply(RADIUS)).add(side);
-        Point2D e = end.subtract(unit.multiply(RADIUS)).add(side);
+        Point2D s = start.add(unit.multiply(radius())).add(side);
+        Point2D e = end.subtract(unit.multiply(radius())).add(side);
         Color color = TopicColors.of(flight.topic());
         g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, 0.35), 2);
         Point2D p = s.add(e.subtract(s).multiply(progress));
         g.circle(p.getX(), p.getY(), 5, color, null, 0, null);
         drawnArrows++;
         drawnByTopic.merge(flight.topic(), 1, Integer::sum);
+    }
+
+    /** Draws nodes {@code factor} times their usual size (presentation mode); the next refresh shows it. */
+    public void setScale(double factor) {
+        scale = factor;
+        glyphs.values().forEach(glyph -> glyph.setRadius(radius()));
+        requestLayout();
+    }
+
+    /** The radius node circles are drawn with. */
+    public double radius() {
+        return RADIUS * scale;
     }
 
     /** Messages of {@code topic} drawn at the last refresh. */
@@ -191,7 +206,11 @@ public final class ClusterGraphView extends Region {
             detail.setText("epoch " + node.epoch() + (liveness == Liveness.ALIVE ? "" : " · " + liveness));
             center(name, -6);
             center(role, 9);
-            center(detail, RADIUS + 14);
+            center(detail, circle.getRadius() + detail.getFont().getSize() + 2);
+        }
+
+        void setRadius(double r) {
+            circle.setRadius(r);
         }
 
         /** Draws this node as it is shown (its colours as its style gave them) onto {@code g}. */

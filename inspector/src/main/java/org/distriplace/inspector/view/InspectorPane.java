@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -17,12 +19,17 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Stage;
 import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.feed.TraceReplay;
@@ -39,10 +46,14 @@ public final class InspectorPane extends BorderPane {
 
     /** At most this many events enter the model per frame; the rest wait (the backlog shows the lag). */
     public static final int MAX_EVENTS_PER_FRAME = 20_000;
+    /** The inspector's font size, and presentation mode's (read from the back of a lecture hall). */
+    static final double FONT_SIZE = 12;
+    static final double PRESENTATION_FONT_SIZE = 20;
     /** The most real time one frame lets pass: beyond it, time jumps would be hard to follow. */
     static final long MAX_FRAME_MS = 250;
     private static final long TABLE_REFRESH_MS = 250;
 
+    private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final ClusterGraphView graph = new ClusterGraphView();
     private final VectorClockView clocks = new VectorClockView();
     private final CommitRoundsView rounds = new CommitRoundsView();
@@ -93,7 +104,32 @@ public final class InspectorPane extends BorderPane {
                 frame(elapsed);
             }
         };
+        presentation.addListener((o, was, on) -> present(on));
+        addEventHandler(KeyEvent.KEY_PRESSED, key -> {
+            if (key.getCode() == KeyCode.F5) {
+                presentation.set(!presentation.get());
+                key.consume();
+            }
+        });
         watch(source);
+    }
+
+    /** Presentation mode: large type and nodes, strong contrast, full screen. */
+    public BooleanProperty presentationProperty() {
+        return presentation;
+    }
+
+    private void present(boolean on) {
+        getStyleClass().remove("presentation");
+        if (on) {
+            getStyleClass().add("presentation");
+        }
+        clocks.fontSizeProperty().set(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
+        graph.setScale(on ? 1.6 : 1);
+        if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
+            stage.setFullScreen(on);
+        }
+        frame(0);
     }
 
     private static Tab tab(String name, javafx.scene.Node content) {
@@ -133,6 +169,10 @@ public final class InspectorPane extends BorderPane {
         save.setOnAction(e -> choose("distri-place trace", "*.dptrace", true).ifPresent(this::saveTrace));
         Button load = new Button("Load trace…");
         load.setOnAction(e -> choose("distri-place trace", "*.dptrace", false).ifPresent(this::loadTrace));
+        ToggleButton present = new ToggleButton("Present");
+        present.setId("present");
+        present.setTooltip(new Tooltip("Presentation mode: large type and nodes, strong contrast, full screen (F5)"));
+        present.selectedProperty().bindBidirectional(presentation);
         MenuButton pictures = new MenuButton("Export picture");
         pictures.setId("export-picture");
         for (Picture picture : Picture.values()) {
@@ -146,7 +186,7 @@ public final class InspectorPane extends BorderPane {
         }
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, status, pictures, shiviz, save, load);
+        HBox bar = new HBox(8, title, gap, status, present, pictures, shiviz, save, load);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;

@@ -8,7 +8,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.text.Font;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.VectorClocks;
 
@@ -22,7 +21,7 @@ public final class VectorClockView extends BorderPane {
     static final long HIGHLIGHT_MS = 1_500;
 
     private final TableView<VectorClocks.Row> table = new TableView<>();
-    private final DoubleProperty fontSize = new SimpleDoubleProperty(Font.getDefault().getSize());
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(InspectorPane.FONT_SIZE);
     private List<Integer> entries = List.of();
     private InspectorModel model;
     private long now;

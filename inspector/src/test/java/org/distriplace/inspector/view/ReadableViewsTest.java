@@ -107,4 +107,25 @@ class ReadableViewsTest {
         open(nodes, 1000, 800);
         assertEquals(List.of(), cutShort((Parent) robot.lookup(".fault-panel").query()));
     }
+
+    /** Presentation mode: large type and nodes, full screen, and still nothing cut short. */
+    @ParameterizedTest
+    @ValueSource(ints = {3, 5, 9})
+    void presentationModeIsLargeAndStillShowsEverythingInFull(int nodes, FxRobot robot) throws Exception {
+        InspectorPane pane = open(nodes);
+        robot.clickOn("#present");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(pane.getStyleClass().contains("presentation"));
+        assertTrue(stage.isFullScreen(), "full screen");
+        Labeled cell = robot.lookup("#clock-table .table-cell").queryAllAs(Labeled.class).stream()
+            .filter(c -> c.getText() != null && !c.getText().isEmpty()).findFirst().orElseThrow();
+        assertTrue(cell.getFont().getSize() >= 20, "type read from the back: " + cell.getFont().getSize());
+        assertTrue(pane.graph().radius() >= 45, "large nodes: " + pane.graph().radius());
+        assertEquals(List.of(), cutShort((Parent) robot.lookup("#clock-table").query()));
+        assertEquals(List.of(), cutShort((Parent) robot.lookup(".fault-panel").query()));
+        robot.clickOn("#present");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(stage.isFullScreen());
+        assertEquals(30, pane.graph().radius(), 0.01);
+    }
 }
