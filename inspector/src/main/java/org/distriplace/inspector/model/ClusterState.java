@@ -97,6 +97,26 @@ public final class ClusterState {
         return doubters;
     }
 
+    /**
+     * Why nodes cannot commit, one line per running node that reaches fewer than a majority of the nodes known
+     * (itself and the peers it holds alive): what a class sees when a minority is cut off.
+     */
+    public List<String> withoutMajority() {
+        int total = nodes.size();
+        int quorum = total / 2 + 1;
+        List<String> lines = new ArrayList<>();
+        opinions.forEach((id, seen) -> {
+            NodeState node = nodes.get(id);
+            long reaches = 1 + seen.entrySet().stream()
+                .filter(peer -> peer.getValue() == Liveness.ALIVE && nodes.containsKey(peer.getKey())).count();
+            if (node != null && node.running() && reaches < quorum) {
+                lines.add("n" + id + " reaches " + reaches + " of " + total + " nodes (itself included): no majority ("
+                    + quorum + " needed), so nothing placed through it can commit; its players hear NO_QUORUM");
+            }
+        });
+        return lines;
+    }
+
     /** Running nodes that believe they lead, newest epoch first (two means a stale leader has not heard yet). */
     public List<NodeState> leaders() {
         return nodes.values().stream().filter(n -> n.running() && n.role() == Role.LEADER)

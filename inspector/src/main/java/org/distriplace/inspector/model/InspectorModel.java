@@ -22,6 +22,7 @@ public final class InspectorModel {
     private final CommitRounds rounds;
     private final Heartbeats heartbeats = new Heartbeats();
     private final VectorClocks clocks = new VectorClocks();
+    private final LiveInvariants invariants = new LiveInvariants();
     private final EventLog log;
     private long now;
     private long revision;
@@ -42,6 +43,7 @@ public final class InspectorModel {
         cluster.accept(event);
         heartbeats.accept(event);
         clocks.accept(event);
+        invariants.accept(event);
         log.accept(event);
         if (event instanceof NodeEvent.MessageSent e) {
             messages.sent(e);
@@ -102,5 +104,10 @@ public final class InspectorModel {
 
     public EventLog log() {
         return log;
+    }
+
+    /** The invariants checked live from the events. */
+    public LiveInvariants invariants() {
+        return invariants;
     }
 }

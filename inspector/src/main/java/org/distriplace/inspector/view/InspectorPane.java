@@ -54,6 +54,8 @@ public final class InspectorPane extends BorderPane {
     private static final long TABLE_REFRESH_MS = 250;
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
+    private final Tab invariantsTab = tab("Invariants", null);
+    private InvariantsView invariants;
     private final ClusterGraphView graph = new ClusterGraphView();
     private final VectorClockView clocks = new VectorClockView();
     private final CommitRoundsView rounds = new CommitRoundsView();
@@ -79,7 +81,7 @@ public final class InspectorPane extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(InspectorPane.class.getResource(
             "/org/distriplace/inspector/inspector.css")).toExternalForm());
         tabs.getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
-            tab("Space-time", spaceTime), tab("Event log", log));
+            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab);
         tabs.setId("inspector-tabs");
         // A tab brought forward is drawn at once, not at the next table refresh.
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> {
@@ -147,6 +149,8 @@ public final class InspectorPane extends BorderPane {
         playbackBar = next.timeControls().map(p -> new PlaybackBar(p,
             p instanceof SimulatedCluster sim ? sim::play : null)).orElse(null);
         faultPanel = next.faultControls().map(FaultPanel::new).orElse(null);
+        invariants = new InvariantsView(next.playback() instanceof SimulatedCluster sim ? sim::violation : null);
+        invariantsTab.setContent(invariants);
         remoteBar = next.remoteNodes().map(RemoteNodesBar::new).orElse(null);
         left.getChildren().setAll(graph);
         if (faultPanel != null) {
@@ -245,6 +249,8 @@ public final class InspectorPane extends BorderPane {
             spaceTime.refresh(model, now);
         } else if (shown == log) {
             log.refresh(model);
+        } else if (shown == invariants) {
+            invariants.refresh(model);
         }
         if (playbackBar != null) {
             playbackBar.refresh();
@@ -375,6 +381,10 @@ public final class InspectorPane extends BorderPane {
 
     public EventLogView log() {
         return log;
+    }
+
+    public InvariantsView invariants() {
+        return invariants;
     }
 
     public String status() {
