@@ -4,12 +4,16 @@ import java.util.Map;
 import java.util.TreeMap;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
 import org.distriplace.app.desktop.canvas.CanvasPixels;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.read.CanvasImage;
@@ -17,11 +21,14 @@ import org.distriplace.inspector.feed.SimulatedCluster;
 
 /**
  * Simulated demo mode's canvases: every node's replica side by side, so a partition shows as replicas drifting
- * apart and healing as them agreeing again. Clicking a replica paints a pixel through that node.
+ * apart and healing as them agreeing again. Clicking a replica paints a pixel through that node; its Zoom button
+ * opens it large, in a window of its own that a projector shows from the back of the room.
  */
 final class ReplicaStrip extends HBox {
 
-    private static final double SIDE = 120;
+    private static final double SIDE = 160;
+    /** A zoomed replica's side: its pixels are blocks a class can see. */
+    static final double ZOOMED_SIDE = 640;
 
     private final SimulatedCluster cluster;
     private final Map<Integer, Replica> replicas = new TreeMap<>();
@@ -71,12 +78,40 @@ final class ReplicaStrip extends HBox {
             view.setFitHeight(SIDE);
             view.setPreserveRatio(true);
             view.setSmooth(false);
-            view.setOnMouseClicked(e -> {
+            paintOnClick(view, SIDE);
+            Button zoom = new Button("Zoom");
+            zoom.setId("zoom-replica-" + id);
+            zoom.setOnAction(e -> zoom());
+            getChildren().addAll(view, new HBox(6, caption, zoom));
+        }
+
+        private void paintOnClick(ImageView target, double side) {
+            target.setOnMouseClicked(e -> {
                 if (image != null) {
-                    paint(id, (int) (e.getX() / SIDE * image.getWidth()), (int) (e.getY() / SIDE * image.getHeight()));
+                    paint(id, (int) (e.getX() / side * image.getWidth()), (int) (e.getY() / side * image.getHeight()));
                 }
             });
-            getChildren().addAll(view, caption);
+        }
+
+        /** Shows this replica large, in a window of its own; it updates with the strip (it shows the same image). */
+        private void zoom() {
+            if (image == null) {
+                return;
+            }
+            ImageView large = new ImageView(image);
+            large.setId("zoomed-replica-" + id);
+            large.setFitWidth(ZOOMED_SIDE);
+            large.setFitHeight(ZOOMED_SIDE);
+            large.setPreserveRatio(true);
+            large.setSmooth(false);
+            paintOnClick(large, ZOOMED_SIDE);
+            Stage window = new Stage();
+            window.setTitle("Replica of node " + id + " (click to paint through it)");
+            window.setScene(new Scene(new StackPane(large)));
+            if (getScene() != null) {
+                window.initOwner(getScene().getWindow());
+            }
+            window.show();
         }
 
         void refresh() {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Callable;
 import javafx.scene.control.Button;
+import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.inspector.feed.EventInbox;
@@ -108,6 +109,30 @@ class SimulatedDemoWindowTest {
         assertTrue(window.inspector().model().rounds().newestFirst().stream()
             .filter(r -> r.outcome() == CommitRound.Outcome.COMMIT).count() > before);
         assertTrue(robot.lookup("#replica-2").tryQuery().isPresent());
+    }
+
+    /** A replica zoomed for the back of the room: a window of its own, large, and painting through its node. */
+    @Test
+    void aZoomedReplicaIsLargeAndPaintsThroughItsNode(FxRobot robot) throws Exception {
+        frames(60);
+        robot.clickOn("#zoom-replica-3");
+        WaitForAsyncUtils.waitForFxEvents();
+        ImageView zoomed = robot.lookup("#zoomed-replica-3").queryAs(ImageView.class);
+        assertTrue(zoomed.getBoundsInParent().getWidth() >= 600, "large: " + zoomed.getBoundsInParent());
+        robot.clickOn(zoomed);
+        frames(20);
+        CanvasImage replica = cluster.view(3).orElseThrow().canvas();
+        int painted = 0;
+        for (int y = 0; y < replica.height(); y++) {
+            for (int x = 0; x < replica.width(); x++) {
+                painted += replica.colorIndexAt(x, y) != replica.palette().backgroundIndex() ? 1 : 0;
+            }
+        }
+        assertTrue(painted > 0, "the click painted through n3");
+        fx(() -> {
+            ((Stage) zoomed.getScene().getWindow()).close();
+            return null;
+        });
     }
 
     @Test
