@@ -53,6 +53,12 @@ public final class EventInbox implements EventSink {
         return batch.size();
     }
 
+    /** Forgets everything waiting: the source tells its story again from the start (time went back). */
+    public void clear() {
+        events.clear();
+        reports.clear();
+    }
+
     /** Events waiting to be drawn: a growing backlog means the inspector lags. */
     public int backlog() {
         return events.size();

@@ -13,6 +13,19 @@ public interface Playback {
     /** Runs exactly one event (a message delivery or a timer); false when nothing is left. */
     boolean step();
 
+    /**
+     * Goes back one event, to exactly the state before it (where the source can: a deterministic simulation); the
+     * source's events start again from the beginning, so the caller clears what it showed. False when it cannot.
+     */
+    default boolean stepBack() {
+        return false;
+    }
+
+    /** True when {@link #stepBack()} can work. */
+    default boolean canStepBack() {
+        return false;
+    }
+
     /** What {@link #step()} would run next, and when; empty when nothing is left. */
     String next();
 

@@ -53,7 +53,9 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** How long a Bully candidate waits for a higher id's ANSWER (virtual ms): links take 10-40 ms. */
     static final long ANSWER_TIMEOUT_MS = 200;
 
-    private final Simulation simulation;
+    private final Settings settings;
+    private final Journal journal = new Journal();
+    private Simulation simulation;
     private final EventInbox inbox;
     private final LinkConditions healthy;
     private final Map<Long, LinkConditions> faults = new HashMap<>();
@@ -64,10 +66,17 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     public SimulatedCluster(Settings settings, EventInbox inbox) {
         this.inbox = inbox;
+        this.settings = settings;
         this.healthy = settings.link();
+        this.simulation = build();
+        publishReports();
+    }
+
+    /** A fresh simulation of the settings, started: every one built from them goes through the same states. */
+    private Simulation build() {
         ScenarioOptions options = new ScenarioOptions(settings.nodes(), Set.of(), Long.MAX_VALUE / 4, 0, 60_000,
             settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, ScenarioOptions.Churn.NONE);
-        this.simulation = new Simulation(settings.seed(), options, config -> config
+        Simulation built = new Simulation(settings.seed(), options, config -> config
             .heartbeatMs(settings.heartbeatMs())
             .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)
             .failureTimeoutMs(settings.failureTimeoutMs())
@@ -77,11 +86,45 @@ public final class SimulatedCluster implements FaultControls, Playback {
             .joinGraceMs(FIRST_ELECTION_AFTER_MS)
             .answerTimeoutMs(ANSWER_TIMEOUT_MS)
             .gossipMs(5_000));
-        simulation.network().setAllLinks(healthy);
-        simulation.addEventListener(inbox::emit);
-        simulation.startAll();
-        simulation.startWorkload();
+        built.network().setAllLinks(healthy);
+        built.addEventListener(inbox::emit);
+        built.startAll();
+        built.startWorkload();
+        return built;
+    }
+
+    /**
+     * Goes back one event: a fresh simulation of the same seed runs to the event before this one, the presenter's
+     * actions done again at the points they were done, so it lands in exactly the state the cluster was in then.
+     * Its events go to the inbox again, from the start: the caller clears what it showed first. Paused afterwards.
+     * False at the very start.
+     */
+    @Override
+    public boolean stepBack() {
+        long target = simulation.eventsRun() - 1;
+        if (target < 0) {
+            return false;
+        }
+        journal.forgetAfter(target);
+        faults.clear();
+        placements = 0;
+        simulation = build();
+        journal.replay(simulation, target);
+        paused = true;
+        clock = simulation.now();
         publishReports();
+        return true;
+    }
+
+    @Override
+    public boolean canStepBack() {
+        return true;
+    }
+
+    /** Does {@code act} now, and remembers it for stepping back. */
+    private void act(Runnable act) {
+        journal.record(simulation.eventsRun(), act);
+        act.run();
     }
 
     // ---------------------------------------------------------------- playback
@@ -172,22 +215,35 @@ public final class SimulatedCluster implements FaultControls, Playback {
         if (through.isEmpty()) {
             return CompletableFuture.completedFuture("no live member is left to ask");
         }
-        return FaultControls.told(node, simulation.removeMember(through.get(), node, 15_000));
+        int member = through.get();
+        CompletableFuture<String> told = new CompletableFuture<>();
+        act(() -> FaultControls.told(node, simulation.removeMember(member, node, 15_000)).whenComplete((said, e) -> {
+            if (e != null) {
+                told.completeExceptionally(e);
+            } else {
+                told.complete(said);
+            }
+        }));
+        return told;
     }
 
     @Override
     public void kill(int node) {
-        simulation.crash(node);
+        act(() -> simulation.crash(node));
     }
 
     @Override
     public void restart(int node) {
-        simulation.restart(node);
+        act(() -> simulation.restart(node));
         publishReports();
     }
 
     @Override
     public void partition(List<Set<Integer>> groups) {
+        act(() -> split(groups));
+    }
+
+    private void split(List<Set<Integer>> groups) {
         Map<Integer, Integer> groupOf = new TreeMap<>();
         for (int g = 0; g < groups.size(); g++) {
             for (int node : groups.get(g)) {
@@ -199,13 +255,15 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     @Override
     public void heal() {
-        simulation.healPartition();
+        act(() -> simulation.healPartition());
     }
 
     @Override
     public void setLink(int from, int to, LinkConditions fault) {
-        faults.put(key(from, to), fault);
-        simulation.network().setLink(from, to, fault.on(healthy));
+        act(() -> {
+            faults.put(key(from, to), fault);
+            simulation.network().setLink(from, to, fault.on(healthy));
+        });
     }
 
     @Override
@@ -221,11 +279,15 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** Starts a ready-made scenario now; its later steps are queued as labelled events (they show in "next"). */
     public void play(Scenario scenario) {
+        act(() -> start(scenario));
+    }
+
+    private void start(Scenario scenario) {
         Optional<Integer> leader = leader();
         List<Integer> followers = running().stream().filter(id -> leader.map(l -> l != id).orElse(true)).toList();
         int minority = (nodes().size() - 1) / 2;
         switch (scenario) {
-            case LEADER_CRASH -> leader.ifPresent(this::kill);
+            case LEADER_CRASH -> leader.ifPresent(simulation::crash);
             case PARTITION_AND_HEAL -> {
                 Set<Integer> cut = Set.copyOf(followers.subList(0, Math.min(minority, followers.size())));
                 cutOff(cut, 10_000);
@@ -243,20 +305,20 @@ public final class SimulatedCluster implements FaultControls, Playback {
                 });
             }
             case REJOIN_AFTER_MISSED_WRITES -> followers.stream().findFirst().ifPresent(victim -> {
-                kill(victim);
+                simulation.crash(victim);
                 for (int i = 1; i <= 20; i++) {
                     simulation.schedule(i * 150L, "client paints while n" + victim + " is down", () ->
                         running().stream().findFirst().ifPresent(this::paint));
                 }
-                simulation.schedule(6_000, "restart n" + victim, () -> restart(victim));
+                simulation.schedule(6_000, "restart n" + victim, () -> simulation.restart(victim));
             });
         }
     }
 
     private void cutOff(Set<Integer> minority, long forMs) {
         List<Integer> rest = nodes().stream().filter(id -> !minority.contains(id)).toList();
-        partition(List.of(Set.copyOf(rest), minority));
-        simulation.schedule(forMs, "heal the partition", this::heal);
+        split(List.of(Set.copyOf(rest), minority));
+        simulation.schedule(forMs, "heal the partition", simulation::healPartition);
     }
 
     /** The running node that leads in the newest epoch, if any. */
@@ -272,13 +334,21 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private void paint(int node) {
         int size = simulation.options().canvasSize();
         int n = placements++;
-        place(node, "teacher-" + n, (n * 7) % size, (n * 3 / size + n) % size,
+        simulation.place(node, "teacher-" + n, (n * 7) % size, (n * 3 / size + n) % size,
             simulation.view(node).canvas().palette().color(n % 8));
     }
 
     /** Places a pixel through {@code node}, as one of its clients. */
     public CompletableFuture<PlaceResult> place(int node, String user, int x, int y, Color color) {
-        return simulation.place(node, user, x, y, color);
+        CompletableFuture<PlaceResult> placed = new CompletableFuture<>();
+        act(() -> simulation.place(node, user, x, y, color).whenComplete((result, e) -> {
+            if (e != null) {
+                placed.completeExceptionally(e);
+            } else {
+                placed.complete(result);
+            }
+        }));
+        return placed;
     }
 
     /** What a running node last published: its canvas (demo mode draws every replica side by side). */

@@ -31,6 +31,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.Playback;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.feed.TraceReplay;
 import org.distriplace.inspector.model.InspectorModel;
@@ -147,7 +148,8 @@ public final class InspectorPane extends BorderPane {
         this.model = new InspectorModel();
         title.setText(next.title());
         playbackBar = next.timeControls().map(p -> new PlaybackBar(p,
-            p instanceof SimulatedCluster sim ? sim::play : null)).orElse(null);
+            p instanceof SimulatedCluster sim ? sim::play : null, p.canStepBack() ? this::stepBack : null))
+            .orElse(null);
         faultPanel = next.faultControls().map(FaultPanel::new).orElse(null);
         invariants = new InvariantsView(next.playback() instanceof SimulatedCluster sim ? sim::violation : null);
         invariantsTab.setContent(invariants);
@@ -202,6 +204,25 @@ public final class InspectorPane extends BorderPane {
         var file = saving ? chooser.showSaveDialog(getScene().getWindow())
             : chooser.showOpenDialog(getScene().getWindow());
         return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
+    }
+
+    /**
+     * Goes back one event, where the source can (the simulated demo): what was shown is cleared and the replayed
+     * story drawn again, ending just before the event that ran last. False where time cannot go back.
+     */
+    public boolean stepBack() {
+        Playback playback = source.playback();
+        if (playback == null || !playback.canStepBack()) {
+            return false;
+        }
+        source.inbox().clear();
+        model = new InspectorModel();
+        boolean back = playback.stepBack();
+        while (source.inbox().drainTo(model, MAX_EVENTS_PER_FRAME) > 0) {
+            // the replayed story, all of it
+        }
+        frame(0);
+        return back;
     }
 
     /** Starts following the source, one frame per screen refresh. */

@@ -26,8 +26,11 @@ public final class PlaybackBar extends HBox {
     private final Label next = new Label();
     private final Label speedText = new Label();
 
-    /** @param scenarios runs a preset, or null when the source has none (a replayed trace) */
-    public PlaybackBar(Playback playback, Consumer<Scenario> scenarios) {
+    /**
+     * @param scenarios runs a preset, or null when the source has none (a replayed trace)
+     * @param stepBack  goes back one event, or null where time cannot go back
+     */
+    public PlaybackBar(Playback playback, Consumer<Scenario> scenarios, Runnable stepBack) {
         super(8);
         this.playback = playback;
         setAlignment(Pos.CENTER_LEFT);
@@ -58,7 +61,18 @@ public final class PlaybackBar extends HBox {
         clock.setMinWidth(80);
         next.setId("next-event");
         next.getStyleClass().add("next-event");
-        getChildren().addAll(pause, step, new Label("speed"), speed, speedText, clock);
+        getChildren().addAll(pause, step);
+        if (stepBack != null) {
+            Button back = new Button("◂ Step back");
+            back.setId("step-back");
+            back.setTooltip(new Tooltip("Go back one event: the run is replayed from the start to just before it"));
+            back.setOnAction(e -> {
+                stepBack.run();
+                refresh();
+            });
+            getChildren().add(back);
+        }
+        getChildren().addAll(new Label("speed"), speed, speedText, clock);
         if (scenarios != null) {
             MenuButton presets = new MenuButton("Scenarios");
             presets.setId("scenarios");

@@ -2,11 +2,14 @@ package org.distriplace.inspector.feed;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.distriplace.core.event.Liveness;
+import org.distriplace.core.model.Color;
 import org.distriplace.inspector.model.ClusterState;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.model.InspectorModel;
@@ -29,6 +32,39 @@ class SimulatedClusterTest {
 
     private Optional<ClusterState.NodeState> shownLeader() {
         return model.cluster().leaders().stream().findFirst();
+    }
+
+    /** What a presenter sees of the cluster now: its time, what runs next, and every replica. */
+    private static String fingerprint(SimulatedCluster cluster) {
+        StringBuilder seen = new StringBuilder(cluster.now() + " next " + cluster.next());
+        for (int id : cluster.nodes()) {
+            seen.append(" | n").append(id).append(cluster.view(id).map(v -> " " + v.stateHash() + " " + v.version())
+                .orElse(" down"));
+        }
+        return seen.toString();
+    }
+
+    /** Time travel: back one event lands on exactly the state before it, faults and paint included. */
+    @Test
+    void steppingBackLandsOnExactlyTheStateBeforeTheLastEvent() {
+        cluster.setSpeed(1);
+        frames(40, 50);
+        cluster.kill(2);
+        cluster.place(3, "teacher", 1, 1, Color.of("#FF4500"));
+        frames(10, 50);
+        cluster.partition(List.of(Set.of(1, 3), Set.of(4, 5)));
+        frames(10, 50);
+        cluster.setPaused(true);
+        String before = fingerprint(cluster);
+        assertTrue(cluster.step());
+        String after = fingerprint(cluster);
+        assertNotEquals(before, after, "a step moves the story on");
+        assertTrue(cluster.stepBack());
+        assertEquals(before, fingerprint(cluster), "back where it was");
+        assertTrue(cluster.isPaused());
+        assertTrue(cluster.step());
+        assertEquals(after, fingerprint(cluster), "and forward again the same way");
+        assertFalse(cluster.isRunning(2), "the crash was done again on the way");
     }
 
     /** A class sees the first election within 3 s of opening the demo, at its opening slow motion (×0.25). */

@@ -218,6 +218,11 @@ public final class Simulation {
         }
     }
 
+    /** How many events have run: with the seed and what was done between them, a run's exact position. */
+    public long eventsRun() {
+        return queue.executed();
+    }
+
     public long now() {
         return queue.now();
     }
