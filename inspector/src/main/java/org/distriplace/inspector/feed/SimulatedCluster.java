@@ -321,9 +321,18 @@ public final class SimulatedCluster implements FaultControls, Playback {
         simulation.schedule(forMs, "heal the partition", simulation::healPartition);
     }
 
-    /** The running node that leads in the newest epoch, if any. */
+    /** The canvas's side, in pixels. */
+    public int canvasSize() {
+        return simulation.options().canvasSize();
+    }
+
+    /**
+     * The running node that leads in the newest epoch, if any: one whose leadership a majority promised (a
+     * candidate cut off in a minority may call itself leader, but never gets that far).
+     */
     public Optional<Integer> leader() {
-        return running().stream().filter(id -> simulation.role(id) == Role.LEADER)
+        return running().stream().filter(id -> simulation.role(id) == Role.LEADER
+                && simulation.report(id).leaderActive())
             .max(Comparator.comparingLong(simulation::epoch));
     }
 

@@ -1,10 +1,7 @@
 package org.distriplace.inspector.view;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.animation.AnimationTimer;
@@ -12,10 +9,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -28,9 +23,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.Lesson;
+import org.distriplace.inspector.feed.LessonRunner;
 import org.distriplace.inspector.feed.Playback;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.feed.TraceReplay;
@@ -57,6 +53,7 @@ public final class InspectorPane extends BorderPane {
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private final Tab invariantsTab = tab("Invariants", null);
     private InvariantsView invariants;
+    private LessonControls lessons;
     private final ClusterGraphView graph = new ClusterGraphView();
     private final VectorClockView clocks = new VectorClockView();
     private final CommitRoundsView rounds = new CommitRoundsView();
@@ -162,6 +159,12 @@ public final class InspectorPane extends BorderPane {
         if (playbackBar != null) {
             top.getChildren().add(playbackBar);
         }
+        lessons = null;
+        if (next.playback() instanceof SimulatedCluster sim) {
+            lessons = new LessonControls(sim, top, status::setText);
+            playbackBar.getChildren().add(lessons.menu(() -> FileMenu.choose(getScene().getWindow(),
+                "distri-place lesson", "*.lesson", false)));
+        }
         if (remoteBar != null) {
             top.getChildren().add(remoteBar);
         }
@@ -169,41 +172,18 @@ public final class InspectorPane extends BorderPane {
     }
 
     private HBox header() {
-        Button shiviz = new Button("Export for ShiViz…");
-        shiviz.setOnAction(e -> choose("ShiViz log", "*.log", true).ifPresent(this::exportShiViz));
-        Button save = new Button("Save trace…");
-        save.setOnAction(e -> choose("distri-place trace", "*.dptrace", true).ifPresent(this::saveTrace));
-        Button load = new Button("Load trace…");
-        load.setOnAction(e -> choose("distri-place trace", "*.dptrace", false).ifPresent(this::loadTrace));
         ToggleButton present = new ToggleButton("Present");
         present.setId("present");
         present.setTooltip(new Tooltip("Presentation mode: large type and nodes, strong contrast, full screen (F5)"));
         present.selectedProperty().bindBidirectional(presentation);
-        MenuButton pictures = new MenuButton("Export picture");
-        pictures.setId("export-picture");
-        for (Picture picture : Picture.values()) {
-            for (String format : List.of("png", "svg")) {
-                MenuItem item = new MenuItem(picture.title + " as " + format.toUpperCase(Locale.ROOT) + "…");
-                item.setId("export-" + picture.name().toLowerCase(Locale.ROOT) + "-" + format);
-                item.setOnAction(e -> choose(picture.title, "*." + format, true)
-                    .ifPresent(file -> exportPicture(picture, file)));
-                pictures.getItems().add(item);
-            }
-        }
+        MenuButton files = FileMenu.of(this::exportPicture, this::exportShiViz, this::saveTrace, this::loadTrace,
+            () -> getScene().getWindow());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, title, gap, status, present, pictures, shiviz, save, load);
+        HBox bar = new HBox(8, title, gap, status, present, files);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
-    }
-
-    private java.util.Optional<Path> choose(String what, String pattern, boolean saving) {
-        FileChooser chooser = new FileChooser();
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        var file = saving ? chooser.showSaveDialog(getScene().getWindow())
-            : chooser.showOpenDialog(getScene().getWindow());
-        return java.util.Optional.ofNullable(file).map(java.io.File::toPath);
     }
 
     /**
@@ -225,6 +205,20 @@ public final class InspectorPane extends BorderPane {
         return back;
     }
 
+    /** Plays {@code next} on the simulated demo, its captions above the views; false where the source is not one. */
+    public boolean playLesson(Lesson next) {
+        if (lessons == null) {
+            return false;
+        }
+        lessons.play(next);
+        return true;
+    }
+
+    /** The lesson playing, if one is. */
+    public java.util.Optional<LessonRunner> lesson() {
+        return lessons == null ? java.util.Optional.empty() : lessons.runner();
+    }
+
     /** Starts following the source, one frame per screen refresh. */
     public void start() {
         lastFrame = 0;
@@ -238,6 +232,9 @@ public final class InspectorPane extends BorderPane {
     /** One frame: lets {@code realMs} pass for the source's clock, takes in what arrived and redraws. */
     public void frame(long realMs) {
         source.timeControls().ifPresent(p -> p.advance(realMs));
+        if (lessons != null) {
+            lessons.tick();
+        }
         source.inbox().drainTo(model, MAX_EVENTS_PER_FRAME);
         long now = source.clock().getAsLong();
         model.advanceTo(now);
@@ -288,19 +285,15 @@ public final class InspectorPane extends BorderPane {
 
     /** Writes what the inspector recorded as a ShiViz log; errors show in the status line. */
     public void exportShiViz(Path file) {
-        try {
-            Files.writeString(file, ShiVizLog.export(model.log().events()), StandardCharsets.UTF_8);
-            status.setText("exported " + model.log().events().size() + " events to " + file.getFileName());
-        } catch (IOException e) {
-            status.setText("could not export: " + e.getMessage());
-        }
+        status.setText(Pictures.write(file, () -> ShiVizLog.export(model.log().events()),
+            "exported " + model.log().events().size() + " events"));
     }
 
     /** The views a picture can be taken of, for slides. */
     public enum Picture {
         GRAPH("Cluster graph"), SPACE_TIME("Space-time diagram");
 
-        private final String title;
+        final String title;
 
         Picture(String title) {
             this.title = title;
@@ -312,7 +305,6 @@ public final class InspectorPane extends BorderPane {
      * ends in {@code .svg}, otherwise PNG (as on screen). The space-time diagram is brought forward first.
      */
     public void exportPicture(Picture picture, Path file) {
-        javafx.scene.Node view = picture == Picture.GRAPH ? graph : spaceTime;
         if (picture == Picture.SPACE_TIME) {
             tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == spaceTime)
                 .findFirst().orElseThrow());
@@ -320,18 +312,8 @@ public final class InspectorPane extends BorderPane {
             layout();
             spaceTime.refresh(model, source.clock().getAsLong());
         }
-        boolean svg = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg");
-        try {
-            if (svg) {
-                Files.writeString(file, picture == Picture.GRAPH ? graph.svg() : spaceTime.svg(),
-                    StandardCharsets.UTF_8);
-            } else {
-                Files.write(file, Pictures.png(view));
-            }
-            status.setText("saved " + picture.title.toLowerCase(Locale.ROOT) + " to " + file.getFileName());
-        } catch (IOException e) {
-            status.setText("could not save the picture: " + e.getMessage());
-        }
+        status.setText(Pictures.save(file, picture == Picture.GRAPH ? graph : spaceTime,
+            picture == Picture.GRAPH ? graph::svg : spaceTime::svg, picture.title));
     }
 
     public void saveTrace(Path file) {

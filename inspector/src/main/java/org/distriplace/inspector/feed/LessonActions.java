@@ -1,0 +1,170 @@
+package org.distriplace.inspector.feed;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.distriplace.core.fault.LinkConditions;
+import org.distriplace.core.model.Color;
+
+/**
+ * What a lesson's lines do to the simulated demo: its actions ({@code do:}) and the moments its steps end at
+ * ({@code until:}). Nodes are named {@code n3}, or by part: {@code leader} (the newest), {@code follower} (the
+ * lowest-numbered running one that does not lead), {@code killed} (the last one a lesson killed).
+ */
+final class LessonActions {
+
+    private static final String NODE = "(leader|follower|killed|n\\d+)";
+    private static final Pattern KILL = Pattern.compile("kill " + NODE);
+    private static final Pattern RESTART = Pattern.compile("restart " + NODE);
+    private static final Pattern ISOLATE = Pattern.compile("isolate " + NODE);
+    private static final Pattern PARTITION = Pattern.compile("partition (.+)");
+    private static final Pattern LINK = Pattern.compile("link " + NODE + "->(all|" + NODE.substring(1)
+        + " drop (\\d{1,3})( delay (\\d{1,5}))?");
+    private static final Pattern PAINT = Pattern.compile("paint " + NODE + "( \\d{1,3})?");
+    private static final Pattern REMOVE = Pattern.compile("remove " + NODE);
+    private static final Pattern SPEED = Pattern.compile("speed (\\d+(\\.\\d+)?)");
+    private static final Pattern TIME = Pattern.compile("time (\\d+(\\.\\d+)?)s");
+    private static final Pattern WRITES = Pattern.compile("writes (\\d{1,6})");
+    private static final Pattern HEAL = Pattern.compile("heal");
+    /** Cuts off a minority: followers only, or the leader with followers (it cannot commit any more). */
+    private static final Pattern CUT = Pattern.compile("cut (minority|leader)");
+
+    private final SimulatedCluster cluster;
+    private int killed;
+    private int painted;
+
+    LessonActions(SimulatedCluster cluster) {
+        this.cluster = cluster;
+    }
+
+    /** {@code action} if a lesson can do it; refused naming {@code line} otherwise. */
+    static String checkAction(String action, int line) {
+        for (Pattern form : List.of(KILL, RESTART, ISOLATE, PARTITION, LINK, PAINT, REMOVE, SPEED, HEAL, CUT)) {
+            if (form.matcher(action).matches()) {
+                return action;
+            }
+        }
+        throw new IllegalArgumentException("line " + line + ": cannot do '" + action + "' (kill, restart, isolate, "
+            + "cut, partition, heal, link, paint, remove or speed)");
+    }
+
+    /** {@code until} if a step can end at it; refused naming {@code line} otherwise. */
+    static String checkCondition(String until, int line) {
+        if (until.equals("leader") || until.equals("new leader") || until.equals("converged")
+            || until.equals("diverged") || TIME.matcher(until).matches() || WRITES.matcher(until).matches()) {
+            return until;
+        }
+        throw new IllegalArgumentException("line " + line + ": a step cannot end at '" + until + "' (leader, new "
+            + "leader, converged, diverged, time Ns, writes N)");
+    }
+
+    /** Does {@code action} now. */
+    void run(String action) {
+        Matcher m;
+        if ((m = KILL.matcher(action)).matches()) {
+            node(m.group(1)).ifPresent(id -> {
+                killed = id;
+                cluster.kill(id);
+            });
+        } else if ((m = RESTART.matcher(action)).matches()) {
+            node(m.group(1)).ifPresent(cluster::restart);
+        } else if ((m = ISOLATE.matcher(action)).matches()) {
+            node(m.group(1)).ifPresent(id -> cluster.partition(List.of(Set.of(id), others(Set.of(id)))));
+        } else if ((m = PARTITION.matcher(action)).matches()) {
+            List<Set<Integer>> groups = new ArrayList<>();
+            for (String group : m.group(1).split("\\|")) {
+                Set<Integer> ids = new TreeSet<>();
+                for (String name : group.split(",")) {
+                    node(name.strip()).ifPresent(ids::add);
+                }
+                groups.add(ids);
+            }
+            cluster.partition(groups);
+        } else if ((m = LINK.matcher(action)).matches()) {
+            link(m.group(1), m.group(2), Integer.parseInt(m.group(3)), m.group(5) == null ? 0
+                : Integer.parseInt(m.group(5)));
+        } else if ((m = PAINT.matcher(action)).matches()) {
+            int count = m.group(2) == null ? 1 : Integer.parseInt(m.group(2).strip());
+            node(m.group(1)).ifPresent(id -> paint(id, count));
+        } else if ((m = REMOVE.matcher(action)).matches()) {
+            node(m.group(1)).ifPresent(cluster::remove);
+        } else if ((m = SPEED.matcher(action)).matches()) {
+            cluster.setSpeed(Double.parseDouble(m.group(1)));
+        } else if (HEAL.matcher(action).matches()) {
+            cluster.heal();
+        } else if ((m = CUT.matcher(action)).matches()) {
+            cut(m.group(1).equals("leader"));
+        }
+    }
+
+    /** A minority, (members - 1) / 2 nodes: the lowest-numbered followers, or the leader and followers. */
+    private void cut(boolean withLeader) {
+        List<Integer> running = cluster.nodes().stream().filter(cluster::isRunning).toList();
+        Optional<Integer> leader = cluster.leader();
+        Set<Integer> minority = new TreeSet<>();
+        if (withLeader) {
+            leader.ifPresent(minority::add);
+        }
+        int size = (cluster.nodes().size() - 1) / 2;
+        for (int id : running) {
+            if (minority.size() < size && !leader.equals(Optional.of(id))) {
+                minority.add(id);
+            }
+        }
+        cluster.partition(List.of(minority, others(minority)));
+    }
+
+    private void link(String from, String to, int dropPercent, int delayMs) {
+        LinkConditions fault = LinkConditions.lossAndDelay(dropPercent, delayMs);
+        Optional<Integer> source = node(from);
+        if (source.isEmpty()) {
+            return;
+        }
+        List<Integer> targets = to.equals("all") ? List.copyOf(others(Set.of(source.get())))
+            : node(to).map(List::of).orElse(List.of());
+        targets.forEach(target -> cluster.setLink(source.get(), target, fault));
+    }
+
+    private void paint(int node, int count) {
+        for (int i = 0; i < count; i++) {
+            int n = painted++;
+            int size = cluster.canvasSize();
+            cluster.place(node, "lesson-" + n, (n * 5) % size, (n * 11 / size + 3) % size,
+                Color.of(n % 2 == 0 ? "#FF4500" : "#2450A4"));
+        }
+    }
+
+    private Set<Integer> others(Set<Integer> these) {
+        Set<Integer> rest = new TreeSet<>(cluster.nodes());
+        rest.removeAll(these);
+        return rest;
+    }
+
+    /** The node {@code name} names now, if there is one. */
+    Optional<Integer> node(String name) {
+        return switch (name) {
+            case "leader" -> cluster.leader();
+            case "follower" -> cluster.nodes().stream().filter(cluster::isRunning)
+                .filter(id -> !cluster.leader().equals(Optional.of(id))).findFirst();
+            case "killed" -> killed == 0 ? Optional.empty() : Optional.of(killed);
+            default -> {
+                int id = Integer.parseInt(name.substring(1));
+                yield cluster.nodes().contains(id) ? Optional.of(id) : Optional.empty();
+            }
+        };
+    }
+
+    static double seconds(String until) {
+        Matcher m = TIME.matcher(until);
+        return m.matches() ? Double.parseDouble(m.group(1)) : -1;
+    }
+
+    static int writes(String until) {
+        Matcher m = WRITES.matcher(until);
+        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+}

@@ -1,0 +1,58 @@
+package org.distriplace.inspector.view;
+
+import java.util.Locale;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import org.distriplace.inspector.feed.LessonRunner;
+
+/**
+ * A lesson's caption above the views: what to watch now and why, the step it is on, and Next (to go on from a
+ * pause, or skip a wait) and Stop.
+ */
+final class LessonBar extends HBox {
+
+    private final LessonRunner runner;
+    private final Label caption = new Label();
+    private final Label progress = new Label();
+    private final Button next = new Button("Next ▸");
+
+    LessonBar(LessonRunner runner, Runnable stop) {
+        super(10);
+        this.runner = runner;
+        getStyleClass().add("lesson-bar");
+        setId("lesson-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setPadding(new Insets(6, 8, 6, 8));
+        caption.setId("lesson-caption");
+        caption.setWrapText(true);
+        caption.getStyleClass().add("lesson-caption");
+        HBox.setHgrow(caption, Priority.ALWAYS);
+        caption.setMaxWidth(Double.MAX_VALUE);
+        progress.setId("lesson-progress");
+        next.setId("lesson-next");
+        next.setOnAction(e -> {
+            runner.next();
+            refresh();
+        });
+        Button close = new Button("Stop lesson");
+        close.setId("lesson-stop");
+        close.setOnAction(e -> stop.run());
+        getChildren().addAll(progress, caption, next, close);
+        refresh();
+    }
+
+    void refresh() {
+        int steps = runner.lesson().steps().size();
+        progress.setText(runner.finished() ? runner.lesson().title() + ": done"
+            : String.format(Locale.ROOT, "%s · step %d of %d%s", runner.lesson().title(), runner.step(), steps,
+                runner.waiting() ? " · paused" : ""));
+        caption.setText(runner.finished() ? "The lesson is over: the demo goes on; play another, or break things "
+            + "yourself." : runner.caption());
+        next.setDisable(runner.finished());
+        next.setText(runner.waiting() ? "Next ▸" : "Skip ▸");
+    }
+}
