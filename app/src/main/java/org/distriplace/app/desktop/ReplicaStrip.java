@@ -2,6 +2,7 @@ package org.distriplace.app.desktop;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -10,6 +11,7 @@ import javafx.scene.control.Label;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
+import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -31,16 +33,19 @@ final class ReplicaStrip extends HBox {
     static final double ZOOMED_SIDE = 640;
 
     private final SimulatedCluster cluster;
+    private final BiConsumer<Integer, Integer> follow;
     private final Map<Integer, Replica> replicas = new TreeMap<>();
     private int painted;
 
-    ReplicaStrip(SimulatedCluster cluster) {
+    /** @param follow follows a pixel in the inspector (a right-click on a replica) */
+    ReplicaStrip(SimulatedCluster cluster, BiConsumer<Integer, Integer> follow) {
         super(10);
         this.cluster = cluster;
+        this.follow = follow;
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("replica-strip");
-        getChildren().add(new Label("Replicas\n(click to paint\nthrough a node)"));
+        getChildren().add(new Label("Replicas\n(click to paint\nthrough a node;\nright-click to\nfollow a pixel)"));
         for (int id : cluster.nodes()) {
             Replica replica = new Replica(id);
             replicas.put(id, replica);
@@ -88,7 +93,13 @@ final class ReplicaStrip extends HBox {
         private void paintOnClick(ImageView target, double side) {
             target.setOnMouseClicked(e -> {
                 if (image != null) {
-                    paint(id, (int) (e.getX() / side * image.getWidth()), (int) (e.getY() / side * image.getHeight()));
+                    int x = (int) (e.getX() / side * image.getWidth());
+                    int y = (int) (e.getY() / side * image.getHeight());
+                    if (e.getButton() == MouseButton.SECONDARY) {
+                        follow.accept(x, y);
+                    } else {
+                        paint(id, x, y);
+                    }
                 }
             });
         }

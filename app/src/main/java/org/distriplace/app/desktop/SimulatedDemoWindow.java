@@ -21,7 +21,7 @@ public final class SimulatedDemoWindow extends BorderPane {
 
     public SimulatedDemoWindow(SimulatedCluster cluster, EventInbox inbox, int nodes) {
         inspector = new InspectorPane(InspectorSource.of("Demo: " + nodes + " simulated nodes", cluster, inbox));
-        replicas = new ReplicaStrip(cluster);
+        replicas = new ReplicaStrip(cluster, inspector::follow);
         setCenter(inspector);
         setBottom(replicas);
         replicaTimer = new AnimationTimer() {

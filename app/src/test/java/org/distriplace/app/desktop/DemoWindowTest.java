@@ -1,11 +1,13 @@
 package org.distriplace.app.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javafx.geometry.Point2D;
 import javafx.scene.Scene;
@@ -18,6 +20,7 @@ import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.testing.Await;
 import org.distriplace.inspector.model.CommitRound;
+import org.distriplace.inspector.model.PixelJourney;
 import org.distriplace.inspector.view.InspectorPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +97,25 @@ class DemoWindowTest {
             () -> drawnAt(3, 4, 4) == BLACK && drawnAt(3, 9, 9) == BLACK);
         assertEquals(1, onFx(() -> window.selected()), "restarting a node does not change who paints");
         assertEquals(Color.of("#000000"), onFx(() -> window.pane(1).palette().selectedProperty().get()));
+    }
+
+    /** Follow a pixel on real nodes over loopback: the same journey the simulated demo shows. */
+    @Test
+    void aPixelPlacedThroughOneRealNodeCanBeFollowedToEveryReplica(FxRobot robot) throws Exception {
+        robot.clickOn("#demo-inspector");
+        Await.until("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        paintThrough(robot, 1, 6, 6);
+        Await.until("every node to draw (6, 6)", Duration.ofSeconds(10),
+            () -> cluster.ids().stream().allMatch(id -> drawnAt(id, 6, 6) == BLACK));
+        Await.until("the inspector to have heard every replica commit it", Duration.ofSeconds(10),
+            () -> onFx(() -> window.inspector().orElseThrow().pane().follow(6, 6)).map(j -> j.stops().stream()
+                .filter(s -> s.what().contains(" holds it: committed")).count() == 3).orElse(false));
+        PixelJourney journey = onFx(() -> window.inspector().orElseThrow().pane().follow(6, 6)).orElseThrow();
+        List<String> what = journey.stops().stream().map(PixelJourney.Stop::what).toList();
+        assertTrue(what.get(0).startsWith("n1 took #000000 at (6,6)"), what.toString());
+        assertTrue(what.contains("n1 forwarded it to the leader n3 (PIXEL_UPDATE)"), what.toString());
+        assertTrue(what.stream().anyMatch(w -> w.startsWith("n3 proposed batch")), what.toString());
+        assertTrue(what.stream().anyMatch(w -> w.contains(" voted yes on ")), what.toString());
     }
 
     @Test

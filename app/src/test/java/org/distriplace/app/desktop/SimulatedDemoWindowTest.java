@@ -135,6 +135,25 @@ class SimulatedDemoWindowTest {
         });
     }
 
+    /** Right-clicking a replica follows that pixel in the inspector. */
+    @Test
+    void rightClickingAReplicaFollowsThePixel(FxRobot robot) throws Exception {
+        frames(60);
+        fx(() -> {
+            window.paint(2, 0, 0);
+            return null;
+        });
+        frames(20);
+        // The replica is 160 px for 32 pixels: 5 px each; the top-left corner's pixel is (0, 0).
+        javafx.scene.Node image = robot.lookup("#replica-2 .image-view").query();
+        robot.moveTo(image).moveBy(-77, -77);
+        robot.clickOn(javafx.scene.input.MouseButton.SECONDARY);
+        WaitForAsyncUtils.waitForFxEvents();
+        String heading = robot.lookup("#journey-heading").queryLabeled().getText();
+        assertTrue(heading.startsWith("(0,0): "), heading);
+        assertFalse(robot.lookup("#journey").queryListView().getItems().isEmpty(), "the journey is listed");
+    }
+
     @Test
     void aTeacherRemovesAKilledNodeFromTheFaultPanel(FxRobot robot) throws Exception {
         frames(100);

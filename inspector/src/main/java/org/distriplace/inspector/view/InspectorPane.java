@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -31,6 +33,7 @@ import org.distriplace.inspector.feed.Playback;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.feed.TraceReplay;
 import org.distriplace.inspector.model.InspectorModel;
+import org.distriplace.inspector.model.PixelJourney;
 import org.distriplace.inspector.trace.ShiVizLog;
 import org.distriplace.inspector.trace.TraceFile;
 
@@ -54,6 +57,7 @@ public final class InspectorPane extends BorderPane {
     private final Tab invariantsTab = tab("Invariants", null);
     private InvariantsView invariants;
     private LessonControls lessons;
+    private final PixelJourneyView journey = new PixelJourneyView(this::follow, this::unfollow);
     private final ClusterGraphView graph = new ClusterGraphView();
     private final VectorClockView clocks = new VectorClockView();
     private final CommitRoundsView rounds = new CommitRoundsView();
@@ -79,7 +83,7 @@ public final class InspectorPane extends BorderPane {
         getStylesheets().add(Objects.requireNonNull(InspectorPane.class.getResource(
             "/org/distriplace/inspector/inspector.css")).toExternalForm());
         tabs.getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
-            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab);
+            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab, tab("Follow a pixel", journey));
         tabs.setId("inspector-tabs");
         // A tab brought forward is drawn at once, not at the next table refresh.
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> {
@@ -205,6 +209,25 @@ public final class InspectorPane extends BorderPane {
         return back;
     }
 
+    /**
+     * Follows the pixel (x, y): its newest write's journey is listed in its tab (brought forward), and the messages
+     * that carried it are drawn bold in the space-time diagram, which shows when it was placed.
+     */
+    public Optional<PixelJourney> follow(int x, int y) {
+        Optional<PixelJourney> found = PixelJourney.of(model, x, y);
+        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == journey).findFirst()
+            .orElseThrow());
+        journey.show(x, y, found);
+        spaceTime.highlight(found.map(PixelJourney::flights).orElse(Set.of()));
+        found.ifPresent(j -> spaceTime.showMoment(j.stops().get(0).at()));
+        return found;
+    }
+
+    private void unfollow() {
+        journey.clear();
+        spaceTime.highlight(Set.of());
+    }
+
     /** Plays {@code next} on the simulated demo, its captions above the views; false where the source is not one. */
     public boolean playLesson(Lesson next) {
         if (lessons == null) {
@@ -215,8 +238,8 @@ public final class InspectorPane extends BorderPane {
     }
 
     /** The lesson playing, if one is. */
-    public java.util.Optional<LessonRunner> lesson() {
-        return lessons == null ? java.util.Optional.empty() : lessons.runner();
+    public Optional<LessonRunner> lesson() {
+        return lessons == null ? Optional.empty() : lessons.runner();
     }
 
     /** Starts following the source, one frame per screen refresh. */

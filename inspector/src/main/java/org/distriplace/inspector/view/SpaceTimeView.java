@@ -2,6 +2,7 @@ package org.distriplace.inspector.view;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.canvas.Canvas;
@@ -33,6 +34,7 @@ public final class SpaceTimeView extends BorderPane {
     private boolean live = true;
     private boolean updating;
     private InspectorModel model;
+    private Set<Long> highlighted = Set.of();
     private long now;
 
     public SpaceTimeView() {
@@ -54,6 +56,12 @@ public final class SpaceTimeView extends BorderPane {
         setRight(scroll);
         filter.setPadding(new Insets(4, 8, 4, 8));
         setTop(filter);
+    }
+
+    /** Draws the messages {@code seqs} name (a followed pixel's) bold, and fades the others; empty for none. */
+    public void highlight(Set<Long> seqs) {
+        highlighted = Set.copyOf(seqs);
+        redraw();
     }
 
     /** Shows the protocol's messages, or hides them. */
@@ -159,8 +167,10 @@ public final class SpaceTimeView extends BorderPane {
             double part = f.lost() ? 0.5 : 0.8;
             x2 = x1 + (x2 - x1) * part;
         }
-        Color color = TopicColors.of(f.topic());
-        g.line(x1, y1, x2, y2, color, f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
+        boolean followed = highlighted.contains(f.seq());
+        Color color = highlighted.isEmpty() || followed ? TopicColors.of(f.topic())
+            : TopicColors.of(f.topic()).deriveColor(0, 1, 1, 0.2);
+        g.line(x1, y1, x2, y2, color, followed ? 3.5 : f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
         if (f.lost()) {
             g.line(x2 - 4, y2 - 4, x2 + 4, y2 + 4, LOST, 1.6);
             g.line(x2 - 4, y2 + 4, x2 + 4, y2 - 4, LOST, 1.6);

@@ -1,0 +1,79 @@
+package org.distriplace.inspector.view;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.Scene;
+import javafx.scene.control.ListView;
+import javafx.stage.Stage;
+import org.distriplace.core.model.Color;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.SimulatedCluster;
+import org.distriplace.inspector.model.PixelJourney;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Follow a pixel in the simulated demo: its journey from the player's node to every replica. */
+@ExtendWith(ApplicationExtension.class)
+class FollowPixelTest {
+
+    private SimulatedCluster cluster;
+    private InspectorPane pane;
+
+    @Start
+    void start(Stage stage) {
+        EventInbox inbox = new EventInbox(1_000_000);
+        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 13), inbox);
+        cluster.setSpeed(1);
+        pane = new InspectorPane(InspectorSource.of("demo", cluster, inbox));
+        stage.setScene(new Scene(pane, 1500, 950));
+        stage.show();
+    }
+
+    private void frames(int count) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < count; i++) {
+                pane.frame(100);
+            }
+            return null;
+        }).get();
+    }
+
+    @Test
+    void aPixelsJourneyGoesFromItsNodeThroughTheLeaderToEveryReplica(FxRobot robot) throws Exception {
+        frames(30);
+        WaitForAsyncUtils.asyncFx(() -> cluster.place(2, "ada", 30, 31, Color.of("#2450A4"))).get();
+        frames(20);
+        Optional<PixelJourney> found = WaitForAsyncUtils.asyncFx(() -> pane.follow(30, 31)).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        PixelJourney journey = found.orElseThrow();
+        assertEquals("ada", journey.write().user());
+        assertEquals(2, journey.write().origin());
+        List<String> what = journey.stops().stream().map(PixelJourney.Stop::what).toList();
+        assertTrue(what.get(0).startsWith("n2 took #2450A4 at (30,31) from ada"), what.toString());
+        assertTrue(what.get(0).contains("vector clock"), what.toString());
+        int leader = journey.write().nodeId();
+        assertTrue(what.contains("n2 forwarded it to the leader n" + leader + " (PIXEL_UPDATE)"), what.toString());
+        assertTrue(what.stream().filter(w -> w.startsWith("n" + leader + " proposed batch")).count() >= 4,
+            "a PREPARE to every follower: " + what);
+        assertTrue(what.stream().filter(w -> w.contains(" voted yes on ")).count() >= 2, "a majority voted: " + what);
+        assertTrue(what.stream().anyMatch(w -> w.contains("(COMMIT)")), what.toString());
+        assertEquals(5, what.stream().filter(w -> w.contains(" holds it: committed in batch")).count(),
+            "on every replica: " + what);
+        assertFalse(journey.flights().isEmpty());
+        ListView<?> list = robot.lookup("#journey").queryAs(ListView.class);
+        assertEquals(journey.stops().size(), list.getItems().size());
+
+        robot.clickOn("#follow-clear");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(list.getItems().isEmpty());
+    }
+}
