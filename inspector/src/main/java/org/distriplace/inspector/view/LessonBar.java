@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.distriplace.inspector.feed.LessonRunner;
 
 /**
@@ -41,6 +42,10 @@ final class LessonBar extends HBox {
         Button close = new Button("Stop lesson");
         close.setId("lesson-stop");
         close.setOnAction(e -> stop.run());
+        // The caption wraps; the rest keep their width, so nothing is cut to "…" (in presentation mode too).
+        for (Region fixed : new Region[] {progress, next, close}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         getChildren().addAll(progress, caption, next, close);
         refresh();
     }
