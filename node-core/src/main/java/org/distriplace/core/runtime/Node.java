@@ -1,5 +1,6 @@
 package org.distriplace.core.runtime;
 
+import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -55,6 +56,9 @@ public final class Node implements AutoCloseable {
     private final WriteBehindStore writeBehind;
     private final ReadSide readSide = new ReadSide();
     private final LinkFaults faults = new LinkFaults();
+    /** While true the node's thread does no work: messages and timers wait in {@link #held}. */
+    private volatile boolean paused;
+    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private volatile Consumer<Throwable> onFatal = failure -> { };
     private volatile BiConsumer<Integer, PeerMessage.HistoryRequest> historyAnswerer = (from, request) -> { };
 
@@ -119,6 +123,11 @@ public final class Node implements AutoCloseable {
 
     private Runnable guarded(Runnable task) {
         return () -> {
+            if (paused) {
+                // Frozen, as by a long GC pause or SIGSTOP: the work waits, in order, until the node resumes.
+                held.add(task);
+                return;
+            }
             try {
                 task.run();
             } catch (RuntimeException failure) {
@@ -200,6 +209,45 @@ public final class Node implements AutoCloseable {
     /** Faults injected into this node's links (demonstrations: the inspector's fault panel). */
     public LinkFaults faults() {
         return faults;
+    }
+
+    /**
+     * Freezes the node, as a long GC pause or SIGSTOP would (a teacher demonstrating failure detection): its thread
+     * takes no message and fires no timer until {@link #resume()}; then it does the held work in order. Its
+     * peers see silence, then a burst.
+     */
+    public void pause() {
+        paused = true;
+    }
+
+    /** Ends a {@link #pause()}: the held work runs, in order, on the node's thread. */
+    public void resume() {
+        try {
+            thread.execute(() -> {
+                paused = false;
+                for (Runnable task; (task = held.poll()) != null; ) {
+                    guarded(task).run();
+                }
+            });
+        } catch (RejectedExecutionException stopped) {
+            paused = false;
+        }
+    }
+
+    public boolean isPaused() {
+        return paused;
+    }
+
+    /** How many tasks wait for the node to resume (messages, timers, requests). */
+    public int heldWork() {
+        CompletableFuture<Integer> count = new CompletableFuture<>();
+        try {
+            // Counted on the node's thread, where the queue lives: a task that bypasses the pause.
+            thread.execute(() -> count.complete(held.size()));
+        } catch (RejectedExecutionException stopped) {
+            return 0;
+        }
+        return count.join();
     }
 
     /**

@@ -93,6 +93,26 @@ class NodeRuntimeTest {
         assertArrayEquals(one.view().canvas().toBytes(), three.view().canvas().toBytes());
     }
 
+    /** A teacher freezes the leader: it does no work, its peers elect another, and it takes up its work after. */
+    @Test
+    void aPausedLeaderIsReplacedAndDoesItsHeldWorkWhenItResumes() throws Exception {
+        start(1);
+        Node two = start(2);
+        Node three = start(3);
+        awaitLeaderAndEveryoneReady(three);
+        three.pause();
+        assertTrue(three.isPaused());
+        var placed = three.place("alice", 1, 1, ORANGE);
+        Await.until("the placement to wait, held, with the node's timers", Duration.ofSeconds(5),
+            () -> three.heldWork() > 0);
+        Await.until("node 2 to lead while node 3 is frozen", Duration.ofSeconds(15), () -> leads(two));
+        three.resume();
+        Await.until("node 3 running again", Duration.ofSeconds(5), () -> !three.isPaused());
+        Await.until("node 3 to take up its held work: the placement answered", Duration.ofSeconds(15),
+            placed::isDone);
+        assertEquals(0, three.heldWork());
+    }
+
     @Test
     void aLeaderCutOffByInjectedFaultsIsReplacedAndRejoinsWhenTheLinksHeal() throws Exception {
         Node one = start(1);
