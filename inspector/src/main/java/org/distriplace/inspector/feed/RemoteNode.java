@@ -1,9 +1,11 @@
 package org.distriplace.inspector.feed;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -126,6 +128,17 @@ public final class RemoteNode implements AutoCloseable {
             root = root.getCause();
         }
         return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * A teacher's command to this node ({@code pause}, {@code resume}, {@code cut} with {@code peers}, {@code link}
+     * to {@code peer} with {@code drop} % and {@code delay} ms, {@code heal}), signed with the secret; completes
+     * with the node's answer (its {@code ok}, {@code reason} and {@code state}).
+     */
+    public CompletableFuture<JsonNode> control(String action, List<Integer> peers, int peer, int drop, int delay) {
+        RemoteStream current = stream;
+        return current == null ? CompletableFuture.failedFuture(new IllegalStateException("not connected"))
+            : current.control(action, peers, peer, drop, delay);
     }
 
     public String address() {

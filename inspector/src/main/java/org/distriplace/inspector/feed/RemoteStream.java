@@ -4,8 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.http.WebSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.distriplace.core.api.InspectProtocol;
+import org.distriplace.core.api.TeacherControl;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.MutualChallenge;
 import org.distriplace.core.wire.EventCodec;
@@ -33,7 +40,9 @@ final class RemoteStream implements WebSocket.Listener {
     private volatile WebSocket socket;
     private int nodeId;
     private String nodeNonce;
-    private boolean accepted;
+    private volatile boolean accepted;
+    private final AtomicLong controls = new AtomicLong();
+    private final Map<Long, CompletableFuture<JsonNode>> answers = new ConcurrentHashMap<>();
     private long malformed;
     /** The node's count of events it dropped for this connection (cumulative, so the newest count is the count). */
     private long lost;
@@ -81,8 +90,31 @@ final class RemoteStream implements WebSocket.Listener {
             case InspectProtocol.DENIED -> deny(frame.path("reason").asText("refused"));
             case InspectProtocol.EVENTS -> events(frame);
             case InspectProtocol.REPORT -> report(frame);
+            case TeacherControl.DONE -> {
+                CompletableFuture<JsonNode> waiting = answers.remove(frame.path("seq").asLong());
+                if (waiting != null) {
+                    waiting.complete(frame);
+                }
+            }
             default -> malformed++;
         }
+    }
+
+    /**
+     * Sends a teacher's command, signed for this session (once the node proved the secret); completes with the
+     * node's {@code control-done} answer, or fails if none comes within 10 s.
+     */
+    CompletableFuture<JsonNode> control(String action, List<Integer> peers, int peer, int drop, int delay) {
+        WebSocket open = socket;
+        if (!accepted || open == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("not watching the node yet"));
+        }
+        TeacherControl command = new TeacherControl(controls.incrementAndGet(), action, peers, peer, drop, delay);
+        CompletableFuture<JsonNode> answer = new CompletableFuture<>();
+        answers.put(command.seq(), answer);
+        open.sendText(command.toJson(secret, nodeId, nodeNonce, nonce).toString(), true);
+        return answer.orTimeout(10, TimeUnit.SECONDS)
+            .whenComplete((done, failure) -> answers.remove(command.seq()));
     }
 
     private void answer(WebSocket webSocket, JsonNode challenge) {

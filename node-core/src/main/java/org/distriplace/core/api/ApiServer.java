@@ -197,7 +197,7 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(RequestDeadline.MET, deadline.met());
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
                         () -> new WebSocketSession(node, live, clients),
-                        inspectors == null ? null : () -> new InspectSession(node.id(), inspectors)));
+                        inspectors == null ? null : () -> new InspectSession(node.id(), inspectors, node)));
                     channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
                         health, metrics, clients, auth, moderation));
                 }

@@ -50,6 +50,18 @@ public final class LinkFaults {
         return Set.copyOf(cutOff);
     }
 
+    /** The peers whose links in either direction are degraded (lossy or slow), not cut. */
+    public Set<Integer> degraded() {
+        Set<Integer> peers = new java.util.TreeSet<>(outbound.keySet());
+        peers.addAll(inbound.keySet());
+        return peers;
+    }
+
+    /** True while any link is cut or degraded. */
+    public boolean active() {
+        return !cutOff.isEmpty() || !outbound.isEmpty() || !inbound.isEmpty();
+    }
+
     /** Restores every link. */
     public void clear() {
         outbound.clear();

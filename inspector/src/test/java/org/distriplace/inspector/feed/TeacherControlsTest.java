@@ -1,0 +1,175 @@
+package org.distriplace.inspector.feed;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.distriplace.core.api.ApiServer;
+import org.distriplace.core.api.ServerOptions;
+import org.distriplace.core.api.TeacherControl;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.EventTap;
+import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.MutualChallenge;
+import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.runtime.InProcessNetwork;
+import org.distriplace.core.runtime.Node;
+import org.distriplace.core.store.MemoryEventStore;
+import org.distriplace.core.testing.Await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A teacher's inspector breaking a classroom cluster over loopback, through the nodes' inspect channels: pause and
+ * resume, cut and degrade links, heal; refused without the secret, and for a forged or replayed command.
+ */
+class TeacherControlsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final InProcessNetwork network = new InProcessNetwork();
+    private final List<Node> nodes = new ArrayList<>();
+    private final List<ApiServer> servers = new ArrayList<>();
+    private RemoteNodes remote;
+
+    @BeforeEach
+    void start() throws Exception {
+        for (int id = 1; id <= 2; id++) {
+            EventTap tap = new EventTap(EventSink.NONE);
+            NodeConfig config = NodeConfig.builder(id, List.of(1, 2)).canvas(8, 8).cooldownMs(0).build();
+            Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), tap);
+            network.attach(node);
+            nodes.add(node);
+            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
+                new ApiServer.Inspection(tap, new ClusterSecret("classroom")), null);
+            server.start();
+            servers.add(server);
+        }
+        nodes.forEach(Node::start);
+        remote = new RemoteNodes(new EventInbox(100_000), "");
+    }
+
+    @AfterEach
+    void stop() {
+        remote.close();
+        servers.forEach(ApiServer::close);
+        nodes.forEach(Node::close);
+    }
+
+    private RemoteNode watching(String secret) throws Exception {
+        RemoteNode watched = remote.watch("127.0.0.1:" + servers.get(0).port(), secret);
+        Await.until("the watch to settle", Duration.ofSeconds(10), () -> watched.status().state()
+            == RemoteNode.State.WATCHING || watched.status().state() == RemoteNode.State.DENIED);
+        return watched;
+    }
+
+    private static JsonNode done(RemoteNode node, String action, List<Integer> peers, int peer, int drop, int delay)
+        throws Exception {
+        return node.control(action, peers, peer, drop, delay).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aTeacherPausesResumesCutsDegradesAndHealsANodeOnAnotherMachine() throws Exception {
+        RemoteNode student = watching("classroom");
+        Node one = nodes.get(0);
+        JsonNode paused = done(student, "pause", List.of(), 0, 0, 0);
+        assertTrue(paused.path("ok").asBoolean(), paused.toString());
+        assertTrue(paused.path("state").path("paused").asBoolean());
+        assertTrue(one.isPaused());
+        assertTrue(done(student, "resume", List.of(), 0, 0, 0).path("ok").asBoolean());
+        Await.until("node 1 running again", Duration.ofSeconds(5), () -> !one.isPaused());
+
+        JsonNode cut = done(student, "cut", List.of(2), 0, 0, 0);
+        assertEquals("[2]", cut.path("state").path("cutOff").toString());
+        assertEquals(Set.of(2), one.faults().cutOff());
+        done(student, "heal", List.of(), 0, 0, 0);
+        assertTrue(done(student, "link", List.of(), 2, 40, 150).path("state").path("links").asBoolean());
+        assertEquals(Set.of(2), one.faults().degraded());
+        assertFalse(done(student, "heal", List.of(), 0, 0, 0).path("state").path("links").asBoolean());
+        assertFalse(one.faults().active());
+    }
+
+    @Test
+    void withoutTheSecretNothingCanBeCommanded() throws Exception {
+        RemoteNode stranger = watching("not the secret");
+        assertEquals(RemoteNode.State.DENIED, stranger.status().state());
+        assertTrue(stranger.control("pause", List.of(), 0, 0, 0).handle((ok, failure) -> failure != null)
+            .get(10, TimeUnit.SECONDS));
+        assertFalse(nodes.get(0).isPaused());
+    }
+
+    /** On a proven channel, a command with a wrong proof, or one sent again, is refused and changes nothing. */
+    @Test
+    void aForgedOrReplayedCommandIsRefused() throws Exception {
+        LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
+        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
+            .buildAsync(URI.create("ws://127.0.0.1:" + servers.get(0).port() + "/inspect"), new WebSocket.Listener() {
+                private final StringBuilder text = new StringBuilder();
+
+                @Override
+                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+                    text.append(data);
+                    if (last) {
+                        try {
+                            frames.add(JSON.readTree(text.toString()));
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                        text.setLength(0);
+                    }
+                    webSocket.request(1);
+                    return null;
+                }
+            }).get(10, TimeUnit.SECONDS);
+        ClusterSecret secret = new ClusterSecret("classroom");
+        JsonNode challenge = next(frames, "challenge");
+        String nodeNonce = challenge.path("nonce").asText();
+        String mine = ClusterSecret.nonce();
+        socket.sendText(JSON.createObjectNode().put("type", "hello").put("nonce", mine).put("proof",
+            MutualChallenge.INSPECTORS.answer(secret, nodeNonce, mine, 1)).toString(), true);
+        next(frames, "accepted");
+
+        TeacherControl pause = new TeacherControl(1, "pause", List.of(), 0, 0, 0);
+        var forged = pause.toJson(new ClusterSecret("a guess"), 1, nodeNonce, mine);
+        socket.sendText(forged.toString(), true);
+        JsonNode refused = next(frames, TeacherControl.DONE);
+        assertFalse(refused.path("ok").asBoolean());
+        assertTrue(refused.path("reason").asText().contains("proof"), refused.toString());
+        assertFalse(nodes.get(0).isPaused());
+
+        TeacherControl cut = new TeacherControl(2, "cut", List.of(2), 0, 0, 0);
+        socket.sendText(cut.toJson(secret, 1, nodeNonce, mine).toString(), true);
+        assertTrue(next(frames, TeacherControl.DONE).path("ok").asBoolean());
+        socket.sendText(cut.toJson(secret, 1, nodeNonce, mine).toString(), true);
+        JsonNode replayed = next(frames, TeacherControl.DONE);
+        assertFalse(replayed.path("ok").asBoolean(), "the same command again: " + replayed);
+        assertTrue(replayed.path("reason").asText().contains("rise"), replayed.toString());
+        socket.abort();
+    }
+
+    private static JsonNode next(LinkedBlockingQueue<JsonNode> frames, String type) throws Exception {
+        for (int i = 0; i < 200; i++) {
+            JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
+            if (frame == null) {
+                break;
+            }
+            if (type.equals(frame.path("type").asText())) {
+                return frame;
+            }
+        }
+        throw new AssertionError("no " + type + " frame");
+    }
+}
