@@ -45,6 +45,7 @@ public final class NodePane extends BorderPane {
     private final Label cooldown = new Label();
     private final Label message = new Label();
     private final Label player = new Label();
+    private final Label teacher = new Label();
     private ModerationDialog.Access moderation;
     private String account;
     private final Label nodeLabel = new Label();
@@ -85,7 +86,12 @@ public final class NodePane extends BorderPane {
         getStyleClass().add("node-pane");
         BorderPane area = new BorderPane(canvas);
         this.history = history == null ? null : new HistoryControls(history, canvas, area, link);
-        setTop(toolbar());
+        teacher.setId("teacher-banner");
+        teacher.getStyleClass().add("teacher-banner");
+        teacher.setMaxWidth(Double.MAX_VALUE);
+        teacher.setWrapText(true);
+        showTeacher(false, "");
+        setTop(new VBox(teacher, toolbar()));
         setCenter(area);
         setBottom(bottom());
         canvas.setOnPixelClicked((x, y) -> {
@@ -132,6 +138,34 @@ public final class NodePane extends BorderPane {
     /** The account the player paints as, once claimed; null for a guest. */
     public String account() {
         return account;
+    }
+
+    /**
+     * Tells the player when their node is being manipulated (a teacher paused it, or cut or degraded its links, from
+     * an inspector holding the cluster secret): their pixels may wait or fail, and it is not their machine's fault.
+     */
+    private void manipulation() {
+        var faults = node.faults();
+        StringBuilder what = new StringBuilder();
+        if (node.isPaused()) {
+            what.append("paused");
+        }
+        if (!faults.cutOff().isEmpty()) {
+            what.append(what.length() == 0 ? "" : "; ").append("cut off from ").append(faults.cutOff().stream()
+                .sorted().map(id -> "n" + id).toList());
+        }
+        if (!faults.degraded().isEmpty()) {
+            what.append(what.length() == 0 ? "" : "; ").append("slow or lossy links to ").append(faults.degraded()
+                .stream().map(id -> "n" + id).toList());
+        }
+        showTeacher(what.length() > 0, "Your teacher is testing the cluster: this node is " + what
+            + ". Your pixels may wait or fail for a while.");
+    }
+
+    private void showTeacher(boolean on, String text) {
+        teacher.setText(text);
+        teacher.setVisible(on);
+        teacher.setManaged(on);
     }
 
     /** From now on the player paints as {@code claim} says, and is told so. On the JavaFX thread. */
@@ -226,6 +260,7 @@ public final class NodePane extends BorderPane {
 
     private void refresh() {
         updateCooldown();
+        manipulation();
         if (node.isClosed()) {
             nodeLabel.setText("Node " + node.id() + " · stopped");
             return;

@@ -1,9 +1,12 @@
 package org.distriplace.inspector.view;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
+import javafx.application.Platform;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -47,11 +50,60 @@ public final class RemoteNodesBar extends VBox {
         secret.setOnAction(e -> watch());
         error.setId("remote-error");
         error.getStyleClass().add("remote-error");
-        HBox form = new HBox(6, new Label("Watch a remote node:"), address, secret, watch, error);
+        TextField groups = new TextField();
+        groups.setId("remote-partition");
+        groups.setPromptText("1,2 | 3,4,5");
+        groups.setPrefColumnCount(9);
+        Button split = new Button("Partition");
+        split.setId("remote-partition-apply");
+        split.setOnAction(e -> {
+            try {
+                partition(groups.getText());
+            } catch (NumberFormatException bad) {
+                error.setText("groups of node ids: 1,2 | 3,4,5");
+            }
+        });
+        HBox form = new HBox(6, new Label("Watch a remote node:"), address, secret, watch, new Label("Partition:"),
+            groups, split, error);
         form.setAlignment(Pos.CENTER_LEFT);
         chips.setId("remote-nodes");
         getChildren().addAll(form, chips);
         refresh();
+    }
+
+    /** A button sending one command to {@code node}; its answer shows in the error line. */
+    private Button command(RemoteNode node, String text, String action, Supplier<List<Integer>> peers) {
+        Button button = new Button(text);
+        button.setId("remote-" + action + "-" + node.address().replaceAll("[^A-Za-z0-9]", "-"));
+        button.setOnAction(e -> node.control(action, peers.get(), 0, 0, 0).whenComplete((done, failure) ->
+            Platform.runLater(() -> error.setText(failure != null ? node.address() + ": " + failure.getMessage()
+                : done.path("ok").asBoolean() ? "" : node.address() + ": " + done.path("reason").asText()))));
+        return button;
+    }
+
+    /** The other watched nodes' ids: isolating a node cuts it off from every one of them. */
+    private List<Integer> others(RemoteNode node) {
+        return remote.watched().stream().filter(other -> other != node).map(other -> other.status().nodeId())
+            .filter(id -> id > 0).toList();
+    }
+
+    /** Partitions the watched nodes into groups ({@code 1,2 | 3,4,5}): each is cut off from the others' groups. */
+    void partition(String groups) {
+        List<List<Integer>> parts = new ArrayList<>();
+        for (String group : groups.split("\\|")) {
+            List<Integer> ids = new ArrayList<>();
+            for (String id : group.split(",")) {
+                if (!id.isBlank()) {
+                    ids.add(Integer.parseInt(id.strip().replaceFirst("^n", "")));
+                }
+            }
+            parts.add(ids);
+        }
+        for (RemoteNode node : remote.watched()) {
+            int id = node.status().nodeId();
+            List<Integer> away = parts.stream().filter(part -> !part.contains(id)).flatMap(List::stream).toList();
+            node.control("cut", away, 0, 0, 0);
+        }
     }
 
     private void watch() {
@@ -91,7 +143,12 @@ public final class RemoteNodesBar extends VBox {
             remote.stop(node);
             refresh();
         });
-        HBox chip = new HBox(2, label, stop);
+        // The teacher's controls: the node's own (authenticated) inspect channel carries them.
+        Button pause = command(node, "Pause", "pause", () -> List.of());
+        Button resume = command(node, "Resume", "resume", () -> List.of());
+        Button isolate = command(node, "Isolate", "cut", () -> others(node));
+        Button heal = command(node, "Heal", "heal", () -> List.of());
+        HBox chip = new HBox(2, label, pause, resume, isolate, heal, stop);
         chip.setAlignment(Pos.CENTER_LEFT);
         chip.setId("remote-" + node.address().replaceAll("[^A-Za-z0-9]", "-"));
         shown.put(node, label);
