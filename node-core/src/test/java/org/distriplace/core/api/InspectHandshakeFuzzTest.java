@@ -1,10 +1,12 @@
 package org.distriplace.core.api;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
@@ -26,7 +28,7 @@ class InspectHandshakeFuzzTest {
 
     /** One input; also the entry point for Jazzer's standalone driver (the long runs). */
     public static void fuzzerTestOneInput(byte[] data) {
-        EmbeddedChannel channel = new EmbeddedChannel(new InspectSession(1, INSPECTORS));
+        EmbeddedChannel channel = new EmbeddedChannel(new InspectSession(1, INSPECTORS, null));
         try {
             channel.pipeline().fireUserEventTriggered(new WebSocketServerProtocolHandler.HandshakeComplete("/inspect",
                 new DefaultHttpHeaders(), null));
@@ -34,6 +36,15 @@ class InspectHandshakeFuzzTest {
             channel.checkException();
             if (INSPECTORS.size() > 0) {
                 throw new AssertionError("a stranger without the secret became an inspector");
+            }
+            // A teacher's command, as a proven channel reads it: refused or read, nothing else.
+            try {
+                JsonNode json = Responses.JSON.readTree(data);
+                if (json != null && json.isObject()) {
+                    TeacherControl.parse(json).ifPresent(TeacherControl::canonical);
+                }
+            } catch (IOException notJson) {
+                // never read as a command
             }
         } finally {
             channel.finishAndReleaseAll();
