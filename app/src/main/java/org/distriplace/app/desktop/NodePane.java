@@ -145,18 +145,17 @@ public final class NodePane extends BorderPane {
      * an inspector holding the cluster secret): their pixels may wait or fail, and it is not their machine's fault.
      */
     private void manipulation() {
-        var faults = node.faults();
         StringBuilder what = new StringBuilder();
         if (node.isPaused()) {
             what.append("paused");
         }
-        if (!faults.cutOff().isEmpty()) {
-            what.append(what.length() == 0 ? "" : "; ").append("cut off from ").append(faults.cutOff().stream()
+        if (!node.cutOffPeers().isEmpty()) {
+            what.append(what.length() == 0 ? "" : "; ").append("cut off from ").append(node.cutOffPeers().stream()
                 .sorted().map(id -> "n" + id).toList());
         }
-        if (!faults.degraded().isEmpty()) {
-            what.append(what.length() == 0 ? "" : "; ").append("slow or lossy links to ").append(faults.degraded()
-                .stream().map(id -> "n" + id).toList());
+        if (!node.degradedPeers().isEmpty()) {
+            what.append(what.length() == 0 ? "" : "; ").append("slow or lossy links to ").append(node.degradedPeers()
+                .stream().sorted().map(id -> "n" + id).toList());
         }
         showTeacher(what.length() > 0, "Your teacher is testing the cluster: this node is " + what
             + ". Your pixels may wait or fail for a while.");

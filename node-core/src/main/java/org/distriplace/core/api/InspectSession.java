@@ -115,9 +115,10 @@ final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
         if (node != null) {
             // A resume takes effect on the node's thread a moment later: the answer says what was asked.
             boolean paused = refused == null && c.action().equals("resume") ? false : node.isPaused();
-            ObjectNode state = done.putObject("state").put("paused", paused).put("links", node.faults().active());
+            ObjectNode state = done.putObject("state").put("paused", paused)
+                .put("links", !node.cutOffPeers().isEmpty() || !node.degradedPeers().isEmpty());
             ArrayNode cut = state.putArray("cutOff");
-            node.faults().cutOff().stream().sorted().forEach(cut::add);
+            node.cutOffPeers().stream().sorted().forEach(cut::add);
         }
         send(ctx, done);
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.runtime.Node;
 
@@ -81,13 +80,9 @@ public record TeacherControl(long seq, String action, List<Integer> peers, int p
         switch (action) {
             case "pause" -> node.pause();
             case "resume" -> node.resume();
-            case "cut" -> node.faults().cutOff(new TreeSet<>(peers));
-            case "link" -> {
-                LinkConditions degraded = LinkConditions.lossAndDelay(drop, delay);
-                node.faults().setOutbound(peer, degraded);
-                node.faults().setInbound(peer, degraded);
-            }
-            default -> node.faults().clear();
+            case "cut" -> node.cutOff(new TreeSet<>(peers));
+            case "link" -> node.degradeLink(peer, drop, delay);
+            default -> node.healLinks();
         }
     }
 }

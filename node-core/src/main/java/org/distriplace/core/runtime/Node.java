@@ -3,6 +3,7 @@ package org.distriplace.core.runtime;
 import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,6 +13,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.AccountEntry;
@@ -236,6 +238,33 @@ public final class Node implements AutoCloseable {
 
     public boolean isPaused() {
         return paused;
+    }
+
+    /** Loses every message to and from exactly these peers (empty: none): this node's side of a partition. */
+    public void cutOff(Set<Integer> peers) {
+        faults.cutOff(peers);
+    }
+
+    /** Makes the link to and from {@code peer} lossy ({@code dropPercent}) and slow ({@code delayMs}). */
+    public void degradeLink(int peer, int dropPercent, long delayMs) {
+        LinkConditions degraded = LinkConditions.lossAndDelay(dropPercent, delayMs);
+        faults.setOutbound(peer, degraded);
+        faults.setInbound(peer, degraded);
+    }
+
+    /** Restores every link this node's faults changed. */
+    public void healLinks() {
+        faults.clear();
+    }
+
+    /** The peers this node is cut off from. */
+    public Set<Integer> cutOffPeers() {
+        return faults.cutOff();
+    }
+
+    /** The peers whose links to this node are lossy or slow (not cut). */
+    public Set<Integer> degradedPeers() {
+        return faults.degraded();
     }
 
     /** How many tasks wait for the node to resume (messages, timers, requests). */
