@@ -105,7 +105,9 @@ class RemoteNodeTest {
         RemoteNode node = remote.watch(address(1), "not-the-secret");
         Await.until("the refusal", Duration.ofSeconds(10), () -> node.status().state() == RemoteNode.State.DENIED);
         assertEquals("wrong cluster secret", node.status().detail());
-        nodes.get(0).place("ada", 2, 2, Color.of("#000000")).join();
+        // Events happen (the cluster elects, then commits), whenever it is ready: none may reach the stranger.
+        Await.until("a placement through node 1 to commit", Duration.ofSeconds(10),
+            () -> nodes.get(0).place("ada", 2, 2, Color.of("#000000")).handle((ok, refused) -> ok != null).join());
         assertEquals(0, inbox.received(), "not one event for a client without the secret");
         assertEquals(0, servers.get(0).inspectors());
     }
