@@ -100,7 +100,7 @@ class LiveInspectorTest {
             Await.until("n7's committed round", Duration.ofSeconds(10), () -> inspector.model().rounds()
                 .newestFirst().stream().anyMatch(r -> r.leader() == 7 && r.outcome() == CommitRound.Outcome.COMMIT));
 
-            robot.clickOn("#remote-" + chipIdOf("127.0.0.1:" + other.httpPort()) + " .button");
+            robot.clickOn("#remote-stop-" + chipIdOf("127.0.0.1:" + other.httpPort()));
             WaitForAsyncUtils.waitForFxEvents();
             robot.clickOn("#remote-address").write("127.0.0.1:" + other.httpPort());
             robot.doubleClickOn("#remote-secret").write("wrong");

@@ -13,6 +13,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -139,6 +140,8 @@ public final class RemoteNodesBar extends VBox {
         Label label = new Label();
         label.getStyleClass().add("remote-chip");
         Button stop = new Button("×");
+        stop.setId("remote-stop-" + node.address().replaceAll("[^A-Za-z0-9]", "-"));
+        stop.setTooltip(new Tooltip("Stop watching this node"));
         stop.setOnAction(e -> {
             remote.stop(node);
             refresh();
