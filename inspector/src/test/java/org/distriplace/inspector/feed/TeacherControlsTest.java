@@ -6,16 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.api.ServerOptions;
@@ -29,6 +25,7 @@ import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -114,62 +111,31 @@ class TeacherControlsTest {
     /** On a proven channel, a command with a wrong proof, or one sent again, is refused and changes nothing. */
     @Test
     void aForgedOrReplayedCommandIsRefused() throws Exception {
-        LinkedBlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
-        WebSocket socket = HttpClient.newHttpClient().newWebSocketBuilder()
-            .buildAsync(URI.create("ws://127.0.0.1:" + servers.get(0).port() + "/inspect"), new WebSocket.Listener() {
-                private final StringBuilder text = new StringBuilder();
-
-                @Override
-                public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-                    text.append(data);
-                    if (last) {
-                        try {
-                            frames.add(JSON.readTree(text.toString()));
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                        text.setLength(0);
-                    }
-                    webSocket.request(1);
-                    return null;
-                }
-            }).get(10, TimeUnit.SECONDS);
+        WebSocketFrames frames = new WebSocketFrames();
+        WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + servers.get(0).port() + "/inspect", frames);
         ClusterSecret secret = new ClusterSecret("classroom");
-        JsonNode challenge = next(frames, "challenge");
+        JsonNode challenge = frames.next("challenge");
         String nodeNonce = challenge.path("nonce").asText();
         String mine = ClusterSecret.nonce();
         socket.sendText(JSON.createObjectNode().put("type", "hello").put("nonce", mine).put("proof",
             MutualChallenge.INSPECTORS.answer(secret, nodeNonce, mine, 1)).toString(), true);
-        next(frames, "accepted");
+        frames.next("accepted");
 
         TeacherControl pause = new TeacherControl(1, "pause", List.of(), 0, 0, 0);
         var forged = pause.toJson(new ClusterSecret("a guess"), 1, nodeNonce, mine);
         socket.sendText(forged.toString(), true);
-        JsonNode refused = next(frames, TeacherControl.DONE);
+        JsonNode refused = frames.next(TeacherControl.DONE);
         assertFalse(refused.path("ok").asBoolean());
         assertTrue(refused.path("reason").asText().contains("proof"), refused.toString());
         assertFalse(nodes.get(0).isPaused());
 
         TeacherControl cut = new TeacherControl(2, "cut", List.of(2), 0, 0, 0);
         socket.sendText(cut.toJson(secret, 1, nodeNonce, mine).toString(), true);
-        assertTrue(next(frames, TeacherControl.DONE).path("ok").asBoolean());
+        assertTrue(frames.next(TeacherControl.DONE).path("ok").asBoolean());
         socket.sendText(cut.toJson(secret, 1, nodeNonce, mine).toString(), true);
-        JsonNode replayed = next(frames, TeacherControl.DONE);
+        JsonNode replayed = frames.next(TeacherControl.DONE);
         assertFalse(replayed.path("ok").asBoolean(), "the same command again: " + replayed);
         assertTrue(replayed.path("reason").asText().contains("rise"), replayed.toString());
         socket.abort();
-    }
-
-    private static JsonNode next(LinkedBlockingQueue<JsonNode> frames, String type) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            JsonNode frame = frames.poll(10, TimeUnit.SECONDS);
-            if (frame == null) {
-                break;
-            }
-            if (type.equals(frame.path("type").asText())) {
-                return frame;
-            }
-        }
-        throw new AssertionError("no " + type + " frame");
     }
 }

@@ -4,12 +4,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.distriplace.core.model.Color;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.Lessons;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.Test;
@@ -28,27 +25,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @EnabledIfSystemProperty(named = "docs.screenshots", matches = ".+")
 class DocsScreenshots {
 
+    private DemoPane demo;
     private SimulatedCluster cluster;
     private InspectorPane pane;
 
     @Start
     void start(Stage stage) {
-        EventInbox inbox = new EventInbox(1_000_000);
-        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 42), inbox);
-        cluster.setSpeed(1);
-        pane = new InspectorPane(InspectorSource.of("Demo: 5 simulated nodes", cluster, inbox));
-        stage.setScene(new Scene(pane, 1600, 1000));
-        stage.show();
+        demo = DemoPane.show(stage, 5, 42, 1600, 1000);
+        cluster = demo.cluster;
+        pane = demo.pane;
     }
 
     private void run(int frames) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 0; i < frames; i++) {
-                pane.frame(50);
-            }
-            return null;
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        demo.frames(frames, 50);
     }
 
     private void shoot(String tab, String name) throws Exception {

@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.distriplace.core.model.Color;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.PixelJourney;
 import org.junit.jupiter.api.Test;
@@ -25,26 +22,19 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class FollowPixelTest {
 
+    private DemoPane demo;
     private SimulatedCluster cluster;
     private InspectorPane pane;
 
     @Start
     void start(Stage stage) {
-        EventInbox inbox = new EventInbox(1_000_000);
-        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 13), inbox);
-        cluster.setSpeed(1);
-        pane = new InspectorPane(InspectorSource.of("demo", cluster, inbox));
-        stage.setScene(new Scene(pane, 1500, 950));
-        stage.show();
+        demo = DemoPane.show(stage, 5, 13, 1500, 950);
+        cluster = demo.cluster;
+        pane = demo.pane;
     }
 
     private void frames(int count) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 0; i < count; i++) {
-                pane.frame(100);
-            }
-            return null;
-        }).get();
+        demo.frames(count, 100);
     }
 
     @Test

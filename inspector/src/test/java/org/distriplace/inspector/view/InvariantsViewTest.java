@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Set;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.distriplace.core.sim.Invariant;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,28 +20,18 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class InvariantsViewTest {
 
+    private DemoPane demo;
     private SimulatedCluster cluster;
-    private InspectorPane pane;
 
     @Start
     void start(Stage stage) {
-        EventInbox inbox = new EventInbox(1_000_000);
-        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 3), inbox);
-        cluster.setSpeed(1);
-        pane = new InspectorPane(InspectorSource.of("demo", cluster, inbox));
-        stage.setScene(new Scene(pane, 1400, 900));
-        stage.show();
+        demo = DemoPane.show(stage, 5, 3, 1400, 900);
+        cluster = demo.cluster;
     }
 
     private void run(int frames) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 0; i < frames; i++) {
-                pane.frame(200);
-            }
-            pane.frame(0);
-            return null;
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
+        demo.frames(frames, 200);
+        demo.frames(1, 0);
     }
 
     private static List<String> lines(FxRobot robot) {

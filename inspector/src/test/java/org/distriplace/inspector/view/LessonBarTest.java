@@ -3,12 +3,8 @@ package org.distriplace.inspector.view;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.InspectorSource;
-import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,12 +21,7 @@ class LessonBarTest {
 
     @Start
     void start(Stage stage) {
-        EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 9), inbox);
-        cluster.setSpeed(1);
-        pane = new InspectorPane(InspectorSource.of("demo", cluster, inbox));
-        stage.setScene(new Scene(pane, 1500, 950));
-        stage.show();
+        pane = DemoPane.show(stage, 5, 9, 1500, 950).pane;
     }
 
     private String text(FxRobot robot, String id) {

@@ -3,12 +3,8 @@ package org.distriplace.inspector.view;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.distriplace.inspector.feed.EventInbox;
-import org.distriplace.inspector.feed.InspectorSource;
-import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -22,14 +18,12 @@ class StepBackTest {
 
     private InspectorPane pane;
 
+    private DemoPane demo;
+
     @Start
     void start(Stage stage) {
-        EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(3, 5), inbox);
-        cluster.setSpeed(1);
-        pane = new InspectorPane(InspectorSource.of("demo", cluster, inbox));
-        stage.setScene(new Scene(pane, 1400, 900));
-        stage.show();
+        demo = DemoPane.show(stage, 3, 5, 1400, 900);
+        pane = demo.pane;
     }
 
     /** What the presenter sees: the clock, the next event, the events taken in, and the clock table. */
@@ -45,12 +39,7 @@ class StepBackTest {
 
     @Test
     void stepBackShowsTheMomentBeforeTheLastEvent(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (int i = 0; i < 30; i++) {
-                pane.frame(100);
-            }
-            return null;
-        }).get();
+        demo.frames(30, 100);
         robot.clickOn("#pause");
         robot.clickOn("#step");
         String before = shown(robot);

@@ -1,0 +1,43 @@
+package org.distriplace.inspector.view;
+
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.SimulatedCluster;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The inspector over a simulated demo cluster, shown in a test's stage, run a frame at a time as its timer would. */
+final class DemoPane {
+
+    final SimulatedCluster cluster;
+    final InspectorPane pane;
+
+    private DemoPane(SimulatedCluster cluster, InspectorPane pane) {
+        this.cluster = cluster;
+        this.pane = pane;
+    }
+
+    /** A demo of {@code nodes} nodes (seed {@code seed}) at real-time speed, in a {@code width}×{@code height} scene. */
+    static DemoPane show(Stage stage, int nodes, long seed, int width, int height) {
+        EventInbox inbox = new EventInbox(1_000_000);
+        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, seed), inbox);
+        cluster.setSpeed(1);
+        InspectorPane pane = new InspectorPane(InspectorSource.of("Demo: " + nodes + " simulated nodes", cluster,
+            inbox));
+        stage.setScene(new Scene(pane, width, height));
+        stage.show();
+        return new DemoPane(cluster, pane);
+    }
+
+    /** Runs {@code count} frames of {@code realMs} each on the JavaFX thread, then lets a pulse draw them. */
+    void frames(int count, long realMs) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+            for (int i = 0; i < count; i++) {
+                pane.frame(realMs);
+            }
+            return null;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
