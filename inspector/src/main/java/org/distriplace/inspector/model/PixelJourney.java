@@ -19,8 +19,9 @@ import org.distriplace.core.model.PixelWrite;
  * @param write   the write followed
  * @param stops   what happened to it, in time order
  * @param flights the messages that carried it ({@link Flight#seq()})
+ * @param reached the nodes that hold it (committed it, as far as the inspector heard)
  */
-public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights) {
+public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights, Set<Integer> reached) {
 
     /** One moment of the journey: when, where, and what happened. */
     public record Stop(long at, int node, String what) {
@@ -46,10 +47,12 @@ public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights
         PixelWrite write = newest;
         List<Stop> stops = new ArrayList<>();
         Set<Long> flights = new TreeSet<>();
+        Set<Integer> reached = new TreeSet<>();
         NodeEvent.Committed first = null;
         for (NodeEvent.Committed c : commits) {
             if (c.writes().stream().anyMatch(w -> w.dot().equals(write.dot()))) {
                 first = first == null ? c : first;
+                reached.add(c.node());
                 stops.add(new Stop(c.at(), c.node(), "n" + c.node() + " holds it: committed in batch " + c.epoch()
                     + "/" + c.proposalId() + "; its version now counts " + write.dot()));
             }
@@ -70,7 +73,7 @@ public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights
             + " at (" + x + "," + y + ") from " + write.user() + "; the leader n" + leader + " stamped it with the "
             + "vector clock " + write.vectorClock() + " (dot " + write.dot() + ")"));
         stops.sort(Comparator.comparingLong(Stop::at));
-        return Optional.of(new PixelJourney(write, stops, flights));
+        return Optional.of(new PixelJourney(write, stops, flights, reached));
     }
 
     /** What {@code f} did for the write, or null if it was not part of its journey. */

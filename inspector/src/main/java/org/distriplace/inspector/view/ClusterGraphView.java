@@ -3,6 +3,7 @@ package org.distriplace.inspector.view;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
 import javafx.scene.Group;
@@ -42,6 +43,7 @@ public final class ClusterGraphView extends Region {
     private final Map<Integer, NodeGlyph> glyphs = new HashMap<>();
     private int drawnArrows;
     private InspectorModel model;
+    private Set<Long> followed = Set.of();
     private long now;
 
     public ClusterGraphView() {
@@ -145,11 +147,26 @@ public final class ClusterGraphView extends Region {
         Point2D s = start.add(unit.multiply(radius())).add(side);
         Point2D e = end.subtract(unit.multiply(radius())).add(side);
         Color color = TopicColors.of(flight.topic());
-        g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, 0.35), 2);
+        boolean bold = followed.contains(flight.seq());
+        double fade = followed.isEmpty() || bold ? 1 : 0.25;
+        g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, bold ? 0.9 : 0.35 * fade),
+            bold ? 4 : 2);
         Point2D p = s.add(e.subtract(s).multiply(progress));
-        g.circle(p.getX(), p.getY(), 5, color, null, 0, null);
+        g.circle(p.getX(), p.getY(), bold ? 7 : 5, color.deriveColor(0, 1, 1, fade), null, 0, null);
         drawnArrows++;
         drawnByTopic.merge(flight.topic(), 1, Integer::sum);
+    }
+
+    /**
+     * Shows a followed pixel: the messages {@code flights} names drawn bold (the others faded), and the nodes in
+     * {@code reached} (those that hold it) ringed; empty sets for none.
+     */
+    public void highlight(Set<Long> flights, Set<Integer> reached) {
+        followed = Set.copyOf(flights);
+        glyphs.forEach((id, glyph) -> glyph.setStyle(reached.contains(id), "reached"));
+        if (model != null) {
+            refresh(model, now);
+        }
     }
 
     /** Draws nodes {@code factor} times their usual size (presentation mode); the next refresh shows it. */

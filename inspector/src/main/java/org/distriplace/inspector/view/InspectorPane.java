@@ -219,6 +219,8 @@ public final class InspectorPane extends BorderPane {
             .orElseThrow());
         journey.show(x, y, found);
         spaceTime.highlight(found.map(PixelJourney::flights).orElse(Set.of()));
+        graph.highlight(found.map(PixelJourney::flights).orElse(Set.of()),
+            found.map(PixelJourney::reached).orElse(Set.of()));
         found.ifPresent(j -> spaceTime.showMoment(j.stops().get(0).at()));
         return found;
     }
@@ -226,6 +228,7 @@ public final class InspectorPane extends BorderPane {
     private void unfollow() {
         journey.clear();
         spaceTime.highlight(Set.of());
+        graph.highlight(Set.of(), Set.of());
     }
 
     /** Plays {@code next} on the simulated demo, its captions above the views; false where the source is not one. */

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.distriplace.core.model.Color;
@@ -59,11 +60,17 @@ class FollowPixelTest {
         assertEquals(5, what.stream().filter(w -> w.contains(" holds it: committed in batch")).count(),
             "on every replica: " + what);
         assertFalse(journey.flights().isEmpty());
+        assertEquals(Set.of(1, 2, 3, 4, 5), journey.reached());
+        for (int id = 1; id <= 5; id++) {
+            assertTrue(robot.lookup("#node-" + id).query().getStyleClass().contains("reached"),
+                "n" + id + " ringed in the graph");
+        }
         ListView<?> list = robot.lookup("#journey").queryAs(ListView.class);
         assertEquals(journey.stops().size(), list.getItems().size());
 
         robot.clickOn("#follow-clear");
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(list.getItems().isEmpty());
+        assertFalse(robot.lookup("#node-1").query().getStyleClass().contains("reached"), "the ring goes too");
     }
 }
