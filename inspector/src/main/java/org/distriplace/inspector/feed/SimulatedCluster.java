@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
@@ -127,6 +128,12 @@ public final class SimulatedCluster implements FaultControls, Playback {
         act.run();
     }
 
+    /** Does {@code work} now and gives its result; remembered for stepping back (where the result is dropped). */
+    private <T> T act(Supplier<T> work) {
+        journal.record(simulation.eventsRun(), work::get);
+        return work.get();
+    }
+
     // ---------------------------------------------------------------- playback
 
     @Override
@@ -216,15 +223,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
             return CompletableFuture.completedFuture("no live member is left to ask");
         }
         int member = through.get();
-        CompletableFuture<String> told = new CompletableFuture<>();
-        act(() -> FaultControls.told(node, simulation.removeMember(member, node, 15_000)).whenComplete((said, e) -> {
-            if (e != null) {
-                told.completeExceptionally(e);
-            } else {
-                told.complete(said);
-            }
-        }));
-        return told;
+        return act(() -> FaultControls.told(node, simulation.removeMember(member, node, 15_000)));
     }
 
     @Override
@@ -349,15 +348,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** Places a pixel through {@code node}, as one of its clients. */
     public CompletableFuture<PlaceResult> place(int node, String user, int x, int y, Color color) {
-        CompletableFuture<PlaceResult> placed = new CompletableFuture<>();
-        act(() -> simulation.place(node, user, x, y, color).whenComplete((result, e) -> {
-            if (e != null) {
-                placed.completeExceptionally(e);
-            } else {
-                placed.complete(result);
-            }
-        }));
-        return placed;
+        return act(() -> simulation.place(node, user, x, y, color));
     }
 
     /** What a running node last published: its canvas (demo mode draws every replica side by side). */
