@@ -26,10 +26,6 @@ final class Journal {
         actions.removeIf(action -> action.atEvent() > events);
     }
 
-    int size() {
-        return actions.size();
-    }
-
     /** Runs {@code fresh} (built as the original was) to {@code events} events, doing each action at its point. */
     void replay(Simulation fresh, long events) {
         int next = 0;

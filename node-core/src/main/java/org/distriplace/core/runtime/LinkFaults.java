@@ -57,11 +57,6 @@ public final class LinkFaults {
         return peers;
     }
 
-    /** True while any link is cut or degraded. */
-    public boolean active() {
-        return !cutOff.isEmpty() || !outbound.isEmpty() || !inbound.isEmpty();
-    }
-
     /** Restores every link. */
     public void clear() {
         outbound.clear();
