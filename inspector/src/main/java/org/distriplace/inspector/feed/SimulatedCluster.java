@@ -9,7 +9,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.distriplace.core.event.Role;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
@@ -55,7 +56,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     static final long ANSWER_TIMEOUT_MS = 200;
 
     private final Settings settings;
-    private final Journal journal = new Journal();
+    private final Journal journal;
     private Simulation simulation;
     private final EventInbox inbox;
     private final LinkConditions healthy;
@@ -69,8 +70,38 @@ public final class SimulatedCluster implements FaultControls, Playback {
         this.inbox = inbox;
         this.settings = settings;
         this.healthy = settings.link();
+        this.journal = new Journal();
         this.simulation = build();
         publishReports();
+    }
+
+    /** A copy of {@code original}'s run, replayed to where it is now into {@code inbox}, paused there. */
+    private SimulatedCluster(SimulatedCluster original, EventInbox inbox) {
+        this.inbox = inbox;
+        this.settings = original.settings;
+        this.healthy = original.healthy;
+        this.journal = original.journal.copy();
+        this.speed = original.speed;
+        rewind(original.eventsRun());
+    }
+
+    /**
+     * A branch of this run: a second cluster that went through exactly the same states (the same seed and the
+     * presenter's actions done again at the same points), paused at this moment, telling its whole story to
+     * {@code inbox}. From here the two are independent: a fault changed in one shows how the run could have gone.
+     */
+    public SimulatedCluster branch(EventInbox into) {
+        return new SimulatedCluster(this, into);
+    }
+
+    /** Events run since the start of the run. */
+    public long eventsRun() {
+        return simulation.eventsRun();
+    }
+
+    /** Runs one event without publishing reports (a replay, which publishes once at its end). */
+    boolean stepQuietly() {
+        return simulation.step();
     }
 
     /** A fresh simulation of the settings, started: every one built from them goes through the same states. */
@@ -107,14 +138,19 @@ public final class SimulatedCluster implements FaultControls, Playback {
             return false;
         }
         journal.forgetAfter(target);
+        rewind(target);
+        return true;
+    }
+
+    /** A fresh simulation replayed from the start to {@code events} events, with the journal's actions; paused. */
+    private void rewind(long events) {
         faults.clear();
         placements = 0;
         simulation = build();
-        journal.replay(simulation, target);
+        journal.replay(this, events);
         paused = true;
         clock = simulation.now();
         publishReports();
-        return true;
     }
 
     @Override
@@ -122,16 +158,16 @@ public final class SimulatedCluster implements FaultControls, Playback {
         return true;
     }
 
-    /** Does {@code act} now, and remembers it for stepping back. */
-    private void act(Runnable act) {
+    /** Does {@code act} to this cluster now, and remembers it for stepping back and branching. */
+    private void act(Consumer<SimulatedCluster> act) {
         journal.record(simulation.eventsRun(), act);
-        act.run();
+        act.accept(this);
     }
 
-    /** Does {@code work} now and gives its result; remembered for stepping back (where the result is dropped). */
-    private <T> T act(Supplier<T> work) {
-        journal.record(simulation.eventsRun(), work::get);
-        return work.get();
+    /** Does {@code work} now and gives its result; remembered as {@link #act} is (a replay drops the result). */
+    private <T> T result(Function<SimulatedCluster, T> work) {
+        journal.record(simulation.eventsRun(), work::apply);
+        return work.apply(this);
     }
 
     // ---------------------------------------------------------------- playback
@@ -184,6 +220,25 @@ public final class SimulatedCluster implements FaultControls, Playback {
         publishReports();
     }
 
+    /** When the next event is due (virtual ms); {@link Long#MAX_VALUE} when nothing is left to run. */
+    public long nextAt() {
+        return simulation.nextAt();
+    }
+
+    /**
+     * Runs every event due at or before {@code virtualMs} and stops the clock there, paused: two branches run to
+     * the same moment compare like for like.
+     */
+    public void runTo(long virtualMs) {
+        paused = true;
+        int ran = 0;
+        while (simulation.nextAt() <= virtualMs && ran++ < MAX_EVENTS_PER_FRAME && simulation.step()) {
+            // one event at a time, up to the moment
+        }
+        clock = Math.max(clock, Math.min(virtualMs, simulation.nextAt()));
+        publishReports();
+    }
+
     @Override
     public long now() {
         return (long) Math.max(clock, simulation.now());
@@ -223,23 +278,23 @@ public final class SimulatedCluster implements FaultControls, Playback {
             return CompletableFuture.completedFuture("no live member is left to ask");
         }
         int member = through.get();
-        return act(() -> FaultControls.told(node, simulation.removeMember(member, node, 15_000)));
+        return result(c -> FaultControls.told(node, c.simulation.removeMember(member, node, 15_000)));
     }
 
     @Override
     public void kill(int node) {
-        act(() -> simulation.crash(node));
+        act(c -> c.simulation.crash(node));
     }
 
     @Override
     public void restart(int node) {
-        act(() -> simulation.restart(node));
+        act(c -> c.simulation.restart(node));
         publishReports();
     }
 
     @Override
     public void partition(List<Set<Integer>> groups) {
-        act(() -> split(groups));
+        act(c -> c.split(groups));
     }
 
     private void split(List<Set<Integer>> groups) {
@@ -254,14 +309,14 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     @Override
     public void heal() {
-        act(() -> simulation.healPartition());
+        act(c -> c.simulation.healPartition());
     }
 
     @Override
     public void setLink(int from, int to, LinkConditions fault) {
-        act(() -> {
-            faults.put(key(from, to), fault);
-            simulation.network().setLink(from, to, fault.on(healthy));
+        act(c -> {
+            c.faults.put(key(from, to), fault);
+            c.simulation.network().setLink(from, to, fault.on(c.healthy));
         });
     }
 
@@ -278,7 +333,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** Starts a ready-made scenario now; its later steps are queued as labelled events (they show in "next"). */
     public void play(Scenario scenario) {
-        act(() -> start(scenario));
+        act(c -> c.start(scenario));
     }
 
     private void start(Scenario scenario) {
@@ -348,7 +403,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** Places a pixel through {@code node}, as one of its clients. */
     public CompletableFuture<PlaceResult> place(int node, String user, int x, int y, Color color) {
-        return act(() -> simulation.place(node, user, x, y, color));
+        return result(c -> c.simulation.place(node, user, x, y, color));
     }
 
     /** What a running node last published: its canvas (demo mode draws every replica side by side). */

@@ -35,6 +35,11 @@ public final class EventLog {
         return seq;
     }
 
+    /** The entries kept, oldest first. */
+    java.util.Iterator<Entry> oldestFirst() {
+        return entries.iterator();
+    }
+
     public List<NodeEvent> events() {
         return entries.stream().map(Entry::event).toList();
     }
