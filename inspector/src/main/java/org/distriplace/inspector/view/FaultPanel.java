@@ -122,6 +122,8 @@ public final class FaultPanel extends VBox {
     private static Label title(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("fault-title");
+        // A narrow panel (two runs side by side) wraps a heading rather than cutting it short.
+        label.setWrapText(true);
         return label;
     }
 

@@ -166,8 +166,8 @@ public final class InspectorPane extends BorderPane {
         lessons = null;
         if (next.playback() instanceof SimulatedCluster sim) {
             lessons = new LessonControls(sim, top, status::setText);
-            playbackBar.getChildren().add(lessons.menu(() -> FileMenu.choose(getScene().getWindow(),
-                "distri-place lesson", "*.lesson", false)));
+            playbackBar.getChildren().addAll(lessons.menu(() -> FileMenu.choose(getScene().getWindow(),
+                "distri-place lesson", "*.lesson", false)), RunsCompared.button(sim, () -> getScene().getWindow()));
         }
         if (remoteBar != null) {
             top.getChildren().add(remoteBar);
@@ -202,11 +202,16 @@ public final class InspectorPane extends BorderPane {
         source.inbox().clear();
         model = new InspectorModel();
         boolean back = playback.stepBack();
+        catchUp();
+        return back;
+    }
+
+    /** Takes in every event waiting, however many (a replayed story, told at once), and redraws. */
+    public void catchUp() {
         while (source.inbox().drainTo(model, MAX_EVENTS_PER_FRAME) > 0) {
             // the replayed story, all of it
         }
         frame(0);
-        return back;
     }
 
     /**
@@ -215,8 +220,7 @@ public final class InspectorPane extends BorderPane {
      */
     public Optional<PixelJourney> follow(int x, int y) {
         Optional<PixelJourney> found = PixelJourney.of(model, x, y);
-        tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == journey).findFirst()
-            .orElseThrow());
+        show(journey);
         journey.show(x, y, found);
         spaceTime.highlight(found.map(PixelJourney::flights).orElse(Set.of()));
         graph.highlight(found.map(PixelJourney::flights).orElse(Set.of()),
@@ -332,8 +336,7 @@ public final class InspectorPane extends BorderPane {
      */
     public void exportPicture(Picture picture, Path file) {
         if (picture == Picture.SPACE_TIME) {
-            tabs.getSelectionModel().select(tabs.getTabs().stream().filter(t -> t.getContent() == spaceTime)
-                .findFirst().orElseThrow());
+            show(spaceTime);
             applyCss();
             layout();
             spaceTime.refresh(model, source.clock().getAsLong());
@@ -372,12 +375,22 @@ public final class InspectorPane extends BorderPane {
         boolean round = rounds.select(epoch, proposalId);
         boolean moment = spaceTime.showMoment(atMs);
         if (moment) {
-            tabs.getTabs().stream().filter(tab -> tab.getContent() == spaceTime).findFirst()
-                .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+            show(spaceTime);
         }
         status.setText(round || moment ? "placement committed in round " + epoch + "/" + proposalId
             : "round " + epoch + "/" + proposalId + " is older than what this inspector remembers");
         return round || moment;
+    }
+
+    /** Takes the time controls away (pause, step, speed, lessons): something else drives this pane's clock. */
+    public void hideTimeControls() {
+        top.getChildren().remove(playbackBar);
+    }
+
+    /** Brings the tab showing {@code view} (one of this pane's views) to the front. */
+    public void show(javafx.scene.Node view) {
+        tabs.getTabs().stream().filter(tab -> tab.getContent() == view).findFirst()
+            .ifPresent(tab -> tabs.getSelectionModel().select(tab));
     }
 
     public InspectorModel model() {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import javafx.scene.Scene;
 import javafx.scene.control.Tab;
 import javafx.stage.Stage;
 import org.distriplace.core.model.Color;
@@ -62,6 +63,28 @@ class DocsScreenshots {
         }).get();
     }
 
+    /** The run branched: its leader crashed in B only, both run 8 s on, compared side by side. */
+    private void shootBranches() throws Exception {
+        RunsCompared compared = WaitForAsyncUtils.asyncFx(() -> {
+            RunsCompared branches = new RunsCompared(cluster);
+            Stage stage = new Stage();
+            stage.setScene(new Scene(branches, 1600, 1000));
+            stage.show();
+            branches.runB().kill(branches.runB().leader().orElseThrow());
+            branches.runBothTo(branches.runA().now() + 8_000);
+            return branches;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        WaitForAsyncUtils.asyncFx(() -> {
+            compared.frame(0);
+            Files.write(Path.of(System.getProperty("docs.screenshots")).resolve("inspector-branches.png"),
+                Pictures.png(compared));
+            compared.getScene().getWindow().hide();
+            return null;
+        }).get();
+        cluster.setPaused(false);
+    }
+
     @Test
     void drawTheViews() throws Exception {
         run(200);
@@ -78,6 +101,7 @@ class DocsScreenshots {
         shoot("Invariants", "invariants");
         WaitForAsyncUtils.asyncFx(() -> cluster.heal()).get();
         run(200);
+        shootBranches();
         WaitForAsyncUtils.asyncFx(() -> pane.playLesson(Lessons.builtIn("leader-crash"))).get();
         run(20);
         shoot("Vector clocks", "lesson");
