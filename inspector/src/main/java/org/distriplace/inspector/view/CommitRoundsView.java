@@ -3,7 +3,9 @@ package org.distriplace.inspector.view;
 import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -20,11 +22,13 @@ import org.distriplace.inspector.model.InspectorModel;
 public final class CommitRoundsView extends BorderPane {
 
     private final TableView<CommitRound> table = new TableView<>();
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(InspectorPane.FONT_SIZE);
     private List<Integer> voters = List.of();
 
     public CommitRoundsView() {
         table.setId("rounds-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Every column as wide as its content: with nine voters the table scrolls sideways rather than hide votes.
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No proposal yet: paint a pixel."));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
@@ -53,24 +57,28 @@ public final class CommitRoundsView extends BorderPane {
 
     private void rebuildColumns() {
         table.getColumns().setAll(List.of(
-            column("proposal", CommitRound::id),
-            column("leader", r -> "n" + r.leader()),
-            column("writes", r -> Integer.toString(r.size()))));
+            column("proposal", 9, CommitRound::id),
+            column("leader", 4, r -> "n" + r.leader()),
+            column("writes", 5, r -> Integer.toString(r.size()))));
         for (int voter : voters) {
-            TableColumn<CommitRound, String> vote = column("n" + voter, r -> symbol(r.votes().get(voter)));
+            TableColumn<CommitRound, String> vote = column("n" + voter, 2, r -> symbol(r.votes().get(voter)));
             vote.setCellFactory(c -> new VoteCell());
             table.getColumns().add(vote);
         }
-        table.getColumns().add(column("decision", r -> r.outcome().name()));
-        table.getColumns().add(column("took", r -> r.durationMs() < 0 ? "…" : r.durationMs() + " ms"));
+        table.getColumns().add(column("decision", 7, r -> r.outcome().name()));
+        table.getColumns().add(column("took", 8, r -> r.durationMs() < 0 ? "…" : r.durationMs() + " ms"));
     }
 
-    private static TableColumn<CommitRound, String> column(String title,
-                                                           java.util.function.Function<CommitRound, String> value) {
+    private TableColumn<CommitRound, String> column(String title, int characters,
+                                                    java.util.function.Function<CommitRound, String> value) {
         TableColumn<CommitRound, String> column = new TableColumn<>(title);
         column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
-        column.setSortable(false);
-        return column;
+        return ColumnWidths.sized(column, characters, fontSize);
+    }
+
+    /** The font size the table is shown in, in pixels (presentation mode makes it larger): columns follow it. */
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
     }
 
     private static String symbol(CommitRound.Vote vote) {

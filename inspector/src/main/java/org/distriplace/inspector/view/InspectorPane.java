@@ -129,6 +129,7 @@ public final class InspectorPane extends BorderPane {
             getStyleClass().add("presentation");
         }
         clocks.fontSizeProperty().set(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
+        rounds.fontSizeProperty().set(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
         graph.setScale(on ? 1.6 : 1);
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(on);

@@ -84,7 +84,7 @@ public final class RunsCompared extends BorderPane {
 
     /** The button that opens a comparison of {@code cluster}'s run from its current event, in a window of its own. */
     static Button button(SimulatedCluster cluster, Supplier<Window> owner) {
-        Button branch = new Button("Branch ⑂");
+        Button branch = new Button("Branch…");
         branch.setId("branch");
         branch.setTooltip(new Tooltip("Copy this run twice from this event and show both side by side: "
             + "change a fault in one and compare"));

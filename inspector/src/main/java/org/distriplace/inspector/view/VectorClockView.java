@@ -47,18 +47,18 @@ public final class VectorClockView extends BorderPane {
     }
 
     private void rebuildColumns() {
-        TableColumn<VectorClocks.Row, String> node = sized(new TableColumn<>("node"), 4);
+        TableColumn<VectorClocks.Row, String> node = ColumnWidths.sized(new TableColumn<>("node"), 4, fontSize);
         node.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>("n" + c.getValue().node()));
         table.getColumns().setAll(List.of(node));
         for (int entry : entries) {
-            TableColumn<VectorClocks.Row, Long> column = sized(new TableColumn<>("n" + entry), 7);
+            TableColumn<VectorClocks.Row, Long> column = ColumnWidths.sized(new TableColumn<>("n" + entry), 7, fontSize);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().get(entry)));
             column.setCellFactory(c -> new EntryCell(entry));
             table.getColumns().add(column);
         }
-        TableColumn<VectorClocks.Row, Long> writes = sized(new TableColumn<>("canvas version"), 14);
+        TableColumn<VectorClocks.Row, Long> writes = ColumnWidths.sized(new TableColumn<>("canvas version"), 14, fontSize);
         writes.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().committedWrites()));
-        TableColumn<VectorClocks.Row, String> hash = sized(new TableColumn<>("state hash"), 18);
+        TableColumn<VectorClocks.Row, String> hash = ColumnWidths.sized(new TableColumn<>("state hash"), 18, fontSize);
         hash.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().stateHash()));
         hash.getStyleClass().add("state-hash");
         table.getColumns().addAll(List.of(writes, hash));
@@ -67,18 +67,6 @@ public final class VectorClockView extends BorderPane {
     /** The font size the table is shown in, in pixels (presentation mode makes it larger): columns follow it. */
     public DoubleProperty fontSizeProperty() {
         return fontSize;
-    }
-
-    /**
-     * Makes a column wide enough for {@code characters} characters of the table's font (or its header, if wider),
-     * so it grows with presentation mode's larger font.
-     */
-    private <T> TableColumn<VectorClocks.Row, T> sized(TableColumn<VectorClocks.Row, T> column, int characters) {
-        int wanted = Math.max(characters, column.getText().length() + 2);
-        column.minWidthProperty().bind(fontSize.multiply(wanted * 0.62).add(16));
-        column.prefWidthProperty().bind(column.minWidthProperty());
-        column.setSortable(false);
-        return column;
     }
 
     /** Rows shown. */

@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.InspectorSource;
@@ -66,22 +63,6 @@ class ReadableViewsTest {
         return shown.get();
     }
 
-    /** Every labelled thing under {@code root} that is on screen and shows less than its whole text. */
-    private static List<String> cutShort(Parent root) {
-        List<String> cut = new ArrayList<>();
-        for (Node node : root.lookupAll("*")) {
-            if (node instanceof Labeled labeled && labeled.isVisible() && labeled.getText() != null
-                && !labeled.getText().isEmpty()) {
-                for (Node child : labeled.getChildrenUnmodifiable()) {
-                    if (child instanceof Text text && !text.getText().equals(labeled.getText())) {
-                        cut.add("'" + labeled.getText() + "' shown as '" + text.getText() + "'");
-                    }
-                }
-            }
-        }
-        return cut;
-    }
-
     @ParameterizedTest
     @ValueSource(ints = {3, 5, 9})
     void everyClockEntryTheCanvasVersionAndTheStateHashAreShownInFull(int nodes, FxRobot robot) throws Exception {
@@ -94,7 +75,7 @@ class ReadableViewsTest {
         double widths = table.getColumns().stream().mapToDouble(TableColumn::getWidth).sum();
         assertTrue(widths <= table.getWidth(), "every column in view without scrolling: " + widths + " of "
             + table.getWidth() + " px");
-        assertEquals(List.of(), cutShort(table));
+        assertEquals(List.of(), ShownInFull.cutShort(table));
         String hash = pane.clocks().rows().get(0).stateHash();
         assertFalse(robot.lookup(".table-cell").queryAllAs(Labeled.class).stream()
             .noneMatch(cell -> hash.equals(cell.getText())), "the whole state hash, " + hash + ", is shown");
@@ -105,7 +86,7 @@ class ReadableViewsTest {
     @ValueSource(ints = {3, 5, 9})
     void theFaultPanelCutsNoLabelShortEvenBesideTheReplicas(int nodes, FxRobot robot) throws Exception {
         open(nodes, 1000, 800);
-        assertEquals(List.of(), cutShort((Parent) robot.lookup(".fault-panel").query()));
+        assertEquals(List.of(), ShownInFull.cutShort((Parent) robot.lookup(".fault-panel").query()));
     }
 
     /** Presentation mode: large type and nodes, full screen, and still nothing cut short. */
@@ -121,8 +102,8 @@ class ReadableViewsTest {
             .filter(c -> c.getText() != null && !c.getText().isEmpty()).findFirst().orElseThrow();
         assertTrue(cell.getFont().getSize() >= 20, "type read from the back: " + cell.getFont().getSize());
         assertTrue(pane.graph().radius() >= 45, "large nodes: " + pane.graph().radius());
-        assertEquals(List.of(), cutShort((Parent) robot.lookup("#clock-table").query()));
-        assertEquals(List.of(), cutShort((Parent) robot.lookup(".fault-panel").query()));
+        assertEquals(List.of(), ShownInFull.cutShort((Parent) robot.lookup("#clock-table").query()));
+        assertEquals(List.of(), ShownInFull.cutShort((Parent) robot.lookup(".fault-panel").query()));
         robot.clickOn("#present");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isFullScreen());
