@@ -1,10 +1,12 @@
 package org.distriplace.inspector.view;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.geometry.Insets;
@@ -22,7 +24,9 @@ import org.distriplace.inspector.feed.RemoteNodes;
 
 /**
  * Watching nodes on other machines: the address of a node's HTTP server and the cluster secret, then one chip per
- * watched node saying whether it streams, retries or refused the secret, with a button to stop watching it.
+ * watched node saying whether it streams, retries or refused the secret, with the teacher's commands for it (pause,
+ * resume, isolate, heal) and a button to stop watching it; and, for the watched nodes together, a partition into
+ * groups and a degraded link.
  */
 public final class RemoteNodesBar extends VBox {
 
@@ -30,6 +34,9 @@ public final class RemoteNodesBar extends VBox {
     private final TextField address = new TextField();
     private final PasswordField secret = new PasswordField();
     private final Label error = new Label();
+    private final TextField link = new TextField();
+    private final TextField drop = new TextField();
+    private final TextField delay = new TextField();
     private final FlowPane chips = new FlowPane(6, 4);
     private final Map<RemoteNode, Label> shown = new LinkedHashMap<>();
 
@@ -64,11 +71,34 @@ public final class RemoteNodesBar extends VBox {
                 error.setText("groups of node ids: 1,2 | 3,4,5");
             }
         });
-        HBox form = new HBox(6, new Label("Watch a remote node:"), address, secret, watch, new Label("Partition:"),
-            groups, split, error);
+        link.setId("remote-link");
+        link.setPromptText("1->3");
+        link.setPrefColumnCount(5);
+        drop.setId("remote-drop");
+        drop.setText("30");
+        drop.setPrefColumnCount(3);
+        delay.setId("remote-delay");
+        delay.setText("200");
+        delay.setPrefColumnCount(4);
+        Button degrade = new Button("Degrade");
+        degrade.setId("remote-degrade");
+        degrade.setTooltip(new Tooltip("Make the link between two watched nodes lossy and slow, both ways (Heal "
+            + "undoes it)"));
+        degrade.setOnAction(e -> {
+            try {
+                degrade(link.getText(), Integer.parseInt(drop.getText().strip()),
+                    Integer.parseInt(delay.getText().strip()));
+            } catch (NumberFormatException bad) {
+                error.setText("a link is two node ids (1->3), with whole numbers for % lost and ms late");
+            }
+        });
+        HBox form = new HBox(6, new Label("Watch a remote node:"), address, secret, watch, error);
         form.setAlignment(Pos.CENTER_LEFT);
+        HBox classroom = new HBox(6, new Label("Partition:"), groups, split, new Label("Degrade link:"), link, drop,
+            new Label("% lost,"), delay, new Label("ms late"), degrade);
+        classroom.setAlignment(Pos.CENTER_LEFT);
         chips.setId("remote-nodes");
-        getChildren().addAll(form, chips);
+        getChildren().addAll(form, classroom, chips);
         refresh();
     }
 
@@ -76,10 +106,15 @@ public final class RemoteNodesBar extends VBox {
     private Button command(RemoteNode node, String text, String action, Supplier<List<Integer>> peers) {
         Button button = new Button(text);
         button.setId("remote-" + action + "-" + node.address().replaceAll("[^A-Za-z0-9]", "-"));
-        button.setOnAction(e -> node.control(action, peers.get(), 0, 0, 0).whenComplete((done, failure) ->
-            Platform.runLater(() -> error.setText(failure != null ? node.address() + ": " + failure.getMessage()
-                : done.path("ok").asBoolean() ? "" : node.address() + ": " + done.path("reason").asText()))));
+        button.setOnAction(e -> told(node, node.control(action, peers.get(), 0, 0, 0)));
         return button;
+    }
+
+    /** Shows a refused or failed command's reason in the error line (a command done clears it). */
+    private void told(RemoteNode node, CompletableFuture<JsonNode> answer) {
+        answer.whenComplete((done, failure) -> Platform.runLater(() -> error.setText(failure != null
+            ? node.address() + ": " + failure.getMessage()
+            : done.path("ok").asBoolean() ? "" : node.address() + ": " + done.path("reason").asText())));
     }
 
     /** The other watched nodes' ids: isolating a node cuts it off from every one of them. */
@@ -103,8 +138,28 @@ public final class RemoteNodesBar extends VBox {
         for (RemoteNode node : remote.watched()) {
             int id = node.status().nodeId();
             List<Integer> away = parts.stream().filter(part -> !part.contains(id)).flatMap(List::stream).toList();
-            node.control("cut", away, 0, 0, 0);
+            told(node, node.control("cut", away, 0, 0, 0));
         }
+    }
+
+    /**
+     * Degrades the link {@code from->to} ({@code 1->3}): the watched node {@code from} loses {@code dropPercent} % of
+     * what it exchanges with {@code to} and delays the rest by {@code delayMs}.
+     */
+    void degrade(String fromTo, int dropPercent, int delayMs) {
+        String[] ends = fromTo.strip().replaceAll("n(?=\\d)", "").split("\\s*-+>?\\s*");
+        if (ends.length != 2) {
+            throw new NumberFormatException(fromTo);
+        }
+        int from = Integer.parseInt(ends[0].strip());
+        int to = Integer.parseInt(ends[1].strip());
+        RemoteNode node = remote.watched().stream().filter(watched -> watched.status().nodeId() == from).findFirst()
+            .orElse(null);
+        if (node == null) {
+            error.setText("n" + from + " is not watched: watch it first");
+            return;
+        }
+        told(node, node.control("link", List.of(), to, dropPercent, delayMs));
     }
 
     private void watch() {

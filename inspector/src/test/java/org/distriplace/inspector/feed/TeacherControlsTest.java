@@ -8,22 +8,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.WebSocket;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import org.distriplace.core.api.ApiServer;
-import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.api.TeacherControl;
-import org.distriplace.core.event.EventSink;
-import org.distriplace.core.event.EventTap;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.MutualChallenge;
-import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.runtime.InProcessNetwork;
 import org.distriplace.core.runtime.Node;
-import org.distriplace.core.store.MemoryEventStore;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.WebSocketFrames;
 import org.junit.jupiter.api.AfterEach;
@@ -37,37 +28,23 @@ import org.junit.jupiter.api.Test;
 class TeacherControlsTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final InProcessNetwork network = new InProcessNetwork();
-    private final List<Node> nodes = new ArrayList<>();
-    private final List<ApiServer> servers = new ArrayList<>();
+    private ClassroomNodes classroom;
     private RemoteNodes remote;
 
     @BeforeEach
     void start() throws Exception {
-        for (int id = 1; id <= 2; id++) {
-            EventTap tap = new EventTap(EventSink.NONE);
-            NodeConfig config = NodeConfig.builder(id, List.of(1, 2)).canvas(8, 8).cooldownMs(0).build();
-            Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), tap);
-            network.attach(node);
-            nodes.add(node);
-            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-                new ApiServer.Inspection(tap, new ClusterSecret("classroom")), null);
-            server.start();
-            servers.add(server);
-        }
-        nodes.forEach(Node::start);
+        classroom = new ClassroomNodes(2);
         remote = new RemoteNodes(new EventInbox(100_000), "");
     }
 
     @AfterEach
     void stop() {
         remote.close();
-        servers.forEach(ApiServer::close);
-        nodes.forEach(Node::close);
+        classroom.close();
     }
 
     private RemoteNode watching(String secret) throws Exception {
-        RemoteNode watched = remote.watch("127.0.0.1:" + servers.get(0).port(), secret);
+        RemoteNode watched = remote.watch(classroom.address(1), secret);
         Await.until("the watch to settle", Duration.ofSeconds(10), () -> watched.status().state()
             == RemoteNode.State.WATCHING || watched.status().state() == RemoteNode.State.DENIED);
         return watched;
@@ -80,8 +57,8 @@ class TeacherControlsTest {
 
     @Test
     void aTeacherPausesResumesCutsDegradesAndHealsANodeOnAnotherMachine() throws Exception {
-        RemoteNode student = watching("classroom");
-        Node one = nodes.get(0);
+        RemoteNode student = watching(ClassroomNodes.SECRET);
+        Node one = classroom.node(1);
         JsonNode paused = done(student, "pause", List.of(), 0, 0, 0);
         assertTrue(paused.path("ok").asBoolean(), paused.toString());
         assertTrue(paused.path("state").path("paused").asBoolean());
@@ -105,15 +82,15 @@ class TeacherControlsTest {
         assertEquals(RemoteNode.State.DENIED, stranger.status().state());
         assertTrue(stranger.control("pause", List.of(), 0, 0, 0).handle((ok, failure) -> failure != null)
             .get(10, TimeUnit.SECONDS));
-        assertFalse(nodes.get(0).isPaused());
+        assertFalse(classroom.node(1).isPaused());
     }
 
     /** On a proven channel, a command with a wrong proof, or one sent again, is refused and changes nothing. */
     @Test
     void aForgedOrReplayedCommandIsRefused() throws Exception {
         WebSocketFrames frames = new WebSocketFrames();
-        WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + servers.get(0).port() + "/inspect", frames);
-        ClusterSecret secret = new ClusterSecret("classroom");
+        WebSocket socket = WebSocketFrames.connect("ws://" + classroom.address(1) + "/inspect", frames);
+        ClusterSecret secret = new ClusterSecret(ClassroomNodes.SECRET);
         JsonNode challenge = frames.next("challenge");
         String nodeNonce = challenge.path("nonce").asText();
         String mine = ClusterSecret.nonce();
@@ -127,7 +104,7 @@ class TeacherControlsTest {
         JsonNode refused = frames.next(TeacherControl.DONE);
         assertFalse(refused.path("ok").asBoolean());
         assertTrue(refused.path("reason").asText().contains("proof"), refused.toString());
-        assertFalse(nodes.get(0).isPaused());
+        assertFalse(classroom.node(1).isPaused());
 
         TeacherControl cut = new TeacherControl(2, "cut", List.of(2), 0, 0, 0);
         socket.sendText(cut.toJson(secret, 1, nodeNonce, mine).toString(), true);
