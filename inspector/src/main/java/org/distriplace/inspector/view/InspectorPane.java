@@ -14,8 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -54,17 +52,11 @@ public final class InspectorPane extends BorderPane {
     private static final long TABLE_REFRESH_MS = 250;
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
-    private final Tab invariantsTab = tab("Invariants", null);
-    private InvariantsView invariants;
     private LessonControls lessons;
     private final PixelJourneyView journey = new PixelJourneyView(this::follow, this::unfollow);
     private final ClusterGraphView graph = new ClusterGraphView();
-    private final VectorClockView clocks = new VectorClockView();
-    private final CommitRoundsView rounds = new CommitRoundsView();
-    private final HeartbeatView heartbeats = new HeartbeatView();
-    private final SpaceTimeView spaceTime = new SpaceTimeView();
-    private final EventLogView log = new EventLogView();
-    private final TabPane tabs = new TabPane();
+    private final InspectorTabs tabs = new InspectorTabs(journey);
+    private final SpaceTimeView spaceTime = tabs.spaceTime;
     private final VBox left = new VBox();
     private final VBox top = new VBox();
     private final Label title = new Label();
@@ -82,9 +74,6 @@ public final class InspectorPane extends BorderPane {
         getStyleClass().add("inspector");
         getStylesheets().add(Objects.requireNonNull(InspectorPane.class.getResource(
             "/org/distriplace/inspector/inspector.css")).toExternalForm());
-        tabs.getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
-            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab, tab("Follow a pixel", journey));
-        tabs.setId("inspector-tabs");
         // A tab brought forward is drawn at once, not at the next table refresh.
         tabs.getSelectionModel().selectedItemProperty().addListener(o -> {
             if (model != null) {
@@ -128,20 +117,12 @@ public final class InspectorPane extends BorderPane {
         if (on) {
             getStyleClass().add("presentation");
         }
-        clocks.fontSizeProperty().set(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
-        rounds.fontSizeProperty().set(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
+        tabs.setFontSize(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
         graph.setScale(on ? 1.6 : 1);
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(on);
         }
         frame(0);
-    }
-
-    private static Tab tab(String name, javafx.scene.Node content) {
-        Tab tab = new Tab(name, content);
-        tab.setClosable(false);
-        tab.setId("tab-" + name.toLowerCase(Locale.ROOT).replace(' ', '-'));
-        return tab;
     }
 
     /** Watches another source from scratch (a loaded trace, a node after a restart). */
@@ -153,8 +134,8 @@ public final class InspectorPane extends BorderPane {
             p instanceof SimulatedCluster sim ? sim::play : null, p.canStepBack() ? this::stepBack : null))
             .orElse(null);
         faultPanel = next.faultControls().map(FaultPanel::new).orElse(null);
-        invariants = new InvariantsView(next.playback() instanceof SimulatedCluster sim ? sim::violation : null);
-        invariantsTab.setContent(invariants);
+        tabs.setInvariants(new InvariantsView(next.playback() instanceof SimulatedCluster sim ? sim::violation
+            : null));
         remoteBar = next.remoteNodes().map(RemoteNodesBar::new).orElse(null);
         left.getChildren().setAll(graph);
         if (faultPanel != null) {
@@ -274,33 +255,13 @@ public final class InspectorPane extends BorderPane {
         if (sinceTables >= TABLE_REFRESH_MS || realMs == 0) {
             sinceTables = 0;
             refreshTables(now);
-        } else if (shownTab() == spaceTime) {
-            // The diagram scrolls with time, so it is redrawn every frame; the tables can wait.
-            spaceTime.refresh(model, now);
+        } else {
+            tabs.refreshMoving(model, now);
         }
     }
 
-    private javafx.scene.Node shownTab() {
-        Tab selected = tabs.getSelectionModel().getSelectedItem();
-        return selected == null ? null : selected.getContent();
-    }
-
-    /** Only the tab on screen is brought up to date: hidden tables still cost layout when their rows change. */
     private void refreshTables(long now) {
-        javafx.scene.Node shown = shownTab();
-        if (shown == clocks) {
-            clocks.refresh(model, now);
-        } else if (shown == rounds) {
-            rounds.refresh(model);
-        } else if (shown == heartbeats) {
-            heartbeats.refresh(model, now);
-        } else if (shown == spaceTime) {
-            spaceTime.refresh(model, now);
-        } else if (shown == log) {
-            log.refresh(model);
-        } else if (shown == invariants) {
-            invariants.refresh(model);
-        }
+        tabs.refresh(model, now);
         if (playbackBar != null) {
             playbackBar.refresh();
         }
@@ -371,9 +332,9 @@ public final class InspectorPane extends BorderPane {
      */
     public boolean showCommit(long epoch, long proposalId, long atMs) {
         refreshTables(source.clock().getAsLong());
-        rounds.refresh(model);
+        tabs.rounds.refresh(model);
         spaceTime.refresh(model, source.clock().getAsLong());
-        boolean round = rounds.select(epoch, proposalId);
+        boolean round = tabs.rounds.select(epoch, proposalId);
         boolean moment = spaceTime.showMoment(atMs);
         if (moment) {
             show(spaceTime);
@@ -390,8 +351,7 @@ public final class InspectorPane extends BorderPane {
 
     /** Brings the tab showing {@code view} (one of this pane's views) to the front. */
     public void show(javafx.scene.Node view) {
-        tabs.getTabs().stream().filter(tab -> tab.getContent() == view).findFirst()
-            .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        tabs.show(view);
     }
 
     public InspectorModel model() {
@@ -407,15 +367,15 @@ public final class InspectorPane extends BorderPane {
     }
 
     public VectorClockView clocks() {
-        return clocks;
+        return tabs.clocks;
     }
 
     public CommitRoundsView rounds() {
-        return rounds;
+        return tabs.rounds;
     }
 
     public HeartbeatView heartbeats() {
-        return heartbeats;
+        return tabs.heartbeats;
     }
 
     public SpaceTimeView spaceTime() {
@@ -423,11 +383,11 @@ public final class InspectorPane extends BorderPane {
     }
 
     public EventLogView log() {
-        return log;
+        return tabs.log;
     }
 
     public InvariantsView invariants() {
-        return invariants;
+        return tabs.invariants();
     }
 
     public String status() {
