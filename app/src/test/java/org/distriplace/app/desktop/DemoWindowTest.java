@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.net.http.WebSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -19,6 +20,7 @@ import org.distriplace.core.event.EventTap;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.testing.WebSocketFrames;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.model.PixelJourney;
 import org.distriplace.inspector.view.InspectorPane;
@@ -99,11 +101,18 @@ class DemoWindowTest {
         assertEquals(Color.of("#000000"), onFx(() -> window.pane(1).palette().selectedProperty().get()));
     }
 
-    /** Follow a pixel on real nodes over loopback: the same journey the simulated demo shows. */
+    /**
+     * Follow a pixel on real nodes over loopback: the same journey the simulated demo shows, and on to a browser
+     * watching node 2.
+     */
     @Test
-    void aPixelPlacedThroughOneRealNodeCanBeFollowedToEveryReplica(FxRobot robot) throws Exception {
+    void aPixelPlacedThroughOneRealNodeCanBeFollowedToEveryReplicaAndBrowser(FxRobot robot) throws Exception {
         robot.clickOn("#demo-inspector");
         Await.until("node 3 to lead", Duration.ofSeconds(20), () -> leads(3));
+        WebSocketFrames browser = new WebSocketFrames();
+        WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + cluster.node(2).orElseThrow().httpPort()
+            + "/ws", browser);
+        browser.next("canvas");
         paintThrough(robot, 1, 6, 6);
         Await.until("every node to draw (6, 6)", Duration.ofSeconds(10),
             () -> cluster.ids().stream().allMatch(id -> drawnAt(id, 6, 6) == BLACK));
@@ -116,6 +125,10 @@ class DemoWindowTest {
         assertTrue(what.contains("n1 forwarded it to the leader n3 (PIXEL_UPDATE)"), what.toString());
         assertTrue(what.stream().anyMatch(w -> w.startsWith("n3 proposed batch")), what.toString());
         assertTrue(what.stream().anyMatch(w -> w.contains(" voted yes on ")), what.toString());
+        Await.until("the inspector to hear node 2 tell its browser", Duration.ofSeconds(10),
+            () -> onFx(() -> window.inspector().orElseThrow().pane().follow(6, 6)).map(j -> j.stops().stream()
+                .anyMatch(s -> s.what().startsWith("n2 sent it to its 1 browser"))).orElse(false));
+        socket.abort();
     }
 
     @Test

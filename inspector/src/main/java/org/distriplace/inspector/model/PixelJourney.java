@@ -12,9 +12,10 @@ import org.distriplace.core.model.PixelWrite;
 
 /**
  * Follow a pixel: the whole journey of the newest committed write at a pixel, from what the inspector heard. The
- * node a player placed it through, the forward to the leader, the PREPARE of its batch, each vote, the COMMIT, and
- * its arrival on every replica, in time order, with the write's vector clock; and the messages that carried it, so
- * the graph and the space-time diagram can show them.
+ * node a player placed it through, the forward to the leader, the PREPARE of its batch, each vote, the COMMIT, its
+ * arrival on every replica and in the browsers of each (where the nodes tell their clients' frames: real nodes while
+ * inspected), in time order, with the write's vector clock; and the messages that carried it, so the graph and the
+ * space-time diagram can show them.
  *
  * @param write   the write followed
  * @param stops   what happened to it, in time order
@@ -30,9 +31,12 @@ public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights
     /** The journey of the newest write committed at (x, y) that the inspector heard of, if any. */
     public static Optional<PixelJourney> of(InspectorModel model, int x, int y) {
         List<NodeEvent.Committed> commits = new ArrayList<>();
+        List<NodeEvent.ClientsTold> told = new ArrayList<>();
         PixelWrite newest = null;
         for (NodeEvent event : model.log().events()) {
-            if (event instanceof NodeEvent.Committed c) {
+            if (event instanceof NodeEvent.ClientsTold t) {
+                told.add(t);
+            } else if (event instanceof NodeEvent.Committed c) {
                 commits.add(c);
                 for (PixelWrite write : c.writes()) {
                     if (write.x() == x && write.y() == y && (newest == null || write.stamp().isAfter(newest.stamp()))) {
@@ -55,6 +59,12 @@ public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights
                 reached.add(c.node());
                 stops.add(new Stop(c.at(), c.node(), "n" + c.node() + " holds it: committed in batch " + c.epoch()
                     + "/" + c.proposalId() + "; its version now counts " + write.dot()));
+            }
+        }
+        for (NodeEvent.ClientsTold t : told) {
+            if (t.dots().contains(write.dot())) {
+                stops.add(new Stop(t.at(), t.node(), "n" + t.node() + " sent it to its " + t.clients()
+                    + (t.clients() == 1 ? " browser" : " browsers") + " (a pixels frame of " + t.dots().size() + ")"));
             }
         }
         String batch = first.epoch() + "/" + first.proposalId();

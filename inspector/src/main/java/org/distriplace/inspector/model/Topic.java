@@ -58,7 +58,7 @@ public enum Topic {
             return SYNC;
         } else if (event instanceof NodeEvent.MembershipChanged) {
             return MEMBERSHIP;
-        } else if (event instanceof NodeEvent.PlacementFailed) {
+        } else if (event instanceof NodeEvent.PlacementFailed || event instanceof NodeEvent.ClientsTold) {
             return CLIENT;
         }
         return LIFECYCLE;

@@ -18,6 +18,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimeMachine;
@@ -112,7 +113,8 @@ public final class ApiServer implements AutoCloseable {
         this.clients = new ClientPolicy(new ClientIdentity(inspection != null ? inspection.secret()
             : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis, options.sessionsPerHour()),
             AddressRate.perSecond(options.placementsPerSecond(), System::nanoTime));
-        this.live = new LiveClients(node::view, options.clientBacklogBytes());
+        this.live = new LiveClients(node::view, options.clientBacklogBytes(),
+            inspection == null ? EventSink.NONE : inspection.events(), node.id());
         // One thread: PBKDF2 is slow on purpose, and the node's thread needs the other core. A few wait; more are
         // answered 503 (each address is limited too).
         this.passwordHashing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,

@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.PixelListener;
 import org.distriplace.core.read.CanvasImage;
@@ -72,17 +74,35 @@ final class LiveClients implements PixelListener {
     private List<PixelWrite> pending = new ArrayList<>();
     private boolean reload;
     private final ApiTraffic traffic = new ApiTraffic(clients::size);
+    private final EventSink events;
+    private final int nodeId;
 
     /** @param backlogBytes the most a client may have waiting for it (also its channel's high water mark) */
     LiveClients(Supplier<ReadView> views, long backlogBytes) {
-        this(views, backlogBytes, System::nanoTime);
+        this(views, backlogBytes, System::nanoTime, EventSink.NONE, 0);
+    }
+
+    /**
+     * @param events told of each pixels frame sent ({@link NodeEvent.ClientsTold}) while it wants per-message
+     *               events: an inspector following a pixel sees it reach this node's browsers
+     * @param nodeId this node, as those events name it
+     */
+    LiveClients(Supplier<ReadView> views, long backlogBytes, EventSink events, int nodeId) {
+        this(views, backlogBytes, System::nanoTime, events, nodeId);
     }
 
     /** @param nanos the clock stalls are timed by */
     LiveClients(Supplier<ReadView> views, long backlogBytes, LongSupplier nanos) {
+        this(views, backlogBytes, nanos, EventSink.NONE, 0);
+    }
+
+    private LiveClients(Supplier<ReadView> views, long backlogBytes, LongSupplier nanos, EventSink events,
+                        int nodeId) {
         this.views = views;
         this.backlogBytes = backlogBytes;
         this.nanos = nanos;
+        this.events = events;
+        this.nodeId = nodeId;
     }
 
     ApiTraffic traffic() {
@@ -145,6 +165,10 @@ final class LiveClients implements PixelListener {
             }
             if (!batch.isEmpty() && !clients.isEmpty()) {
                 send(pixelsFrame(batch));
+                if (events.wantsMessages()) {
+                    events.emit(new NodeEvent.ClientsTold(System.currentTimeMillis(), nodeId, clients.size(),
+                        batch.stream().map(PixelWrite::dot).toList()));
+                }
             }
             if (mustReload && !clients.isEmpty()) {
                 CanvasImage canvas = views.get().canvas();

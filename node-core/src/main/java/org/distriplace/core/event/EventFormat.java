@@ -40,6 +40,9 @@ public final class EventFormat {
             return "sync " + e.kind() + " n" + e.peer() + " writes " + e.writes() + " tiles " + e.tiles();
         } else if (event instanceof NodeEvent.Lifecycle e) {
             return e.stage() + (e.detail().isEmpty() ? "" : " " + e.detail());
+        } else if (event instanceof NodeEvent.ClientsTold e) {
+            return "told " + e.clients() + (e.clients() == 1 ? " client" : " clients") + " of " + e.dots().size()
+                + (e.dots().size() == 1 ? " write" : " writes");
         } else if (event instanceof NodeEvent.PlacementFailed e) {
             return "placement by " + e.user() + " failed: " + e.code() + " " + e.message();
         }

@@ -2,6 +2,7 @@ package org.distriplace.core.event;
 
 import java.util.List;
 import org.distriplace.core.message.MessageKind;
+import org.distriplace.core.model.Dot;
 import org.distriplace.core.model.PixelWrite;
 
 /**
@@ -88,6 +89,17 @@ public sealed interface NodeEvent {
         public enum Stage {
             RESTORED, JOINING, READY, RECOVERING_AS_LEADER, INSTALLING, LEADER_ACTIVE, LEARNER_ADDED, ADMITTED, LEAVING,
             LEFT, REMOVED, FORCED_NEW_CLUSTER, STOPPED
+        }
+    }
+
+    /**
+     * A {@code pixels} frame left this node for its live clients (browsers, desktop canvases): the committed writes
+     * it carried, by dot, and how many clients it went to. Like per-message events, built only while someone
+     * inspects the node.
+     */
+    record ClientsTold(long at, int node, int clients, List<Dot> dots) implements NodeEvent {
+        public ClientsTold {
+            dots = List.copyOf(dots);
         }
     }
 

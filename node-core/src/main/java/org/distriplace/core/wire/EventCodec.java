@@ -113,6 +113,7 @@ public final class EventCodec {
         @JsonSubTypes.Type(value = NodeEvent.SyncStep.class, name = "SyncStep"),
         @JsonSubTypes.Type(value = NodeEvent.Lifecycle.class, name = "Lifecycle"),
         @JsonSubTypes.Type(value = NodeEvent.PlacementFailed.class, name = "PlacementFailed"),
+        @JsonSubTypes.Type(value = NodeEvent.ClientsTold.class, name = "ClientsTold"),
     })
     private interface NodeEventTypes {
     }

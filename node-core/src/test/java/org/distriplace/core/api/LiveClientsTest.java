@@ -12,11 +12,17 @@ import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Palette;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.core.read.PlacementTimes;
 import org.distriplace.core.read.ReadView;
@@ -79,6 +85,45 @@ class LiveClientsTest {
         assertNull(client.readOutbound());
         live.flush();
         assertNull(client.readOutbound(), "nothing new, nothing sent");
+    }
+
+    /** While someone inspects the node, each frame sent is told as an event: a followed pixel reaches browsers. */
+    @Test
+    void eachFrameSentIsToldToAnInspectorWhoWantsIt() {
+        List<NodeEvent> told = new ArrayList<>();
+        AtomicBoolean inspected = new AtomicBoolean(true);
+        EventSink inspector = new EventSink() {
+            @Override
+            public void emit(NodeEvent event) {
+                told.add(event);
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return inspected.get();
+            }
+        };
+        LiveClients watched = new LiveClients(latest::get, BACKLOG, inspector, 4);
+        watched.committed(write(1, 1, 2, 3), true);
+        watched.flush();
+        assertEquals(List.of(), told, "no client, no frame, nothing to tell");
+        for (int i = 0; i < 2; i++) {
+            EmbeddedChannel client = new EmbeddedChannel();
+            watched.join(client, view -> Responses.JSON.createObjectNode().put("type", "welcome"));
+            client.runPendingTasks();
+        }
+        List<PixelWrite> first = List.of(write(1, 2, 4, 5), write(1, 3, 6, 7));
+        first.forEach(w -> watched.committed(w, true));
+        watched.committed(write(1, 4, 1, 1), false);
+        watched.flush();
+        NodeEvent.ClientsTold frame = assertInstanceOf(NodeEvent.ClientsTold.class, told.get(0));
+        assertEquals(4, frame.node());
+        assertEquals(2, frame.clients());
+        assertEquals(first.stream().map(PixelWrite::dot).toList(), frame.dots(), "the writes it carried");
+        inspected.set(false);
+        watched.committed(write(1, 5, 2, 2), true);
+        watched.flush();
+        assertEquals(1, told.size(), "nobody inspecting: no event built");
     }
 
     @Test

@@ -42,7 +42,8 @@ class EventCodecTest {
             new NodeEvent.MembershipChanged(20, 1, 1, List.of(1, 2, 3, 4)),
             new NodeEvent.SyncStep(21, 1, 2, NodeEvent.SyncStep.Kind.DELTA_APPLIED, 4, 0),
             new NodeEvent.Lifecycle(22, 1, NodeEvent.Lifecycle.Stage.READY, "caught up"),
-            new NodeEvent.PlacementFailed(23, 1, "bob", "COOLDOWN", "wait 3 s"));
+            new NodeEvent.PlacementFailed(23, 1, "bob", "COOLDOWN", "wait 3 s"),
+            new NodeEvent.ClientsTold(24, 1, 2, List.of(write.dot())));
     }
 
     @Test
