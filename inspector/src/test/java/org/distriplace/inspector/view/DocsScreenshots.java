@@ -94,6 +94,7 @@ class DocsScreenshots {
         shoot("2PC rounds", "rounds");
         shoot("Heartbeats", "heartbeats");
         shoot("Space-time", "space-time");
+        shoot("Event log", "event-log");
         WaitForAsyncUtils.asyncFx(() -> pane.follow(10, 12)).get();
         shoot(null, "follow-a-pixel");
         WaitForAsyncUtils.asyncFx(() -> cluster.partition(List.of(Set.of(1, 2), Set.of(3, 4, 5)))).get();
