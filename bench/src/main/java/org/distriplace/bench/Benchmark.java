@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
@@ -97,12 +99,19 @@ public final class Benchmark {
             ceiling, calibrationClients);
 
         Path dir = Files.createTempDirectory("distri-place-bench");
+        RedisAnchor.Result anchor = options.phases().contains(Phase.RAMP) ? redisAnchor(report, dir) : null;
         try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions());
              WsClients clients = new WsClients(2)) {
             cluster.startAll();
             say("cluster: 3 node processes on loopback, data in %s", dir);
             if (options.phases().contains(Phase.RAMP)) {
                 ramp(cluster, clients, report);
+                if (anchor != null) {
+                    double ratio = report.path("committed_per_s").asDouble() / anchor.perSecond();
+                    report.put("ratio_to_redis", Math.round(ratio * 1000) / 1000.0);
+                    say("our sustained rate is %.1f%% of Redis' single-process pipeline (%,.0f/s), this run",
+                        100 * ratio, anchor.perSecond());
+                }
             }
             if (options.phases().contains(Phase.FANOUT)) {
                 fanOut(cluster, clients, report, ceiling);
@@ -155,8 +164,42 @@ public final class Benchmark {
             best = result;
         }
         report.put("placements_per_s", best == null ? 0 : Math.round(best.offeredPerSecond()));
+        report.put("committed_per_s", best == null ? 0 : Math.round(best.committedPerSecond()));
         report.set("visible_ms", best == null ? JSON.createObjectNode() : percentiles(best.visible()));
         report.set("ack_ms", best == null ? JSON.createObjectNode() : percentiles(best.ack()));
+    }
+
+    /**
+     * Seed 2's pipeline on Redis, before the cluster starts (so nothing else competes for the cores): the rate ours
+     * is compared with. Skipped, saying why, where Redis is not installed; a failure is reported, not fatal.
+     */
+    private RedisAnchor.Result redisAnchor(ObjectNode report, Path dir) {
+        ObjectNode entry = report.putObject("redis_anchor");
+        Optional<String> unavailable = RedisAnchor.unavailable();
+        if (unavailable.isPresent()) {
+            entry.put("skipped", unavailable.get());
+            say("redis anchor: %s", unavailable.get());
+            return null;
+        }
+        int clients = 50;
+        long requests = options.quick() ? 200_000 : 1_000_000;
+        try {
+            Path redisDir = Files.createDirectories(dir.resolve("redis"));
+            RedisAnchor.Result anchor = RedisAnchor.run(clients, requests, redisDir);
+            entry.put("placements_per_s", Math.round(anchor.perSecond())).put("p50_ms", anchor.p50Ms())
+                .put("p99_ms", anchor.p99Ms()).put("clients", clients).put("requests", requests)
+                .put("redis", anchor.version()).put("pipeline", "EVALSHA: SET cooldown NX EX, SETRANGE, PUBLISH");
+            say("redis anchor: %,.0f placements/s (p50 %.2f ms, p99 %.2f ms; %d clients, %,d requests; %s)",
+                anchor.perSecond(), anchor.p50Ms(), anchor.p99Ms(), clients, requests, anchor.version());
+            return anchor;
+        } catch (IOException | RuntimeException failure) {
+            entry.put("error", failure.toString());
+            say("redis anchor: FAILED: %s", failure);
+            return null;
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
     }
 
     private void fanOut(BenchCluster cluster, WsClients clients, ObjectNode report, double ceiling) throws Exception {
