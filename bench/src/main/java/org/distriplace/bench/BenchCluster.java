@@ -203,6 +203,12 @@ final class BenchCluster implements AutoCloseable {
             HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
+    /** Node {@code id}'s metrics, in Prometheus' text format. */
+    String metrics(int id) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(http(id) + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
+    }
+
     String http(int id) {
         return "http://127.0.0.1:" + httpPorts[id - 1];
     }

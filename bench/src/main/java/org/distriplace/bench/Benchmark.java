@@ -144,16 +144,22 @@ public final class Benchmark {
         LoadRun.Result best = null;
         for (double rate : rates) {
             double[] cpuBefore = cpu(cluster);
+            NodeCosts.Snapshot costsBefore = NodeCosts.take(cluster, 3);
             LoadRun.Result result = load.run(rate, seconds, 3_000, null);
+            NodeCosts.PerWrite cost = NodeCosts.perWrite(costsBefore, NodeCosts.take(cluster, 3),
+                result.committedPerSecond() * result.seconds());
             ObjectNode step = steps.addObject().put("rate", rate)
                 .put("committed_per_s", Math.round(result.committedPerSecond())).put("failed", result.failed())
                 .put("frames_per_s", Math.round(result.frames() / result.seconds()))
-                .put("bytes_per_s", Math.round(result.bytes() / result.seconds()));
+                .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
+                .put("cpu_us_per_write", Math.round(cost.cpuMicros()))
+                .put("allocated_bytes_per_write", Math.round(cost.allocatedBytes()));
             step.set("ack_ms", percentiles(result.ack()));
             step.set("visible_ms", percentiles(result.visible()));
             step.set("node_cpu_percent", cpuPercent(cluster, cpuBefore, result.seconds()));
             step.set("errors", JSON.valueToTree(result.errors()));
-            say("ramp %6.0f/s: %s | cpu %s%s", rate, result.summary(), step.get("node_cpu_percent"),
+            say("ramp %6.0f/s: %s | cpu %s, %,.0f µs and %,.0f bytes allocated per write (3 nodes)%s", rate,
+                result.summary(), step.get("node_cpu_percent"), cost.cpuMicros(), cost.allocatedBytes(),
                 result.errors().isEmpty() ? "" : " | errors " + result.errors());
             boolean sustained = result.failed() == 0 && result.visible().getTotalCount() > 0
                 && result.visible().getValueAtPercentile(99) / 1000.0 <= VISIBLE_P99_LIMIT_MS
