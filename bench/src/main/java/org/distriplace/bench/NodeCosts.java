@@ -5,12 +5,12 @@ import java.io.IOException;
 /**
  * What the three nodes spent over a stretch of the benchmark, summed over the nodes and divided by the writes they
  * committed: CPU time (from each process's statistics) and heap allocated (the JVM's own count, which Micrometer
- * serves as {@code jvm_gc_memory_allocated_bytes_total} and which moves at each young collection, so a stretch of
- * several seconds under load sees it move many times).
+ * serves as {@code jvm_gc_memory_allocated_bytes_total}, plus the young generation's current fill).
  */
 final class NodeCosts {
 
     static final String ALLOCATED = "jvm_gc_memory_allocated_bytes_total";
+    static final String USED = "jvm_memory_used_bytes";
 
     /** The nodes' counters at one moment. */
     record Snapshot(double[] cpuSeconds, double[] allocatedBytes) {
@@ -45,16 +45,29 @@ final class NodeCosts {
     }
 
     /**
-     * The heap a node allocated so far, read from its Prometheus text.
+     * The heap a node allocated so far, read from its Prometheus text: the JVM's count, which grows by the young
+     * generation's fill at each collection, plus what the young generation holds now (so the figure does not move
+     * in steps of a whole young generation).
      *
-     * @throws IllegalArgumentException when the text does not have it
+     * @throws IllegalArgumentException when the text does not have the count
      */
     static double allocatedBytes(String prometheusText) {
+        Double counted = null;
+        double eden = 0;
         for (String line : prometheusText.split("\n")) {
             if (line.startsWith(ALLOCATED + " ") || line.startsWith(ALLOCATED + "{")) {
-                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+                counted = value(line);
+            } else if (line.startsWith(USED + "{") && line.contains("Eden Space")) {
+                eden += value(line);
             }
         }
-        throw new IllegalArgumentException("no " + ALLOCATED + " in the node's metrics");
+        if (counted == null) {
+            throw new IllegalArgumentException("no " + ALLOCATED + " in the node's metrics");
+        }
+        return counted + eden;
+    }
+
+    private static double value(String line) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
     }
 }

@@ -9,14 +9,17 @@ import org.junit.jupiter.api.Test;
 class NodeCostsTest {
 
     @Test
-    void readsTheAllocationCounterFromPrometheusText() {
+    void readsTheAllocationCountAndTheYoungGenerationFromPrometheusText() {
         String text = """
             # HELP jvm_gc_memory_allocated_bytes_total Incremented for an increase in the size of the young heap
             # TYPE jvm_gc_memory_allocated_bytes_total counter
             jvm_gc_memory_allocated_bytes_total 1.2345678E8
             jvm_gc_memory_promoted_bytes_total 4096.0
+            jvm_memory_used_bytes{area="heap",id="G1 Eden Space"} 2000000.0
+            jvm_memory_used_bytes{area="heap",id="G1 Old Gen"} 9.0E7
             """;
-        assertEquals(1.2345678e8, NodeCosts.allocatedBytes(text), 1e-3);
+        assertEquals(1.2345678e8 + 2e6, NodeCosts.allocatedBytes(text), 1e-3,
+            "what the collections counted, and what the young generation holds now");
         assertThrows(IllegalArgumentException.class, () -> NodeCosts.allocatedBytes("jvm_threads_live 12.0\n"));
     }
 
