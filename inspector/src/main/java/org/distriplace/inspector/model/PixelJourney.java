@@ -92,6 +92,11 @@ public record PixelJourney(PixelWrite write, List<Stop> stops, Set<Long> flights
             && f.summary().endsWith("req " + write.requestId())) {
             return "n" + f.from() + " forwarded it to the leader n" + leader + " (PIXEL_UPDATE)";
         }
+        if (f.kind() == MessageKind.PIXEL_UPDATES && f.from() == write.origin() && f.to() == leader
+            && (f.summary() + ";").contains("req " + write.requestId() + ";")) {
+            return "n" + f.from() + " forwarded it to the leader n" + leader + " (PIXEL_UPDATES: "
+                + f.summary().substring(0, f.summary().indexOf(':')) + " of this tick)";
+        }
         if (f.kind() == MessageKind.PREPARE && f.from() == leader && f.summary().startsWith(batch + " ")) {
             return "n" + leader + " proposed batch " + batch + " to n" + f.to() + " (PREPARE)";
         }

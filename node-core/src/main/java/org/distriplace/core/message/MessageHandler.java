@@ -8,6 +8,8 @@ public interface MessageHandler {
 
     void onPixelUpdate(int from, PeerMessage.PixelUpdate message, long now);
 
+    void onPixelUpdates(int from, PeerMessage.PixelUpdates message, long now);
+
     void onAccountUpdate(int from, PeerMessage.AccountUpdate message, long now);
 
     void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now);

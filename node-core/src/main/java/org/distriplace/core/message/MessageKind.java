@@ -3,6 +3,7 @@ package org.distriplace.core.message;
 /** Every peer message type, with its wire name and the protocol it belongs to (the inspector colours by it). */
 public enum MessageKind {
     PIXEL_UPDATE(Category.CLIENT),
+    PIXEL_UPDATES(Category.CLIENT),
     ACCOUNT_UPDATE(Category.CLIENT),
     PLACE_REJECTED(Category.CLIENT),
     HEARTBEAT(Category.HEARTBEAT),

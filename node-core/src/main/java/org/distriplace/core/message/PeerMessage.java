@@ -53,6 +53,32 @@ public sealed interface PeerMessage {
         }
     }
 
+    /**
+     * Several client writes forwarded together: an origin sends what its clients placed within one tick as one
+     * message per leader, each element a whole {@code PIXEL_UPDATE}, rather than a message per pixel.
+     */
+    record PixelUpdates(int nodeId, List<PixelUpdate> updates) implements PeerMessage {
+        public PixelUpdates {
+            updates = List.copyOf(Objects.requireNonNull(updates, "updates"));
+            if (updates.isEmpty()) {
+                throw new IllegalArgumentException("updates: at least one");
+            }
+        }
+
+        public MessageKind kind() { return MessageKind.PIXEL_UPDATES; }
+
+        public void dispatch(MessageHandler handler, int from, long now) { handler.onPixelUpdates(from, this, now); }
+
+        /** Every write's summary, so a write can be followed by its request id. */
+        public String summary() {
+            StringBuilder text = new StringBuilder(updates.size() + " writes: ");
+            for (int i = 0; i < updates.size(); i++) {
+                text.append(i == 0 ? "" : "; ").append(updates.get(i).summary());
+            }
+            return text.toString();
+        }
+    }
+
     /** An account change a client asked for (a registration, a ban), forwarded by its origin to the leader. */
     record AccountUpdate(int nodeId, long requestId, AccountChange change, long timestamp) implements PeerMessage {
         public AccountUpdate {

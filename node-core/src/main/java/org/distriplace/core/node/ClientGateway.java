@@ -1,6 +1,9 @@
 package org.distriplace.core.node;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.event.NodeEvent;
@@ -23,6 +26,8 @@ final class ClientGateway implements CommittedState.Subscriber {
     private final Leadership leadership;
     private final WriteAdmission admission;
     private final ClientRequests requests = new ClientRequests();
+    /** Writes to forward at the end of this tick, by the leader they go to. */
+    private final Map<Integer, List<PeerMessage.PixelUpdate>> forwards = new TreeMap<>();
 
     ClientGateway(NodeContext ctx, CatchUp catchUp, Leadership leadership, WriteAdmission admission) {
         this.ctx = ctx;
@@ -101,9 +106,23 @@ final class ClientGateway implements CommittedState.Subscriber {
         if (target == ctx.self()) {
             admission.accept(ctx.self(), request.requestId, request.user, request.x, request.y, request.color, now);
         } else {
-            ctx.send(target, new PeerMessage.PixelUpdate(ctx.self(), request.requestId, request.user, request.x,
-                request.y, request.color, request.requestId, ctx.replica().version()));
+            forwards.computeIfAbsent(target, leader -> new ArrayList<>()).add(new PeerMessage.PixelUpdate(ctx.self(),
+                request.requestId, request.user, request.x, request.y, request.color, request.requestId,
+                ctx.replica().version()));
         }
+    }
+
+    /**
+     * Sends the tick's forwards: one message per leader, not one per pixel (a lone write goes as the seed's
+     * {@code PIXEL_UPDATE}). Waiting a tick costs a write at most {@code tickMs}, against the leader's batch interval.
+     */
+    void sendForwards() {
+        if (forwards.isEmpty()) {
+            return;
+        }
+        forwards.forEach((leader, updates) -> ctx.send(leader, updates.size() == 1 ? updates.get(0)
+            : new PeerMessage.PixelUpdates(ctx.self(), updates)));
+        forwards.clear();
     }
 
     /**
@@ -115,6 +134,7 @@ final class ClientGateway implements CommittedState.Subscriber {
             route(request, now);
         }
         failWhatNoOneCanOrder(now);
+        sendForwards();
         for (ClientRequests.Pending expired : requests.expire(now)) {
             PlaceException error = new PlaceException(PlaceError.NO_QUORUM, "not confirmed within "
                 + ctx.config().placeTimeoutMs() + " ms: no leader with a majority was reachable (the pixel may still "

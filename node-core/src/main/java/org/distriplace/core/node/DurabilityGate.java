@@ -37,7 +37,7 @@ final class DurabilityGate {
      */
     static boolean needsNoDurableState(PeerMessage message) {
         return switch (message.kind()) {
-            case HEARTBEAT, PIXEL_UPDATE, SYNC_REQUEST, JOIN_REQUEST -> true;
+            case HEARTBEAT, PIXEL_UPDATE, PIXEL_UPDATES, SYNC_REQUEST, JOIN_REQUEST -> true;
             default -> false;
         };
     }

@@ -62,6 +62,13 @@ final class MessageRoutes implements MessageHandler {
     }
 
     @Override
+    public void onPixelUpdates(int from, PeerMessage.PixelUpdates message, long now) {
+        for (PeerMessage.PixelUpdate update : message.updates()) {
+            admission.onPixelUpdate(from, update, now);
+        }
+    }
+
+    @Override
     public void onAccountUpdate(int from, PeerMessage.AccountUpdate message, long now) {
         accountAdmission.onAccountUpdate(from, message, now);
     }

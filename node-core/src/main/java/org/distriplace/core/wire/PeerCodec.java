@@ -108,6 +108,7 @@ public final class PeerCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
     @JsonSubTypes({
         @JsonSubTypes.Type(value = PeerMessage.PixelUpdate.class, name = "PIXEL_UPDATE"),
+        @JsonSubTypes.Type(value = PeerMessage.PixelUpdates.class, name = "PIXEL_UPDATES"),
         @JsonSubTypes.Type(value = PeerMessage.AccountUpdate.class, name = "ACCOUNT_UPDATE"),
         @JsonSubTypes.Type(value = PeerMessage.PlaceRejected.class, name = "PLACE_REJECTED"),
         @JsonSubTypes.Type(value = PeerMessage.Heartbeat.class, name = "HEARTBEAT"),

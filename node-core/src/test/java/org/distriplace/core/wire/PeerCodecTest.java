@@ -37,6 +37,9 @@ class PeerCodecTest {
     static List<PeerMessage> oneOfEachKind() {
         return List.of(
             new PeerMessage.PixelUpdate(2, 77, "alice", 50, 30, Color.of("#FF4500"), 123456789L, CLOCK),
+            new PeerMessage.PixelUpdates(2, List.of(
+                new PeerMessage.PixelUpdate(2, 78, "alice", 51, 30, Color.of("#FF4500"), 123456790L, CLOCK),
+                new PeerMessage.PixelUpdate(2, 79, "bob", 0, 0, Color.of("#000000"), 123456791L, CLOCK))),
             new PeerMessage.PlaceRejected(3, 77, "COOLDOWN", 4_200),
             new PeerMessage.Heartbeat(2, 99, "healthy", 4, 3,
                 Membership.initial(List.of(1, 2, 3)).with(4, "10.0.0.4:7100")),
