@@ -106,11 +106,15 @@ public final class Benchmark {
             say("cluster: 3 node processes on loopback, data in %s", dir);
             if (options.phases().contains(Phase.RAMP)) {
                 ramp(cluster, clients, report);
-                if (anchor != null) {
-                    double ratio = report.path("committed_per_s").asDouble() / anchor.perSecond();
+                double sustained = report.path("committed_per_s").asDouble();
+                if (anchor != null && sustained > 0) {
+                    double ratio = sustained / anchor.perSecond();
                     report.put("ratio_to_redis", Math.round(ratio * 1000) / 1000.0);
                     say("our sustained rate is %.1f%% of Redis' single-process pipeline (%,.0f/s), this run",
                         100 * ratio, anchor.perSecond());
+                } else if (anchor != null) {
+                    say("no rate of the ramp was sustained, so there is no share of Redis' %,.0f/s to give",
+                        anchor.perSecond());
                 }
             }
             if (options.phases().contains(Phase.FANOUT)) {
