@@ -26,16 +26,6 @@ class BranchTest {
         return model;
     }
 
-    /** What a presenter sees of a run: its time and every replica. */
-    private static String state(SimulatedCluster cluster) {
-        StringBuilder seen = new StringBuilder(cluster.now() + " next " + cluster.next());
-        for (int id : cluster.nodes()) {
-            seen.append(" | n").append(id).append(cluster.view(id).map(v -> " " + v.stateHash() + " " + v.version())
-                .orElse(" down"));
-        }
-        return seen.toString();
-    }
-
     private void ranWithFaultsAndPaint() {
         original.setSpeed(1);
         for (int i = 0; i < 60; i++) {
@@ -57,7 +47,7 @@ class BranchTest {
         SimulatedCluster branch = original.branch(branchInbox);
 
         assertEquals(original.eventsRun(), branch.eventsRun());
-        assertEquals(state(original), state(branch));
+        assertEquals(SimulatedClusterTest.fingerprint(original), SimulatedClusterTest.fingerprint(branch));
         assertTrue(branch.isPaused(), "a branch waits for the presenter");
         InspectorModel retold = drained(branchInbox);
         assertEquals(told.log().events(), retold.log().events(), "the same events, in the same order");
@@ -73,26 +63,26 @@ class BranchTest {
         long t = a.now() + 2_000;
         a.runTo(t);
         b.runTo(t);
-        assertEquals(state(a), state(b), "deterministic: nothing changed, nothing differs");
+        assertEquals(SimulatedClusterTest.fingerprint(a), SimulatedClusterTest.fingerprint(b), "deterministic: nothing changed, nothing differs");
 
         b.heal();
         a.runTo(t + 8_000);
         b.runTo(t + 8_000);
         assertEquals(a.now(), b.now(), "run to the same moment");
-        assertNotEquals(state(a), state(b), "healed in b only");
+        assertNotEquals(SimulatedClusterTest.fingerprint(a), SimulatedClusterTest.fingerprint(b), "healed in b only");
         assertFalse(a.violation().isPresent() || b.violation().isPresent());
     }
 
     @Test
     void whatIsDoneInABranchLeavesTheOriginalAlone() {
         ranWithFaultsAndPaint();
-        String before = state(original);
+        String before = SimulatedClusterTest.fingerprint(original);
         long events = original.eventsRun();
         SimulatedCluster branch = original.branch(new EventInbox(1_000_000));
         branch.kill(1);
         branch.place(3, "other", 5, 5, Color.of("#FFFFFF"));
         branch.runTo(branch.now() + 3_000);
-        assertEquals(before, state(original));
+        assertEquals(before, SimulatedClusterTest.fingerprint(original));
         assertEquals(events, original.eventsRun());
         assertTrue(original.isRunning(1));
         assertFalse(branch.isRunning(1));

@@ -35,7 +35,7 @@ class SimulatedClusterTest {
     }
 
     /** What a presenter sees of the cluster now: its time, what runs next, and every replica. */
-    private static String fingerprint(SimulatedCluster cluster) {
+    static String fingerprint(SimulatedCluster cluster) {
         StringBuilder seen = new StringBuilder(cluster.now() + " next " + cluster.next());
         for (int id : cluster.nodes()) {
             seen.append(" | n").append(id).append(cluster.view(id).map(v -> " " + v.stateHash() + " " + v.version())
