@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.geometry.Insets;
@@ -61,14 +60,13 @@ public final class InspectorPane extends BorderPane {
     private final VBox top = new VBox();
     private final Label title = new Label();
     private final Label status = new Label();
-    private final AnimationTimer timer;
+    private final FrameTimer timer;
     private InspectorSource source;
     private InspectorModel model;
     private PlaybackBar playbackBar;
     private FaultPanel faultPanel;
     private RemoteNodesBar remoteBar;
     private long sinceTables = TABLE_REFRESH_MS;
-    private long lastFrame;
 
     public InspectorPane(InspectorSource source) {
         getStyleClass().add("inspector");
@@ -88,15 +86,7 @@ public final class InspectorPane extends BorderPane {
         setTop(top);
         status.setId("inspector-status");
         title.getStyleClass().add("inspector-title");
-        timer = new AnimationTimer() {
-            @Override
-            public void handle(long nanos) {
-                // A slow frame (a large window drawn in software) still moves time on, up to a quarter second.
-                long elapsed = lastFrame == 0 ? 16 : Math.min(MAX_FRAME_MS, (nanos - lastFrame) / 1_000_000);
-                lastFrame = nanos;
-                frame(elapsed);
-            }
-        };
+        timer = new FrameTimer(this::frame);
         presentation.addListener((o, was, on) -> present(on));
         addEventHandler(KeyEvent.KEY_PRESSED, key -> {
             if (key.getCode() == KeyCode.F5) {
@@ -233,7 +223,6 @@ public final class InspectorPane extends BorderPane {
 
     /** Starts following the source, one frame per screen refresh. */
     public void start() {
-        lastFrame = 0;
         timer.start();
     }
 

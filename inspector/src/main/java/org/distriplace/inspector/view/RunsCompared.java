@@ -3,7 +3,6 @@ package org.distriplace.inspector.view;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
-import javafx.animation.AnimationTimer;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -41,7 +40,7 @@ public final class RunsCompared extends BorderPane {
     private final Button show = new Button("Show where they part");
     private final Label branched = new Label();
     private final Label clock = new Label();
-    private final AnimationTimer timer;
+    private final FrameTimer timer;
     private Optional<Divergence.Difference> difference = Optional.empty();
     private long sinceCheck;
 
@@ -69,16 +68,7 @@ public final class RunsCompared extends BorderPane {
         sides.setDividerPositions(0.5);
         setTop(bar());
         setCenter(sides);
-        timer = new AnimationTimer() {
-            private long last;
-
-            @Override
-            public void handle(long nanos) {
-                long elapsed = last == 0 ? 16 : Math.min(InspectorPane.MAX_FRAME_MS, (nanos - last) / 1_000_000);
-                last = nanos;
-                frame(elapsed);
-            }
-        };
+        timer = new FrameTimer(this::frame);
         check();
     }
 

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One remote inspector's WebSocket on {@link InspectProtocol#PATH}: the challenge, the check of the client's proof,
- * then the stream, and a teacher's commands ({@link TeacherControl}), each checked on its own. A client that does not prove the secret within {@link #PROOF_TIMEOUT_MS} is closed,
- * and one that proves it wrong is denied and closed; neither is ever sent an event.
+ * then the stream, and a teacher's commands ({@link TeacherControl}), each checked on its own. A client that does
+ * not prove the secret within {@link #PROOF_TIMEOUT_MS} is closed, and one that proves it wrong is denied and
+ * closed; neither is ever sent an event.
  */
 final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
 
