@@ -1,17 +1,13 @@
 package org.distriplace.inspector.feed;
 
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.distriplace.core.event.Role;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.PlaceResult;
@@ -64,7 +60,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private boolean paused;
     private double speed = 0.25;
     private double clock;
-    private int placements;
+    private ScenarioPresets presets;
 
     public SimulatedCluster(Settings settings, EventInbox inbox) {
         this.inbox = inbox;
@@ -72,6 +68,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
         this.healthy = settings.link();
         this.journal = new Journal();
         this.simulation = build();
+        this.presets = new ScenarioPresets(simulation);
         publishReports();
     }
 
@@ -145,8 +142,8 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** A fresh simulation replayed from the start to {@code events} events, with the journal's actions; paused. */
     private void rewind(long events) {
         faults.clear();
-        placements = 0;
         simulation = build();
+        presets = new ScenarioPresets(simulation);
         journal.replay(this, events);
         paused = true;
         clock = simulation.now();
@@ -212,12 +209,17 @@ public final class SimulatedCluster implements FaultControls, Playback {
             return;
         }
         double target = Math.max(clock, simulation.now()) + realMs * speed;
+        clock = runUntil(target) ? simulation.now() : target;
+        publishReports();
+    }
+
+    /** Runs the events due by {@code target}, a frame's worth at most; true if that limit stopped it first. */
+    private boolean runUntil(double target) {
         int ran = 0;
         while (simulation.nextAt() <= target && ran < MAX_EVENTS_PER_FRAME && simulation.step()) {
             ran++;
         }
-        clock = ran == MAX_EVENTS_PER_FRAME ? simulation.now() : target;
-        publishReports();
+        return ran == MAX_EVENTS_PER_FRAME;
     }
 
     /** When the next event is due (virtual ms); {@link Long#MAX_VALUE} when nothing is left to run. */
@@ -231,10 +233,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
      */
     public void runTo(long virtualMs) {
         paused = true;
-        int ran = 0;
-        while (simulation.nextAt() <= virtualMs && ran++ < MAX_EVENTS_PER_FRAME && simulation.step()) {
-            // one event at a time, up to the moment
-        }
+        runUntil(virtualMs);
         clock = Math.max(clock, Math.min(virtualMs, simulation.nextAt()));
         publishReports();
     }
@@ -294,17 +293,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     @Override
     public void partition(List<Set<Integer>> groups) {
-        act(c -> c.split(groups));
-    }
-
-    private void split(List<Set<Integer>> groups) {
-        Map<Integer, Integer> groupOf = new TreeMap<>();
-        for (int g = 0; g < groups.size(); g++) {
-            for (int node : groups.get(g)) {
-                groupOf.put(node, g);
-            }
-        }
-        simulation.partition(groupOf);
+        act(c -> ScenarioPresets.partition(c.simulation, groups));
     }
 
     @Override
@@ -333,46 +322,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     /** Starts a ready-made scenario now; its later steps are queued as labelled events (they show in "next"). */
     public void play(Scenario scenario) {
-        act(c -> c.start(scenario));
-    }
-
-    private void start(Scenario scenario) {
-        Optional<Integer> leader = leader();
-        List<Integer> followers = running().stream().filter(id -> leader.map(l -> l != id).orElse(true)).toList();
-        int minority = (nodes().size() - 1) / 2;
-        switch (scenario) {
-            case LEADER_CRASH -> leader.ifPresent(simulation::crash);
-            case PARTITION_AND_HEAL -> {
-                Set<Integer> cut = Set.copyOf(followers.subList(0, Math.min(minority, followers.size())));
-                cutOff(cut, 10_000);
-            }
-            case SPLIT_BRAIN -> {
-                Set<Integer> cut = new TreeSet<>(followers.subList(0,
-                    Math.min(Math.max(0, minority - 1), followers.size())));
-                leader.ifPresent(cut::add);
-                cutOff(cut, 12_000);
-                leader.ifPresent(old -> {
-                    for (int i = 1; i <= 5; i++) {
-                        simulation.schedule(i * 1_000L, "client paints through old leader n" + old,
-                            () -> paint(old));
-                    }
-                });
-            }
-            case REJOIN_AFTER_MISSED_WRITES -> followers.stream().findFirst().ifPresent(victim -> {
-                simulation.crash(victim);
-                for (int i = 1; i <= 20; i++) {
-                    simulation.schedule(i * 150L, "client paints while n" + victim + " is down", () ->
-                        running().stream().findFirst().ifPresent(this::paint));
-                }
-                simulation.schedule(6_000, "restart n" + victim, () -> simulation.restart(victim));
-            });
-        }
-    }
-
-    private void cutOff(Set<Integer> minority, long forMs) {
-        List<Integer> rest = nodes().stream().filter(id -> !minority.contains(id)).toList();
-        split(List.of(Set.copyOf(rest), minority));
-        simulation.schedule(forMs, "heal the partition", simulation::healPartition);
+        act(c -> c.presets.start(scenario));
     }
 
     /** The canvas's side, in pixels. */
@@ -385,20 +335,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
      * candidate cut off in a minority may call itself leader, but never gets that far).
      */
     public Optional<Integer> leader() {
-        return running().stream().filter(id -> simulation.role(id) == Role.LEADER
-                && simulation.report(id).leaderActive())
-            .max(Comparator.comparingLong(simulation::epoch));
-    }
-
-    private List<Integer> running() {
-        return nodes().stream().filter(simulation::isUp).toList();
-    }
-
-    private void paint(int node) {
-        int size = simulation.options().canvasSize();
-        int n = placements++;
-        simulation.place(node, "teacher-" + n, (n * 7) % size, (n * 3 / size + n) % size,
-            simulation.view(node).canvas().palette().color(n % 8));
+        return presets.leader();
     }
 
     /** Places a pixel through {@code node}, as one of its clients. */
