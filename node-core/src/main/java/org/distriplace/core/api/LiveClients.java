@@ -1,14 +1,12 @@
 package org.distriplace.core.api;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +25,8 @@ import org.distriplace.core.read.ReadView;
 
 /**
  * The WebSocket clients of this node and their live updates. Committed pixels are collected as the node tells them
- * and sent once per tick as one {@code pixels} frame, encoded once and shared by every client: never a frame per
- * pixel. A client joins with the canvas of the latest view ({@link CanvasStream}, a fragment at a time); pixel
+ * and sent once per tick as one {@code pixels} frame, encoded once per form ({@link PixelFrames}: JSON, or binary
+ * for clients that asked) and shared by every client: never a frame per pixel, never a copy per client. A client joins with the canvas of the latest view ({@link CanvasStream}, a fragment at a time); pixel
  * frames that come while its canvas is on its way wait for it, so it always gets its canvas before any pixels newer
  * than it.
  *
@@ -49,13 +47,20 @@ final class LiveClients implements PixelListener {
     /** One client: its channel, the canvas still on its way to it, and the pixel frames waiting for that canvas. */
     private static final class Client {
         final Channel channel;
+        final boolean binary;
         CanvasStream canvas;
         final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
         long waitingBytes;
         boolean newCanvasNext;
 
-        Client(Channel channel) {
+        Client(Channel channel, boolean binary) {
             this.channel = channel;
+            this.binary = binary;
+        }
+
+        /** A pixels frame around {@code content} in the form this client asked for. */
+        WebSocketFrame frame(ByteBuf content) {
+            return binary ? new BinaryWebSocketFrame(content) : new TextWebSocketFrame(content);
         }
 
         void dropWaiting() {
@@ -111,11 +116,16 @@ final class LiveClients implements PixelListener {
 
     /**
      * Adds a client and sends it {@code welcome} (built from the view it joins at) and that view's canvas; from the
-     * next tick it receives every pixel committed after.
+     * next tick it receives every pixel committed after, as JSON text frames.
      */
     void join(Channel channel, Function<ReadView, ObjectNode> welcome) {
+        join(channel, welcome, false);
+    }
+
+    /** As {@link #join(Channel, Function)}; with {@code binary}, its pixels come as binary frames. */
+    void join(Channel channel, Function<ReadView, ObjectNode> welcome, boolean binary) {
         synchronized (deliveryLock) {
-            Client client = new Client(channel);
+            Client client = new Client(channel, binary);
             clients.put(channel, client);
             channel.closeFuture().addListener(closed -> forget(client));
             ReadView view = views.get();
@@ -164,7 +174,8 @@ final class LiveClients implements PixelListener {
                 reload = false;
             }
             if (!batch.isEmpty() && !clients.isEmpty()) {
-                send(pixelsFrame(batch));
+                CanvasImage canvas = views.get().canvas();
+                send(new PixelFrames(batch, canvas.width(), canvas.palette()));
                 if (events.wantsMessages()) {
                     events.emit(new NodeEvent.ClientsTold(System.currentTimeMillis(), nodeId, clients.size(),
                         batch.stream().map(PixelWrite::dot).toList()));
@@ -178,16 +189,15 @@ final class LiveClients implements PixelListener {
         }
     }
 
-    private void send(byte[] pixels) {
-        ByteBuf frame = Unpooled.wrappedBuffer(pixels);
+    private void send(PixelFrames frames) {
         try {
             for (Client client : clients.values()) {
                 synchronized (client) {
-                    deliver(client, frame);
+                    deliver(client, client.binary ? frames.binary() : frames.json());
                 }
             }
         } finally {
-            frame.release();
+            frames.release();
         }
     }
 
@@ -201,8 +211,7 @@ final class LiveClients implements PixelListener {
             }
         } else if (client.channel.isWritable()) {
             traffic.sent(frame.readableBytes());
-            client.channel.writeAndFlush(new TextWebSocketFrame(frame.retainedDuplicate()),
-                client.channel.voidPromise());
+            client.channel.writeAndFlush(client.frame(frame.retainedDuplicate()), client.channel.voidPromise());
         } else {
             disconnect(client);
         }
@@ -237,7 +246,7 @@ final class LiveClients implements PixelListener {
             }
             for (ByteBuf frame : client.waiting) {
                 traffic.sent(frame.readableBytes());
-                client.channel.write(new TextWebSocketFrame(frame), client.channel.voidPromise());
+                client.channel.write(client.frame(frame), client.channel.voidPromise());
             }
             client.waiting.clear();
             client.waitingBytes = 0;
@@ -272,19 +281,6 @@ final class LiveClients implements PixelListener {
                 client.canvas.cancel();
             }
             client.dropWaiting();
-        }
-    }
-
-    static byte[] pixelsFrame(List<PixelWrite> writes) {
-        ObjectNode frame = Responses.JSON.createObjectNode().put("type", "pixels");
-        ArrayNode events = frame.putArray("events");
-        for (PixelWrite write : writes) {
-            events.addObject().put("x", write.x()).put("y", write.y()).put("color", write.color().hex());
-        }
-        try {
-            return Responses.JSON.writeValueAsBytes(frame);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

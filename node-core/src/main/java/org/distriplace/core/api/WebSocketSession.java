@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import java.util.List;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.read.ReadView;
@@ -16,7 +18,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One browser's WebSocket, the r/place protocol: on connect the server sends {@code welcome} then {@code canvas};
- * after that {@code pixels} batches. The client sends {@code place} (answered by {@code success} or {@code error})
+ * after that {@code pixels} batches (JSON text frames, or binary ones for a client that connects to
+ * {@code /ws?pixels=binary}: see {@link PixelFrames}). The client sends {@code place} (answered by {@code success} or {@code error})
  * and {@code ping} (answered by {@code pong}). Bad frames get an {@code error} and change nothing.
  */
 final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
@@ -42,10 +45,16 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
                 ctx.channel().remoteAddress(), false);
             user = identity.userId();
             forged = identity.forged();
-            live.join(ctx.channel(), this::welcome);
+            live.join(ctx.channel(), this::welcome, wantsBinaryPixels(handshake.requestUri()));
         } else {
             ctx.fireUserEventTriggered(event);
         }
+    }
+
+    /** Whether the client connected to {@code /ws?pixels=binary}: its pixels then come as binary frames. */
+    static boolean wantsBinaryPixels(String uri) {
+        List<String> pixels = new QueryStringDecoder(uri).parameters().get("pixels");
+        return pixels != null && pixels.contains("binary");
     }
 
     /** The {@code welcome} frame for a client joining at {@code view}: its id, cooldown and the canvas's shape. */

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.ContinuationWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
@@ -85,6 +87,45 @@ class LiveClientsTest {
         assertNull(client.readOutbound());
         live.flush();
         assertNull(client.readOutbound(), "nothing new, nothing sent");
+    }
+
+    /** A client that asked for binary pixels gets the same tick as five bytes a pixel; a JSON client, as text. */
+    @Test
+    void binaryAndJsonClientsGetTheSameTickEachInItsOwnForm() {
+        EmbeddedChannel text = new EmbeddedChannel();
+        join(text);
+        EmbeddedChannel binary = new EmbeddedChannel();
+        live.join(binary, view -> Responses.JSON.createObjectNode().put("type", "welcome"), true);
+        binary.runPendingTasks();
+        for (EmbeddedChannel client : List.of(text, binary)) {
+            assertEquals("welcome", type(client.readOutbound()));
+            assertEquals("canvas", type(client.readOutbound()), "the canvas stays JSON");
+        }
+        Palette palette = Palette.rPlace2022();
+        live.committed(write(1, 1, 2, 3), true);
+        live.committed(write(1, 2, 7, 5, palette.color(3).hex(), "u", 1_002), true);
+        live.flush();
+        TextWebSocketFrame json = text.readOutbound();
+        assertEquals("{\"type\":\"pixels\",\"events\":[{\"x\":2,\"y\":3,\"color\":\"#FF4500\"},"
+            + "{\"x\":7,\"y\":5,\"color\":\"" + palette.color(3).hex() + "\"}]}", json.text());
+        BinaryWebSocketFrame frame = assertInstanceOf(BinaryWebSocketFrame.class, binary.readOutbound());
+        ByteBuf bytes = frame.content();
+        assertEquals(1 + 2 * PixelFrames.BINARY_PIXEL_BYTES, bytes.readableBytes());
+        assertEquals(PixelFrames.BINARY_PIXELS, bytes.readByte());
+        assertEquals(3 * 8 + 2, bytes.readInt(), "offset y * width + x on the 8-wide canvas");
+        assertEquals(palette.indexOf(write(1, 1, 2, 3).color()), bytes.readUnsignedByte());
+        assertEquals(5 * 8 + 7, bytes.readInt());
+        assertEquals(3, bytes.readUnsignedByte(), "the palette index");
+        frame.release();
+        json.release();
+        assertNull(binary.readOutbound());
+    }
+
+    @Test
+    void aClientAsksForBinaryPixelsInItsUrl() {
+        assertTrue(WebSocketSession.wantsBinaryPixels("/ws?pixels=binary"));
+        assertFalse(WebSocketSession.wantsBinaryPixels("/ws"));
+        assertFalse(WebSocketSession.wantsBinaryPixels("/ws?pixels=json"));
     }
 
     /** While someone inspects the node, each frame sent is told as an event: a followed pixel reaches browsers. */

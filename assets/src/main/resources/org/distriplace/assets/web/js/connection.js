@@ -1,5 +1,10 @@
+/** The first byte of a binary `pixels` frame: then 5 bytes a pixel, `y * width + x` (u32, big-endian), palette index. */
+const BINARY_PIXELS = 1;
+const BINARY_PIXEL_BYTES = 5;
+
 /**
- * The live connection to this node's /ws: JSON messages in, placements out. Reconnects after 1, 2, 4 … 30 s
+ * The live connection to this node's /ws: JSON messages in (and `pixels` as compact binary frames, which this
+ * client asks for with `?pixels=binary`), placements out. Reconnects after 1, 2, 4 … 30 s
  * (plus up to a second of jitter, so a room of browsers does not return in lock-step). The node sends a fresh
  * welcome and canvas on every connection, so a reconnect always starts from the current canvas.
  */
@@ -15,6 +20,8 @@ export class Connection {
     this.attempt = 0;
     this.nextRequestId = 1;
     this.socket = null;
+    /** The canvas's width and palette from the last welcome, to decode binary pixels. */
+    this.shape = null;
     this.connect();
     setInterval(() => this.send({ type: 'ping' }), 20_000);
   }
@@ -25,6 +32,7 @@ export class Connection {
 
   connect() {
     const socket = new WebSocket(this.url);
+    socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
@@ -56,21 +64,49 @@ export class Connection {
     return Math.min(30_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 1000);
   }
 
-  dispatch(text) {
+  dispatch(data) {
+    if (data instanceof ArrayBuffer) {
+      const events = this.decodePixels(data);
+      if (events !== null) {
+        this.on.pixels(events);
+      }
+      return;
+    }
     let message;
     try {
-      message = JSON.parse(text);
+      message = JSON.parse(data);
     } catch {
       return;
     }
     switch (message.type) {
-      case 'welcome': this.on.welcome(message); break;
+      case 'welcome':
+        this.shape = { width: message.canvasInfo.width, palette: message.canvasInfo.palette };
+        this.on.welcome(message);
+        break;
       case 'canvas': this.on.canvas(message); break;
       case 'pixels': this.on.pixels(message.events); break;
       case 'success': this.on.success(message); break;
       case 'error': this.on.error(message); break;
       default: break;
     }
+  }
+
+  /** A binary `pixels` frame as [{x, y, color}]; null when it is not one or no welcome said the canvas's shape. */
+  decodePixels(buffer) {
+    const bytes = new DataView(buffer);
+    if (this.shape === null || bytes.byteLength < 1 || bytes.getUint8(0) !== BINARY_PIXELS) {
+      return null;
+    }
+    const { width, palette } = this.shape;
+    const events = [];
+    for (let at = 1; at + BINARY_PIXEL_BYTES <= bytes.byteLength; at += BINARY_PIXEL_BYTES) {
+      const offset = bytes.getUint32(at);
+      const color = palette[bytes.getUint8(at + 4)];
+      if (color !== undefined) {
+        events.push({ x: offset % width, y: Math.floor(offset / width), color });
+      }
+    }
+    return events;
   }
 
   /** Sends a placement; returns its request id, or null when offline. */

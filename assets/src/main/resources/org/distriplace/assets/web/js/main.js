@@ -81,7 +81,7 @@ function place(x, y) {
 }
 
 const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-const connection = new Connection(`${scheme}://${location.host}/ws`, {
+const connection = new Connection(`${scheme}://${location.host}/ws?pixels=binary`, {
   online() {
     status.dataset.state = 'online';
     status.textContent = `online via ${location.host}`;
