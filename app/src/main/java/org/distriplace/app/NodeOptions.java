@@ -14,6 +14,7 @@ import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
@@ -107,6 +108,12 @@ public final class NodeOptions {
         + "after an answer is closed (default: ${DEFAULT-VALUE}).")
     int requestSeconds;
 
+    @Option(names = "--wire", paramLabel = "FORM", defaultValue = "binary", description = "How this node's peer "
+        + "messages are encoded: binary (the hot messages, forwarded batches, PREPARE and sync deltas, in a compact "
+        + "form where the peer agrees; the rest JSON) or json (the seed's JSON throughout, to read on the wire when "
+        + "teaching or debugging). Nodes of either kind work together (default: ${DEFAULT-VALUE}).")
+    Wire wire;
+
     @Option(names = "--client-backlog", paramLabel = "KIB", defaultValue = "1024", description = "Kibibytes a "
         + "WebSocket client may have waiting for it; a client further behind (one that stopped reading) is "
         + "disconnected and reconnects to a fresh canvas (default: ${DEFAULT-VALUE}, at least 16).")
@@ -157,7 +164,7 @@ public final class NodeOptions {
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
         return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
-            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), serverLimits());
+            dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), serverLimits(), wire);
     }
 
     /** The HTTP/WebSocket server's limits; one out of range is a usage error naming its option. */

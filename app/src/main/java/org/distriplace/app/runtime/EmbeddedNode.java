@@ -29,6 +29,7 @@ import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.store.SqliteEventStore;
 import org.distriplace.core.wire.PeerCodec;
+import org.distriplace.core.wire.Wire;
 
 /**
  * One complete peer in this process: the durable store, the peer transport, the node, and the HTTP/WebSocket
@@ -44,12 +45,21 @@ public final class EmbeddedNode implements AutoCloseable {
      *                      two copies on one machine must not collide)
      * @param snapshots     how often the history's snapshots are taken and how they thin with age
      * @param api           the HTTP/WebSocket server's limits (connections per address, idle timeout, backlog...)
+     * @param wire          how peer messages are encoded: compact where peers agree, or JSON throughout
      */
     public record Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
                            String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots,
-                           ServerOptions api) {
+                           ServerOptions api, Wire wire) {
         public Settings {
             peers = List.copyOf(peers);
+        }
+
+        /** On the binary wire. */
+        public Settings(NodeConfig config, String bind, int httpPort, int peerPort, List<PeerAddress> peers,
+                        String secret, Path dataDir, boolean portsFallBack, SnapshotKeeper.Policy snapshots,
+                        ServerOptions api) {
+            this(config, bind, httpPort, peerPort, peers, secret, dataDir, portsFallBack, snapshots, api,
+                Wire.BINARY);
         }
 
         /** With the default snapshot policy and server limits. */
@@ -86,7 +96,7 @@ public final class EmbeddedNode implements AutoCloseable {
         ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
             settings.peers(), secret, new PeerCodec(),
-            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults(), eventLoops);
+            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults().withWire(settings.wire()), eventLoops);
         EventTap tapped = new EventTap(events);
         this.metrics = new NodeMetrics(config.nodeId());
         tapped.subscribe(metrics);

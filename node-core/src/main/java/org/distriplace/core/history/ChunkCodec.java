@@ -15,6 +15,7 @@ import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Dot;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.wire.Varints;
 
 /**
  * The compact form of a chunk of committed writes, as the history keeps them: a header (format, canvas width, count,
@@ -70,7 +71,7 @@ public final class ChunkCodec {
                 out.varint(write.batch());
             }
             if ((flags & NEXT_CLOCK) == 0) {
-                writeClock(out, write.vectorClock());
+                out.clock(write.vectorClock());
             }
             if ((flags & SAME_ORIGIN) == 0) {
                 out.varint(write.origin());
@@ -121,14 +122,6 @@ public final class ChunkCodec {
     private static long stamp(Varints.In in) {
         long millis = in.signed();
         return (millis << Hlc.LOGICAL_BITS) + in.signed();
-    }
-
-    private static void writeClock(Varints.Out out, VectorClock clock) {
-        out.varint(clock.size());
-        for (int i = 0; i < clock.size(); i++) {
-            out.varint(clock.nodeAt(i));
-            out.varint(clock.counterAt(i));
-        }
     }
 
     /** {@code body} deflated, for a chunk that takes no more writes; every reader here reads either form. */
@@ -182,7 +175,7 @@ public final class ChunkCodec {
     /** The writes of a chunk, in order; user ids become names through {@code userNames}. */
     public static List<PixelWrite> decode(byte[] body, IntFunction<String> userNames) {
         Reader reader = new Reader(body);
-        List<PixelWrite> writes = new ArrayList<>(reader.count);
+        List<PixelWrite> writes = new ArrayList<>(Math.min(reader.count, 4_096));
         for (int i = 0; i < reader.count; i++) {
             reader.next();
             writes.add(reader.write(userNames));
@@ -190,7 +183,6 @@ public final class ChunkCodec {
         return writes;
     }
 
-    /** Visits each write's position, stamp and dot without building the writes (building an index). */
     /**
      * Write number {@code index} of a chunk alone: the ones before it are stepped through (each depends on the one
      * before) but not built, so one placement costs a scan, not a chunk of objects.
@@ -206,6 +198,7 @@ public final class ChunkCodec {
         return reader.write(userNames);
     }
 
+    /** Visits each write's position, stamp and dot without building the writes (building an index). */
     public static void scan(byte[] body, Visitor visitor) {
         Reader reader = new Reader(body);
         for (int i = 0; i < reader.count; i++) {
@@ -246,7 +239,7 @@ public final class ChunkCodec {
             }
             width = in.varintInt();
             count = in.varintInt();
-            colors = new int[in.varintInt()];
+            colors = new int[in.count(3)];
             for (int i = 0; i < colors.length; i++) {
                 colors[i] = in.rgb();
             }
@@ -268,7 +261,7 @@ public final class ChunkCodec {
                 epoch = in.varint();
                 batch = in.varint();
             }
-            clock = (flags & NEXT_CLOCK) == 0 ? readClock() : clock.with(nodeId, clock.get(nodeId) + 1);
+            clock = (flags & NEXT_CLOCK) == 0 ? in.clock() : clock.with(nodeId, clock.get(nodeId) + 1);
             if ((flags & SAME_ORIGIN) == 0) {
                 origin = in.varintInt();
             }
@@ -277,17 +270,6 @@ public final class ChunkCodec {
             }
             timestamp += stamp(in);
             requestId = timestamp - stamp(in);
-        }
-
-        private VectorClock readClock() {
-            int size = in.varintInt();
-            int[] nodes = new int[size];
-            long[] counters = new long[size];
-            for (int i = 0; i < size; i++) {
-                nodes[i] = in.varintInt();
-                counters[i] = in.varint();
-            }
-            return VectorClock.of(nodes, counters, size);
         }
 
         PixelWrite write(IntFunction<String> userNames) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 import java.util.function.IntFunction;
 import java.util.function.LongSupplier;
+import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,11 +31,14 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final LongSupplier refusals;
     private final IntConsumer onAccepted;
     private final String nonce = ClusterSecret.nonce();
+    private final Wire wire;
 
+    /** @param wire the form this node takes messages in (binary when the dialer asks for it too) */
     AcceptorHandshake(int self, ClusterSecret secret, long timeoutMs,
                       IntFunction<InboundMessages> inboundFor, LongSupplier refusals,
-                      IntConsumer onAccepted) {
+                      IntConsumer onAccepted, Wire wire) {
         this.self = self;
+        this.wire = wire;
         this.secret = secret;
         this.timeoutMs = timeoutMs;
         this.inboundFor = inboundFor;
@@ -70,7 +74,7 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");
         } else {
             ctx.writeAndFlush(Handshake.accepted(self, MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self,
-                dialer)));
+                dialer), Handshake.agreed(message, wire)));
             ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));
             LOG.info("peer {} connected from {}", dialer, ctx.channel().remoteAddress());
             onAccepted.accept(dialer);

@@ -5,6 +5,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
 import java.util.Optional;
+import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,11 +21,14 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final int peer;
     private final ClusterSecret secret;
     private final OutboundLink link;
+    private final Wire wire;
     private final String nonce = ClusterSecret.nonce();
     private String acceptorNonce;
 
-    DialerHandshake(int self, int peer, ClusterSecret secret, OutboundLink link) {
+    /** @param wire the form this node would send its messages in */
+    DialerHandshake(int self, int peer, ClusterSecret secret, OutboundLink link, Wire wire) {
         this.self = self;
+        this.wire = wire;
         this.peer = peer;
         this.secret = secret;
         this.link = link;
@@ -57,7 +61,7 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         }
         acceptorNonce = challenge.path("nonce").asText("");
         ctx.writeAndFlush(Handshake.hello(self, nonce, MutualChallenge.PEERS.answer(secret, acceptorNonce, nonce, peer,
-            self)));
+            self), wire));
     }
 
     private void onAccepted(ChannelHandlerContext ctx, JsonNode accepted) {
@@ -68,7 +72,7 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
             return;
         }
         ctx.pipeline().remove(this);
-        link.ready(ctx.channel());
+        link.ready(ctx.channel(), Handshake.chosen(accepted));
     }
 
     @Override

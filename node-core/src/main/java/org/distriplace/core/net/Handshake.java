@@ -8,12 +8,17 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.util.Optional;
+import org.distriplace.core.wire.Wire;
 
 /**
  * The peer connection handshake, before any peer message: the acceptor sends CHALLENGE with a nonce; the dialer
  * answers HELLO with its id, its own nonce and an HMAC over both nonces and both ids; the acceptor answers ACCEPTED
  * with its own HMAC (so the dialer knows the acceptor holds the secret too), or DENIED and closes: the
  * {@link MutualChallenge#PEERS} challenge. The secret is never sent; nonces make every proof single-use.
+ *
+ * <p>HELLO also says which {@link Wire} the dialer would send ({@code "wire":"binary"}); ACCEPTED names the one the
+ * acceptor takes: binary only when both sides want it. A dialer that hears no {@code "wire"} (an older node) sends
+ * JSON. The choice only changes how messages are encoded, so it needs no proof.
  */
 final class Handshake {
 
@@ -31,13 +36,26 @@ final class Handshake {
         return frame(JSON.createObjectNode().put("type", CHALLENGE).put("node_id", acceptor).put("nonce", nonce));
     }
 
-    static ByteBuf hello(int dialer, String nonce, String proof) {
+    static ByteBuf hello(int dialer, String nonce, String proof, Wire wire) {
         return frame(JSON.createObjectNode().put("type", HELLO).put("node_id", dialer).put("nonce", nonce)
-            .put("proof", proof));
+            .put("proof", proof).put("wire", wire.label()));
     }
 
-    static ByteBuf accepted(int acceptor, String proof) {
-        return frame(JSON.createObjectNode().put("type", ACCEPTED).put("node_id", acceptor).put("proof", proof));
+    static ByteBuf accepted(int acceptor, String proof, Wire wire) {
+        return frame(JSON.createObjectNode().put("type", ACCEPTED).put("node_id", acceptor).put("proof", proof)
+            .put("wire", wire.label()));
+    }
+
+    /** The wire a connection uses: binary when the dialer asked for it and the acceptor allows it. */
+    static Wire agreed(JsonNode hello, Wire acceptorWants) {
+        return Wire.ofLabel(hello.path("wire").asText("")) == Wire.BINARY && acceptorWants == Wire.BINARY
+            ? Wire.BINARY : Wire.JSON;
+    }
+
+    /** The wire ACCEPTED named; JSON when it names none this node knows. */
+    static Wire chosen(JsonNode accepted) {
+        Wire wire = Wire.ofLabel(accepted.path("wire").asText(""));
+        return wire == null ? Wire.JSON : wire;
     }
 
     static ByteBuf denied(String reason) {

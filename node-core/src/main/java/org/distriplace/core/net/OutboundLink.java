@@ -11,6 +11,7 @@ import java.util.Deque;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,22 +30,25 @@ final class OutboundLink {
     private static final int QUEUE_LIMIT = 1_000;
     private static final long QUEUE_MAX_AGE_NANOS = 2_000_000_000L;
 
-    private record Waiting(long queuedAt, byte[] frame) {
+    private record Waiting(long queuedAt, OutgoingMessage message) {
     }
 
     private final int peer;
     private final PeerAddress address;
     private final Bootstrap bootstrap;
     private final AtomicLong dropped;
+    private final PeerTraffic traffic;
     private final Deque<Waiting> waiting = new ArrayDeque<>();
     private volatile Channel channel;
+    private volatile Wire wire = Wire.JSON;
     private volatile boolean closed;
     private long backoffMs = FIRST_BACKOFF_MS;
     private boolean dialing;
     private ScheduledFuture<?> pendingRedial;
 
-    OutboundLink(int peer, PeerAddress address, Bootstrap bootstrap, AtomicLong dropped) {
+    OutboundLink(int peer, PeerAddress address, Bootstrap bootstrap, AtomicLong dropped, PeerTraffic traffic) {
         this.peer = peer;
+        this.traffic = traffic;
         this.address = address;
         this.bootstrap = bootstrap.clone().attr(PeerTransport.LINK, this);
         this.dropped = dropped;
@@ -98,16 +102,20 @@ final class OutboundLink {
         connect();
     }
 
-    /** The handshake succeeded: flush what waited and send directly from now on. */
-    void ready(Channel authenticated) {
-        LOG.info("connected to peer {} at {}", peer, address);
+    /**
+     * The handshake succeeded (on the connection's event loop), choosing {@code agreed}: flush what waited and
+     * send directly from now on.
+     */
+    void ready(Channel authenticated, Wire agreed) {
+        LOG.info("connected to peer {} at {} ({} wire)", peer, address, agreed.label());
         long now = System.nanoTime();
         synchronized (this) {
             backoffMs = FIRST_BACKOFF_MS;
+            wire = agreed;
             while (!waiting.isEmpty()) {
                 Waiting next = waiting.pollFirst();
                 if (now - next.queuedAt() <= QUEUE_MAX_AGE_NANOS) {
-                    authenticated.write(Unpooled.wrappedBuffer(next.frame()), authenticated.voidPromise());
+                    write(authenticated, next.message(), agreed, false);
                 } else {
                     dropped.incrementAndGet();
                 }
@@ -117,27 +125,45 @@ final class OutboundLink {
         authenticated.flush();
     }
 
-    void send(byte[] frame) {
+    /** Sends {@code message}, encoded on the connection's event loop; queues it while the link is down. */
+    void send(OutgoingMessage message) {
         Channel ready = channel;
-        if (ready != null && ready.isActive()) {
-            if (ready.isWritable()) {
-                ready.writeAndFlush(Unpooled.wrappedBuffer(frame), ready.voidPromise());
-            } else {
-                dropped.incrementAndGet();
-            }
+        if (ready != null && ready.isActive() && !ready.isWritable()) {
+            dropped.incrementAndGet();
             return;
         }
-        synchronized (this) {
-            if (channel != null) {
-                channel.writeAndFlush(Unpooled.wrappedBuffer(frame), channel.voidPromise());
-                return;
-            }
-            waiting.addLast(new Waiting(System.nanoTime(), frame));
-            if (waiting.size() > QUEUE_LIMIT) {
-                waiting.pollFirst();
-                dropped.incrementAndGet();
+        if (ready == null || !ready.isActive()) {
+            synchronized (this) {
+                ready = channel;
+                if (ready == null) {
+                    waiting.addLast(new Waiting(System.nanoTime(), message));
+                    if (waiting.size() > QUEUE_LIMIT) {
+                        waiting.pollFirst();
+                        dropped.incrementAndGet();
+                    }
+                    return;
+                }
             }
         }
+        Channel to = ready;
+        Wire agreed = wire;
+        // One task per message on the connection's one event loop: messages to a peer keep their order.
+        to.eventLoop().execute(() -> write(to, message, agreed, true));
+    }
+
+    private void write(Channel to, OutgoingMessage message, Wire agreed, boolean flush) {
+        byte[] frame = message.frame(agreed);
+        traffic.sent(message.message().kind(), frame.length);
+        if (flush) {
+            to.writeAndFlush(Unpooled.wrappedBuffer(frame), to.voidPromise());
+        } else {
+            to.write(Unpooled.wrappedBuffer(frame), to.voidPromise());
+        }
+    }
+
+    /** The wire of the current (or last) connection. */
+    Wire wire() {
+        return wire;
     }
 
     int peer() {

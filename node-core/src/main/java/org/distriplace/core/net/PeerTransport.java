@@ -27,16 +27,18 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.node.Transport;
 import org.distriplace.core.wire.PeerCodec;
+import org.distriplace.core.wire.Wire;
 
 /**
- * Peer messages over TCP (Netty): one JSON message per length-prefixed frame. Every node accepts connections on
+ * Peer messages over TCP (Netty): one message per length-prefixed frame, JSON or compact as each connection's
+ * handshake chose ({@link Wire}). Every node accepts connections on
  * its peer port (to receive) and dials every peer (to send), so each pair of nodes shares two connections, each
  * authenticated by the cluster secret before any message passes (see {@link Handshake}). Any node that proves the
  * secret may connect, members or not: a node asking to join is not a member yet, and the engine decides what a
  * non-member may say. Peers learned later ({@link #learnAddresses}) are dialed from then on.
  *
- * <p>{@link #send} never blocks and never throws: it encodes on the caller's thread and hands the frame to the
- * peer's link, which drops it if the peer is unreachable for long. Received messages go to the {@link Inbox} on
+ * <p>{@link #send} never blocks and never throws: it hands the message to the peer's link, which encodes it on
+ * the connection's event loop (not on the node's thread), or drops it if the peer is unreachable for long. Received messages go to the {@link Inbox} on
  * Netty's threads. Thread-safe.
  */
 public final class PeerTransport implements Transport, AutoCloseable {
@@ -49,12 +51,26 @@ public final class PeerTransport implements Transport, AutoCloseable {
         void deliver(int from, PeerMessage message);
     }
 
-    /** Limits and timeouts of the transport. */
-    public record Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs) {
+    /**
+     * Limits and timeouts of the transport, and the wire it offers.
+     *
+     * @param wire {@link Wire#BINARY} to send (and take) the hot messages in compact form where the peer agrees;
+     *             {@link Wire#JSON} for the seed's JSON on every connection of this node
+     */
+    public record Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs, Wire wire) {
 
-        /** 16 MiB frames; a connection silent for 20 s is closed; 5 s to complete a handshake. */
+        /** The given limits, on the binary wire. */
+        public Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs) {
+            this(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, Wire.BINARY);
+        }
+
+        /** 16 MiB frames; a connection silent for 20 s is closed; 5 s to complete a handshake; binary wire. */
         public static Options defaults() {
             return new Options(PeerCodec.DEFAULT_MAX_FRAME_BYTES, 20_000, 5_000);
+        }
+
+        public Options withWire(Wire chosen) {
+            return new Options(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, chosen);
         }
     }
 
@@ -80,8 +96,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final AtomicLong malformed = new AtomicLong();
     private final PeerTraffic traffic = new PeerTraffic();
     private final AtomicLong refused = new AtomicLong();
-    private final AtomicReference<Encoded> lastEncoded =
-        new AtomicReference<>();
+    private final AtomicReference<OutgoingMessage> lastEncoded = new AtomicReference<>();
     private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
@@ -128,7 +143,8 @@ public final class PeerTransport implements Transport, AutoCloseable {
                         new IdleStateHandler(options.idleTimeoutMs(), 0, 0, TimeUnit.MILLISECONDS));
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, secret,
                         options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
-                        malformed, traffic), refused::incrementAndGet, PeerTransport.this::peerIsBack));
+                        malformed, traffic), refused::incrementAndGet, PeerTransport.this::peerIsBack,
+                        options.wire()));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -145,7 +161,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
                     framing(channel);
                     OutboundLink link = channel.attr(LINK).get();
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE,
-                        new DialerHandshake(self, link.peer(), secret, link));
+                        new DialerHandshake(self, link.peer(), secret, link, options.wire()));
                 }
             });
         synchronized (links) {
@@ -156,7 +172,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
     /** Starts a link to a peer not dialed yet. Called holding {@code links}. */
     private void dial(int id, PeerAddress address) {
         if (id != self && !links.containsKey(id)) {
-            OutboundLink link = new OutboundLink(id, address, dialer, dropped);
+            OutboundLink link = new OutboundLink(id, address, dialer, dropped, traffic);
             links.put(id, link);
             link.connect();
         }
@@ -213,9 +229,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
             return;
         }
         sent.incrementAndGet();
-        byte[] frame = frameOf(message);
-        traffic.sent(message.kind(), frame.length);
-        link.send(frame);
+        link.send(outgoing(message));
     }
 
     /** Bytes sent to and received from peers, by message kind. */
@@ -224,20 +238,26 @@ public final class PeerTransport implements Transport, AutoCloseable {
     }
 
     /**
-     * The message's frame, encoded once when the same message goes to several peers in turn (a PREPARE to every
-     * follower is the leader's largest cost). Messages are immutable records, so the same object means the same bytes.
+     * The message to send, encoded once however many peers it goes to in turn (a PREPARE to every follower is the
+     * leader's largest message). Messages are immutable records, so the same object means the same bytes.
      */
-    private byte[] frameOf(PeerMessage message) {
-        Encoded last = lastEncoded.get();
+    private OutgoingMessage outgoing(PeerMessage message) {
+        OutgoingMessage last = lastEncoded.get();
         if (last != null && last.message() == message) {
-            return last.frame();
+            return last;
         }
-        byte[] frame = codec.encode(message);
-        lastEncoded.set(new Encoded(message, frame));
-        return frame;
+        OutgoingMessage next = new OutgoingMessage(message, codec);
+        lastEncoded.set(next);
+        return next;
     }
 
-    private record Encoded(PeerMessage message, byte[] frame) {
+    /** The wire the connection to {@code peer} agreed on (its last one, if down); null for a peer never dialed. */
+    public Wire wireTo(int peer) {
+        OutboundLink link;
+        synchronized (links) {
+            link = links.get(peer);
+        }
+        return link == null ? null : link.wire();
     }
 
     /** Peers whose outbound connection is up and authenticated. */

@@ -9,5 +9,5 @@ package org.distriplace.core.wire;
 public record DecodeError(Reason reason, String message) {
 
     /** Classes of decode fault. */
-    public enum Reason { TOO_LARGE, MALFORMED_JSON, MISSING_TYPE, UNKNOWN_TYPE, BAD_FIELD }
+    public enum Reason { TOO_LARGE, MALFORMED_JSON, MISSING_TYPE, UNKNOWN_TYPE, BAD_FIELD, MALFORMED_BINARY }
 }

@@ -11,9 +11,11 @@ import java.nio.charset.StandardCharsets;
 import org.distriplace.core.message.PeerMessage;
 
 /**
- * Peer messages to and from JSON: one object per frame, {@code "type"} naming the {@link
- * org.distriplace.core.message.MessageKind}, fields in snake_case, colours as {@code #RRGGBB}, vector clocks as
- * {@code {"nodeId": counter}}. Thread-safe.
+ * Peer messages to and from their frames. The seed's form is JSON: one object per frame, {@code "type"} naming the
+ * {@link org.distriplace.core.message.MessageKind}, fields in snake_case, colours as {@code #RRGGBB}, vector
+ * clocks as {@code {"nodeId": counter}}. On a connection whose handshake chose the {@link Wire#BINARY binary}
+ * wire, the hot messages go in {@link CompactCodec}'s form instead; {@link #decode} reads either, by the frame's
+ * first byte. Thread-safe.
  */
 public final class PeerCodec {
 
@@ -41,6 +43,11 @@ public final class PeerCodec {
         }
     }
 
+    /** The frame for {@code message} on a connection of {@code wire}: compact where it covers the message. */
+    public byte[] encode(PeerMessage message, Wire wire) {
+        return wire == Wire.BINARY && CompactCodec.covers(message) ? CompactCodec.encode(message) : encode(message);
+    }
+
     public String encodeToString(PeerMessage message) {
         return new String(encode(message), StandardCharsets.UTF_8);
     }
@@ -52,6 +59,9 @@ public final class PeerCodec {
     public Decoded decode(byte[] frame) {
         if (frame.length > maxFrameBytes) {
             return failed(DecodeError.Reason.TOO_LARGE, "frame of " + frame.length + " bytes exceeds " + maxFrameBytes);
+        }
+        if (frame.length > 0 && CompactCodec.isCompact(frame[0])) {
+            return decodeCompact(frame);
         }
         if (!startsWithObject(frame)) {
             return failed(DecodeError.Reason.MALFORMED_JSON, "a message is a JSON object with a \"type\"");
@@ -78,6 +88,15 @@ public final class PeerCodec {
             return failed(DecodeError.Reason.BAD_FIELD, fieldProblem(e));
         } catch (IOException | RuntimeException e) {
             return failed(DecodeError.Reason.MALFORMED_JSON, String.valueOf(e.getMessage()));
+        }
+    }
+
+    private static Decoded decodeCompact(byte[] frame) {
+        try {
+            return new Decoded.Ok(CompactCodec.decode(frame));
+        } catch (RuntimeException e) {
+            // Bad bytes from a peer (a bug or a hostile sender): named, counted, dropped; never thrown.
+            return failed(DecodeError.Reason.MALFORMED_BINARY, String.valueOf(e.getMessage()));
         }
     }
 

@@ -30,7 +30,7 @@ class PeerHandshakeFuzzTest {
             new LengthFieldPrepender(4),
             new AcceptorHandshake(1, SECRET, 10_000, peer -> new InboundMessages(peer, CODEC, (from, message) -> { },
                 new AtomicLong(), new AtomicLong(), new PeerTraffic()), new AtomicLong()::incrementAndGet,
-                peer -> accepted.incrementAndGet()));
+                peer -> accepted.incrementAndGet(), org.distriplace.core.wire.Wire.BINARY));
         try {
             channel.writeInbound(Unpooled.wrappedBuffer(data));
             channel.checkException();

@@ -19,7 +19,9 @@ import java.util.Map;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.testing.Await;
+import org.distriplace.core.model.TestWrites;
 import org.distriplace.core.wire.PeerCodec;
+import org.distriplace.core.wire.Wire;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,9 +38,14 @@ class PeerTransportTest {
 
     private PeerTransport start(int self, int port, String secret, List<PeerAddress> peers,
                                 LinkedBlockingQueue<Received> inbox) throws InterruptedException {
+        return start(self, port, secret, peers, inbox, Wire.BINARY);
+    }
+
+    private PeerTransport start(int self, int port, String secret, List<PeerAddress> peers,
+                                LinkedBlockingQueue<Received> inbox, Wire wire) throws InterruptedException {
         PeerTransport transport = new PeerTransport(self, "127.0.0.1", port, peers, new ClusterSecret(secret),
             new PeerCodec(64 * 1024), (from, message) -> inbox.add(new Received(from, message)),
-            new PeerTransport.Options(64 * 1024, 20_000, 2_000));
+            new PeerTransport.Options(64 * 1024, 20_000, 2_000, wire));
         transport.start();
         transports.add(transport);
         return transport;
@@ -70,6 +77,33 @@ class PeerTransportTest {
         two.send(1, new PeerMessage.Coordinator(2, 8));
         assertEquals(new Received(1, new PeerMessage.Answer(1, 7)), inbox2.poll(5, TimeUnit.SECONDS));
         assertEquals(new Received(2, new PeerMessage.Coordinator(2, 8)), inbox1.poll(5, TimeUnit.SECONDS));
+    }
+
+    /** A PREPARE and a forwarded batch: compact between two binary nodes, JSON as soon as either side asks for it. */
+    @Test
+    void theWireIsBinaryOnlyWhereBothSidesWantItAndMessagesArriveTheSameEitherWay() throws Exception {
+        PeerMessage prepare = new PeerMessage.Prepare(9, 2, 1, List.of(
+            TestWrites.write(1, 5, 3, 4), TestWrites.write(1, 6, 7, 8)), new PeerMessage.Decision(8, true));
+        PeerMessage forwarded = new PeerMessage.PixelUpdates(2, List.of(new PeerMessage.PixelUpdate(2, 77, "ada", 1,
+            2, org.distriplace.core.model.Color.of("#FF4500"), 1_000, VectorClock.EMPTY.with(1, 4))));
+        for (Wire second : List.of(Wire.BINARY, Wire.JSON)) {
+            int first = LoopbackPorts.next();
+            int other = LoopbackPorts.next();
+            PeerTransport one = start(1, first, "s3cret", List.of(new PeerAddress(2, "127.0.0.1", other)), inbox1,
+                Wire.BINARY);
+            PeerTransport two = start(2, other, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", first)), inbox2,
+                second);
+            await("both links up", () -> one.connectedPeers().contains(2) && two.connectedPeers().contains(1));
+            assertEquals(second, one.wireTo(2), "binary only if the acceptor takes it");
+            assertEquals(second, two.wireTo(1), "binary only if the dialer offers it");
+            one.send(2, prepare);
+            two.send(1, forwarded);
+            assertEquals(new Received(1, prepare), inbox2.poll(5, TimeUnit.SECONDS));
+            assertEquals(new Received(2, forwarded), inbox1.poll(5, TimeUnit.SECONDS));
+            long prepareBytes = one.traffic().bytesSent(prepare.kind());
+            assertTrue(second == Wire.BINARY ? prepareBytes < 120 : prepareBytes > 300,
+                second + " wire: a two-write PREPARE took " + prepareBytes + " bytes");
+        }
     }
 
     @Test
