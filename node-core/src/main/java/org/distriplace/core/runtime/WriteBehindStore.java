@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import org.distriplace.core.node.GroupCommitStore;
 import org.distriplace.core.node.QueuedEventStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Storage on a writer thread of its own, so the node's thread never waits for the disk. The node's calls only
@@ -20,6 +22,8 @@ import org.distriplace.core.node.QueuedEventStore;
 final class WriteBehindStore extends QueuedEventStore {
 
     private static final int MAX_GROUP = 256;
+    private static final long SLOW_NANOS = 100_000_000L;
+    private static final Logger LOG = LoggerFactory.getLogger(WriteBehindStore.class);
 
     private record Write(long sequence, Runnable work) {
     }
@@ -72,7 +76,12 @@ final class WriteBehindStore extends QueuedEventStore {
                 if (!group.isEmpty()) {
                     long started = System.nanoTime();
                     disk.inOneTransaction(group.stream().map(Write::work).toList());
-                    transactions.transaction(group.size(), System.nanoTime() - started);
+                    long took = System.nanoTime() - started;
+                    transactions.transaction(group.size(), took);
+                    if (took > SLOW_NANOS) {
+                        // Every write in the group, and every effect held behind them, waited this long.
+                        LOG.info("a group commit of {} writes took {} ms", group.size(), took / 1_000_000);
+                    }
                     durableUpTo.accept(group.get(group.size() - 1).sequence());
                 }
                 if (stopping) {

@@ -24,9 +24,10 @@ import org.distriplace.core.node.NodeConfig;
 
 /**
  * The node's durable store: one SQLite database in the data directory, in WAL mode with {@code synchronous=FULL},
- * so a transaction that returned survives a killed process and a power cut. Every committed write is a row (the
- * history and timelapse read them); each committed batch is one transaction. In-doubt batches, the promised epoch
- * and compressed snapshots of full state sit beside them.
+ * so a transaction that returned survives a killed process and a power cut. Committed writes are kept in the
+ * history's compact chunks (the history and timelapse read them); each group of committed batches is one
+ * transaction. In-doubt batches, the promised epoch and compressed snapshots of full state (encoded off the commit
+ * path: {@link RecoverySnapshots}) sit beside them.
  *
  * <p>A data directory belongs to one node of one canvas: opening it with another node id or canvas size fails.
  * Not thread-safe: used from the node's thread. Failures throw {@link StorageException}.
@@ -37,12 +38,14 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     private final Connection db;
     private final HistoryTable history;
+    private final RecoverySnapshots snapshots;
     /** True while {@link #inOneTransaction} runs: the writes it runs then commit together, not one by one. */
     private boolean grouping;
 
     private SqliteEventStore(Connection db, int width) {
         this.db = db;
         this.history = new HistoryTable(db, width);
+        this.snapshots = new RecoverySnapshots(db);
     }
 
     /** Opens (or creates) the store in {@code dataDir} for the node and canvas of {@code config}. */
@@ -120,6 +123,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     @Override
     public StoredState load() {
+        storeSnapshotNow();
         try {
             long epoch = Long.parseLong(metaOr("epoch", "0"));
             int promisedTo = Integer.parseInt(metaOr("promised_to", "0"));
@@ -234,22 +238,19 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         transaction("append history", () -> history.append(writes, HistoryWriter.BACKFILL));
     }
 
+    /**
+     * Notes the writes {@code snapshot} covers and encodes it in the background; it is stored with the next
+     * transaction after that (see {@link RecoverySnapshots}), not in this one.
+     */
     @Override
     public void saveSnapshot(Snapshot snapshot) {
-        transaction("save snapshot", () -> {
-            try (PreparedStatement insert = db.prepareStatement("INSERT INTO snapshots (after_seq, version, "
-                + "cooldowns, requests, tiles) VALUES (?, ?, ?, ?, ?)")) {
-                insert.setLong(1, history.lastOrdinal());
-                insert.setBytes(2, BinaryFormat.clock(snapshot.version()));
-                insert.setBytes(3, BinaryFormat.cooldowns(snapshot.cooldowns()));
-                insert.setBytes(4, BinaryFormat.requests(snapshot.recentRequests()));
-                insert.setBytes(5, BinaryFormat.tiles(snapshot.tiles()));
-                insert.executeUpdate();
-            }
-            try (Statement s = db.createStatement()) {
-                s.execute("DELETE FROM snapshots WHERE id < (SELECT MAX(id) FROM snapshots)");
-            }
-        });
+        snapshots.submit(history.lastOrdinal(), snapshot);
+    }
+
+    /** Stores the snapshot being encoded now, waiting for it (up to ten seconds): before a load, or closing. */
+    private void storeSnapshotNow() {
+        snapshots.awaitEncoded(10_000);
+        transaction("save snapshot", snapshots::storeReady);
     }
 
     /**
@@ -268,6 +269,13 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     @Override
     public void close() {
         try {
+            storeSnapshotNow();
+        } catch (StorageException e) {
+            // Closing after a failure: the snapshot only shortens a restart, and the connection must still close.
+        } finally {
+            snapshots.close();
+        }
+        try {
             db.close();
         } catch (SQLException e) {
             throw failure("close", e);
@@ -285,6 +293,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         grouping = true;
         try {
             writes.forEach(Runnable::run);
+            snapshots.storeReady();
             db.commit();
             history.committed();
         } catch (SQLException | RuntimeException e) {
@@ -312,6 +321,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         }
         try {
             work.run();
+            snapshots.storeReady();
             db.commit();
             history.committed();
         } catch (SQLException e) {
