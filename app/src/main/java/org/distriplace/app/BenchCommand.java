@@ -51,13 +51,28 @@ public final class BenchCommand implements Callable<Integer> {
             + "measure its nodes, side by side.")
     Path referenceJar;
 
+    @Option(names = "--pixels", paramLabel = "FORM", defaultValue = "binary",
+        description = "How the benchmark's clients take pixels: binary (as the browser page does; the default) or "
+            + "json (the seed's text frames).")
+    Benchmark.PixelFrames pixels;
+
+    @Option(names = "--node-option", paramLabel = "OPTION",
+        description = "An extra distri-place node option for the placement phases' nodes, repeatable "
+            + "(e.g. --node-option=--wire=json).")
+    List<String> nodeOptions = List.of();
+
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "0",
+        description = "How long the ramp's unmeasured warm-up runs, at its first rate (default: 8 s, 3 s with "
+            + "--quick). The nodes' JIT compilers work for a minute or more; a longer warm-up measures them warm.")
+    double warmupSeconds;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         new Benchmark(new Benchmark.Options(quick, json, phases, rates, nodeJvmOptions,
-            referenceJar), spec.commandLine().getOut()).run();
+            referenceJar, pixels, nodeOptions, warmupSeconds), spec.commandLine().getOut()).run();
         return 0;
     }
 }

@@ -242,6 +242,23 @@ final class BenchCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Bytes node {@code id}'s process has caused to be written to storage so far (from /proc/PID/io's
+     * {@code write_bytes}; the page cache's later write-back counts too); NaN where the kernel does not say.
+     */
+    double diskWriteBytes(int id) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(processes[id - 1].pid()), "io"))) {
+                if (line.startsWith("write_bytes:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+        return Double.NaN;
+    }
+
     /** Resident memory of node {@code id}'s process, in MiB (from /proc). */
     double rssMiB(int id) {
         try {

@@ -7,20 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.IntStream;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -34,6 +27,9 @@ public final class Benchmark {
     /** The phases a run can include. */
     public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS }
 
+    /** How the benchmark's clients take {@code pixels}: binary frames (as the browser page does) or JSON text. */
+    public enum PixelFrames { BINARY, JSON }
+
     /**
      * How long and how hard ({@code quick} finishes in under a minute), and which phases run.
      *
@@ -41,12 +37,18 @@ public final class Benchmark {
      * @param nodeJvmOptions extra options for the node JVMs (a profiler, say)
      * @param referenceJar another build's jar, whose nodes the reads and membership phases measure beside this
      *                     build's; or null
+     * @param pixels how the placing and observing clients take pixels
+     * @param nodeOptions extra {@code distri-place node} options for the placement phases' nodes (say
+     *                    {@code --wire=json})
+     * @param warmupSeconds how long the ramp's unmeasured warm-up runs, or 0 for the default (8 s, 3 s quick)
      */
     public record Options(boolean quick, Path json, Set<Phase> phases, List<Double> rates,
-                          List<String> nodeJvmOptions, Path referenceJar) {
+                          List<String> nodeJvmOptions, Path referenceJar, PixelFrames pixels,
+                          List<String> nodeOptions, double warmupSeconds) {
         public Options {
             rates = List.copyOf(rates);
             nodeJvmOptions = List.copyOf(nodeJvmOptions);
+            nodeOptions = List.copyOf(nodeOptions);
         }
     }
 
@@ -65,7 +67,10 @@ public final class Benchmark {
     public ObjectNode run() throws Exception {
         ObjectNode report = JSON.createObjectNode();
         report.putObject("machine").put("cores", Runtime.getRuntime().availableProcessors())
-            .put("java", System.getProperty("java.version")).put("quick", options.quick());
+            .put("java", System.getProperty("java.version")).put("quick", options.quick())
+            .put("pixels", options.pixels().name().toLowerCase(Locale.ROOT))
+            .put("node_options", String.join(" ", options.nodeOptions()))
+            .put("warmup_s", options.warmupSeconds());
         String reference = options.referenceJar() == null ? null : options.referenceJar().toAbsolutePath().toString();
         if (options.phases().stream().anyMatch(phase -> phase == Phase.RAMP || phase == Phase.FANOUT
             || phase == Phase.FAILOVER)) {
@@ -100,7 +105,10 @@ public final class Benchmark {
 
         Path dir = Files.createTempDirectory("distri-place-bench");
         RedisAnchor.Result anchor = options.phases().contains(Phase.RAMP) ? redisAnchor(report, dir) : null;
-        try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions());
+        BenchCluster.Layout standard = BenchCluster.Layout.standard();
+        BenchCluster.Layout layout = new BenchCluster.Layout(standard.nodes(), standard.width(), standard.height(),
+            options.nodeOptions(), standard.classPath());
+        try (BenchCluster cluster = new BenchCluster(dir, options.nodeJvmOptions(), layout);
              WsClients clients = new WsClients(2)) {
             cluster.startAll();
             say("cluster: 3 node processes on loopback, data in %s", dir);
@@ -117,11 +125,13 @@ public final class Benchmark {
                         anchor.perSecond());
                 }
             }
+            LoadPhases phases = new LoadPhases(cluster, clients, options, out);
             if (options.phases().contains(Phase.FANOUT)) {
-                fanOut(cluster, clients, report, ceiling);
+                phases.fanOut(report, ceiling);
             }
             if (options.phases().contains(Phase.FAILOVER)) {
-                failover(cluster, clients, report);
+                double sustained = report.path("committed_per_s").asDouble();
+                phases.failover(report, sustained >= 1_000 ? sustained : options.quick() ? 300 : 1_000);
             }
             ObjectNode rss = report.putObject("node_rss_mib");
             for (int id = 1; id <= 3; id++) {
@@ -131,7 +141,7 @@ public final class Benchmark {
     }
 
     private void ramp(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
-        try (LoadRun load = new LoadRun()) {
+        try (LoadRun load = new LoadRun(options.pixels() == PixelFrames.BINARY)) {
             ramp(cluster, clients, report, load);
         }
     }
@@ -143,11 +153,13 @@ public final class Benchmark {
             : new double[] {1_000, 2_000, 5_000, 10_000, 20_000, 50_000};
         double seconds = options.quick() ? 4 : 10;
         // Unmeasured warm-up: the nodes' JIT compiles the hot path before anything is timed.
-        load.run(rates[0], options.quick() ? 3 : 8, 3_000, null);
+        double warmup = options.warmupSeconds() > 0 ? options.warmupSeconds() : options.quick() ? 3 : 8;
+        load.run(rates[0], warmup, 3_000, null);
         ArrayNode steps = report.putArray("ramp");
         LoadRun.Result best = null;
         for (double rate : rates) {
             double[] cpuBefore = cpu(cluster);
+            long generatorBefore = generatorCpuNanos();
             NodeCosts.Snapshot costsBefore = NodeCosts.take(cluster, 3);
             LoadRun.Result result = load.run(rate, seconds, 3_000, null);
             NodeCosts.PerWrite cost = NodeCosts.perWrite(costsBefore, NodeCosts.take(cluster, 3),
@@ -157,13 +169,22 @@ public final class Benchmark {
                 .put("frames_per_s", Math.round(result.frames() / result.seconds()))
                 .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
                 .put("cpu_us_per_write", Math.round(cost.cpuMicros()))
-                .put("allocated_bytes_per_write", Math.round(cost.allocatedBytes()));
+                .put("allocated_bytes_per_write", Math.round(cost.allocatedBytes()))
+                .put("disk_bytes_per_write", Math.round(cost.diskBytes()))
+                .put("fsyncs_per_s", Math.round(cost.commits() / result.seconds()))
+                .put("group_commits_over_100ms", Math.round(cost.slowCommits()))
+                .put("jit_ms", Math.round(cost.jitMs()));
             step.set("ack_ms", percentiles(result.ack()));
             step.set("visible_ms", percentiles(result.visible()));
             step.set("node_cpu_percent", cpuPercent(cluster, cpuBefore, result.seconds()));
+            step.put("generator_cpu_percent", Math.round((generatorCpuNanos() - generatorBefore) / 1e7
+                / result.seconds()));
             step.set("errors", JSON.valueToTree(result.errors()));
-            say("ramp %6.0f/s: %s | cpu %s, %,.0f µs and %,.0f bytes allocated per write (3 nodes)%s", rate,
-                result.summary(), step.get("node_cpu_percent"), cost.cpuMicros(), cost.allocatedBytes(),
+            say("ramp %6.0f/s: %s | cpu %s (generator %d), %,.0f µs and %,.0f bytes allocated per write, %,.0f "
+                + "bytes to disk per write, %,.0f group commits/s (%,.0f over 100 ms), JIT %,.0f ms (3 nodes)%s", rate,
+                result.summary(), step.get("node_cpu_percent"), step.get("generator_cpu_percent").asLong(),
+                cost.cpuMicros(), cost.allocatedBytes(),
+                cost.diskBytes(), cost.commits() / result.seconds(), cost.slowCommits(), cost.jitMs(),
                 result.errors().isEmpty() ? "" : " | errors " + result.errors());
             boolean sustained = result.failed() == 0 && result.visible().getTotalCount() > 0
                 && result.visible().getValueAtPercentile(99) / 1000.0 <= VISIBLE_P99_LIMIT_MS
@@ -212,101 +233,7 @@ public final class Benchmark {
         }
     }
 
-    private void fanOut(BenchCluster cluster, WsClients clients, ObjectNode report, double ceiling) throws Exception {
-        ArrayNode levels = report.putArray("fanout");
-        int[] observerCounts = options.quick() ? new int[] {100} : new int[] {100, 1_000, 5_000};
-        for (int observers : observerCounts) {
-            try (LoadRun load = new LoadRun()) {
-                fanOutLevel(cluster, clients, levels, ceiling, observers, load);
-            } catch (Exception failure) {
-                levels.addObject().put("observers", observers).put("error", failure.toString());
-                say("fan-out %5d observers: FAILED: %s", observers, failure);
-            }
-        }
-    }
-
-    private void fanOutLevel(BenchCluster cluster, WsClients clients, ArrayNode levels, double ceiling,
-                             int observers, LoadRun load) throws Exception {
-        double rssBefore = totalRss(cluster);
-        load.connect(clients, nodes(cluster, 1, 2, 3), 10, observers, 20);
-        // Resident memory grows and shrinks with the heap, so a small or negative delta only says "below noise".
-        double perConnectionKiB = Math.max(0, (totalRss(cluster) - rssBefore) * 1024 / observers);
-        LoadRun.Result result = load.run(200, options.quick() ? 4 : 8, 3_000, null);
-        double framesPerSecond = result.frames() / result.seconds();
-        levels.addObject().put("observers", observers).put("frames_per_s", Math.round(framesPerSecond))
-            .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
-            .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
-            .put("memory_per_connection_kib", Math.round(perConnectionKiB))
-            .set("visible_ms", percentiles(result.visible()));
-        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), visible p99 %s, %s",
-            observers, framesPerSecond, 100 * framesPerSecond / ceiling,
-            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)),
-            perConnectionKiB < 1 ? "memory per connection below RSS noise"
-                : String.format(Locale.ROOT, "~%.0f KiB/connection", perConnectionKiB));
-    }
-
-    private void failover(BenchCluster cluster, WsClients clients, ObjectNode report) throws Exception {
-        int leader = cluster.awaitLeader(Duration.ofSeconds(30));
-        int[] followers = IntStream.rangeClosed(1, 3).filter(id -> id != leader).toArray();
-        try (LoadRun load = new LoadRun()) {
-            failover(cluster, clients, report, leader, followers, load);
-        }
-    }
-
-    private void failover(BenchCluster cluster, WsClients clients, ObjectNode report, int leader, int[] followers,
-                          LoadRun load) throws Exception {
-        load.connect(clients, nodes(cluster, followers), 20, 6, 6);
-        double rate = options.quick() ? 300 : 1_000;
-        LoadRun.Result result = load.run(rate, options.quick() ? 12 : 20, 15_000, () -> {
-            try {
-                cluster.kill9(leader);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
-        cluster.awaitLeader(Duration.ofSeconds(30));
-        byte[] canvas = agreedCanvas(cluster, followers);
-        long lost = load.lostFromLastRun(canvas, paletteIndex(cluster, followers[0]));
-        ObjectNode failover = report.putObject("failover").put("rate", rate)
-            .put("unavailable_ms", result.maxSuccessGapMs()).put("lost", lost)
-            .put("acknowledged", result.ack().getTotalCount()).put("failed", result.failed());
-        failover.set("failures", JSON.valueToTree(result.errors()));
-        failover.set("failure_samples", JSON.valueToTree(load.errorSamples()));
-        say("failover: leader %d killed mid-run at %.0f/s: writes unavailable for %,d ms, %d acknowledged writes "
-            + "lost, %d placements failed %s", leader, rate, result.maxSuccessGapMs(), lost, result.failed(),
-            result.errors());
-    }
-
-    /** The canvas once the surviving nodes agree on it. */
-    private static byte[] agreedCanvas(BenchCluster cluster, int[] live) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            String first = cluster.cluster(live[0]).path("stateHash").asText();
-            boolean agree = true;
-            for (int id : live) {
-                agree &= first.equals(cluster.cluster(id).path("stateHash").asText());
-            }
-            if (agree) {
-                return cluster.canvas(live[0]);
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the surviving nodes did not converge");
-    }
-
-    private static Map<String, Integer> paletteIndex(BenchCluster cluster, int id) throws Exception {
-        var http = HttpClient.newHttpClient();
-        String body = http.send(HttpRequest.newBuilder(URI.create(cluster.http(id)
-            + "/api/v1/canvas/info")).build(), HttpResponse.BodyHandlers.ofString()).body();
-        Map<String, Integer> index = new HashMap<>();
-        var palette = JSON.readTree(body).path("palette");
-        for (int i = 0; i < palette.size(); i++) {
-            index.put(palette.get(i).asText(), i);
-        }
-        return index;
-    }
-
-    private static List<URI> nodes(BenchCluster cluster, int... ids) {
+    static List<URI> nodes(BenchCluster cluster, int... ids) {
         List<URI> uris = new ArrayList<>();
         for (int id : ids) {
             uris.add(cluster.webSocket(id));
@@ -326,11 +253,17 @@ public final class Benchmark {
         return cpu;
     }
 
-    private static double totalRss(BenchCluster cluster) {
+    /** CPU time of this process (the load generator and its clients), in nanoseconds. */
+    private static long generatorCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+            .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    static double totalRss(BenchCluster cluster) {
         return cluster.rssMiB(1) + cluster.rssMiB(2) + cluster.rssMiB(3);
     }
 
-    private static ObjectNode percentiles(Histogram micros) {
+    static ObjectNode percentiles(Histogram micros) {
         ObjectNode node = JSON.createObjectNode();
         node.put("p50", micros.getValueAtPercentile(50) / 1000.0).put("p99", micros.getValueAtPercentile(99) / 1000.0)
             .put("p999", micros.getValueAtPercentile(99.9) / 1000.0).put("max", micros.getMaxValue() / 1000.0)

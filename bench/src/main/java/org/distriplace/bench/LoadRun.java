@@ -1,5 +1,6 @@
 package org.distriplace.bench;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.net.URI;
 import java.util.ArrayList;
@@ -52,7 +53,10 @@ final class LoadRun implements AutoCloseable {
     private static final Pattern EVENT = Pattern.compile("\"x\":(\\d+),\"y\":(\\d+)");
     private static final String[] COLORS = {"#FF4500", "#2450A4", "#00A368", "#FFD635", "#811E9F", "#000000"};
     private static final int PIXELS = BenchCluster.SIZE * BenchCluster.SIZE;
+    /** How long the sender sleeps at least: placements due meanwhile go out together when it wakes. */
+    private static final long BURST_NANOS = 1_000_000;
 
+    private final boolean binaryPixels;
     private final List<Channel> placers = new ArrayList<>();
     private final List<CompletableFuture<Channel>> connections = new ArrayList<>();
     private final LongAdder frames = new LongAdder();
@@ -63,6 +67,16 @@ final class LoadRun implements AutoCloseable {
     private volatile Step step;
     private Step lastStep;
     private Map<String, String> lastErrorSamples = Map.of();
+
+    /** Clients that take {@code pixels} as JSON text frames (the seed's form). */
+    LoadRun() {
+        this(false);
+    }
+
+    /** @param binaryPixels whether clients ask for binary {@code pixels} frames, as the browser page does */
+    LoadRun(boolean binaryPixels) {
+        this.binaryPixels = binaryPixels;
+    }
 
     /** One answer per error code from the last run, as the client received it. */
     Map<String, String> errorSamples() {
@@ -103,11 +117,12 @@ final class LoadRun implements AutoCloseable {
         // A client is ready once its canvas arrived: measuring while nodes still stream canvases would time that.
         CountDownLatch canvases = new CountDownLatch(placerCount + observerCount);
         List<CompletableFuture<Channel>> joining = new ArrayList<>();
+        List<URI> urls = nodes.stream().map(this::withFrames).toList();
         for (int i = 0; i < placerCount; i++) {
             // Distinct guests, signed with the bench cluster's secret as a node would sign them.
             String cookie = "dp_session=" + GuestTokens.sign(BENCH_SECRET, String.format(Locale.ROOT, "%016x", i + 1),
                 System.currentTimeMillis() / 1000);
-            joining.add(clients.connect(nodes.get(i % nodes.size()), cookie, (text, size, at) -> {
+            joining.add(clients.connect(urls.get(i % urls.size()), cookie, (text, size, at) -> {
                 if (text.startsWith(CANVAS)) {
                     canvases.countDown();
                 } else {
@@ -120,16 +135,7 @@ final class LoadRun implements AutoCloseable {
                 // Connect in waves: the figure is about delivery, not about a SYN storm.
                 CompletableFuture.allOf(joining.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
             }
-            boolean timed = i < tracked;
-            joining.add(clients.connect(nodes.get(i % nodes.size()), null, (text, size, at) -> {
-                frames.increment();
-                bytes.add(size);
-                if (text.startsWith(CANVAS)) {
-                    canvases.countDown();
-                } else if (timed && text.startsWith("{\"type\":\"pixels\"")) {
-                    onPixels(text, at);
-                }
-            }));
+            joining.add(clients.connect(urls.get(i % urls.size()), null, new Observer(i < tracked, canvases)));
         }
         connections.addAll(joining);
         for (int i = 0; i < joining.size(); i++) {
@@ -156,6 +162,8 @@ final class LoadRun implements AutoCloseable {
         boolean midwayDone = midway == null;
         for (int i = 0; i < count; i++) {
             long due = start + i * period;
+            // Placements go out in bursts of what is due (at most a millisecond late): a sender that spun until
+            // each one's time would take a core of the two. Each keeps its intended time, so latency is honest.
             waitUntil(due);
             if (!midwayDone && i >= count / 2) {
                 midway.run();
@@ -242,6 +250,53 @@ final class LoadRun implements AutoCloseable {
         }
     }
 
+    /** An observing client: counts what it receives; a tracked one times the placements it sees. */
+    private final class Observer implements WsClients.Listener {
+        private final boolean timed;
+        private final CountDownLatch canvases;
+
+        Observer(boolean timed, CountDownLatch canvases) {
+            this.timed = timed;
+            this.canvases = canvases;
+        }
+
+        @Override
+        public void onText(String text, int size, long at) {
+            frames.increment();
+            bytes.add(size);
+            if (text.startsWith(CANVAS)) {
+                canvases.countDown();
+            } else if (timed && text.startsWith("{\"type\":\"pixels\"")) {
+                onPixels(text, at);
+            }
+        }
+
+        @Override
+        public void onBinary(ByteBuf content, long at) {
+            frames.increment();
+            bytes.add(content.readableBytes());
+            Step current = step;
+            if (!timed || current == null || content.getByte(content.readerIndex()) != 1) {
+                return;
+            }
+            // Five bytes a pixel: its offset y * width + x (our pixel number), then the palette index.
+            for (int i = content.readerIndex() + 1; i + 5 <= content.writerIndex(); i += 5) {
+                seen(current, content.getInt(i), at);
+            }
+        }
+    }
+
+    private URI withFrames(URI node) {
+        return binaryPixels ? URI.create(node + "?pixels=binary") : node;
+    }
+
+    private void seen(Step current, int pixel, long at) {
+        int index = current.indexOf(owner[pixel]);
+        if (index >= 0 && current.seenBy.incrementAndGet(index) == current.observers) {
+            current.visible.recordValue(Math.max(0, (at - current.intended[index]) / 1000));
+        }
+    }
+
     private void onPixels(String text, long at) {
         Step current = step;
         if (current == null) {
@@ -249,11 +304,7 @@ final class LoadRun implements AutoCloseable {
         }
         Matcher matcher = EVENT.matcher(text);
         while (matcher.find()) {
-            int pixel = Integer.parseInt(matcher.group(2)) * BenchCluster.SIZE + Integer.parseInt(matcher.group(1));
-            int index = current.indexOf(owner[pixel]);
-            if (index >= 0 && current.seenBy.incrementAndGet(index) == current.observers) {
-                current.visible.recordValue(Math.max(0, (at - current.intended[index]) / 1000));
-            }
+            seen(current, Integer.parseInt(matcher.group(2)) * BenchCluster.SIZE + Integer.parseInt(matcher.group(1)), at);
         }
     }
 
@@ -320,14 +371,11 @@ final class LoadRun implements AutoCloseable {
         return Math.max(gap, to - previous);
     }
 
+    /** Returns once {@code due} has passed, sleeping in steps of {@link #BURST_NANOS} rather than spinning. */
     private static void waitUntil(long due) {
         long wait;
         while ((wait = due - System.nanoTime()) > 0) {
-            if (wait > 100_000) {
-                LockSupport.parkNanos(wait - 50_000);
-            } else {
-                Thread.onSpinWait();
-            }
+            LockSupport.parkNanos(Math.max(wait, BURST_NANOS));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.distriplace.bench;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
@@ -14,6 +15,7 @@ import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolConfig;
 import io.netty.handler.codec.http.websocketx.WebSocketClientProtocolHandler;
@@ -25,13 +27,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Many WebSocket clients on one small event loop group: cheap enough that the load generator measures the server,
- * not itself. Each client hands every text frame, with its arrival time, to its {@link Listener}.
+ * not itself. Each client hands every frame, with its arrival time, to its {@link Listener}.
  */
 final class WsClients implements AutoCloseable {
 
-    /** Receives a client's text frames on a Netty thread (must be quick). */
+    /** Receives a client's frames on a Netty thread (must be quick). */
     interface Listener {
         void onText(String text, int bytes, long arrivedNanos);
+
+        /** A binary frame (valid only during the call); ignored unless overridden. */
+        default void onBinary(ByteBuf content, long arrivedNanos) {
+        }
     }
 
     private static final int MAX_FRAME = 8 * 1024 * 1024;
@@ -111,6 +117,8 @@ final class WsClients implements AutoCloseable {
         protected void channelRead0(ChannelHandlerContext ctx, WebSocketFrame frame) {
             if (frame instanceof TextWebSocketFrame text) {
                 listener.onText(text.text(), text.content().readableBytes(), System.nanoTime());
+            } else if (frame instanceof BinaryWebSocketFrame binary) {
+                listener.onBinary(binary.content(), System.nanoTime());
             }
         }
 

@@ -24,13 +24,35 @@ class NodeCostsTest {
     }
 
     @Test
+    void readsACounterSummedOverItsSeries() {
+        String text = """
+            distriplace_storage_transaction_seconds_count{node="1"} 12.0
+            distriplace_storage_transaction_seconds_count{node="1",x="y"} 3.0
+            distriplace_storage_transaction_seconds_sum{node="1"} 0.5
+            """;
+        assertEquals(15, NodeCosts.counter(text, NodeCosts.COMMITS), 1e-9);
+        assertEquals(0, NodeCosts.counter("", NodeCosts.COMMITS), 1e-9);
+        String buckets = """
+            distriplace_storage_transaction_seconds_bucket{le="0.05",node="1"} 9.0
+            distriplace_storage_transaction_seconds_bucket{le="0.1",node="1"} 11.0
+            """;
+        assertEquals(11, NodeCosts.bucket(buckets, NodeCosts.COMMIT_BUCKETS, "0.1"), 1e-9);
+    }
+
+    @Test
     void costsAreSummedOverTheNodesAndSharedByTheWrites() {
-        NodeCosts.Snapshot before = new NodeCosts.Snapshot(new double[] {1.0, 2.0, 3.0}, new double[] {0, 100, 0});
+        NodeCosts.Snapshot before = new NodeCosts.Snapshot(new double[] {1.0, 2.0, 3.0}, new double[] {0, 100, 0},
+            new double[] {0, 0, 4096}, new double[] {10, 10, 10}, new double[] {0, 1, 0}, new double[] {5, 5, 5});
         NodeCosts.Snapshot after = new NodeCosts.Snapshot(new double[] {1.5, 2.25, 3.25}, new double[] {600, 700,
-            800});
+            800}, new double[] {10_000, 10_000, 14_096}, new double[] {20, 25, 30}, new double[] {0, 2, 1},
+            new double[] {105, 5, 5});
         NodeCosts.PerWrite cost = NodeCosts.perWrite(before, after, 1_000);
         assertEquals(1_000, cost.cpuMicros(), 1e-9, "1 s of CPU over 1,000 writes");
         assertEquals(2, cost.allocatedBytes(), 1e-9, "2,000 bytes over 1,000 writes");
+        assertEquals(30, cost.diskBytes(), 1e-9, "30,000 bytes to disk over 1,000 writes");
+        assertEquals(45, cost.commits(), 1e-9, "group commits are counted, not shared");
+        assertEquals(2, cost.slowCommits(), 1e-9);
+        assertEquals(100, cost.jitMs(), 1e-9);
         assertEquals(0, NodeCosts.perWrite(before, after, 0).cpuMicros(), "no writes, no cost per write");
     }
 }
