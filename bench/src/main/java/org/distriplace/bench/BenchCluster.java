@@ -29,6 +29,8 @@ final class BenchCluster implements AutoCloseable {
     /** Every bench node's cluster secret (the load generator signs its guests' sessions with it). */
     static final String SECRET = "bench";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The collector the nodes run with unless the benchmark is told another. */
+    static final String DEFAULT_GC = "-XX:+UseParallelGC";
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     /** Builds (by class path) and their {@code node} command's usage text: which options each takes. */
     private static final Map<String, String> USAGES = new ConcurrentHashMap<>();
@@ -56,6 +58,8 @@ final class BenchCluster implements AutoCloseable {
     private final int[] peerPorts;
     private final Process[] processes;
     private final List<String> jvmOptions;
+    /** Stops the nodes if the benchmark itself is stopped (Ctrl-C, SIGTERM) before it closes the cluster. */
+    private final Thread orphans;
 
     BenchCluster(Path dir, List<String> jvmOptions) throws IOException {
         this(dir, jvmOptions, Layout.standard());
@@ -72,6 +76,14 @@ final class BenchCluster implements AutoCloseable {
             httpPorts[i] = LoopbackPorts.next();
             peerPorts[i] = LoopbackPorts.next();
         }
+        this.orphans = new Thread(() -> {
+            for (Process process : processes) {
+                if (process != null) {
+                    process.destroy();
+                }
+            }
+        }, "bench-cluster-stop");
+        Runtime.getRuntime().addShutdownHook(orphans);
     }
 
     int size() {
@@ -93,7 +105,11 @@ final class BenchCluster implements AutoCloseable {
             }
         }
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-            .toString(), "-Xmx1g", "-XX:+UseParallelGC"));
+            .toString(), "-Xmx1g"));
+        // The nodes' collector unless an extra option names another (the JVM refuses two).
+        if (jvmOptions.stream().noneMatch(option -> option.matches("-XX:\\+Use\\w+GC"))) {
+            command.add(DEFAULT_GC);
+        }
         jvmOptions.forEach(option -> command.add(option.replace("{id}", Integer.toString(id))));
         command.addAll(List.of("-cp", layout.classPath(), "org.distriplace.app.Main", "node", "--id",
             Integer.toString(id), "--bind", "127.0.0.1", "--http-port", Integer.toString(httpPorts[id - 1]),
@@ -277,6 +293,11 @@ final class BenchCluster implements AutoCloseable {
     /** Stops the nodes with SIGTERM (so they close their stores and any profiler writes its file), then kills. */
     @Override
     public void close() throws InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphans);
+        } catch (IllegalStateException shuttingDown) {
+            // The hook is running or about to: it stops the nodes too.
+        }
         for (int id = 1; id <= size(); id++) {
             if (isAlive(id)) {
                 processes[id - 1].destroy();

@@ -1,8 +1,6 @@
 package org.distriplace.core.node;
 
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,49 +10,116 @@ import org.distriplace.core.clock.Hlc;
  * A bounded record of client requests, by origin node and request id, with when they were recorded (hybrid
  * logical clock time); oldest forgotten first. Leaders use it to order each request once although origins may
  * send it again (duplicated messages, or a re-send to a new leader). Owned by the node's thread.
+ *
+ * <p>Kept in flat arrays (a ring in recording order, and an open-addressing index into it) rather than a map of
+ * boxed keys: 200,000 requests are a few fixed arrays, not 600,000 objects that every young collection copies.
  */
 final class RecentRequests {
 
-    private record Key(int origin, long requestId) {
-    }
+    private static final int EMPTY = -1;
 
     private final int capacity;
-    private final LinkedHashMap<Key, Long> requests = new LinkedHashMap<>();
+    private final int[] origins;
+    private final long[] requestIds;
+    private final long[] recordedAt;
+    /** Ring positions by hash (linear probing), {@link #EMPTY} where free; at most half full. */
+    private final int[] index;
+    private final int mask;
+    private int oldest;
+    private int size;
 
     RecentRequests(int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive");
+        }
         this.capacity = capacity;
+        this.origins = new int[capacity];
+        this.requestIds = new long[capacity];
+        this.recordedAt = new long[capacity];
+        int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
+        this.index = new int[slots];
+        this.mask = slots - 1;
+        java.util.Arrays.fill(index, EMPTY);
     }
 
     /** Records a request at {@code hlc}; false if it was already recorded. */
     boolean add(int origin, long requestId, long hlc) {
-        if (requests.putIfAbsent(new Key(origin, requestId), hlc) != null) {
+        if (slotOf(origin, requestId) >= 0) {
             return false;
         }
-        if (requests.size() > capacity) {
-            Iterator<Key> oldest = requests.keySet().iterator();
-            oldest.next();
-            oldest.remove();
+        if (size == capacity) {
+            forget(oldest);
+            oldest = (oldest + 1) % capacity;
+            size--;
         }
+        int position = (oldest + size) % capacity;
+        origins[position] = origin;
+        requestIds[position] = requestId;
+        recordedAt[position] = hlc;
+        int slot = home(origin, requestId);
+        while (index[slot] != EMPTY) {
+            slot = (slot + 1) & mask;
+        }
+        index[slot] = position;
+        size++;
         return true;
     }
 
     boolean contains(int origin, long requestId) {
-        return requests.containsKey(new Key(origin, requestId));
+        return slotOf(origin, requestId) >= 0;
     }
 
     /** Request ids by origin, recorded at or after physical time {@code sinceMs}: what full state must carry. */
     Map<Integer, List<Long>> since(long sinceMs) {
         Map<Integer, List<Long>> recent = new TreeMap<>();
-        requests.forEach((key, hlc) -> {
-            if (Hlc.physical(hlc) >= sinceMs) {
-                recent.computeIfAbsent(key.origin(), o -> new ArrayList<>()).add(key.requestId());
+        for (int i = 0; i < size; i++) {
+            int position = (oldest + i) % capacity;
+            if (Hlc.physical(recordedAt[position]) >= sinceMs) {
+                recent.computeIfAbsent(origins[position], o -> new ArrayList<>()).add(requestIds[position]);
             }
-        });
+        }
         return recent;
     }
 
     /** Records requests received with full state, at {@code hlc}. */
     void addAll(Map<Integer, List<Long>> byOrigin, long hlc) {
         byOrigin.forEach((origin, ids) -> ids.forEach(id -> add(origin, id, hlc)));
+    }
+
+    private int home(int origin, long requestId) {
+        long h = requestId * 0x9E3779B97F4A7C15L + origin * 0xC2B2AE3D27D4EB4FL;
+        return (int) (h ^ (h >>> 29)) & mask;
+    }
+
+    /** The index slot of a recorded request, or -1. */
+    private int slotOf(int origin, long requestId) {
+        for (int slot = home(origin, requestId); index[slot] != EMPTY; slot = (slot + 1) & mask) {
+            int position = index[slot];
+            if (origins[position] == origin && requestIds[position] == requestId) {
+                return slot;
+            }
+        }
+        return -1;
+    }
+
+    /** Removes the ring entry at {@code position} from the index (backward-shift deletion keeps probes short). */
+    private void forget(int position) {
+        int hole = slotOf(origins[position], requestIds[position]);
+        int slot = hole;
+        while (true) {
+            slot = (slot + 1) & mask;
+            int moving = index[slot];
+            if (moving == EMPTY) {
+                break;
+            }
+            int home = home(origins[moving], requestIds[moving]);
+            // Move it back into the hole unless its home lies cyclically in (hole, slot].
+            boolean stays = hole <= slot ? home > hole && home <= slot : home > hole || home <= slot;
+            if (!stays) {
+                index[hole] = moving;
+                hole = slot;
+            }
+        }
+        index[hole] = EMPTY;
     }
 }

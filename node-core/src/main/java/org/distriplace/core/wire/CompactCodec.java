@@ -115,6 +115,23 @@ public final class CompactCodec {
         return new PeerMessage.Prepare(proposalId, epoch, nodeId, readWrites(in), previous);
     }
 
+    /** {@code writes} as the compact form's list of writes: a users table, then a chunk (about 14 bytes a write). */
+    public static byte[] writes(List<PixelWrite> writes) {
+        Varints.Out out = new Varints.Out();
+        writeWrites(out, writes);
+        return out.toByteArray();
+    }
+
+    /** The writes {@link #writes(List)} encoded. */
+    public static List<PixelWrite> writes(byte[] encoded) {
+        Varints.In in = new Varints.In(encoded);
+        List<PixelWrite> writes = readWrites(in);
+        if (!in.done()) {
+            throw new IllegalArgumentException("bytes left after a list of writes");
+        }
+        return writes;
+    }
+
     private static void writeDecision(Varints.Out out, PeerMessage.Decision decision) {
         if (decision == null) {
             out.raw(NO_DECISION);
