@@ -21,7 +21,7 @@ import picocli.CommandLine;
     })
 public final class BenchCommand implements Callable<Integer> {
 
-    @Option(names = "--quick", description = "A short run (under a minute) instead of the full one (under ten).")
+    @Option(names = "--quick", description = "A short run (under two minutes) instead of the full one (about ten).")
     boolean quick;
 
     @Option(names = "--json", description = "Also write the results to this file.")
@@ -62,8 +62,9 @@ public final class BenchCommand implements Callable<Integer> {
     List<String> nodeOptions = List.of();
 
     @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "0",
-        description = "How long the ramp's unmeasured warm-up runs, at its first rate (default: 8 s, 3 s with "
-            + "--quick). The nodes' JIT compilers work for a minute or more; a longer warm-up measures them warm.")
+        description = "How long the ramp's unmeasured warm-up runs, at its first rate (default: 8 s, 10 s with "
+            + "--quick; each rate also runs unmeasured for 10 s, 3 s quick, before it is timed). The nodes' JIT "
+            + "compilers work for a minute or more; a longer warm-up measures them warm.")
     double warmupSeconds;
 
     @CommandLine.Spec

@@ -16,7 +16,7 @@ import java.util.stream.IntStream;
 
 /**
  * The placement benchmark's phases after the ramp, on the same cluster: fan-out (1,000, 5,000 and 10,000
- * observers while placements are made; 100 with {@code --quick}) and failover (the leader killed with SIGKILL
+ * observers while placements are made; 1,000 with {@code --quick}) and failover (the leader killed with SIGKILL
  * halfway through a run at the ramp's sustained rate).
  */
 final class LoadPhases {
@@ -42,7 +42,7 @@ final class LoadPhases {
 
     void fanOut(ObjectNode report, double ceiling) {
         ArrayNode levels = report.putArray("fanout");
-        int[] observerCounts = options.quick() ? new int[] {100} : new int[] {1_000, 5_000, 10_000};
+        int[] observerCounts = options.quick() ? new int[] {1_000} : new int[] {1_000, 5_000, 10_000};
         for (int observers : observerCounts) {
             try (LoadRun load = load()) {
                 fanOutLevel(levels, ceiling, observers, load);
