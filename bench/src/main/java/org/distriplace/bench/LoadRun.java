@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -276,13 +277,22 @@ final class LoadRun implements AutoCloseable {
             frames.increment();
             bytes.add(content.readableBytes());
             Step current = step;
-            if (!timed || current == null || content.getByte(content.readerIndex()) != 1) {
-                return;
+            if (timed && current != null) {
+                binaryPixels(content, pixel -> seen(current, pixel, at));
             }
-            // Five bytes a pixel: its offset y * width + x (our pixel number), then the palette index.
-            for (int i = content.readerIndex() + 1; i + 5 <= content.writerIndex(); i += 5) {
-                seen(current, content.getInt(i), at);
-            }
+        }
+    }
+
+    /**
+     * The pixels of a binary {@code pixels} frame (byte 1, then five bytes a pixel: its offset {@code y * width + x},
+     * which is our pixel number, and its palette index), in order; nothing for any other frame.
+     */
+    static void binaryPixels(ByteBuf content, IntConsumer pixel) {
+        if (content.readableBytes() < 1 || content.getByte(content.readerIndex()) != 1) {
+            return;
+        }
+        for (int i = content.readerIndex() + 1; i + 5 <= content.writerIndex(); i += 5) {
+            pixel.accept(content.getInt(i));
         }
     }
 

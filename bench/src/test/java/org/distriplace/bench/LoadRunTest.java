@@ -2,6 +2,9 @@ package org.distriplace.bench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +19,18 @@ class LoadRunTest {
     void gapsAtTheEdgesCount() {
         assertEquals(70, LoadRun.longestGapNanos(0, 100, List.of(70L, 80L)));
         assertEquals(80, LoadRun.longestGapNanos(0, 100, List.of(5L, 20L)));
+    }
+
+    @Test
+    void aBinaryPixelsFrameGivesEachPixelsOffsetInOrder() {
+        ByteBuf frame = Unpooled.buffer().writeByte(1).writeInt(1_002).writeByte(3).writeInt(999_999).writeByte(0);
+        List<Integer> pixels = new ArrayList<>();
+        LoadRun.binaryPixels(frame, pixels::add);
+        assertEquals(List.of(1_002, 999_999), pixels);
+        pixels.clear();
+        LoadRun.binaryPixels(Unpooled.buffer().writeByte(2).writeInt(5).writeByte(0), pixels::add);
+        LoadRun.binaryPixels(Unpooled.buffer(), pixels::add);
+        assertEquals(List.of(), pixels, "not a pixels frame");
     }
 
     @Test
