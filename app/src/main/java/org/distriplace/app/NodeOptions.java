@@ -108,11 +108,24 @@ public final class NodeOptions {
         + "after an answer is closed (default: ${DEFAULT-VALUE}).")
     int requestSeconds;
 
-    @Option(names = "--wire", paramLabel = "FORM", defaultValue = "binary", description = "How this node's peer "
+    @Option(names = "--wire", paramLabel = "FORM", defaultValue = "binary", converter = WireName.class,
+        description = "How this node's peer "
         + "messages are encoded: binary (the hot messages, forwarded batches, PREPARE and sync deltas, in a compact "
         + "form where the peer agrees; the rest JSON) or json (the seed's JSON throughout, to read on the wire when "
         + "teaching or debugging). Nodes of either kind work together (default: ${DEFAULT-VALUE}).")
     Wire wire;
+
+    /** {@code binary} or {@code json}, in any case, however the command line was built. */
+    static final class WireName implements CommandLine.ITypeConverter<Wire> {
+        @Override
+        public Wire convert(String value) {
+            Wire wire = Wire.ofLabel(value.toLowerCase(Locale.ROOT));
+            if (wire == null) {
+                throw new CommandLine.TypeConversionException("expected binary or json, not '" + value + "'");
+            }
+            return wire;
+        }
+    }
 
     @Option(names = "--client-backlog", paramLabel = "KIB", defaultValue = "1024", description = "Kibibytes a "
         + "WebSocket client may have waiting for it; a client further behind (one that stopped reading) is "
