@@ -258,7 +258,7 @@ public final class Benchmark {
     }
 
     /** CPU time of this process (the load generator and its clients), in nanoseconds. */
-    private static long generatorCpuNanos() {
+    static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
             .getOperatingSystemMXBean()).getProcessCpuTime();
     }

@@ -58,17 +58,25 @@ final class LoadPhases {
         load.connect(clients, Benchmark.nodes(cluster, 1, 2, 3), 10, observers, 20);
         // Resident memory grows and shrinks with the heap, so a small or negative delta only says "below noise".
         double perConnectionKiB = Math.max(0, (Benchmark.totalRss(cluster) - rssBefore) * 1024 / observers);
+        double[] nodeCpu = {cluster.cpuSeconds(1), cluster.cpuSeconds(2), cluster.cpuSeconds(3)};
+        long generatorCpu = Benchmark.generatorCpuNanos();
         LoadRun.Result result = load.run(FANOUT_PLACEMENTS_PER_S, options.quick() ? 4 : 8, 3_000, null);
         double framesPerSecond = result.frames() / result.seconds();
+        double nodesPercent = 100 * (cluster.cpuSeconds(1) + cluster.cpuSeconds(2) + cluster.cpuSeconds(3)
+            - nodeCpu[0] - nodeCpu[1] - nodeCpu[2]) / result.seconds();
+        double generatorPercent = (Benchmark.generatorCpuNanos() - generatorCpu) / 1e7 / result.seconds();
         levels.addObject().put("observers", observers).put("placements_per_s", FANOUT_PLACEMENTS_PER_S)
             .put("frames_per_s", Math.round(framesPerSecond))
             .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
             .put("bytes_per_s", Math.round(result.bytes() / result.seconds()))
             .put("memory_per_connection_kib", Math.round(perConnectionKiB))
+            .put("nodes_cpu_percent", Math.round(nodesPercent))
+            .put("generator_cpu_percent", Math.round(generatorPercent))
             .set("visible_ms", Benchmark.percentiles(result.visible()));
-        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), %,.0f bytes/s, visible p99 %s, %s",
-            observers, framesPerSecond, 100 * framesPerSecond / ceiling, result.bytes() / result.seconds(),
-            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)),
+        say("fan-out %5d observers: %,.0f frames/s (%.1f%% of calibration), %,.0f bytes/s, visible p99 %s, cpu: "
+            + "nodes %.0f%%, generator %.0f%%, %s", observers, framesPerSecond, 100 * framesPerSecond / ceiling,
+            result.bytes() / result.seconds(),
+            LoadRun.Result.ms(result.visible().getValueAtPercentile(99)), nodesPercent, generatorPercent,
             perConnectionKiB < 1 ? "memory per connection below RSS noise"
                 : String.format(Locale.ROOT, "~%.0f KiB/connection", perConnectionKiB));
     }
