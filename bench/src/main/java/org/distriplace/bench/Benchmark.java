@@ -181,8 +181,7 @@ public final class Benchmark {
             step.set("ack_ms", percentiles(result.ack()));
             step.set("visible_ms", percentiles(result.visible()));
             step.set("node_cpu_percent", cpuPercent(cluster, cpuBefore, result.seconds()));
-            step.put("generator_cpu_percent", Math.round((generatorCpuNanos() - generatorBefore) / 1e7
-                / result.seconds()));
+            step.put("generator_cpu_percent", Math.round(generatorPercent(generatorBefore, result.seconds())));
             step.set("errors", JSON.valueToTree(result.errors()));
             say("ramp %6.0f/s: %s | cpu %s (generator %d), %,.0f µs and %,.0f bytes allocated per write, %,.0f "
                 + "bytes to disk per write, %,.0f group commits/s (%,.0f over 100 ms), JIT %,.0f ms (3 nodes)%s", rate,
@@ -245,7 +244,8 @@ public final class Benchmark {
         return uris;
     }
 
-    private static double[] cpu(BenchCluster cluster) {
+    /** CPU seconds each of the three nodes has used so far. */
+    static double[] cpu(BenchCluster cluster) {
         return new double[] {cluster.cpuSeconds(1), cluster.cpuSeconds(2), cluster.cpuSeconds(3)};
     }
 
@@ -261,6 +261,14 @@ public final class Benchmark {
     static long generatorCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
             .getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /**
+     * This process's CPU since {@code beforeNanos} (a {@link #generatorCpuNanos} reading), in percent of a core over
+     * {@code seconds}.
+     */
+    static double generatorPercent(long beforeNanos, double seconds) {
+        return (generatorCpuNanos() - beforeNanos) / 1e7 / seconds;
     }
 
     static double totalRss(BenchCluster cluster) {

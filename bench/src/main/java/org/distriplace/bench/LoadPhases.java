@@ -58,13 +58,17 @@ final class LoadPhases {
         load.connect(clients, Benchmark.nodes(cluster, 1, 2, 3), 10, observers, 20);
         // Resident memory grows and shrinks with the heap, so a small or negative delta only says "below noise".
         double perConnectionKiB = Math.max(0, (Benchmark.totalRss(cluster) - rssBefore) * 1024 / observers);
-        double[] nodeCpu = {cluster.cpuSeconds(1), cluster.cpuSeconds(2), cluster.cpuSeconds(3)};
+        double[] nodeCpu = Benchmark.cpu(cluster);
         long generatorCpu = Benchmark.generatorCpuNanos();
         LoadRun.Result result = load.run(FANOUT_PLACEMENTS_PER_S, options.quick() ? 4 : 8, 3_000, null);
         double framesPerSecond = result.frames() / result.seconds();
-        double nodesPercent = 100 * (cluster.cpuSeconds(1) + cluster.cpuSeconds(2) + cluster.cpuSeconds(3)
-            - nodeCpu[0] - nodeCpu[1] - nodeCpu[2]) / result.seconds();
-        double generatorPercent = (Benchmark.generatorCpuNanos() - generatorCpu) / 1e7 / result.seconds();
+        double nodesSeconds = 0;
+        double[] nodeCpuAfter = Benchmark.cpu(cluster);
+        for (int i = 0; i < nodeCpu.length; i++) {
+            nodesSeconds += nodeCpuAfter[i] - nodeCpu[i];
+        }
+        double nodesPercent = 100 * nodesSeconds / result.seconds();
+        double generatorPercent = Benchmark.generatorPercent(generatorCpu, result.seconds());
         levels.addObject().put("observers", observers).put("placements_per_s", FANOUT_PLACEMENTS_PER_S)
             .put("frames_per_s", Math.round(framesPerSecond))
             .put("ratio_to_calibration", Math.round(framesPerSecond / ceiling * 1000) / 1000.0)
