@@ -314,7 +314,8 @@ final class LoadRun implements AutoCloseable {
         }
         Matcher matcher = EVENT.matcher(text);
         while (matcher.find()) {
-            seen(current, Integer.parseInt(matcher.group(2)) * BenchCluster.SIZE + Integer.parseInt(matcher.group(1)), at);
+            int pixel = Integer.parseInt(matcher.group(2)) * BenchCluster.SIZE + Integer.parseInt(matcher.group(1));
+            seen(current, pixel, at);
         }
     }
 

@@ -96,7 +96,8 @@ public final class EmbeddedNode implements AutoCloseable {
         ClusterSecret secret = new ClusterSecret(settings.secret());
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
             settings.peers(), secret, new PeerCodec(),
-            (from, message) -> self.get().deliver(from, message), PeerTransport.Options.defaults().withWire(settings.wire()), eventLoops);
+            (from, message) -> self.get().deliver(from, message),
+            PeerTransport.Options.defaults().withWire(settings.wire()), eventLoops);
         EventTap tapped = new EventTap(events);
         this.metrics = new NodeMetrics(config.nodeId());
         tapped.subscribe(metrics);

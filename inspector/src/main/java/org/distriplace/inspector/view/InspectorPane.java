@@ -37,7 +37,8 @@ import org.distriplace.inspector.trace.TraceFile;
 /**
  * The cluster inspector: the cluster graph and the fault controls on the left; vector clocks, 2PC rounds,
  * heartbeats, the space-time diagram and the event log in tabs on the right; time controls, and the form for
- * watching nodes on other machines, on top where the source has them. Each frame it drains the source's inbox into its model and redraws; it reads nothing else.
+ * watching nodes on other machines, on top where the source has them. Each frame it drains the source's inbox into
+ * its model and redraws; it reads nothing else.
  */
 public final class InspectorPane extends BorderPane {
 

@@ -26,9 +26,9 @@ import org.distriplace.core.read.ReadView;
 /**
  * The WebSocket clients of this node and their live updates. Committed pixels are collected as the node tells them
  * and sent once per tick as one {@code pixels} frame, encoded once per form ({@link PixelFrames}: JSON, or binary
- * for clients that asked) and shared by every client: never a frame per pixel, never a copy per client. A client joins with the canvas of the latest view ({@link CanvasStream}, a fragment at a time); pixel
- * frames that come while its canvas is on its way wait for it, so it always gets its canvas before any pixels newer
- * than it.
+ * for clients that asked) and shared by every client: never a frame per pixel, never a copy per client. A client
+ * joins with the canvas of the latest view ({@link CanvasStream}, a fragment at a time); pixel frames that come
+ * while its canvas is on its way wait for it, so it always gets its canvas before any pixels newer than it.
  *
  * <p>No client makes the node hold more than its backlog for it: a client with more than that many bytes waiting
  * (the channel's high water mark), or whose canvas has not moved for {@link #STALLED_NANOS}, is disconnected with

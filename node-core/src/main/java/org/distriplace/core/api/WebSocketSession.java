@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * One browser's WebSocket, the r/place protocol: on connect the server sends {@code welcome} then {@code canvas};
  * after that {@code pixels} batches (JSON text frames, or binary ones for a client that connects to
- * {@code /ws?pixels=binary}: see {@link PixelFrames}). The client sends {@code place} (answered by {@code success} or {@code error})
- * and {@code ping} (answered by {@code pong}). Bad frames get an {@code error} and change nothing.
+ * {@code /ws?pixels=binary}: see {@link PixelFrames}). The client sends {@code place} (answered by {@code success}
+ * or {@code error}) and {@code ping} (answered by {@code pong}). Bad frames get an {@code error} and change nothing.
  */
 final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame> {
 

@@ -1,5 +1,7 @@
 package org.distriplace.core.net;
 
+import java.util.EnumMap;
+import java.util.Map;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.wire.PeerCodec;
 import org.distriplace.core.wire.Wire;
@@ -12,8 +14,7 @@ final class OutgoingMessage {
 
     private final PeerMessage message;
     private final PeerCodec codec;
-    private byte[] json;
-    private byte[] binary;
+    private final Map<Wire, byte[]> frames = new EnumMap<>(Wire.class);
 
     OutgoingMessage(PeerMessage message, PeerCodec codec) {
         this.message = message;
@@ -26,15 +27,6 @@ final class OutgoingMessage {
 
     /** The frame for a connection on {@code wire}. */
     synchronized byte[] frame(Wire wire) {
-        if (wire == Wire.BINARY) {
-            if (binary == null) {
-                binary = codec.encode(message, Wire.BINARY);
-            }
-            return binary;
-        }
-        if (json == null) {
-            json = codec.encode(message);
-        }
-        return json;
+        return frames.computeIfAbsent(wire, chosen -> codec.encode(message, chosen));
     }
 }

@@ -44,6 +44,9 @@ public final class CompactCodec {
         }
     }
 
+    /** The highest tag: a first byte from 1 to this starts a compact frame. */
+    private static final int LAST_TAG = Tag.values().length;
+
     /** Longest user id a frame may carry (ids are 16 hex digits or short account names). */
     static final int MAX_USER_BYTES = 256;
 
@@ -56,7 +59,7 @@ public final class CompactCodec {
 
     /** Whether {@code first} starts a compact frame rather than a JSON one. */
     public static boolean isCompact(byte first) {
-        return first >= 1 && first <= Tag.values().length;
+        return first >= 1 && first <= LAST_TAG;
     }
 
     /** Whether this form carries {@code message}; the others go as JSON. */
