@@ -1,6 +1,5 @@
 package org.distriplace.core.wire;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -46,9 +45,6 @@ public final class CompactCodec {
 
     /** The highest tag: a first byte from 1 to this starts a compact frame. */
     private static final int LAST_TAG = Tag.values().length;
-
-    /** Longest user id a frame may carry (ids are 16 hex digits or short account names). */
-    static final int MAX_USER_BYTES = 256;
 
     private static final int NO_DECISION = 0;
     private static final int COMMITTED = 1;
@@ -157,34 +153,21 @@ public final class CompactCodec {
 
     /** Writes as a users table, then a chunk (positions on a grid as wide as the widest x needs). */
     static void writeWrites(Varints.Out out, List<PixelWrite> writes) {
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> users = new ArrayList<>();
         int width = 1;
         for (PixelWrite write : writes) {
-            if (ids.putIfAbsent(write.user(), users.size()) == null) {
-                users.add(write.user());
-            }
             width = Math.max(width, write.x() + 1);
         }
-        out.varint(users.size());
-        users.forEach(out::string);
-        byte[] chunk = ChunkCodec.encode(writes, width, ids::get);
+        UserTable users = UserTable.of(writes.stream().map(PixelWrite::user).toList());
+        users.write(out);
+        byte[] chunk = ChunkCodec.encode(writes, width, users::indexOf);
         out.varint(chunk.length);
         out.bytes(chunk);
     }
 
     static List<PixelWrite> readWrites(Varints.In in) {
-        String[] users = new String[in.count(1)];
-        for (int i = 0; i < users.length; i++) {
-            users[i] = in.string(MAX_USER_BYTES);
-        }
+        UserTable users = UserTable.read(in);
         byte[] chunk = in.bytes(in.count(1));
-        return ChunkCodec.decode(chunk, id -> {
-            if (id < 0 || id >= users.length) {
-                throw new IllegalArgumentException("user " + id + " of a table of " + users.length);
-            }
-            return users[id];
-        });
+        return ChunkCodec.decode(chunk, users::name);
     }
 
     private static void writeSync(Varints.Out out, PeerMessage.SyncResponse sync) {
@@ -215,7 +198,7 @@ public final class CompactCodec {
         int parts = in.varintInt();
         Map<String, Long> cooldowns = new HashMap<>();
         for (int i = in.count(2); i > 0; i--) {
-            cooldowns.put(in.string(MAX_USER_BYTES), in.signed());
+            cooldowns.put(in.string(UserTable.MAX_USER_BYTES), in.signed());
         }
         Map<Integer, List<Long>> recent = new HashMap<>();
         for (int i = in.count(2); i > 0; i--) {

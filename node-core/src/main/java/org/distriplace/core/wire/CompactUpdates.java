@@ -1,9 +1,7 @@
 package org.distriplace.core.wire;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
@@ -24,15 +22,8 @@ final class CompactUpdates {
 
     static void write(Varints.Out out, PeerMessage.PixelUpdates message) {
         out.varint(message.nodeId());
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> users = new ArrayList<>();
-        for (PeerMessage.PixelUpdate update : message.updates()) {
-            if (ids.putIfAbsent(update.user(), users.size()) == null) {
-                users.add(update.user());
-            }
-        }
-        out.varint(users.size());
-        users.forEach(out::string);
+        UserTable users = UserTable.of(message.updates().stream().map(PeerMessage.PixelUpdate::user).toList());
+        users.write(out);
         out.varint(message.updates().size());
         PeerMessage.PixelUpdate previous = null;
         for (PeerMessage.PixelUpdate update : message.updates()) {
@@ -45,7 +36,7 @@ final class CompactUpdates {
             out.varint(update.x());
             out.varint(update.y());
             out.rgb(update.color().rgb());
-            out.varint(ids.get(update.user()));
+            out.varint(users.indexOf(update.user()));
             out.signed(update.requestId() - (previous == null ? 0 : previous.requestId()));
             out.signed(update.timestamp() - (previous == null ? 0 : previous.timestamp()));
             if (!sameClock) {
@@ -57,10 +48,7 @@ final class CompactUpdates {
 
     static PeerMessage.PixelUpdates read(Varints.In in) {
         int nodeId = in.varintInt();
-        String[] users = new String[in.count(1)];
-        for (int i = 0; i < users.length; i++) {
-            users[i] = in.string(CompactCodec.MAX_USER_BYTES);
-        }
+        UserTable users = UserTable.read(in);
         int count = in.count(8);
         List<PeerMessage.PixelUpdate> updates = new ArrayList<>(count);
         int origin = 0;
@@ -75,16 +63,13 @@ final class CompactUpdates {
             int x = in.varintInt();
             int y = in.varintInt();
             Color color = new Color(in.rgb());
-            int user = in.varintInt();
-            if (user >= users.length) {
-                throw new IllegalArgumentException("user " + user + " of a table of " + users.length);
-            }
+            String user = users.name(in.varintInt());
             requestId += in.signed();
             timestamp += in.signed();
             if ((flags & SAME_CLOCK) == 0) {
                 clock = in.clock();
             }
-            updates.add(new PeerMessage.PixelUpdate(origin, requestId, users[user], x, y, color, timestamp, clock));
+            updates.add(new PeerMessage.PixelUpdate(origin, requestId, user, x, y, color, timestamp, clock));
         }
         return new PeerMessage.PixelUpdates(nodeId, updates);
     }
