@@ -81,7 +81,7 @@ final class AuthApi {
                 return done(Responses.json(HttpResponseStatus.OK, me(who)));
             case "logout":
                 return done(withCookie(Responses.JSON.createObjectNode().put("success", true), HttpResponseStatus.OK,
-                    ClientIdentity.endedSession()));
+                    identities.afterLogout(remote)));
             default:
                 if (!attempts.tryTake(remote)) {
                     FullHttpResponse limited = Responses.error(HttpResponseStatus.TOO_MANY_REQUESTS,

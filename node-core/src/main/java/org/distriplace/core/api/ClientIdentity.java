@@ -29,11 +29,17 @@ final class ClientIdentity {
 
     /**
      * @param userId    the guest's id, or the address's when the client has no valid session
-     * @param setCookie the Set-Cookie header value offering a new session, when the client needs one
-     * @param forged    the client showed a session this cluster did not issue (made up, altered, or old-style)
+     * @param setCookie the Set-Cookie header value for the answer: a new session, when the client needs one and
+     *                  its address has not spent its hour's budget, or the bad session's removal
+     * @param forged    the client showed a session this cluster did not issue (made up, altered, or expired)
      * @param guest     no account: a guest, or an address
      */
     record Identity(String userId, Optional<String> setCookie, boolean forged, boolean guest) {
+
+        /** Whether {@link #setCookie} is a new session (not nothing, nor the removal of a bad one). */
+        boolean offersSession() {
+            return setCookie.filter(cookie -> !cookie.startsWith(COOKIE + "=;")).isPresent();
+        }
     }
 
     private final ClusterSecret secret;
@@ -49,8 +55,10 @@ final class ClientIdentity {
     }
 
     /**
-     * Who the client is; when it has no valid session and {@code offering} (a read, or a placement refused for a
-     * forged session), a new one is offered within the address's budget.
+     * Who the client is. A client with no valid session is offered a new one within its address's budget where a
+     * player starts to play ({@code offering}: the page itself), and where its session was refused as forged: then,
+     * past the budget, the bad cookie is removed so that the client plays on as its address instead of being refused
+     * again. Probes and reads (health, metrics, static files, the canvas) pass {@code false} and never spend the budget.
      */
     Identity of(HttpHeaders headers, SocketAddress remote, boolean offering) {
         String header = headers.get(HttpHeaderNames.COOKIE);
@@ -73,8 +81,19 @@ final class ClientIdentity {
         }
         // Until the client shows a session back, it is its address: a client that drops cookies cannot dodge
         // the cooldown by getting a fresh guest on every request.
-        return new Identity("addr-" + AddressTable.host(remote), offering || forged ? offer(remote) : Optional.empty(),
-            forged, true);
+        Optional<String> answer = offering || forged ? offer(remote) : Optional.empty();
+        if (forged && answer.isEmpty()) {
+            answer = Optional.of(endedSession());
+        }
+        return new Identity("addr-" + AddressTable.host(remote), answer, forged, true);
+    }
+
+    /**
+     * The Set-Cookie value that ends an account's session (logging out): a new guest session within the address's
+     * budget, so the player plays on as a guest at once, or else the session's removal (the client is its address).
+     */
+    String afterLogout(SocketAddress remote) {
+        return offer(remote).orElseGet(ClientIdentity::endedSession);
     }
 
     /** The Set-Cookie value of a session for account {@code name}, signed now. */
@@ -82,7 +101,7 @@ final class ClientIdentity {
         return session(AccountTokens.sign(secret, name, clock.getAsLong() / 1000));
     }
 
-    /** The Set-Cookie value that ends the session (logging out): the client is its address until its next read. */
+    /** The Set-Cookie value that removes the client's session cookie: it is its address until it loads the page. */
     static String endedSession() {
         DefaultCookie cookie = new DefaultCookie(COOKIE, "");
         cookie.setHttpOnly(true);

@@ -85,10 +85,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             return;
         }
         boolean keepAlive = HttpUtil.isKeepAlive(request);
-        Identity identity = identities.of(request.headers(), ctx.channel().remoteAddress(),
-            request.method().equals(HttpMethod.GET));
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
+        Identity identity = identities.of(request.headers(), ctx.channel().remoteAddress(),
+            method.equals(HttpMethod.GET) && StaticFiles.isPage(path));
         CompletableFuture<FullHttpResponse> response;
         if (HealthApi.serves(path)) {
             response = health.handle(method, path, ctx.executor());
@@ -106,7 +106,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             // Every attempt counts against the address's rate, before anything else is looked at.
             response = !policy.placements().tryTake(ctx.channel().remoteAddress())
                 ? CompletableFuture.completedFuture(policy.rateLimited())
-                : identity.forged() ? CompletableFuture.completedFuture(badSession())
+                : identity.forged() ? CompletableFuture.completedFuture(badSession(identity.offersSession()))
                 : placePixel(request, identity.userId(), ctx);
         } else if (!method.equals(HttpMethod.GET)) {
             response = CompletableFuture.completedFuture(ROUTES.contains(path)
@@ -116,20 +116,26 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else {
             response = get(path, ctx);
         }
-        // Sessions are offered on reads (a browser loads the page first), and with the refusal of a forged one,
-        // never with a placement: a client keeps one identity while it places, and one that drops cookies stays
-        // its address.
+        // Sessions are offered with the page (a browser loads it first) and with the refusal of a forged one; never
+        // with a probe, a read or a placement: health checks and scrapers at a players' address do not spend its
+        // budget, a client keeps one identity while it places, and one that drops cookies stays its address.
         Optional<String> offer = identity.setCookie();
         // Every answer is complete on this channel's event loop by now, or will be: never on the node's thread.
         response.whenComplete((answer, failure) -> send(ctx, keepAlive, answer != null ? answer
             : internalError(failure), offer));
     }
 
-    /** A placement under a session this cluster did not issue: refused, whatever it asked. */
-    static FullHttpResponse badSession() {
+    /**
+     * A placement under a session this cluster did not issue: refused, whatever it asked.
+     *
+     * @param offered whether a new session comes with the refusal (else the bad one is removed: the address's
+     *                budget of new sessions for this hour is spent)
+     */
+    static FullHttpResponse badSession(boolean offered) {
         return Responses.error(HttpResponseStatus.UNAUTHORIZED, "BAD_SESSION", "this session was not issued by this "
-            + "cluster (made up, altered, or from before sessions were signed); a new one comes with this answer: "
-            + "place again with it");
+            + "cluster (made up, altered, or expired); " + (offered ? "a new one comes with this answer: place again "
+            + "with it" : "this address has had all its new sessions for this hour, so the bad one is removed: place "
+            + "again to play as your address"));
     }
 
     /** Canvas reads come from the node's latest published view, encoded once per view for every reader. */

@@ -24,6 +24,11 @@ final class StaticFiles {
     private StaticFiles() {
     }
 
+    /** Whether {@code path} is the page a player opens to play (where a guest session starts). */
+    static boolean isPage(String path) {
+        return path.equals("/") || path.equals("/index.html");
+    }
+
     /** The file at a request path ({@code /} is {@code /index.html}); empty if there is none or the path is odd. */
     static Optional<File> find(String path) {
         String file = path.equals("/") ? "/index.html" : path;
