@@ -70,13 +70,13 @@ public final class DesktopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Path home = PreferencesFile.home();
-        java.nio.file.Files.createDirectories(home);
+        org.distriplace.app.runtime.OwnerOnly.directory(home);
         // The app logs to a file as headless nodes do: players have no console to read when something goes wrong.
         NodeCommand.logToFile(home.resolve("distri-place.log"));
         boolean secondCopy = startAsANewNodeIfAnotherCopyRunsThisOne(home);
         EmbeddedNode.Settings settings = options.settings(home.resolve("node-" + options.id), true,
             new NodeOptions.Launch(DEFAULT_AUTO_REMOVE_AFTER, true, false));
-        options.warnIfDevelopmentSecret();
+        options.checkSecret();
         boolean windowed = DesktopLauncher.displayAvailable();
         if (!windowed) {
             spec.commandLine().getErr().println("distri-place: no display here (DISPLAY and WAYLAND_DISPLAY are "

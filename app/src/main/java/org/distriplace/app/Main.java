@@ -42,7 +42,8 @@ public final class Main implements Callable<Integer> {
 
     /** The configured command line (also used by tests). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
+            .setExecutionExceptionHandler(new OneLineErrors());
     }
 
     /** No command: open the desktop app. */

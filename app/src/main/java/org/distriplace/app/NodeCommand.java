@@ -59,7 +59,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        options.warnIfDevelopmentSecret();
+        options.checkSecret();
         if (forceNewCluster) {
             LOG.warn("--force-new-cluster: node {} starts as the only member of a new configuration. Use it only when "
                 + "a majority of the old cluster is gone for good; writes only those nodes held may be lost, and "

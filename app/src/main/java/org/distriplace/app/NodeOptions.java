@@ -25,6 +25,10 @@ public final class NodeOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeOptions.class);
     static final String DEFAULT_SECRET = "distri-place-dev";
+    /** The secret the package's config file and the docs once shipped: known to everyone, so never accepted. */
+    static final Set<String> PLACEHOLDER_SECRETS = Set.of("change-me");
+    /** The peer port: clear of Prometheus (9090), its exporters (9091-9999) and Kafka, often on the same host. */
+    public static final int DEFAULT_PEER_PORT = 7522;
 
     @Option(names = "--id", defaultValue = "1", description = "This node's id, a positive integer; the highest "
         + "live id leads (default: ${DEFAULT-VALUE}).")
@@ -34,7 +38,7 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}; 0 picks a free one).")
     int httpPort;
 
-    @Option(names = "--peer-port", defaultValue = "9090", description = "Port for peer connections (default: "
+    @Option(names = "--peer-port", defaultValue = "" + DEFAULT_PEER_PORT, description = "Port for peer connections (default: "
         + "${DEFAULT-VALUE}).")
     int peerPort;
 
@@ -228,7 +232,16 @@ public final class NodeOptions {
         }
     }
 
-    void warnIfDevelopmentSecret() {
+    /**
+     * Refuses a placeholder secret (a usage error: anyone could join the cluster, paint as it and read its
+     * accounts), and warns about the development one.
+     */
+    void checkSecret() {
+        if (PLACEHOLDER_SECRETS.contains(secret.trim())) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret: '" + secret.trim()
+                + "' is a placeholder everyone knows; set a secret of your own (e.g. the output of `openssl rand "
+                + "-hex 24`) in the config file or with --cluster-secret");
+        }
         if (secret.equals(DEFAULT_SECRET)) {
             LOG.warn("using the development cluster secret: set --cluster-secret or $DISTRI_PLACE_SECRET");
         }

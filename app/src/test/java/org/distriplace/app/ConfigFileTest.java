@@ -37,7 +37,7 @@ class ConfigFileTest {
             id = 4
             http-port = 8081
             cooldown = 2
-            peers = 1@10.0.0.1:9090, 2@10.0.0.2:9090
+            peers = 1@10.0.0.1:7522, 2@10.0.0.2:7522
             cluster-secret = from-the-file
             """);
         NodeOptions fileOnly = parsed(Map.of(), "node", "--config", file.toString());
@@ -45,7 +45,7 @@ class ConfigFileTest {
         assertEquals(8081, fileOnly.httpPort);
         assertEquals(2.0, fileOnly.cooldownSeconds);
         assertEquals("from-the-file", fileOnly.secret);
-        assertEquals(9090, fileOnly.peerPort, "not in the file: the built-in default");
+        assertEquals(NodeOptions.DEFAULT_PEER_PORT, fileOnly.peerPort, "not in the file: the built-in default");
 
         NodeOptions env = parsed(Map.of("DISTRI_PLACE_COOLDOWN", "3", "DISTRI_PLACE_SECRET", "from-env"),
             "node", "--config=" + file);

@@ -133,7 +133,7 @@ public final class ClusterJoin {
     static Path freshDirectory(Path home, String prefix) {
         String stamp = Long.toString(System.currentTimeMillis(), 36);
         try {
-            Files.createDirectories(home);
+            OwnerOnly.directory(home);
             for (int attempt = 0; ; attempt++) {
                 Path candidate = home.resolve(prefix + stamp + (attempt == 0 ? "" : "-" + attempt));
                 try {

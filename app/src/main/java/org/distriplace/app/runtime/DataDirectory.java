@@ -56,7 +56,7 @@ final class DataDirectory implements AutoCloseable {
 
     private static DataDirectory tryLock(Path dir) {
         try {
-            Files.createDirectories(dir);
+            OwnerOnly.directory(dir);
             FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
             try {

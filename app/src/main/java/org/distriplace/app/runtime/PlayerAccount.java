@@ -65,7 +65,7 @@ public final class PlayerAccount {
             if (Files.isRegularFile(file)) {
                 return Files.readString(file, StandardCharsets.US_ASCII).trim();
             }
-            Files.createDirectories(home);
+            OwnerOnly.directory(home);
             byte[] random = new byte[24];
             new SecureRandom().nextBytes(random);
             String key = Base64.getUrlEncoder().withoutPadding().encodeToString(random);

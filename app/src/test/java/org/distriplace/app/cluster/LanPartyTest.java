@@ -62,7 +62,7 @@ class LanPartyTest {
             "-Ddistri-place.home=" + dir.resolve("player-" + player), "-cp", System.getProperty("java.class.path"),
             "org.distriplace.app.Main", "app", "--user", "player-" + player, "--cluster-secret", SECRET,
             "--cooldown", "0", "--heartbeat-ms", "300", "--failure-timeout-ms", "2000", "--http-port", "8080",
-            "--peer-port", "9090");
+            "--peer-port", Integer.toString(org.distriplace.app.NodeOptions.DEFAULT_PEER_PORT));
         ProcessBuilder builder = new ProcessBuilder(VirtualLan.inNamespace(ns, java)).redirectErrorStream(true)
             .redirectOutput(dir.resolve("player-" + player + ".log").toFile());
         builder.environment().remove("DISPLAY");
