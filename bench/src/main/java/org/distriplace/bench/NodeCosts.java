@@ -14,7 +14,7 @@ final class NodeCosts {
     static final String USED = "jvm_memory_used_bytes";
     static final String COMMITS = "distriplace_storage_transaction_seconds_count";
     static final String COMMIT_BUCKETS = "distriplace_storage_transaction_seconds_bucket";
-    static final String JIT_MS = "jvm_compilation_time_ms_total";
+    static final String JIT_SECONDS = "jvm_compilation_time_seconds_total";
 
     /** The nodes' counters at one moment. */
     record Snapshot(double[] cpuSeconds, double[] allocatedBytes, double[] diskBytes, double[] commits,
@@ -45,7 +45,7 @@ final class NodeCosts {
             allocated[id - 1] = allocatedBytes(metrics);
             commits[id - 1] = counter(metrics, COMMITS);
             slow[id - 1] = commits[id - 1] - bucket(metrics, COMMIT_BUCKETS, "0.1");
-            jit[id - 1] = counter(metrics, JIT_MS);
+            jit[id - 1] = counter(metrics, JIT_SECONDS) * 1000;
             disk[id - 1] = cluster.diskWriteBytes(id);
         }
         return new Snapshot(cpu, allocated, disk, commits, slow, jit);

@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
-import io.micrometer.core.instrument.binder.jvm.JvmCompilationMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -69,6 +68,7 @@ public final class NodeMetrics implements EventSink {
 
     public NodeMetrics(int nodeId) {
         registry.config().commonTags("node", Integer.toString(nodeId));
+        PrometheusNames.install(registry);
         writesCommitted = Counter.builder("distriplace.writes.committed")
             .description("Pixel writes committed into this replica").register(registry);
         batchesCommitted = Counter.builder("distriplace.batches.committed")
@@ -100,7 +100,7 @@ public final class NodeMetrics implements EventSink {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        new JvmCompilationMetrics().bindTo(registry);
+        PrometheusNames.bindSecondsMeters(registry);
         // Netty's pooled buffers live outside the heap and outside the JVM's own buffer-pool figures.
         new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
     }
