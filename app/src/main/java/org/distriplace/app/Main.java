@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine;
 
 /** The {@code distri-place} command line. */
-@Command(name = "distri-place", mixinStandardHelpOptions = true, version = "distri-place 0.1.0",
+@Command(name = "distri-place", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
     description = {
         "A collaborative pixel canvas on a small, observable distributed system.",
         "Every node keeps a replica of the canvas; peers agree through heartbeats,",
@@ -21,8 +21,22 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
+    /** The commands that open a window; every other one runs headless. */
+    private static final java.util.Set<String> WINDOWED = java.util.Set.of("app", "demo", "inspect");
+
     public static void main(String[] args) {
+        if (!opensAWindow(args)) {
+            // Nodes, timelapses and benchmarks draw images but never show them: AWT then needs no display libraries,
+            // which the headless package (distri-place-node) does not ship.
+            System.setProperty("java.awt.headless", "true");
+        }
         System.exit(run(commandLine(), args));
+    }
+
+    /** Whether {@code args} name a command with a window (no command at all is the desktop app). */
+    static boolean opensAWindow(String... args) {
+        return java.util.Arrays.stream(args).filter(arg -> !arg.startsWith("-")).findFirst()
+            .map(WINDOWED::contains).orElse(true);
     }
 
     /**
@@ -44,6 +58,20 @@ public final class Main implements Callable<Integer> {
     public static CommandLine commandLine() {
         return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true)
             .setExecutionExceptionHandler(new OneLineErrors());
+    }
+
+    /** The version the build stamped into {@code version.properties}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws java.io.IOException {
+            java.util.Properties stamped = new java.util.Properties();
+            try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    stamped.load(in);
+                }
+            }
+            return new String[] {"distri-place " + stamped.getProperty("version", "(unknown version)")};
+        }
     }
 
     /** No command: open the desktop app. */

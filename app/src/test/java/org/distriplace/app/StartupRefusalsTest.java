@@ -61,4 +61,12 @@ class StartupRefusalsTest {
         Path fresh = org.distriplace.app.runtime.OwnerOnly.directory(dir.resolve("fresh").resolve("node-3"));
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
     }
+
+    @Test
+    void onlyTheCommandsWithAWindowNeedADisplay() {
+        assertTrue(Main.opensAWindow() && Main.opensAWindow("app", "--user", "bob") && Main.opensAWindow("demo")
+            && Main.opensAWindow("inspect", "--trace", "x.dptrace"));
+        assertFalse(Main.opensAWindow("node", "--config", "node.conf") || Main.opensAWindow("timelapse")
+            || Main.opensAWindow("--help", "simulate"), "these run headless: no display libraries needed");
+    }
 }

@@ -19,6 +19,9 @@ import org.distriplace.core.net.LoopbackPorts;
 final class Installed {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** What a root shell has, for apt-get, dpkg and systemd's tools. */
+    static final Map<String, String> ROOT_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin",
+        "DEBIAN_FRONTEND", "noninteractive");
 
     private Installed() {
     }
@@ -54,6 +57,11 @@ final class Installed {
     static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
             .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static byte[] getBytes(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray()).body();
     }
 
     static HttpResponse<String> post(int port, String path, String body) throws IOException, InterruptedException {
