@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.distriplace.core.testing.Await;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,10 +25,21 @@ final class Browser implements AutoCloseable {
     private final ChromeDriver driver;
 
     Browser(Path profile) {
+        this(profile, null);
+    }
+
+    /** A browser showing pages on {@code screen} (null: a 1000x700 window, as the older tests expect). */
+    Browser(Path profile, Screen screen) {
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile());
+        String window = screen == null ? "1000,700" : screen.width() + "," + screen.height();
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-            "--disable-quic", "--window-size=1000,700", "--user-data-dir=" + profile);
+            "--disable-quic", "--window-size=" + window, "--user-data-dir=" + profile);
+        if (screen != null && screen.touch()) {
+            options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics", java.util.Map.of(
+                "width", screen.width(), "height", screen.height(), "pixelRatio", screen.pixelRatio(),
+                "touch", true, "mobile", true)));
+        }
         options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory",
             downloads(profile).toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
@@ -73,6 +85,27 @@ final class Browser implements AutoCloseable {
                 + "return {x: p.x - (b.left + b.width / 2), y: p.y - (b.top + b.height / 2)};", x, y);
         new Actions(driver).moveToElement(canvas, point.get("x").intValue(), point.get("y").intValue()).click()
             .perform();
+    }
+
+    /** A DevTools protocol command (Input.dispatchTouchEvent and the like), answered once Chromium has run it. */
+    Map<String, Object> cdp(String command, Map<String, Object> parameters) {
+        return driver.executeCdpCommand(command, parameters);
+    }
+
+    /** The centre of the element {@code id} in CSS pixels of the viewport: {x, y}. */
+    double[] centreOf(String css) {
+        @SuppressWarnings("unchecked")
+        List<Number> centre = (List<Number>) js("const b = document.querySelector(arguments[0])"
+            + ".getBoundingClientRect(); return [b.left + b.width / 2, b.top + b.height / 2];", css);
+        return new double[] {centre.get(0).doubleValue(), centre.get(1).doubleValue()};
+    }
+
+    /** Where the centre of canvas pixel (x, y) is on the screen, in CSS pixels of the viewport: {x, y}. */
+    double[] pointOf(int x, int y) {
+        @SuppressWarnings("unchecked")
+        Map<String, Number> point = (Map<String, Number>) js(
+            "return window.distriPlace.screenPointOf(arguments[0], arguments[1])", x, y);
+        return new double[] {point.get("x").doubleValue(), point.get("y").doubleValue()};
     }
 
     void click(String id) {

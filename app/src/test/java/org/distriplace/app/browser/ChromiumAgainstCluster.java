@@ -37,6 +37,17 @@ abstract class ChromiumAgainstCluster {
         }
     }
 
+    /** Starts one node, a cluster of its own (enough for what the page looks like), and waits for it to lead. */
+    NodeProcess startNode(int cooldownSeconds, String secret) throws Exception {
+        nodes = TestCluster.of(1, dir, cooldownSeconds, secret);
+        NodeProcess node = nodes.get(0).unset("--peers").start();
+        Await.until("node 1 to lead", Duration.ofSeconds(30), () -> {
+            var view = node.cluster();
+            return view != null && view.path("role").asText().equals("LEADER") && view.path("ready").asBoolean();
+        });
+        return node;
+    }
+
     /** Starts three nodes and waits for node 3 to lead. */
     void startCluster(int cooldownSeconds, String secret) throws Exception {
         nodes = TestCluster.of(dir, cooldownSeconds, secret);

@@ -4,15 +4,14 @@ const GRID_FROM_SCALE = 8;
 
 /**
  * Draws the canvas: the committed pixels (one palette index each) in an offscreen bitmap, scaled with zoom and
- * pan, a pixel grid at high zoom, and pending placements on top. Updates are batched and drawn once per animation
- * frame. Zoom keeps the pixel under the cursor fixed. A past canvas can be shown instead of the live one.
+ * pan, a pixel grid at high zoom, pending placements and a touch's target (a reticle) on top. Updates are batched
+ * and drawn once per animation frame. Zoom keeps the pixel under the cursor fixed. A past canvas can be shown
+ * instead of the live one. Input is {@link CanvasInput}'s.
  */
 export class CanvasView {
-  constructor(element, { onPlace, onHover }) {
+  constructor(element) {
     this.element = element;
     this.context = element.getContext('2d');
-    this.onPlace = onPlace;
-    this.onHover = onHover;
     this.width = 0;
     this.height = 0;
     this.indices = new Uint8Array(0);
@@ -24,11 +23,13 @@ export class CanvasView {
     this.offsetX = 0;
     this.offsetY = 0;
     this.fitted = false;
+    /** Fitted and not zoomed or panned since: a resize (a phone turned, a bar shown) fits again. */
+    this.following = false;
     this.frameRequested = false;
     this.bitmap = document.createElement('canvas');
     this.past = null;
     this.pastBitmap = document.createElement('canvas');
-    this.listen();
+    this.target = null;
     new ResizeObserver(() => this.resize()).observe(element);
   }
 
@@ -134,6 +135,12 @@ export class CanvasView {
     this.requestFrame();
   }
 
+  /** The pixel a tap picked, drawn in {@code color} inside a reticle (null: none). */
+  setTarget(pixel, color) {
+    this.target = pixel ? { x: pixel.x, y: pixel.y, color } : null;
+    this.requestFrame();
+  }
+
   // ------------------------------------------------------------------ view transform
 
   fit() {
@@ -146,6 +153,7 @@ export class CanvasView {
     this.offsetX = (clientWidth - this.width * this.scale) / 2;
     this.offsetY = (clientHeight - this.height * this.scale) / 2;
     this.fitted = true;
+    this.following = true;
     this.requestFrame();
   }
 
@@ -155,6 +163,7 @@ export class CanvasView {
     const canvasX = (screenX - this.offsetX) / this.scale;
     const canvasY = (screenY - this.offsetY) / this.scale;
     this.scale = next;
+    this.following = false;
     this.offsetX = screenX - canvasX * next;
     this.offsetY = screenY - canvasY * next;
     this.requestFrame();
@@ -163,6 +172,7 @@ export class CanvasView {
   panBy(dx, dy) {
     this.offsetX += dx;
     this.offsetY += dy;
+    this.following = false;
     this.requestFrame();
   }
 
@@ -185,7 +195,7 @@ export class CanvasView {
     const ratio = window.devicePixelRatio || 1;
     this.element.width = Math.round(this.element.clientWidth * ratio);
     this.element.height = Math.round(this.element.clientHeight * ratio);
-    if (!this.fitted) {
+    if (!this.fitted || this.following) {
       this.fit();
     }
     this.requestFrame();
@@ -204,7 +214,10 @@ export class CanvasView {
     const g = this.context;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, this.element.clientWidth, this.element.clientHeight);
-    g.imageSmoothingEnabled = false;
+    // Nearest-neighbour while a canvas pixel covers a device pixel or more; below that it would skip pixels (a
+    // lone pixel vanishing at Fit), so the bitmap is filtered down instead and each pixel shows, faint.
+    g.imageSmoothingEnabled = this.scale * ratio < 1;
+    g.imageSmoothingQuality = 'high';
     g.drawImage(this.past ? this.pastBitmap : this.bitmap, this.offsetX, this.offsetY, this.width * this.scale, this.height * this.scale);
     if (this.scale >= GRID_FROM_SCALE) {
       this.drawGrid(g);
@@ -218,6 +231,39 @@ export class CanvasView {
       g.strokeRect(this.offsetX + x * this.scale, this.offsetY + y * this.scale, this.scale, this.scale);
       g.setLineDash([]);
     }
+    if (this.target && !this.past) {
+      this.drawReticle(g, this.target);
+    }
+  }
+
+  /** Corner brackets around the target pixel, at least a fingertip's target wide, in black and white. */
+  drawReticle(g, { x, y, color }) {
+    const left = this.offsetX + x * this.scale;
+    const top = this.offsetY + y * this.scale;
+    if (this.scale >= 4) {
+      g.fillStyle = color;
+      g.fillRect(left, top, this.scale, this.scale);
+    }
+    const size = Math.max(this.scale + 8, 18);
+    const cx = left + this.scale / 2;
+    const cy = top + this.scale / 2;
+    const half = size / 2;
+    const arm = size / 3;
+    g.beginPath();
+    for (const [sx, sy] of [[-1, -1], [1, -1], [1, 1], [-1, 1]]) {
+      const px = cx + sx * half;
+      const py = cy + sy * half;
+      g.moveTo(px - sx * arm, py);
+      g.lineTo(px, py);
+      g.lineTo(px, py - sy * arm);
+    }
+    g.lineCap = 'square';
+    g.strokeStyle = '#fff';
+    g.lineWidth = 5;
+    g.stroke();
+    g.strokeStyle = '#111';
+    g.lineWidth = 2.5;
+    g.stroke();
   }
 
   drawGrid(g) {
@@ -238,58 +284,5 @@ export class CanvasView {
       g.lineTo(this.offsetX + this.width * this.scale, sy);
     }
     g.stroke();
-  }
-
-  // ------------------------------------------------------------------ input
-
-  listen() {
-    const element = this.element;
-    let press = null;
-    element.addEventListener('pointerdown', (event) => {
-      press = { x: event.offsetX, y: event.offsetY, lastX: event.offsetX, lastY: event.offsetY, moved: false };
-      element.setPointerCapture(event.pointerId);
-    });
-    element.addEventListener('pointermove', (event) => {
-      this.onHover(this.pixelAt(event.offsetX, event.offsetY));
-      if (!press) {
-        return;
-      }
-      if (Math.hypot(event.offsetX - press.x, event.offsetY - press.y) > 4) {
-        press.moved = true;
-        element.classList.add('dragging');
-      }
-      if (press.moved) {
-        this.panBy(event.offsetX - press.lastX, event.offsetY - press.lastY);
-      }
-      press.lastX = event.offsetX;
-      press.lastY = event.offsetY;
-    });
-    element.addEventListener('pointerup', (event) => {
-      if (press && !press.moved) {
-        const pixel = this.pixelAt(event.offsetX, event.offsetY);
-        if (pixel) {
-          this.onPlace(pixel.x, pixel.y, event);
-        }
-      }
-      press = null;
-      element.classList.remove('dragging');
-    });
-    element.addEventListener('pointerleave', () => this.onHover(null));
-    element.addEventListener('wheel', (event) => {
-      event.preventDefault();
-      this.zoomBy(Math.pow(1.2, -event.deltaY / 100), event.offsetX, event.offsetY);
-    }, { passive: false });
-    element.addEventListener('keydown', (event) => {
-      const step = 40;
-      const keys = {
-        '+': () => this.zoomBy(1.5), '=': () => this.zoomBy(1.5), '-': () => this.zoomBy(1 / 1.5),
-        '0': () => this.fit(), ArrowLeft: () => this.panBy(step, 0), ArrowRight: () => this.panBy(-step, 0),
-        ArrowUp: () => this.panBy(0, step), ArrowDown: () => this.panBy(0, -step),
-      };
-      if (keys[event.key]) {
-        event.preventDefault();
-        keys[event.key]();
-      }
-    });
   }
 }

@@ -4,9 +4,11 @@ const BINARY_PIXEL_BYTES = 5;
 
 /**
  * The live connection to this node's /ws: JSON messages in (and `pixels` as compact binary frames, which this
- * client asks for with `?pixels=binary`), placements out. Reconnects after 1, 2, 4 … 30 s
- * (plus up to a second of jitter, so a room of browsers does not return in lock-step). The node sends a fresh
- * welcome and canvas on every connection, so a reconnect always starts from the current canvas.
+ * client asks for with `?pixels=binary`), placements out. Reconnects after 0.5, 1, 2 s, then every 3 s (plus up
+ * to a second of jitter, so a room of browsers does not return in lock-step): a node back from a restart is found
+ * within seconds, and a refused connection costs the node nothing. It tries again at once when the browser says
+ * the network is back or the tab is shown again (a phone's page wakes up offline). The node sends a fresh welcome
+ * and canvas on every connection, so a reconnect always starts from the current canvas.
  */
 export class Connection {
   /**
@@ -20,10 +22,28 @@ export class Connection {
     this.attempt = 0;
     this.nextRequestId = 1;
     this.socket = null;
+    this.retryTimer = 0;
+    /** Connection attempts that failed since the last success (for tests and the curious). */
+    this.failures = 0;
     /** The canvas's width and palette from the last welcome, to decode binary pixels. */
     this.shape = null;
     this.connect();
     setInterval(() => this.send({ type: 'ping' }), 20_000);
+    window.addEventListener('online', () => this.retryNow());
+    document.addEventListener('visibilitychange', () => {
+      if (document.visibilityState === 'visible') {
+        this.retryNow();
+      }
+    });
+  }
+
+  /** Skips the wait before the next attempt, when one is waiting (the network or the tab is back). */
+  retryNow() {
+    if (this.retryTimer) {
+      clearTimeout(this.retryTimer);
+      this.retryTimer = 0;
+      this.connect();
+    }
   }
 
   get online() {
@@ -31,11 +51,13 @@ export class Connection {
   }
 
   connect() {
+    this.retryTimer = 0;
     const socket = new WebSocket(this.url);
     socket.binaryType = 'arraybuffer';
     this.socket = socket;
     socket.onopen = () => {
       this.attempt = 0;
+      this.failures = 0;
       this.on.online();
     };
     socket.onmessage = (event) => this.dispatch(event.data);
@@ -44,8 +66,9 @@ export class Connection {
         return;
       }
       const retryMs = Connection.backoffMs(this.attempt++);
+      this.failures++;
       this.on.offline(retryMs);
-      setTimeout(() => this.connect(), retryMs);
+      this.retryTimer = setTimeout(() => this.connect(), retryMs);
     };
   }
 
@@ -53,15 +76,16 @@ export class Connection {
   reconnect() {
     const old = this.socket;
     this.socket = null;
+    clearTimeout(this.retryTimer);
     if (old) {
       old.close();
     }
     this.connect();
   }
 
-  /** 1 s, 2 s, 4 s … capped at 30 s, plus 0–1 s of jitter. */
+  /** 0.5 s, 1 s, 2 s, then 3 s, plus 0–1 s of jitter. */
   static backoffMs(attempt) {
-    return Math.min(30_000, 1000 * 2 ** attempt) + Math.floor(Math.random() * 1000);
+    return Math.min(3000, 500 * 2 ** attempt) + Math.floor(Math.random() * 1000);
   }
 
   dispatch(data) {

@@ -1,42 +1,54 @@
 import { CanvasView } from './canvas-view.js';
+import { CanvasInput } from './canvas-input.js';
 import { Account } from './account.js';
 import { Connection } from './connection.js';
 import { Cooldown } from './cooldown.js';
 import { HistoryBar, PixelInfo } from './history.js';
+import { ToolsMenu } from './menu.js';
 import { Palette } from './palette.js';
+import { Placing } from './placing.js';
+import { StatusLine } from './status-line.js';
 import { TimelapseDialog } from './timelapse.js';
 
 const $ = (id) => document.getElementById(id);
 const status = $('status');
 const offline = $('offline');
-const message = $('message');
-const pending = new Map();
-let messageTimer = 0;
+const line = new StatusLine($('message'));
+const say = (text) => line.say(text);
 let hovered = null;
 
 function showCursor() {
   $('cursor').textContent = hovered ? `(${hovered.x}, ${hovered.y}) ${view.shownColorAt(hovered.x, hovered.y)}` : '';
 }
 
-function say(text) {
-  message.textContent = text;
-  clearTimeout(messageTimer);
-  messageTimer = setTimeout(() => { message.textContent = ''; }, 6000);
-}
-
-const cooldown = new Cooldown($('cooldown'), (cooling) => palette.setCooling(cooling));
-const palette = new Palette($('palette'));
-const view = new CanvasView($('canvas'), {
-  onHover: (pixel) => {
+const palette = new Palette($('palette'), () => placing.refresh());
+const cooldown = new Cooldown($('cooldown'), ({ cooling }) => {
+  palette.setCooling(cooling);
+  if (!cooling) {
+    line.clear('cooldown');
+  }
+  placing.refresh();
+});
+const view = new CanvasView($('canvas'));
+const placing = new Placing({
+  view, palette, cooldown, status: line,
+  send: (x, y, color) => connection.place(x, y, color),
+  online: () => connection.online,
+  bar: $('place-bar'), where: $('place-where'), confirm: $('place-confirm'), cancel: $('place-cancel'),
+});
+new CanvasInput(view, {
+  hover: (pixel) => {
     hovered = pixel;
     showCursor();
   },
-  onPlace: (x, y, event) => {
-    // The inspect tool, a modifier, or looking at the past: a click asks who painted the pixel.
-    if (inspecting || event.altKey || event.shiftKey || history.open) {
-      pixelInfo.show(x, y, history.open ? history.shownMs : null);
+  pick: (pixel, how) => {
+    // The inspect tool, a modifier, or looking at the past: a pick asks who painted the pixel.
+    if (inspecting || how.altKey || how.shiftKey || history.open) {
+      pixelInfo.show(pixel.x, pixel.y, history.open ? history.shownMs : null);
+    } else if (how.touch) {
+      placing.pick(pixel);
     } else {
-      place(x, y);
+      placing.place(pixel.x, pixel.y);
     }
   },
 });
@@ -49,34 +61,23 @@ const history = new HistoryBar({
   live: $('history-live'),
 }, view, say);
 const timelapse = new TimelapseDialog(view);
+new ToolsMenu($('menu-toggle'), $('tools'));
 let inspecting = false;
 
 function setInspecting(on) {
   inspecting = on;
   $('inspect-tool').setAttribute('aria-pressed', String(on));
   $('canvas').style.cursor = on ? 'help' : '';
+  if (on) {
+    placing.pick(null);
+  }
 }
 
 async function toggleHistory() {
   await history.toggle();
   $('history-toggle').setAttribute('aria-pressed', String(history.open));
-}
-
-function place(x, y) {
-  if (!connection.online) {
-    say('Offline: the pixel was not placed.');
-    return;
-  }
-  if (cooldown.active) {
-    say(`Wait ${cooldown.secondsLeft} s before placing again.`);
-    return;
-  }
-  const color = palette.selected;
-  const requestId = connection.place(x, y, color);
-  if (requestId) {
-    pending.set(requestId, { x, y, color, committed: false });
-    view.setPending(x, y, color);
-    cooldown.start(cooldown.seconds);
+  if (history.open) {
+    placing.pick(null);
   }
 }
 
@@ -86,17 +87,14 @@ const connection = new Connection(`${scheme}://${location.host}/ws?pixels=binary
     status.dataset.state = 'online';
     status.textContent = `online via ${location.host}`;
     offline.hidden = true;
+    placing.refresh();
   },
   offline(retryMs) {
     status.dataset.state = 'offline';
     status.textContent = 'offline';
     offline.hidden = false;
-    offline.textContent = `Offline: reconnecting in ${Math.round(retryMs / 1000)} s…`;
-    // Placements in flight have no answer coming: roll them back.
-    for (const [requestId, placement] of pending) {
-      view.clearPending(placement.x, placement.y);
-      pending.delete(requestId);
-    }
+    offline.textContent = `Offline: trying again in ${Math.max(1, Math.round(retryMs / 1000))} s…`;
+    placing.lost();
   },
   welcome(msg) {
     palette.setColors(msg.canvasInfo.palette);
@@ -112,39 +110,10 @@ const connection = new Connection(`${scheme}://${location.host}/ws?pixels=binary
   pixels(events) {
     view.apply(events);
     showCursor();
-    for (const [requestId, placement] of pending) {
-      if (placement.committed && events.some((e) => e.x === placement.x && e.y === placement.y)) {
-        view.clearPending(placement.x, placement.y);
-        pending.delete(requestId);
-      }
-    }
+    placing.arrived(events);
   },
-  success(msg) {
-    const placement = pending.get(msg.requestId);
-    if (placement) {
-      // Keep showing it until the committed pixel arrives in a batch (so it never flickers back).
-      placement.committed = true;
-      setTimeout(() => {
-        if (pending.delete(msg.requestId)) {
-          view.clearPending(placement.x, placement.y);
-        }
-      }, 3000);
-    }
-  },
-  error(msg) {
-    const placement = pending.get(msg.requestId);
-    if (placement) {
-      view.clearPending(placement.x, placement.y);
-      pending.delete(msg.requestId);
-    }
-    if (msg.code === 'COOLDOWN') {
-      cooldown.start(msg.remainingSeconds ?? cooldown.seconds);
-      say(`Too soon: wait ${msg.remainingSeconds} s.`);
-    } else {
-      cooldown.stop();
-      say(`Not placed: ${msg.message}`);
-    }
-  },
+  success: (msg) => placing.success(msg),
+  error: (msg) => placing.error(msg),
 });
 
 // Logging in or out changes who the node knows this page as: the live connection is opened again.
@@ -172,6 +141,7 @@ document.addEventListener('keydown', (event) => {
     toggleHistory();
   } else if (event.key === 'Escape') {
     pixelInfo.hide();
+    placing.pick(null);
     if (history.open) {
       toggleHistory();
     }
@@ -184,7 +154,13 @@ window.distriPlace = {
   screenPointOf: (x, y) => view.screenPointOf(x, y),
   select: (color) => palette.select(color),
   get online() { return connection.online; },
-  get pending() { return pending.size; },
+  get reconnectFailures() { return connection.failures; },
+  get pending() { return placing.pending.size; },
+  get sent() { return placing.sent; },
+  get target() { return placing.target; },
+  get selected() { return palette.selected; },
+  get view() { return { scale: view.scale, offsetX: view.offsetX, offsetY: view.offsetY }; },
+  get messages() { return [...line.shown]; },
   get ready() { return view.width > 0; },
   shownColorAt: (x, y) => view.shownColorAt(x, y),
   get historyShown() { return history.shownMs; },

@@ -1,7 +1,12 @@
-/** The palette bar: one swatch per colour, one selected (click, or keys 1-9 for the first nine). */
+/** The palette bar: one swatch per colour, one selected (click or tap, or keys 1-9 for the first nine). */
 export class Palette {
-  constructor(element) {
+  /**
+   * @param {HTMLElement} element the swatches' container
+   * @param {function(string)} onSelect called with the colour selected
+   */
+  constructor(element, onSelect = () => {}) {
     this.element = element;
+    this.onSelect = onSelect;
     this.colors = [];
     this.selected = '#000000';
     document.addEventListener('keydown', (event) => {
@@ -20,6 +25,7 @@ export class Palette {
       swatch.style.background = color;
       swatch.title = color;
       swatch.setAttribute('role', 'radio');
+      swatch.setAttribute('aria-label', color);
       swatch.dataset.color = color;
       swatch.addEventListener('click', () => this.select(color));
       return swatch;
@@ -32,6 +38,7 @@ export class Palette {
     for (const swatch of this.element.children) {
       swatch.setAttribute('aria-checked', String(swatch.dataset.color === color));
     }
+    this.onSelect(color);
   }
 
   setCooling(cooling) {

@@ -26,18 +26,26 @@ export class TimelapseDialog {
       const { x, y, width, height } = this.view.visibleRegion();
       this.fields.region.value = `${x},${y},${width},${height}`;
     });
-    document.getElementById('timelapse-form').addEventListener('submit', (event) => {
+    const form = document.getElementById('timelapse-form');
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
       this.download();
     });
+    // What the status says is about the values it was given: a change, or a value the form refuses, clears it.
+    form.addEventListener('input', () => this.report(''));
+    form.addEventListener('invalid', () => this.report(''), true);
   }
 
   async open() {
     this.report('');
-    const range = await historyRange();
-    if (range.placements > 0) {
-      this.fields.from.value = localInput(Math.floor(range.first / 1000) * 1000);
-      this.fields.to.value = localInput(Math.ceil((range.last + 1) / 1000) * 1000);
+    try {
+      const range = await historyRange();
+      if (range.placements > 0) {
+        this.fields.from.value = localInput(Math.floor(range.first / 1000) * 1000);
+        this.fields.to.value = localInput(Math.ceil((range.last + 1) / 1000) * 1000);
+      }
+    } catch (failure) {
+      this.report(`The history's span is unknown: ${failure.message}`, true);
     }
     this.dialog.showModal();
   }
@@ -60,6 +68,14 @@ export class TimelapseDialog {
 
   async download() {
     this.report(`Rendering ${this.fields.frames.value} frames…`);
+    try {
+      await this.save();
+    } catch (failure) {
+      this.report(`Not saved: ${failure.message}`, true);
+    }
+  }
+
+  async save() {
     const response = await fetch(this.url());
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
