@@ -197,7 +197,8 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         ObjectNode body = Responses.JSON.createObjectNode().put("status", "committed")
             .put("x", result.write().x()).put("y", result.write().y()).put("color", result.write().color().hex())
             .put("user", result.write().user()).put("leader", result.write().nodeId())
-            .put("nextPlacement", result.nextPlacementAt());
+            .put("nextPlacement", result.nextPlacementAt())
+            .put("remainingMs", WebSocketSession.remainingMs(result.nextPlacementAt()));
         return Responses.json(HttpResponseStatus.OK, body);
     }
 

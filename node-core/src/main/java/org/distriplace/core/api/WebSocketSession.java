@@ -57,6 +57,14 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         return pixels != null && pixels.contains("binary");
     }
 
+    /**
+     * The cooldown left after a placement, on this node's clock: the page counts it down from the answer, where
+     * {@code nextPlacement} (a time on the leader's clock) would need the browser's clock to agree.
+     */
+    static long remainingMs(long nextPlacementAt) {
+        return Math.max(0, nextPlacementAt - System.currentTimeMillis());
+    }
+
     /** The {@code welcome} frame for a client joining at {@code view}: its id, cooldown and the canvas's shape. */
     private ObjectNode welcome(ReadView view) {
         long remainingMs = view.cooldownRemainingMs(user, System.currentTimeMillis());
@@ -98,7 +106,8 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         node.place(user, place.x(), place.y(), place.color()).whenCompleteAsync((result, failure) -> {
             if (result != null) {
                 ObjectNode success = Responses.JSON.createObjectNode().put("type", "success")
-                    .put("nextPlacement", result.nextPlacementAt());
+                    .put("nextPlacement", result.nextPlacementAt())
+                    .put("remainingMs", remainingMs(result.nextPlacementAt()));
                 success.set("requestId", requestId);
                 reply(ctx, success);
             } else if (failure instanceof PlaceException refused) {

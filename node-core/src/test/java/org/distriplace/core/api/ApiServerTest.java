@@ -258,6 +258,8 @@ class ApiServerTest {
         JsonNode success = alice.next("success");
         assertEquals("r1", success.get("requestId").asText());
         assertTrue(success.get("nextPlacement").asLong() > 0);
+        long remaining = success.path("remainingMs").asLong(-1);
+        assertTrue(remaining > 50_000 && remaining <= 60_000, "the minute's cooldown, counted here: " + success);
         JsonNode pixels = bob.next("pixels");
         assertEquals(List.of("2,1,#000000"), List.of(pixels.get("events").get(0).get("x").asInt() + ","
             + pixels.get("events").get(0).get("y").asInt() + "," + pixels.get("events").get(0).get("color").asText()));
