@@ -122,12 +122,34 @@ public final class ModCommand implements Callable<Integer> {
         @Override
         String act(ModeratorClient client) throws OperatorException, InterruptedException {
             List<ModeratorClient.Ban> bans = client.bans();
-            StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %-24s %-20s %s", "PLAYER",
-                "BANNED BY", "AT", "REASON"));
-            bans.forEach(ban -> text.append(String.format(Locale.ROOT, "%n%-24s %-24s %-20s %s", ban.username(),
-                ban.by(), ban.at(), ban.reason())));
-            return text.toString();
+            if (bans.isEmpty()) {
+                return "no bans in force";
+            }
+            List<List<String>> rows = new java.util.ArrayList<>(List.of(List.of("PLAYER", "BANNED BY", "AT",
+                "REASON")));
+            bans.forEach(ban -> rows.add(List.of(ban.username(), ban.by(), ban.at(), ban.reason())));
+            return table(rows);
         }
+    }
+
+    /** Rows as columns as wide as their widest cell, two spaces apart (the last column as it is). */
+    static String table(List<List<String>> rows) {
+        int[] widths = new int[rows.get(0).size()];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.size() - 1; i++) {
+                widths[i] = Math.max(widths[i], row.get(i).length());
+            }
+        });
+        StringBuilder text = new StringBuilder();
+        for (List<String> row : rows) {
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < row.size(); i++) {
+                line.append(i < row.size() - 1 ? String.format(Locale.ROOT, "%-" + (widths[i] + 2) + "s", row.get(i))
+                    : row.get(i));
+            }
+            text.append(text.length() == 0 ? "" : "\n").append(line.toString().stripTrailing());
+        }
+        return text.toString();
     }
 
     @Command(name = "rollback", header = "Undo a player's placements in a window, or put an area back as it was.",

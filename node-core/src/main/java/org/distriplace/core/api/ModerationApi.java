@@ -11,15 +11,18 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.regex.Pattern;
 import org.distriplace.core.api.ClientIdentity.Identity;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.history.Instants;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.read.Accounts;
 import org.distriplace.core.runtime.Node;
 
 /**
@@ -34,6 +37,7 @@ final class ModerationApi {
     static final String PREFIX = "/api/v1/mod/";
     private static final int MAX_NAME = 64;
     private static final int MAX_REASON = 500;
+    private static final Pattern GUEST = Pattern.compile("guest-[0-9a-f]{16}");
 
     private final Node node;
     private final AuthApi auth;
@@ -79,6 +83,12 @@ final class ModerationApi {
             return badRequest("the body is a JSON object");
         }
         try {
+            if (!action.equals("rollback")) {
+                Optional<FullHttpResponse> pointless = pointlessBanChange(action, text(body, "username", MAX_NAME));
+                if (pointless.isPresent()) {
+                    return done(pointless.get());
+                }
+            }
             CompletableFuture<ObjectNode> done = action.equals("rollback") ? rollback(who.userId(), body)
                 : changeBan(action, who.userId(), body);
             return done.handleAsync((answer, failure) -> failure == null
@@ -95,6 +105,28 @@ final class ModerationApi {
             .forEach(ban -> list.addObject().put("username", ban.name()).put("by", ban.by())
                 .put("reason", ban.reason()).put("at", Instant.ofEpochMilli(Hlc.physical(ban.at())).toString()));
         return body;
+    }
+
+    /**
+     * A ban of nobody or of the banned, or an unban of someone not banned, answered at once and changing nothing:
+     * a typo must not read as done. Players are accounts, or guests and addresses by the ids the pixel info shows.
+     */
+    private Optional<FullHttpResponse> pointlessBanChange(String action, String name) {
+        Accounts accounts = node.view().accounts();
+        boolean banned = accounts.isBanned(name);
+        if (action.equals("unban")) {
+            return banned ? Optional.empty() : Optional.of(Responses.error(HttpResponseStatus.CONFLICT, "NOT_BANNED",
+                name + " is not banned: nothing to undo"));
+        }
+        if (banned) {
+            return Optional.of(Responses.error(HttpResponseStatus.CONFLICT, "ALREADY_BANNED", name
+                + " is banned already (by " + accounts.banned().get(name).by() + ")"));
+        }
+        boolean known = accounts.account(name).isPresent() || GUEST.matcher(name).matches()
+            || name.startsWith("addr-") && name.length() > 5;
+        return known ? Optional.empty() : Optional.of(Responses.error(HttpResponseStatus.NOT_FOUND,
+            "UNKNOWN_PLAYER", "no player is named " + name + ": accounts go by their name, guests by their id "
+                + "(guest-…, as a pixel's history shows it)"));
     }
 
     private CompletableFuture<ObjectNode> changeBan(String action, String moderator, JsonNode body) {

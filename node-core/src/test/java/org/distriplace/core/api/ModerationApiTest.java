@@ -69,6 +69,25 @@ class ModerationApiTest {
         assertEquals(0, json(alice.get(base + "/api/v1/mod/bans")).path("bans").size());
     }
 
+    /** Issue 25: "banned nobody_here", and "unbanned" twice, read as done while nothing happened. */
+    @Test
+    void bansOfNobodyOrOfTheBannedAndUnbansOfTheUnbannedAreRefusedSayingWhy() throws Exception {
+        assertRefused(alice.post(base + "/api/v1/mod/ban", "{\"username\":\"nobody_here\"}"), 404, "UNKNOWN_PLAYER");
+        assertRefused(alice.post(base + "/api/v1/mod/unban", "{\"username\":\"mallory\"}"), 409, "NOT_BANNED");
+        assertEquals(200, alice.post(base + "/api/v1/mod/ban", "{\"username\":\"mallory\"}").statusCode());
+        assertRefused(alice.post(base + "/api/v1/mod/ban", "{\"username\":\"mallory\"}"), 409, "ALREADY_BANNED");
+        assertEquals(200, alice.post(base + "/api/v1/mod/unban", "{\"username\":\"mallory\"}").statusCode());
+        assertRefused(alice.post(base + "/api/v1/mod/unban", "{\"username\":\"mallory\"}"), 409, "NOT_BANNED");
+        HttpResponse<String> guest = alice.post(base + "/api/v1/mod/ban", "{\"username\":\"guest-00ff00ff00ff00ff\"}");
+        assertEquals(200, guest.statusCode(), "a guest is banned by its id: " + guest.body());
+        assertEquals(1, json(alice.get(base + "/api/v1/mod/bans")).path("bans").size(), "only the guest's ban");
+    }
+
+    private static void assertRefused(HttpResponse<String> answer, int status, String code) throws Exception {
+        assertEquals(status, answer.statusCode(), answer.body());
+        assertEquals(code, json(answer).path("error").path("code").asText(), answer.body());
+    }
+
     @Test
     void onlyModeratorsModerateAndBadRequestsChangeNothing() throws Exception {
         HttpResponse<String> byPlayer = mallory.post(base + "/api/v1/mod/ban", "{\"username\":\"alice\"}");
