@@ -99,6 +99,23 @@ class MembershipProcessTest extends ProcessClusterTest {
         Await.until("a leader of the two", STEP, () -> leads(node(2), List.of(node(1))));
         paints(node(1), 2);
         paints(node(2), 3);
+
+        // Issue 25: a player who quit and starts again without --rejoin was told nothing for minutes.
+        node(5).start();
+        Await.until("node 5, which left, says at start that it stays out", STEP,
+            () -> output(node(5)).contains("it left or was removed, and stays out"));
+        Await.until("node 5's /readyz to answer 503 naming the way back", STEP, () -> {
+            try {
+                HttpResponse<String> readyz = node(5).get("/readyz");
+                return readyz.statusCode() == 503 && readyz.body().contains("start it with --rejoin");
+            } catch (java.io.IOException serverNotUpYet) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        assertEquals(List.of(1, 2), members(node(1)), "the others are undisturbed");
     }
 
     @Test

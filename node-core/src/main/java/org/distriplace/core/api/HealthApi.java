@@ -59,8 +59,11 @@ final class HealthApi {
     /** Whether the node reported can serve players, and if not, why (each reason a sentence). */
     static ObjectNode readiness(NodeReport report) {
         List<String> reasons = new ArrayList<>();
-        if (!report.member()) {
-            reasons.add("not a member of the cluster (waiting to be admitted, or removed)");
+        if (report.removed()) {
+            reasons.add("removed from the cluster (it left, or an operator removed it) and staying out: start it with "
+                + "--rejoin to ask to join again");
+        } else if (!report.member()) {
+            reasons.add("not a member of the cluster yet: waiting to be admitted");
         }
         if (!report.ready()) {
             reasons.add("catching up with the cluster");

@@ -96,8 +96,14 @@ public final class NodeEngine {
         history.restore(stored.historyDots());
         MembershipView members = ctx.members();
         catchUp.start(now);
-        ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
-            + " to admit it; ") + "epoch " + stored.epoch() + ", version " + ctx.replica().version());
+        if (members.removed()) {
+            ctx.lifecycle(now, Stage.REMOVED, "not a member of configuration " + members.current().version() + " "
+                + members.current().members() + ": it left or was removed, and stays out (a node started with rejoin "
+                + "asks to join again)");
+        } else {
+            ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
+                + " to admit it; ") + "epoch " + stored.epoch() + ", version " + ctx.replica().version());
+        }
         for (int peer : members.others()) {
             ctx.send(peer, new PeerMessage.Join(ctx.self(), ctx.election().epoch(), ctx.replica().version()));
         }

@@ -19,13 +19,14 @@ import org.distriplace.core.model.Membership;
  * @param pendingPlacements this node's client requests waiting for their commit
  * @param membership     the newest committed configuration this node holds (members and their peer addresses)
  * @param member         whether that configuration names this node (false while it waits to be admitted)
+ * @param removed        outside the configuration and staying out: it left or was removed, and does not rejoin
  * @param timing         the failure detector's intervals, so a viewer can draw silence against them
  */
 public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoch, long installedEpoch,
                          boolean ready, boolean leaderActive, Map<Integer, PeerView> peers, VectorClock version,
                          String stateHash, long committedWrites, Proposal inFlight, int queuedWrites, int inDoubt,
                          int pendingPlacements, int width, int height, Membership membership, boolean member,
-                         Timing timing) {
+                         boolean removed, Timing timing) {
 
     public NodeReport {
         peers = Map.copyOf(peers);

@@ -38,7 +38,7 @@ final class NodeReports {
             voting.installedEpoch(), catchUp.ready(), leadership.active(), peers, replica.version(),
             replica.canvas().stateHashHex(), replica.committedWrites(), leadership.proposal(now),
             leadership.queued(), voting.inDoubtCount(), clients.pending(), config.width(), config.height(),
-            ctx.members().current(), ctx.members().isMember(),
+            ctx.members().current(), ctx.members().isMember(), ctx.members().removed(),
             new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()));
     }
 }

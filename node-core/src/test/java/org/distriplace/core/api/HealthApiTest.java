@@ -19,6 +19,11 @@ class HealthApiTest {
 
     private static NodeReport report(int self, Role role, int leader, boolean leaderActive, Liveness leaderSeen,
                                      boolean ready, boolean member) {
+        return report(self, role, leader, leaderActive, leaderSeen, ready, member, false);
+    }
+
+    private static NodeReport report(int self, Role role, int leader, boolean leaderActive, Liveness leaderSeen,
+                                     boolean ready, boolean member, boolean removed) {
         Map<Integer, NodeReport.PeerView> peers = new TreeMap<>();
         for (int peer : List.of(1, 2, 3)) {
             if (peer != self) {
@@ -28,7 +33,7 @@ class HealthApiTest {
         return new NodeReport(1_000, self, role, leader, 4, 4, ready, leaderActive, peers, VectorClock.EMPTY,
             "00ff00ff00ff00ff", 0, null, 0, 0, 0, 8, 8,
             new Membership(1, new TreeMap<>(Map.of(1, "a:1", 2, "b:2", 3, "c:3"))), member,
-            new NodeReport.Timing(1_000, 2_000, 3_000));
+            removed, new NodeReport.Timing(1_000, 2_000, 3_000));
     }
 
     private static List<String> reasons(JsonNode body) {
@@ -59,9 +64,12 @@ class HealthApiTest {
         assertEquals(1, reasons(takingOver).size(), "a leader still recovering: " + takingOver);
 
         JsonNode outsider = HealthApi.readiness(report(1, Role.FOLLOWER, 0, false, Liveness.ALIVE, false, false));
-        assertEquals(List.of("not a member of the cluster (waiting to be admitted, or removed)",
+        assertEquals(List.of("not a member of the cluster yet: waiting to be admitted",
             "catching up with the cluster",
             "no leader known (an election is under way, or no majority is reachable)"), reasons(outsider));
         assertTrue(outsider.path("leaderId").isNull());
+        JsonNode removed = HealthApi.readiness(report(1, Role.FOLLOWER, 3, false, Liveness.ALIVE, true, false, true));
+        assertEquals(List.of("removed from the cluster (it left, or an operator removed it) and staying out: start it "
+            + "with --rejoin to ask to join again"), reasons(removed), "the way back is named");
     }
 }
