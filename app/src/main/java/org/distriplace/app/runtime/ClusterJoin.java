@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.distriplace.core.api.ServerOptions;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
 
@@ -33,8 +36,9 @@ public final class ClusterJoin {
      * The cluster as one of its nodes sees it.
      *
      * @param contactId the node that answered
+     * @param shared    the settings every member shares, which a joiner takes on; null from an older node
      */
-    public record ClusterInfo(int contactId, List<Member> members, int width, int height) {
+    public record ClusterInfo(int contactId, List<Member> members, int width, int height, Shared shared) {
         public ClusterInfo {
             members = List.copyOf(members);
         }
@@ -51,6 +55,14 @@ public final class ClusterJoin {
         public boolean takenByAnother(int id, String address) {
             return members.stream().anyMatch(member -> member.id() == id && !member.peerAddress().isEmpty()
                 && !member.peerAddress().equals(address));
+        }
+    }
+
+    /** The cooldown, palette (its colours and background) and moderators a cluster's members share. */
+    public record Shared(long cooldownMs, List<String> palette, int background, java.util.Set<String> moderators) {
+        public Shared {
+            palette = List.copyOf(palette);
+            moderators = java.util.Set.copyOf(moderators);
         }
     }
 
@@ -104,26 +116,53 @@ public final class ClusterJoin {
             parsed.add(new Member(member.path("id").asInt(), member.path("peerAddress").asText("")));
         }
         return new ClusterInfo(root.path("nodeId").asInt(), parsed, root.path("canvas").path("width").asInt(),
-            root.path("canvas").path("height").asInt());
+            root.path("canvas").path("height").asInt(), shared(root.path("settings")));
+    }
+
+    /** The shared settings {@code GET /api/v1/cluster} names, or null when it names none (an older node). */
+    private static Shared shared(JsonNode settings) {
+        if (!settings.path("cooldownMs").canConvertToLong() || !settings.path("palette").isArray()
+            || !settings.path("moderators").isArray()) {
+            return null;
+        }
+        List<String> palette = new ArrayList<>();
+        settings.path("palette").forEach(color -> palette.add(color.asText()));
+        int background = settings.path("background").asInt(-1);
+        if (palette.isEmpty() || palette.stream().anyMatch(color -> Color.parse(color).isEmpty()) || background < 0
+            || background >= palette.size()) {
+            return null;
+        }
+        java.util.Set<String> moderators = new java.util.TreeSet<>();
+        settings.path("moderators").forEach(name -> moderators.add(name.asText()));
+        return new Shared(settings.path("cooldownMs").asLong(), palette, background, moderators);
     }
 
     /**
      * Settings for a node that joins {@code cluster}: the next free id, the members as contacts, the cluster's
-     * canvas size, a fresh data directory under {@code home}; ports, secret and timings as in {@code base}.
+     * canvas size and shared settings (cooldown, palette, moderators: its members refuse a peer whose differ), a
+     * fresh data directory under {@code home}; ports, secret and timings as in {@code base}.
      */
     public static EmbeddedNode.Settings settingsToJoin(ClusterInfo cluster, EmbeddedNode.Settings base, Path home,
                                                        Random random) {
         int id = cluster.nextId(random);
         List<Integer> contacts = cluster.members().stream().map(Member::id).toList();
-        NodeConfig config = base.config().toBuilder().nodeId(id).members(contacts).address("")
-            .canvas(cluster.width(), cluster.height()).build();
+        NodeConfig.Builder builder = base.config().toBuilder().nodeId(id).members(contacts).address("")
+            .canvas(cluster.width(), cluster.height());
+        ServerOptions api = base.api();
+        if (cluster.shared() != null) {
+            Shared shared = cluster.shared();
+            builder.cooldownMs(shared.cooldownMs()).palette(new Palette("the cluster's", shared.palette().stream()
+                .map(color -> Color.parse(color).orElseThrow()).toList(), shared.background()));
+            api = api.withModerators(shared.moderators());
+        }
+        NodeConfig config = builder.build();
         List<PeerAddress> peers = cluster.members().stream()
             .filter(member -> !member.peerAddress().isEmpty())
             .map(member -> PeerAddress.parse(member.id() + "@" + member.peerAddress()))
             .toList();
         Path dataDir = freshDirectory(home, "node-" + id + "-joined-");
         return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
-            dataDir, base.portsFallBack(), base.snapshots(), base.api());
+            dataDir, base.portsFallBack(), base.snapshots(), api, base.wire());
     }
 
     /**

@@ -23,6 +23,7 @@ import org.distriplace.core.event.EventSink;
 import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.net.ClusterSecret;
+import org.distriplace.core.net.ClusterSettings;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.net.PeerTransport;
 import org.distriplace.core.node.NodeConfig;
@@ -97,7 +98,8 @@ public final class EmbeddedNode implements AutoCloseable {
         this.transport = new PeerTransport(config.nodeId(), settings.bind(), peerPort,
             settings.peers(), secret, new PeerCodec(),
             (from, message) -> self.get().deliver(from, message),
-            PeerTransport.Options.defaults().withWire(settings.wire()), eventLoops);
+            PeerTransport.Options.defaults().withWire(settings.wire()).withSettings(sharedSettings(config,
+                settings.api())), eventLoops);
         EventTap tapped = new EventTap(events);
         this.metrics = new NodeMetrics(config.nodeId());
         tapped.subscribe(metrics);
@@ -112,8 +114,15 @@ public final class EmbeddedNode implements AutoCloseable {
         this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
             settings.api(),
             new ApiServer.Inspection(tapped, secret), eventLoops)
-            .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
+            .withHistory(history.history(), history.past()).withMetrics(metrics::scrape)
+            .withPeerConflicts(() -> List.copyOf(transport.settingsConflicts().values()));
         metrics.watch(api.traffic());
+    }
+
+    /** What every member of the cluster must share: the canvas, palette, cooldown and moderators. */
+    static ClusterSettings sharedSettings(NodeConfig config, ServerOptions api) {
+        return ClusterSettings.of(config.width(), config.height(), config.palette().colors().stream()
+            .map(color -> color.hex()).toList(), config.cooldownMs(), api.moderators());
     }
 
     /**

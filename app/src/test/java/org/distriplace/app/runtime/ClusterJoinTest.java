@@ -24,4 +24,26 @@ class ClusterJoinTest {
         }
         assertEquals(20, made.size(), "every call made a directory of its own: " + made);
     }
+
+    /** Issue 25: members refuse a peer whose settings differ, so a joiner takes on the cluster's. */
+    @Test
+    void aJoinerTakesOnTheClustersCanvasCooldownPaletteAndModerators(@TempDir Path home) throws Exception {
+        String answer = "{\"nodeId\":2,\"members\":[{\"id\":2,\"peerAddress\":\"10.0.0.2:7522\"}],"
+            + "\"canvas\":{\"width\":64,\"height\":32},\"settings\":{\"cooldownMs\":0,\"background\":1,"
+            + "\"palette\":[\"#000000\",\"#FFFFFF\",\"#FF4500\"],\"moderators\":[\"teacher\"]}}";
+        ClusterJoin.ClusterInfo cluster = ClusterJoin.parse(answer, "10.0.0.2:8080");
+        EmbeddedNode.Settings mine = new EmbeddedNode.Settings(org.distriplace.core.node.NodeConfig.builder(1,
+            java.util.List.of(1)).build(), "127.0.0.1", 0, 0, java.util.List.of(), "s", home.resolve("mine"), true);
+        EmbeddedNode.Settings joiner = ClusterJoin.settingsToJoin(cluster, mine, home, new java.util.Random(1));
+        assertEquals(EmbeddedNode.sharedSettings(org.distriplace.core.node.NodeConfig.builder(9, java.util.List.of(2))
+            .canvas(64, 32).cooldownMs(0).palette(joiner.config().palette()).build(),
+            org.distriplace.core.api.ServerOptions.defaults().withModerators(Set.of("teacher"))),
+            EmbeddedNode.sharedSettings(joiner.config(), joiner.api()), "what the handshake compares");
+        assertEquals(java.util.List.of("#000000", "#FFFFFF", "#FF4500"), joiner.config().palette().colors().stream()
+            .map(color -> color.hex()).toList());
+        assertEquals(1, joiner.config().palette().backgroundIndex());
+
+        ClusterJoin.ClusterInfo odd = ClusterJoin.parse(answer.replace("\"#FF4500\"", "\"orange\""), "x");
+        assertEquals(null, odd.shared(), "a palette that does not parse is not taken on");
+    }
 }

@@ -12,6 +12,7 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
@@ -171,6 +172,15 @@ public final class ApiServer implements AutoCloseable {
      */
     public ApiServer withMetrics(Supplier<String> scrape) {
         this.metrics = scrape;
+        return this;
+    }
+
+    /**
+     * Lets {@code /readyz} name the peers refused because their cluster-wide settings differ from this node's
+     * (each a sentence; see {@code PeerTransport.settingsConflicts}).
+     */
+    public ApiServer withPeerConflicts(Supplier<List<String>> conflicts) {
+        health.conflicts(conflicts);
         return this;
     }
 

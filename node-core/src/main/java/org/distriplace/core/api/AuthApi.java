@@ -59,6 +59,11 @@ final class AuthApi {
         return path.startsWith(PREFIX);
     }
 
+    /** The accounts named as moderators. */
+    Set<String> moderators() {
+        return moderators;
+    }
+
     /** True when {@code userId} is an account named as a moderator. */
     boolean isModerator(String userId) {
         return moderators.contains(userId);

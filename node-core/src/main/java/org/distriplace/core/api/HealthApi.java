@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.runtime.Node;
@@ -27,11 +28,17 @@ final class HealthApi {
     private final Node node;
     private final LongSupplier clock;
     private final long startedMs;
+    private volatile Supplier<List<String>> conflicts = List::of;
 
     HealthApi(Node node, LongSupplier clock) {
         this.node = node;
         this.clock = clock;
         this.startedMs = clock.getAsLong();
+    }
+
+    /** Where {@code /readyz} learns of peers refused for settings that differ ({@code "conflicts"}). */
+    void conflicts(Supplier<List<String>> source) {
+        this.conflicts = source;
     }
 
     static boolean serves(String path) {
@@ -49,7 +56,7 @@ final class HealthApi {
                     .put("uptimeSeconds", (clock.getAsLong() - startedMs) / 1000)));
         }
         return node.report().handleAsync((report, stopped) -> {
-            ObjectNode body = report != null ? readiness(report)
+            ObjectNode body = report != null ? readiness(report, conflicts.get())
                 : notReady(node.id(), List.of("the node is stopping"));
             return Responses.json(body.path("ready").asBoolean() ? HttpResponseStatus.OK
                 : HttpResponseStatus.SERVICE_UNAVAILABLE, body);
@@ -58,6 +65,14 @@ final class HealthApi {
 
     /** Whether the node reported can serve players, and if not, why (each reason a sentence). */
     static ObjectNode readiness(NodeReport report) {
+        return readiness(report, List.of());
+    }
+
+    /**
+     * As {@link #readiness(NodeReport)}, with the peers refused because their settings differ: listed in
+     * {@code "conflicts"} always, and among the reasons when the node cannot serve (they are likely why).
+     */
+    static ObjectNode readiness(NodeReport report, List<String> conflicts) {
         List<String> reasons = new ArrayList<>();
         if (report.removed()) {
             reasons.add("removed from the cluster (it left, or an operator removed it) and staying out: start it with "
@@ -71,7 +86,11 @@ final class HealthApi {
         if (!leaderReachable(report)) {
             reasons.add("no leader known (an election is under way, or no majority is reachable)");
         }
-        ObjectNode body = notReady(report.nodeId(), reasons).put("ready", reasons.isEmpty())
+        boolean ready = reasons.isEmpty();
+        if (!ready) {
+            reasons.addAll(conflicts);
+        }
+        ObjectNode body = notReady(report.nodeId(), reasons).put("ready", ready)
             .put("member", report.member()).put("caughtUp", report.ready()).put("role", report.role().name())
             .put("epoch", report.epoch());
         if (report.leaderId() != 0) {
@@ -79,6 +98,7 @@ final class HealthApi {
         } else {
             body.putNull("leaderId");
         }
+        conflicts.forEach(body.putArray("conflicts")::add);
         return body;
     }
 

@@ -225,6 +225,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         ObjectNode version = body.putObject("version");
         report.version().asMap().forEach((id, counter) -> version.put(Integer.toString(id), counter));
         body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());
+        ObjectNode settings = body.putObject("settings").put("cooldownMs", node.config().cooldownMs())
+            .put("background", node.config().palette().backgroundIndex());
+        node.config().palette().colors().forEach(color -> settings.withArray("palette").add(color.hex()));
+        auth.moderators().stream().sorted().forEach(settings.putArray("moderators")::add);
         return body;
     }
 

@@ -32,13 +32,18 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final IntConsumer onAccepted;
     private final String nonce = ClusterSecret.nonce();
     private final Wire wire;
+    private final SettingsAgreement settings;
 
-    /** @param wire the form this node takes messages in (binary when the dialer asks for it too) */
+    /**
+     * @param wire     the form this node takes messages in (binary when the dialer asks for it too)
+     * @param settings this node's cluster-wide settings, which a dialer's must equal
+     */
     AcceptorHandshake(int self, ClusterSecret secret, long timeoutMs,
                       IntFunction<InboundMessages> inboundFor, LongSupplier refusals,
-                      IntConsumer onAccepted, Wire wire) {
+                      IntConsumer onAccepted, Wire wire, SettingsAgreement settings) {
         this.self = self;
         this.wire = wire;
+        this.settings = settings;
         this.secret = secret;
         this.timeoutMs = timeoutMs;
         this.inboundFor = inboundFor;
@@ -72,7 +77,10 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         } else if (dialerNonce.length() < 16 || !MutualChallenge.PEERS.isAnswer(secret,
             message.path("proof").asText(null), nonce, dialerNonce, self, dialer)) {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");
+        } else if (settings.refusal(dialer, message).isPresent()) {
+            refuse(ctx, settings.refusal(dialer, message).get());
         } else {
+            settings.agreed(dialer);
             ctx.writeAndFlush(Handshake.accepted(self, MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self,
                 dialer), Handshake.agreed(message, wire)));
             ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));

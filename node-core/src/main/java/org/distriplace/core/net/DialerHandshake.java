@@ -22,13 +22,19 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     private final ClusterSecret secret;
     private final OutboundLink link;
     private final Wire wire;
+    private final SettingsAgreement settings;
     private final String nonce = ClusterSecret.nonce();
     private String acceptorNonce;
 
-    /** @param wire the form this node would send its messages in */
-    DialerHandshake(int self, int peer, ClusterSecret secret, OutboundLink link, Wire wire) {
+    /**
+     * @param wire     the form this node would send its messages in
+     * @param settings this node's cluster-wide settings, sent for the acceptor to compare
+     */
+    DialerHandshake(int self, int peer, ClusterSecret secret, OutboundLink link, Wire wire,
+                    SettingsAgreement settings) {
         this.self = self;
         this.wire = wire;
+        this.settings = settings;
         this.peer = peer;
         this.secret = secret;
         this.link = link;
@@ -44,8 +50,10 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         } else if (acceptorNonce != null && Handshake.ACCEPTED.equals(type)) {
             onAccepted(ctx, message);
         } else if (Handshake.DENIED.equals(type)) {
-            LOG.error("peer {} refused this node: {} (is the cluster secret the same?)", peer,
-                message.path("reason").asText());
+            String reason = message.path("reason").asText();
+            settings.refusedBy(peer, reason);
+            LOG.error("peer {} refused this node: {}{}", peer, reason, reason.startsWith(SettingsAgreement.REFUSAL)
+                ? "" : " (is the cluster secret the same?)");
             ctx.close();
         } else {
             LOG.warn("peer {} sent an unexpected handshake frame; closing", peer);
@@ -61,7 +69,7 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         }
         acceptorNonce = challenge.path("nonce").asText("");
         ctx.writeAndFlush(Handshake.hello(self, nonce, MutualChallenge.PEERS.answer(secret, acceptorNonce, nonce, peer,
-            self), wire));
+            self), wire, settings.mine()));
     }
 
     private void onAccepted(ChannelHandlerContext ctx, JsonNode accepted) {
@@ -71,6 +79,7 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
             ctx.close();
             return;
         }
+        settings.agreed(peer);
         ctx.pipeline().remove(this);
         link.ready(ctx.channel(), Handshake.chosen(accepted));
     }

@@ -19,6 +19,9 @@ import org.distriplace.core.wire.Wire;
  * <p>HELLO also says which {@link Wire} the dialer would send ({@code "wire":"binary"}); ACCEPTED names the one the
  * acceptor takes: binary only when both sides want it. A dialer that hears no {@code "wire"} (an older node) sends
  * JSON. The choice only changes how messages are encoded, so it needs no proof.
+ *
+ * <p>HELLO also carries the dialer's {@link ClusterSettings}; an acceptor whose own differ answers DENIED naming each
+ * difference ({@link SettingsAgreement}).
  */
 final class Handshake {
 
@@ -36,9 +39,14 @@ final class Handshake {
         return frame(JSON.createObjectNode().put("type", CHALLENGE).put("node_id", acceptor).put("nonce", nonce));
     }
 
-    static ByteBuf hello(int dialer, String nonce, String proof, Wire wire) {
-        return frame(JSON.createObjectNode().put("type", HELLO).put("node_id", dialer).put("nonce", nonce)
-            .put("proof", proof).put("wire", wire.label()));
+    /** @param settings the dialer's cluster-wide settings, for the acceptor to compare; null to send none */
+    static ByteBuf hello(int dialer, String nonce, String proof, Wire wire, ClusterSettings settings) {
+        ObjectNode hello = JSON.createObjectNode().put("type", HELLO).put("node_id", dialer).put("nonce", nonce)
+            .put("proof", proof).put("wire", wire.label());
+        if (settings != null) {
+            hello.set("settings", settings.toJson());
+        }
+        return frame(hello);
     }
 
     static ByteBuf accepted(int acceptor, String proof, Wire wire) {

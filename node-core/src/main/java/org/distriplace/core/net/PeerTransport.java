@@ -53,14 +53,17 @@ public final class PeerTransport implements Transport, AutoCloseable {
     /**
      * Limits and timeouts of the transport, and the wire it offers.
      *
-     * @param wire {@link Wire#BINARY} to send (and take) the hot messages in compact form where the peer agrees;
-     *             {@link Wire#JSON} for the seed's JSON on every connection of this node
+     * @param wire     {@link Wire#BINARY} to send (and take) the hot messages in compact form where the peer
+     *                 agrees; {@link Wire#JSON} for the seed's JSON on every connection of this node
+     * @param settings the settings every member must share, compared with each peer's at the handshake; null to
+     *                 compare none
      */
-    public record Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs, Wire wire) {
+    public record Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs, Wire wire,
+                          ClusterSettings settings) {
 
         /** The given limits, on the binary wire. */
         public Options(int maxFrameBytes, long idleTimeoutMs, long handshakeTimeoutMs) {
-            this(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, Wire.BINARY);
+            this(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, Wire.BINARY, null);
         }
 
         /** 16 MiB frames; a connection silent for 20 s is closed; 5 s to complete a handshake; binary wire. */
@@ -69,7 +72,11 @@ public final class PeerTransport implements Transport, AutoCloseable {
         }
 
         public Options withWire(Wire chosen) {
-            return new Options(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, chosen);
+            return new Options(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, chosen, settings);
+        }
+
+        public Options withSettings(ClusterSettings shared) {
+            return new Options(maxFrameBytes, idleTimeoutMs, handshakeTimeoutMs, wire, shared);
         }
     }
 
@@ -96,6 +103,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
     private final PeerTraffic traffic = new PeerTraffic();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicReference<OutgoingMessage> lastEncoded = new AtomicReference<>();
+    private final SettingsAgreement agreement;
     private final boolean ownsGroup;
     private EventLoopGroup group;
     private Channel server;
@@ -123,8 +131,17 @@ public final class PeerTransport implements Transport, AutoCloseable {
         this.codec = codec;
         this.inbox = inbox;
         this.options = options;
+        this.agreement = new SettingsAgreement(options.settings());
         this.ownsGroup = group == null;
         this.group = group;
+    }
+
+    /**
+     * The peers whose cluster-wide settings differ from this node's, each with the differences in words: refused at
+     * the handshake, either way, until they agree. Thread-safe.
+     */
+    public Map<Integer, String> settingsConflicts() {
+        return agreement.conflicts();
     }
 
     /** Binds the peer port and starts dialing every peer. */
@@ -143,7 +160,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE, new AcceptorHandshake(self, secret,
                         options.handshakeTimeoutMs(), peer -> new InboundMessages(peer, codec, inbox, received,
                         malformed, traffic), refused::incrementAndGet, PeerTransport.this::peerIsBack,
-                        options.wire()));
+                        options.wire(), agreement));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -160,7 +177,7 @@ public final class PeerTransport implements Transport, AutoCloseable {
                     framing(channel);
                     OutboundLink link = channel.attr(LINK).get();
                     channel.pipeline().addLast(PeerPipeline.HANDSHAKE,
-                        new DialerHandshake(self, link.peer(), secret, link, options.wire()));
+                        new DialerHandshake(self, link.peer(), secret, link, options.wire(), agreement));
                 }
             });
         synchronized (links) {

@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -43,9 +44,15 @@ class PeerTransportTest {
 
     private PeerTransport start(int self, int port, String secret, List<PeerAddress> peers,
                                 LinkedBlockingQueue<Received> inbox, Wire wire) throws InterruptedException {
+        return start(self, port, secret, peers, inbox, wire, null);
+    }
+
+    private PeerTransport start(int self, int port, String secret, List<PeerAddress> peers,
+                                LinkedBlockingQueue<Received> inbox, Wire wire, ClusterSettings settings)
+        throws InterruptedException {
         PeerTransport transport = new PeerTransport(self, "127.0.0.1", port, peers, new ClusterSecret(secret),
             new PeerCodec(64 * 1024), (from, message) -> inbox.add(new Received(from, message)),
-            new PeerTransport.Options(64 * 1024, 20_000, 2_000, wire));
+            new PeerTransport.Options(64 * 1024, 20_000, 2_000, wire, settings));
         transport.start();
         transports.add(transport);
         return transport;
@@ -104,6 +111,31 @@ class PeerTransportTest {
             assertTrue(second == Wire.BINARY ? prepareBytes < 120 : prepareBytes > 300,
                 second + " wire: a two-write PREPARE took " + prepareBytes + " bytes");
         }
+    }
+
+    /** Issue 25: moderators, cooldown, canvas and palette were set per node and silently differed. */
+    @Test
+    void peersWhoseClusterSettingsDifferAreRefusedNamingEachDifferenceUntilTheyAgree() throws Exception {
+        ClusterSettings here = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 5_000, Set.of("alice"));
+        ClusterSettings there = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 10_000, Set.of());
+        PeerTransport one = start(1, port1, "s3cret", List.of(new PeerAddress(2, "127.0.0.1", port2)), inbox1,
+            Wire.BINARY, here);
+        PeerTransport two = start(2, port2, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox2,
+            Wire.BINARY, there);
+        await("each to know of the other's settings", () -> one.settingsConflicts().containsKey(2)
+            && two.settingsConflicts().containsKey(1));
+        String said = one.settingsConflicts().get(2);
+        assertTrue(said.contains("cooldown 5000 ms here, 10000 ms at node 2") && said.contains("moderators [alice] "
+            + "here, [] at node 2") && !said.contains("canvas 100x100") && !said.contains("another palette"), said);
+        assertTrue(one.connectedPeers().isEmpty() && two.connectedPeers().isEmpty(), "no link either way");
+        one.send(2, new PeerMessage.Answer(1, 1));
+        assertEquals(null, inbox2.poll(300, TimeUnit.MILLISECONDS), "nothing crosses");
+
+        two.close();
+        PeerTransport agreeing = start(2, port2, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox2,
+            Wire.BINARY, here);
+        await("the link once they agree", () -> one.connectedPeers().contains(2)
+            && agreeing.connectedPeers().contains(1) && one.settingsConflicts().isEmpty());
     }
 
     @Test

@@ -1,0 +1,93 @@
+package org.distriplace.core.net;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The settings every member of a cluster must share, set per node at start-up: the canvas's size, its palette, the
+ * cooldown and the moderators. Peers compare them at the handshake ({@link Handshake}) and a peer whose settings
+ * differ is refused, naming each difference, instead of each node silently painting, timing and moderating by its
+ * own. Immutable.
+ *
+ * @param width      the canvas's width
+ * @param height     the canvas's height
+ * @param palette    the palette's fingerprint ({@link #fingerprint}): its colours in order
+ * @param cooldownMs the cooldown between one player's pixels
+ * @param moderators the accounts that moderate
+ */
+public record ClusterSettings(int width, int height, String palette, long cooldownMs, SortedSet<String> moderators) {
+
+    /** What an operator must do about a difference. */
+    static final String ADVICE = "every member must run with the same canvas, palette, cooldown and moderators";
+
+    public ClusterSettings {
+        moderators = new TreeSet<>(moderators);
+    }
+
+    /** Settings of a node; {@code colors} are the palette's colours in order ({@code #RRGGBB}). */
+    public static ClusterSettings of(int width, int height, List<String> colors, long cooldownMs,
+                                     Set<String> moderators) {
+        return new ClusterSettings(width, height, fingerprint(colors), cooldownMs, new TreeSet<>(moderators));
+    }
+
+    /** A palette's fingerprint: 16 hex digits of SHA-256 over its colours in order. */
+    static String fingerprint(List<String> colors) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join(",", colors)
+                .getBytes(StandardCharsets.US_ASCII));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /** Each way {@code theirs} (node {@code peer}'s) differs from these, in words; empty when they agree. */
+    public List<String> differences(ClusterSettings theirs, int peer) {
+        List<String> differences = new ArrayList<>();
+        String there = " at node " + peer;
+        if (width != theirs.width || height != theirs.height) {
+            differences.add("canvas " + width + "x" + height + " here, " + theirs.width + "x" + theirs.height + there);
+        }
+        if (!palette.equals(theirs.palette)) {
+            differences.add("another palette" + there);
+        }
+        if (cooldownMs != theirs.cooldownMs) {
+            differences.add("cooldown " + cooldownMs + " ms here, " + theirs.cooldownMs + " ms" + there);
+        }
+        if (!moderators.equals(theirs.moderators)) {
+            differences.add("moderators " + moderators + " here, " + theirs.moderators + there);
+        }
+        return differences;
+    }
+
+    ObjectNode toJson() {
+        ObjectNode json = JsonNodeFactory.instance.objectNode().put("width", width).put("height", height)
+            .put("palette", palette).put("cooldownMs", cooldownMs);
+        moderators.forEach(json.putArray("moderators")::add);
+        return json;
+    }
+
+    /** The settings a handshake frame carries, if it carries well-formed ones (an older node sends none). */
+    static Optional<ClusterSettings> fromJson(JsonNode json) {
+        if (json == null || !json.isObject() || !json.path("width").isInt() || !json.path("height").isInt()
+            || !json.path("palette").isTextual() || !json.path("cooldownMs").canConvertToLong()
+            || !json.path("moderators").isArray() || json.path("moderators").size() > 1_000) {
+            return Optional.empty();
+        }
+        SortedSet<String> moderators = new TreeSet<>();
+        json.path("moderators").forEach(name -> moderators.add(name.asText()));
+        return Optional.of(new ClusterSettings(json.path("width").asInt(), json.path("height").asInt(),
+            json.path("palette").asText(), json.path("cooldownMs").asLong(), moderators));
+    }
+}

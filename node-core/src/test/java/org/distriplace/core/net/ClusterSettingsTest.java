@@ -1,0 +1,39 @@
+package org.distriplace.core.net;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** The settings members must share: compared in words, carried in HELLO, and odd ones in a frame are ignored. */
+class ClusterSettingsTest {
+
+    private static final List<String> PALETTE = List.of("#FFFFFF", "#000000", "#FF4500");
+
+    @Test
+    void eachDifferenceIsNamedAndEqualSettingsHaveNone() {
+        ClusterSettings mine = ClusterSettings.of(1000, 1000, PALETTE, 5_000, Set.of("bob", "alice"));
+        assertEquals(List.of(), mine.differences(ClusterSettings.of(1000, 1000, PALETTE, 5_000, Set.of("alice",
+            "bob")), 2), "the moderators' order does not matter");
+        assertEquals(List.of("canvas 1000x1000 here, 500x500 at node 3", "another palette at node 3",
+            "cooldown 5000 ms here, 0 ms at node 3", "moderators [alice, bob] here, [alice] at node 3"),
+            mine.differences(ClusterSettings.of(500, 500, List.of("#FFFFFF", "#FF4500", "#000000"), 0,
+                Set.of("alice")), 3));
+    }
+
+    @Test
+    void settingsSurviveTheirJsonAndMalformedOnesAreAbsent() throws Exception {
+        ClusterSettings mine = ClusterSettings.of(640, 480, PALETTE, 2_500, Set.of("alice"));
+        assertEquals(Optional.of(mine), ClusterSettings.fromJson(mine.toJson()));
+        ObjectMapper json = new ObjectMapper();
+        for (String odd : List.of("null", "[]", "{}", "{\"width\":\"wide\"}", "{\"width\":1,\"height\":1,"
+            + "\"palette\":\"p\",\"cooldownMs\":0,\"moderators\":\"alice\"}")) {
+            assertTrue(ClusterSettings.fromJson(json.readTree(odd)).isEmpty(), odd);
+        }
+        assertTrue(ClusterSettings.fromJson(null).isEmpty(), "an older node sends none");
+    }
+}
