@@ -34,7 +34,8 @@ import org.distriplace.core.wire.Wire;
  * handshake chose ({@link Wire}). Every node accepts connections on its peer port (to receive) and dials every peer
  * (to send), so each pair of nodes shares two connections, each authenticated by the cluster secret before any
  * message passes (see {@link Handshake}). Any node that proves the secret may connect, members or not: a node
- * asking to join is not a member yet, and the engine decides what a non-member may say. Peers learned later ({@link #learnAddresses}) are dialed from then on.
+ * asking to join is not a member yet, and the engine decides what a non-member may say. Peers learned later
+ * ({@link #learnAddresses}) are dialed from then on.
  *
  * <p>{@link #send} never blocks and never throws: it hands the message to the peer's link, which encodes it on
  * the connection's event loop (not on the node's thread), or drops it if the peer is unreachable for long. Received

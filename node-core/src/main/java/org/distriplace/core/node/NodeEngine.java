@@ -28,9 +28,9 @@ import org.distriplace.core.protocol.failure.FailureDetector;
  * <p>The engine is a router. It starts and stops the node, runs its tick, hands each message to the role that
  * handles it ({@link MessageRoutes}) and builds reports; where an order of steps crosses roles, it writes that order
  * out (leadership changes, decisions, configuration changes). The roles: {@link Heartbeats}, {@link CatchUp},
- * {@link Voting}, {@link Leadership}, {@link WriteAdmission} and {@link ClientGateway}, sharing one
- * {@link NodeContext}. Every effect the outside can observe (messages, client answers, events, read views and
- * committed pixels) waits in one {@link DurabilityGate} until what it depends on is durable.
+ * {@link Voting}, {@link Leadership}, {@link WriteAdmission}, {@link ClientGateway} and {@link ConfigurationChanges},
+ * sharing one {@link NodeContext}. Every effect the outside can observe (messages, client answers, events, read
+ * views and committed pixels) waits in one {@link DurabilityGate} until what it depends on is durable.
  *
  * <p><b>Threading:</b> not thread-safe. Every method must be called on the node's thread; the feed, the events and
  * the futures returned by {@link #place} complete on that thread too, so callers must not block in them.
@@ -54,6 +54,7 @@ public final class NodeEngine {
     private final HistoryCatchUp history;
     private final MessageRoutes routes;
     private final NodeReports reports;
+    private final ConfigurationChanges configurations;
     private long nextHousekeeping;
 
     /**
@@ -77,6 +78,7 @@ public final class NodeEngine {
         this.accounts = new AccountGateway(ctx, catchUp, leadership, accountAdmission);
         this.removals = new RemovalRequests(ctx, leadership);
         this.history = new HistoryCatchUp(ctx);
+        this.configurations = new ConfigurationChanges(ctx, leadership, catchUp);
         this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients,
             accountAdmission, accounts, history);
         this.reports = new NodeReports(ctx, catchUp, voting, leadership, clients);
@@ -94,17 +96,9 @@ public final class NodeEngine {
         EventStore.StoredState stored = ctx.start(now);
         voting.restore(stored.installedEpoch(), stored.inDoubt());
         history.restore(stored.historyDots());
-        MembershipView members = ctx.members();
         catchUp.start(now);
-        if (members.removed()) {
-            ctx.lifecycle(now, Stage.REMOVED, "not a member of configuration " + members.current().version() + " "
-                + members.current().members() + ": it left or was removed, and stays out (a node started with rejoin "
-                + "asks to join again)");
-        } else {
-            ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
-                + " to admit it; ") + "epoch " + stored.epoch() + ", version " + ctx.replica().version());
-        }
-        for (int peer : members.others()) {
+        configurations.announceAtStart(stored.epoch(), now);
+        for (int peer : ctx.members().others()) {
             ctx.send(peer, new PeerMessage.Join(ctx.self(), ctx.election().epoch(), ctx.replica().version()));
         }
         scheduler.schedule(0, this::tick);
@@ -276,36 +270,7 @@ public final class NodeEngine {
 
         @Override
         public void adoptConfiguration(Membership committed, long now) {
-            MembershipView members = ctx.members();
-            boolean wasMember = members.isMember();
-            if (!members.adopt(committed)) {
-                return;
-            }
-            ctx.detector().usePeersAddedAt(members.others(), now);
-            ctx.election().useMembers(committed.members());
-            leadership.useMembership(committed);
-            ctx.learnAddresses(committed.peers());
-            ctx.events().emit(new NodeEvent.MembershipChanged(now, ctx.self(), committed.version(),
-                committed.members()));
-            if (!wasMember && members.isMember()) {
-                catchUp.admitted(now);
-                ctx.lifecycle(now, Stage.ADMITTED, "a member from configuration " + committed.version());
-            } else if (wasMember && !members.isMember()) {
-                removed(committed, now);
-            }
-        }
-
-        /** This node is no longer a member: it stops leading, and asks to join again or stays out. */
-        private void removed(Membership committed, long now) {
-            ctx.election().stepDown(now, "removed from configuration " + committed.version());
-            String why = "no longer a member of configuration " + committed.version() + " " + committed.members();
-            if (ctx.members().leaving()) {
-                ctx.lifecycle(now, Stage.LEFT, why + ": it left");
-            } else if (ctx.members().joining()) {
-                ctx.lifecycle(now, Stage.JOINING, why + "; asking to join again");
-            } else {
-                ctx.lifecycle(now, Stage.REMOVED, why + "; it stays out (a node started with rejoin asks in again)");
-            }
+            configurations.adopt(committed, now);
         }
 
         @Override

@@ -1,14 +1,9 @@
 package org.distriplace.core.runtime;
 
-import java.util.ArrayDeque;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -54,13 +49,10 @@ public final class Node implements AutoCloseable {
 
     private final NodeConfig config;
     private final NodeEngine engine;
-    private final ScheduledExecutorService thread;
+    private final NodeThread thread;
     private final WriteBehindStore writeBehind;
     private final ReadSide readSide = new ReadSide();
     private final LinkFaults faults = new LinkFaults();
-    /** While true the node's thread does no work: messages and timers wait in {@link #held}. */
-    private volatile boolean paused;
-    private final ArrayDeque<Runnable> held = new ArrayDeque<>();
     private volatile Consumer<Throwable> onFatal = failure -> { };
     private volatile BiConsumer<Integer, PeerMessage.HistoryRequest> historyAnswerer = (from, request) -> { };
 
@@ -71,11 +63,7 @@ public final class Node implements AutoCloseable {
      */
     public Node(NodeConfig config, Transport transport, EventStore store, EventSink events) {
         this.config = config;
-        this.thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
-            Thread t = new Thread(runnable, "node-" + config.nodeId());
-            t.setDaemon(true);
-            return t;
-        });
+        this.thread = new NodeThread("node-" + config.nodeId(), this::fail);
         this.writeBehind = store instanceof GroupCommitStore disk ? new WriteBehindStore(disk,
             "node-" + config.nodeId() + "-writer", durable -> execute(() -> released(durable)),
             failure -> execute(() -> {
@@ -123,30 +111,16 @@ public final class Node implements AutoCloseable {
         this.onFatal = handler;
     }
 
-    private Runnable guarded(Runnable task) {
-        return () -> {
-            if (paused) {
-                // Frozen, as by a long GC pause or SIGSTOP: the work waits, in order, until the node resumes.
-                held.add(task);
-                return;
-            }
-            try {
-                task.run();
-            } catch (RuntimeException failure) {
-                LOG.error("node {} stops: {}", config.nodeId(), failure.toString(), failure);
-                engine.stop();
-                thread.shutdown();
-                onFatal.accept(failure);
-            }
-        };
+    /** What a task on the node's thread threw: the node stops rather than go on half-changed. */
+    private void fail(RuntimeException failure) {
+        LOG.error("node {} stops: {}", config.nodeId(), failure.toString(), failure);
+        engine.stop();
+        thread.shutdown();
+        onFatal.accept(failure);
     }
 
     private void schedule(long delayMs, Runnable task) {
-        try {
-            thread.schedule(guarded(task), delayMs, TimeUnit.MILLISECONDS);
-        } catch (RejectedExecutionException stopped) {
-            // The node was closed: its timers simply stop.
-        }
+        thread.schedule(delayMs, task);
     }
 
     public int id() {
@@ -219,25 +193,16 @@ public final class Node implements AutoCloseable {
      * peers see silence, then a burst.
      */
     public void pause() {
-        paused = true;
+        thread.pause();
     }
 
     /** Ends a {@link #pause()}: the held work runs, in order, on the node's thread. */
     public void resume() {
-        try {
-            thread.execute(() -> {
-                paused = false;
-                for (Runnable task; (task = held.poll()) != null; ) {
-                    guarded(task).run();
-                }
-            });
-        } catch (RejectedExecutionException stopped) {
-            paused = false;
-        }
+        thread.resume();
     }
 
     public boolean isPaused() {
-        return paused;
+        return thread.isPaused();
     }
 
     /** Loses every message to and from exactly these peers (empty: none): this node's side of a partition. */
@@ -269,14 +234,7 @@ public final class Node implements AutoCloseable {
 
     /** How many tasks wait for the node to resume (messages, timers, requests). */
     public int heldWork() {
-        CompletableFuture<Integer> count = new CompletableFuture<>();
-        try {
-            // Counted on the node's thread, where the queue lives: a task that bypasses the pause.
-            thread.execute(() -> count.complete(held.size()));
-        } catch (RejectedExecutionException stopped) {
-            return 0;
-        }
-        return count.join();
+        return thread.heldWork();
     }
 
     /**
@@ -365,27 +323,11 @@ public final class Node implements AutoCloseable {
     }
 
     private <T> CompletableFuture<T> onNodeThread(Supplier<T> work) {
-        CompletableFuture<T> result = new CompletableFuture<>();
-        boolean queued = execute(() -> {
-            try {
-                result.complete(work.get());
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        if (!queued) {
-            result.completeExceptionally(new IllegalStateException("node " + id() + " is stopped"));
-        }
-        return result;
+        return thread.call(work, "node " + id() + " is stopped");
     }
 
     private boolean execute(Runnable task) {
-        try {
-            thread.execute(guarded(task));
-            return true;
-        } catch (RejectedExecutionException stopped) {
-            return false;
-        }
+        return thread.execute(task);
     }
 
     /** Stops the node: waiting clients get NOT_READY, what was written is flushed, timers stop, the thread ends. */
@@ -402,14 +344,7 @@ public final class Node implements AutoCloseable {
             writeBehind.flushAndStop(10_000);
         }
         thread.shutdown();
-        try {
-            if (!thread.awaitTermination(5, TimeUnit.SECONDS)) {
-                thread.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            thread.shutdownNow();
-        }
+        thread.awaitEnd(5);
     }
 
     /** For tests and tools: the executor's view of whether the node's thread has ended. */

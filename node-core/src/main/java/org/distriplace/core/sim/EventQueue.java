@@ -26,6 +26,29 @@ public final class EventQueue {
         queue.add(new Entry(now + Math.max(0, delayMs), seq++, action));
     }
 
+    /** Schedules {@code action}, which step-by-step viewers see as {@code label} ({@link #describeNext()}). */
+    public void schedule(long delayMs, String label, Runnable action) {
+        schedule(delayMs, new Labelled(label, action));
+    }
+
+    /** An action that describes itself by its label. */
+    private record Labelled(String label, Runnable action) implements Runnable {
+        @Override
+        public void run() {
+            action.run();
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /** An exponentially distributed wait of mean {@code mean}, at least 1 ms: the gaps of a Poisson process. */
+    static long exponential(java.util.Random random, long mean) {
+        return Math.max(1, (long) (-mean * Math.log(1 - random.nextDouble())));
+    }
+
     public void scheduleAt(long at, Runnable action) {
         queue.add(new Entry(Math.max(now, at), seq++, action));
     }

@@ -31,11 +31,11 @@ final class FaultSchedule {
             return;
         }
         List<Faults> kinds = List.copyOf(options.faults());
-        long at = Simulation.exponential(random, options.meanFaultGapMs());
+        long at = EventQueue.exponential(random, options.meanFaultGapMs());
         while (at < options.safetyMs()) {
             Faults kind = kinds.get(random.nextInt(kinds.size()));
             queue.scheduleAt(at, () -> inject(kind));
-            at += Simulation.exponential(random, options.meanFaultGapMs());
+            at += EventQueue.exponential(random, options.meanFaultGapMs());
         }
     }
 

@@ -76,6 +76,22 @@ final class ReplicaAgreement {
         return books;
     }
 
+    /**
+     * The liveness phase ended {@code boundMs} after healing without every check passing: which invariant that
+     * breaks, the most basic first (no agreement, then histories that differ, then nodes that take no writes).
+     */
+    void failLiveness(InvariantChecker checker, long boundMs, java.util.Set<Integer> probesPending, long now) {
+        if (!everyNode()) {
+            checker.fail(Invariant.CONVERGENCE, "no agreement " + boundMs + " ms after healing: " + describe(), now);
+        } else if (!historiesAgree()) {
+            checker.fail(Invariant.HISTORIES, "replicas agree but their histories do not, " + boundMs
+                + " ms after healing:" + describeHistories(), now);
+        } else {
+            checker.fail(Invariant.AVAILABLE, "no write committed through nodes " + probesPending + " within "
+                + boundMs + " ms of healing", now);
+        }
+    }
+
     /** Each node's role, version, state hash and readiness, or that it is down. */
     String describe() {
         StringBuilder text = new StringBuilder();

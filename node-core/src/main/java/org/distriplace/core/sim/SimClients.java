@@ -41,7 +41,7 @@ final class SimClients {
     void start() {
         for (int user = 1; user <= options.users(); user++) {
             String name = "user-" + user;
-            queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(name));
+            queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(name));
         }
     }
 
@@ -56,7 +56,7 @@ final class SimClients {
                 // Few names for many players: some register one name through two nodes at once.
                 String name = "player_" + random.nextInt(Math.max(2, options.users() / 2));
                 simulation.changeAccount(node, AccountChange.register(name, "hash-of-" + user));
-                queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(user));
+                queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(user));
                 return;
             }
             int x = random.nextInt(options.canvasSize());
@@ -64,7 +64,7 @@ final class SimClients {
             Color color = palette.color(random.nextInt(palette.size()));
             simulation.place(node, user, x, y, color);
         }
-        queue.schedule(Simulation.exponential(random, options.meanThinkMs()), () -> attempt(user));
+        queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(user));
     }
 
     /**

@@ -119,17 +119,7 @@ public final class Simulation {
             // every event is checked by the listeners as it happens
         }
         if (!finished && checker.violation() == null) {
-            boolean converged = converged();
-            if (converged && !agreement.historiesAgree()) {
-                checker.fail(Invariant.HISTORIES, "replicas agree but their histories do not, "
-                    + options.convergenceBoundMs() + " ms after healing:" + agreement.describeHistories(), queue.now());
-            } else if (converged) {
-                checker.fail(Invariant.AVAILABLE, "no write committed through nodes " + clients.probesPending()
-                    + " within " + options.convergenceBoundMs() + " ms of healing", queue.now());
-            } else {
-                checker.fail(Invariant.CONVERGENCE, "no agreement " + options.convergenceBoundMs()
-                    + " ms after healing: " + agreement.describe(), queue.now());
-            }
+            agreement.failLiveness(checker, options.convergenceBoundMs(), clients.probesPending(), queue.now());
         }
         return result();
     }
@@ -146,17 +136,7 @@ public final class Simulation {
 
     /** Runs {@code action} at virtual time now + {@code delayMs}; {@code label} names it to step-by-step viewers. */
     public void schedule(long delayMs, String label, Runnable action) {
-        queue.schedule(delayMs, new Runnable() {
-            @Override
-            public void run() {
-                action.run();
-            }
-
-            @Override
-            public String toString() {
-                return label;
-            }
-        });
+        queue.schedule(delayMs, label, action);
     }
 
     /** What the next event is and when it runs; empty when nothing is queued. */
@@ -398,11 +378,6 @@ public final class Simulation {
 
     void trace(String action) {
         observers.trace(action);
-    }
-
-    /** An exponentially distributed wait of mean {@code mean}, at least 1 ms: the gaps of a Poisson process. */
-    static long exponential(Random random, long mean) {
-        return Math.max(1, (long) (-mean * Math.log(1 - random.nextDouble())));
     }
 
     private SimulationResult result() {
