@@ -59,6 +59,7 @@ public final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        options.headless = true;
         options.checkSecret();
         if (forceNewCluster) {
             LOG.warn("--force-new-cluster: node {} starts as the only member of a new configuration. Use it only when "

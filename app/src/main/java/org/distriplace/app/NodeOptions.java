@@ -27,6 +27,9 @@ public final class NodeOptions {
     static final String DEFAULT_SECRET = "distri-place-dev";
     /** The secret the package's config file and the docs once shipped: known to everyone, so never accepted. */
     static final Set<String> PLACEHOLDER_SECRETS = Set.of("change-me");
+    /** Set by the headless {@code node} command: it refuses the development secret on a reachable address. */
+    boolean headless;
+
     /** The peer port: clear of Prometheus (9090), its exporters (9091-9999) and Kafka, often on the same host. */
     public static final int DEFAULT_PEER_PORT = 7522;
 
@@ -242,6 +245,11 @@ public final class NodeOptions {
                 + "' is a placeholder everyone knows; set a secret of your own (e.g. the output of `openssl rand "
                 + "-hex 24`) in the config file or with --cluster-secret");
         }
+        if (headless && secret.equals(DEFAULT_SECRET) && !isLoopback(bind)) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret: a node listening on "
+                + bind + " needs a secret of its own (the built-in development one is known to everyone): set "
+                + "--cluster-secret or $DISTRI_PLACE_SECRET, or --bind 127.0.0.1 to try a node alone");
+        }
         if (secret.equals(DEFAULT_SECRET)) {
             LOG.warn("using the development cluster secret: set --cluster-secret or $DISTRI_PLACE_SECRET");
         }
@@ -272,6 +280,10 @@ public final class NodeOptions {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
                 + e.getMessage());
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** "WxH" as {@code {width, height}}. */

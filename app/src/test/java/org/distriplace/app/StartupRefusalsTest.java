@@ -53,6 +53,16 @@ class StartupRefusalsTest {
     }
 
     @Test
+    void aHeadlessNodeOnAReachableAddressRefusesTheDevelopmentSecret() {
+        CommandRun run = new CommandRun();
+        int status = run.run("node", "--data-dir", dir.resolve("never").toString(), "--http-port", "0",
+            "--peer-port", "0", "--bind", "0.0.0.0", "--cluster-secret", NodeOptions.DEFAULT_SECRET);
+        assertEquals(2, status, run.err());
+        assertTrue(run.err().contains("needs a secret of its own"), run.err());
+        assertFalse(Files.exists(dir.resolve("never")), "nothing was made");
+    }
+
+    @Test
     void aNodesDataDirectoryIsItsOwnersOnlyEvenWhereAnOlderVersionLeftItOpen() throws IOException {
         Path data = Files.createDirectories(dir.resolve("home").resolve("node-2"));
         Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));

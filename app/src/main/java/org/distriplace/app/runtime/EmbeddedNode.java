@@ -122,7 +122,8 @@ public final class EmbeddedNode implements AutoCloseable {
     /** What every member of the cluster must share: the canvas, palette, cooldown and moderators. */
     static ClusterSettings sharedSettings(NodeConfig config, ServerOptions api) {
         return ClusterSettings.of(config.width(), config.height(), config.palette().colors().stream()
-            .map(color -> color.hex()).toList(), config.cooldownMs(), api.moderators());
+            .map(color -> color.hex()).toList(), config.palette().backgroundIndex(), config.cooldownMs(),
+            api.moderators());
     }
 
     /**

@@ -78,7 +78,9 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
             message.path("proof").asText(null), nonce, dialerNonce, self, dialer)) {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");
         } else if (settings.refusal(dialer, message).isPresent()) {
-            refuse(ctx, settings.refusal(dialer, message).get());
+            // Proven to a dialer that holds the secret, so that only such a dialer takes the refusal's word for it.
+            refuse(ctx, settings.refusal(dialer, message).get(), MutualChallenge.PEERS.accept(secret, nonce,
+                dialerNonce, self, dialer));
         } else {
             settings.agreed(dialer);
             ctx.writeAndFlush(Handshake.accepted(self, MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self,
@@ -90,13 +92,17 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
     }
 
     private void refuse(ChannelHandlerContext ctx, String reason) {
+        refuse(ctx, reason, null);
+    }
+
+    private void refuse(ChannelHandlerContext ctx, String reason, String proof) {
         long count = refusals.getAsLong();
         // Sparingly: a stranger knocking on the peer port must not be able to fill the node's log.
         if (count <= 10 || count % 1_000 == 0) {
             LOG.warn("refused peer connection from {} ({} so far): {}", ctx.channel().remoteAddress(), count,
                 reason);
         }
-        ctx.writeAndFlush(Handshake.denied(reason)).addListener(ChannelFutureListener.CLOSE);
+        ctx.writeAndFlush(Handshake.denied(reason, proof)).addListener(ChannelFutureListener.CLOSE);
     }
 
     @Override

@@ -35,16 +35,20 @@ public record ClusterSettings(int width, int height, String palette, long cooldo
         moderators = new TreeSet<>(moderators);
     }
 
-    /** Settings of a node; {@code colors} are the palette's colours in order ({@code #RRGGBB}). */
-    public static ClusterSettings of(int width, int height, List<String> colors, long cooldownMs,
+    /**
+     * Settings of a node; {@code colors} are the palette's colours in order ({@code #RRGGBB}), {@code background}
+     * the index of the colour an empty canvas shows.
+     */
+    public static ClusterSettings of(int width, int height, List<String> colors, int background, long cooldownMs,
                                      Set<String> moderators) {
-        return new ClusterSettings(width, height, fingerprint(colors), cooldownMs, new TreeSet<>(moderators));
+        return new ClusterSettings(width, height, fingerprint(colors, background), cooldownMs,
+            new TreeSet<>(moderators));
     }
 
-    /** A palette's fingerprint: 16 hex digits of SHA-256 over its colours in order. */
-    static String fingerprint(List<String> colors) {
+    /** A palette's fingerprint: 16 hex digits of SHA-256 over its colours in order and its background. */
+    static String fingerprint(List<String> colors, int background) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(String.join(",", colors)
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest((String.join(",", colors) + ";" + background)
                 .getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(digest, 0, 8);
         } catch (NoSuchAlgorithmException e) {

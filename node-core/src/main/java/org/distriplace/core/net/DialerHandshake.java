@@ -50,8 +50,11 @@ final class DialerHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         } else if (acceptorNonce != null && Handshake.ACCEPTED.equals(type)) {
             onAccepted(ctx, message);
         } else if (Handshake.DENIED.equals(type)) {
-            String reason = message.path("reason").asText();
-            settings.refusedBy(peer, reason);
+            String reason = SettingsAgreement.printable(message.path("reason").asText());
+            if (acceptorNonce != null && MutualChallenge.PEERS.isAccept(secret, message.path("proof").asText(null),
+                acceptorNonce, nonce, peer, self)) {
+                settings.refusedBy(peer, reason);
+            }
             LOG.error("peer {} refused this node: {}{}", peer, reason, reason.startsWith(SettingsAgreement.REFUSAL)
                 ? "" : " (is the cluster secret the same?)");
             ctx.close();

@@ -66,8 +66,13 @@ final class Handshake {
         return wire == null ? Wire.JSON : wire;
     }
 
-    static ByteBuf denied(String reason) {
-        return frame(JSON.createObjectNode().put("type", DENIED).put("reason", reason));
+    /** @param proof the acceptor's proof of the secret (as in ACCEPTED), or null when the dialer proved nothing */
+    static ByteBuf denied(String reason, String proof) {
+        ObjectNode denied = JSON.createObjectNode().put("type", DENIED).put("reason", reason);
+        if (proof != null) {
+            denied.put("proof", proof);
+        }
+        return frame(denied);
     }
 
     /** Parses a handshake frame; empty if it is not a JSON object with a string {@code type}. */

@@ -16,18 +16,20 @@ class ClusterSettingsTest {
 
     @Test
     void eachDifferenceIsNamedAndEqualSettingsHaveNone() {
-        ClusterSettings mine = ClusterSettings.of(1000, 1000, PALETTE, 5_000, Set.of("bob", "alice"));
-        assertEquals(List.of(), mine.differences(ClusterSettings.of(1000, 1000, PALETTE, 5_000, Set.of("alice",
+        ClusterSettings mine = ClusterSettings.of(1000, 1000, PALETTE, 0, 5_000, Set.of("bob", "alice"));
+        assertEquals(List.of(), mine.differences(ClusterSettings.of(1000, 1000, PALETTE, 0, 5_000, Set.of("alice",
             "bob")), 2), "the moderators' order does not matter");
         assertEquals(List.of("canvas 1000x1000 here, 500x500 at node 3", "another palette at node 3",
             "cooldown 5000 ms here, 0 ms at node 3", "moderators [alice, bob] here, [alice] at node 3"),
-            mine.differences(ClusterSettings.of(500, 500, List.of("#FFFFFF", "#FF4500", "#000000"), 0,
+            mine.differences(ClusterSettings.of(500, 500, List.of("#FFFFFF", "#FF4500", "#000000"), 0, 0,
                 Set.of("alice")), 3));
+        assertEquals(List.of("another palette at node 4"), mine.differences(ClusterSettings.of(1000, 1000, PALETTE,
+            2, 5_000, Set.of("alice", "bob")), 4), "the same colours with another background");
     }
 
     @Test
     void settingsSurviveTheirJsonAndMalformedOnesAreAbsent() throws Exception {
-        ClusterSettings mine = ClusterSettings.of(640, 480, PALETTE, 2_500, Set.of("alice"));
+        ClusterSettings mine = ClusterSettings.of(640, 480, PALETTE, 0, 2_500, Set.of("alice"));
         assertEquals(Optional.of(mine), ClusterSettings.fromJson(mine.toJson()));
         ObjectMapper json = new ObjectMapper();
         for (String odd : List.of("null", "[]", "{}", "{\"width\":\"wide\"}", "{\"width\":1,\"height\":1,"

@@ -31,7 +31,7 @@ class PeerHandshakeFuzzTest {
             new AcceptorHandshake(1, SECRET, 10_000, peer -> new InboundMessages(peer, CODEC, (from, message) -> { },
                 new AtomicLong(), new AtomicLong(), new PeerTraffic()), new AtomicLong()::incrementAndGet,
                 peer -> accepted.incrementAndGet(), org.distriplace.core.wire.Wire.BINARY, new SettingsAgreement(
-                    ClusterSettings.of(100, 100, java.util.List.of("#FFFFFF"), 0, java.util.Set.of()))));
+                    ClusterSettings.of(100, 100, java.util.List.of("#FFFFFF"), 0, 0, java.util.Set.of()))));
         try {
             channel.writeInbound(Unpooled.wrappedBuffer(data));
             channel.checkException();

@@ -116,8 +116,10 @@ class PeerTransportTest {
     /** Issue 25: moderators, cooldown, canvas and palette were set per node and silently differed. */
     @Test
     void peersWhoseClusterSettingsDifferAreRefusedNamingEachDifferenceUntilTheyAgree() throws Exception {
-        ClusterSettings here = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 5_000, Set.of("alice"));
-        ClusterSettings there = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 10_000, Set.of());
+        ClusterSettings here = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 0, 5_000,
+            Set.of("alice"));
+        ClusterSettings there = ClusterSettings.of(100, 100, List.of("#FFFFFF", "#000000"), 0, 10_000,
+            Set.of());
         PeerTransport one = start(1, port1, "s3cret", List.of(new PeerAddress(2, "127.0.0.1", port2)), inbox1,
             Wire.BINARY, here);
         PeerTransport two = start(2, port2, "s3cret", List.of(new PeerAddress(1, "127.0.0.1", port1)), inbox2,

@@ -43,7 +43,8 @@ export class Cooldown {
    * says when it ends ({@code nextPlacement}, ms since the epoch on that clock); the stamp precedes this answer by
    * at most one commit round. This page cannot read the leader's clock (a phone's may be seconds off), so it
    * counts the whole cooldown from the answer: never ready before the node, late by one commit round at most.
-   * A success that says the time left itself ({@code remainingMs}) is followed exactly.
+   * A success that says the time left itself ({@code remainingMs}) is followed: the answering node counts it
+   * against the leader's stamp, so it is exact where the nodes' clocks agree (as NTP keeps them).
    */
   afterSuccess(msg) {
     this.start(Number.isFinite(msg.remainingMs) ? msg.remainingMs / 1000 : this.seconds);
