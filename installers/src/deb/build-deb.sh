@@ -1,8 +1,8 @@
 #!/bin/sh
 # Assembles two .debs from the jpackage app image, as a Debian packager ships them:
 #   distri-place-node_VERSION_amd64.deb  the command with its runtime and every library but JavaFX, the node
-#                                        service (sandboxed, disabled until enabled), its settings template, the
-#                                        man pages and bash completion; no graphical libraries
+#                                        service (sandboxed, disabled until enabled) and its settings (a conffile),
+#                                        the man pages and bash completion; no graphical libraries
 #   distri-place_VERSION_amd64.deb       the desktop app: JavaFX (loaded as modules), the menu entries, icons,
 #                                        the trace file type and AppStream metadata; depends on the node package
 # Usage: build-deb.sh TARGET_DIR VERSION ICONS_DIR COMMAND_DOCS_DIR README
@@ -67,12 +67,16 @@ finish() {
         > "$root/DEBIAN/control"
     (cd "$root" && find . -path ./DEBIAN -prune -o -type f -printf '%P\0' | sort -z | xargs -0 md5sum \
         > DEBIAN/md5sums)
-    for script in postinst prerm postrm; do
+    for script in preinst postinst prerm postrm; do
         if [ -f "$here/$4.$script" ]; then
             cp "$here/$4.$script" "$root/DEBIAN/$script"
             chmod 755 "$root/DEBIAN/$script"
         fi
     done
+    if [ -f "$here/$4.conffiles" ]; then
+        cp "$here/$4.conffiles" "$root/DEBIAN/conffiles"
+        chmod 644 "$root/DEBIAN/conffiles"
+    fi
     chmod 644 "$root/DEBIAN/control" "$root/DEBIAN/md5sums"
     dpkg-deb --root-owner-group -Zxz --build "$root" "$target/${package}_${version}_amd64.deb" >/dev/null
     rm -rf "$root"
@@ -82,7 +86,7 @@ finish() {
 # --- distri-place-node
 root="$target/deb-node"
 rm -rf "$root"
-mkdir -p "$root/opt" "$root/usr/bin" "$root/lib/systemd/system" "$root/usr/share/distri-place-node" \
+mkdir -p "$root/opt" "$root/usr/bin" "$root/lib/systemd/system" "$root/etc/distri-place" \
     "$root/usr/share/man/man1" "$root/usr/share/bash-completion/completions"
 cp -a "$image" "$root/opt/distri-place"
 rm -rf "$root/opt/distri-place/lib/app/javafx"
@@ -93,7 +97,7 @@ done
 strip_binaries "$root/opt/distri-place"
 ln -s /opt/distri-place/bin/distri-place "$root/usr/bin/distri-place"
 cp "$here/distri-place-node.service" "$root/lib/systemd/system/"
-cp "$here/node.conf" "$root/usr/share/distri-place-node/node.conf"
+cp "$here/node.conf" "$root/etc/distri-place/node.conf"
 for page in "$docs"/man/*.1; do
     gzip -9n < "$page" > "$root/usr/share/man/man1/$(basename "$page").gz"
 done

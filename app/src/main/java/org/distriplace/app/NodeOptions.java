@@ -1,6 +1,7 @@
 package org.distriplace.app;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -61,6 +62,11 @@ public final class NodeOptions {
         description = "Shared secret peers prove before anything is accepted (default: $DISTRI_PLACE_SECRET, "
             + "else a development secret, with a warning).")
     String secret;
+
+    @Option(names = "--cluster-secret-file", paramLabel = "FILE", description = "Read the cluster secret from FILE "
+        + "(its first line) instead, as the package's service does: a secret kept apart from the other settings, "
+        + "readable by the service alone.")
+    Path secretFile;
 
     @Option(names = "--canvas", defaultValue = "1000x1000", description = "Canvas size WxH (default: "
         + "${DEFAULT-VALUE}).")
@@ -179,6 +185,7 @@ public final class NodeOptions {
 
     /** The node's settings; {@code defaultDataDir} applies unless {@code --data-dir} is given. */
     EmbeddedNode.Settings settings(Path defaultDataDir, boolean portsFallBack, Launch launch) {
+        loadSecretFile();
         List<PeerAddress> peerList = parsePeers();
         NodeConfig config = config(peerList).toBuilder()
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
@@ -240,6 +247,7 @@ public final class NodeOptions {
      * accounts), and warns about the development one.
      */
     void checkSecret() {
+        loadSecretFile();
         if (PLACEHOLDER_SECRETS.contains(secret.trim())) {
             throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret: '" + secret.trim()
                 + "' is a placeholder everyone knows; set a secret of your own (e.g. the output of `openssl rand "
@@ -280,6 +288,26 @@ public final class NodeOptions {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
                 + e.getMessage());
         }
+    }
+
+    /** Takes the secret from {@code --cluster-secret-file}, once; a file that cannot serve is a usage error. */
+    private void loadSecretFile() {
+        if (secretFile == null) {
+            return;
+        }
+        String first;
+        try {
+            first = Files.readString(secretFile).lines().findFirst().orElse("").strip();
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret-file: cannot read "
+                + secretFile + " (" + OneLineErrors.describe(e) + ")");
+        }
+        if (first.isEmpty()) {
+            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret-file: " + secretFile
+                + " is empty; its first line is the cluster secret");
+        }
+        secret = first;
+        secretFile = null;
     }
 
     private static boolean isLoopback(String host) {

@@ -33,8 +33,9 @@ class DebPackageIT {
     private static final Path DESKTOP_DEB = Path.of("target", "distri-place_" + VERSION + "_amd64.deb");
     private static final Path UNIT = Path.of("/lib/systemd/system/distri-place-node.service");
     private static final Path CONF = Path.of("/etc/distri-place/node.conf");
+    private static final Path SECRET_FILE = Path.of("/etc/distri-place/cluster-secret");
     private static final String SERVICE = "distri-place-node.service";
-    private static final Pattern SECRET = Pattern.compile("(?m)^cluster-secret = ([0-9a-f]{64})$");
+    private static final Pattern SECRET = Pattern.compile("[0-9a-f]{64}\n");
 
     @TempDir
     Path dir;
@@ -74,10 +75,14 @@ class DebPackageIT {
         for (String desktopOnly : List.of("libgtk", "libgl1", "libx11", "libasound", "libxtst")) {
             assertFalse(depends.contains(desktopOnly), "a headless server needs no " + desktopOnly + ": " + depends);
         }
-        Matcher secret = SECRET.matcher(Files.readString(CONF));
-        assertTrue(secret.find(), "the placeholder was replaced by a random secret: " + Files.readString(CONF));
+        String secret = Files.readString(SECRET_FILE);
+        assertTrue(SECRET.matcher(secret).matches(), "a random secret made for this host: " + secret);
         assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
-            Files.getPosixFilePermissions(CONF)), "the secret is the service's and root's only");
+            Files.getPosixFilePermissions(SECRET_FILE)), "the secret is the service's and root's only");
+        assertEquals("distri-place", Files.readAttributes(SECRET_FILE, java.nio.file.attribute.PosixFileAttributes.class)
+            .group().getName());
+        assertTrue(Files.readString(CONF).contains("\ncluster-secret-file = " + SECRET_FILE + "\n")
+            && !Files.readString(CONF).contains("change-me"), "node.conf names it and holds no placeholder");
         assertTrue(run("distri-place", "--version").contains("distri-place " + VERSION));
         assertTrue(run("man", "-w", "distri-place-node").endsWith("distri-place-node.1.gz"), "man distri-place-node");
         assertTrue(run("bash", "-c", "source /usr/share/bash-completion/completions/distri-place && complete -p "
@@ -100,7 +105,7 @@ class DebPackageIT {
             .body()), "promtool check metrics");
         System.out.println("installed node: lintian clean but for " + Validators.EXPECTED_LINTIAN_ERRORS.keySet()
             + ", exposure " + exposure + ", promtool clean, serving as the sandboxed service on port " + http);
-        return secret.group(1);
+        return secret;
     }
 
     /** The desktop package on top: its menu entries and metadata validate, and its windows open under X. */
@@ -143,7 +148,8 @@ class DebPackageIT {
         awaitReady(http, systemd);
         long after = Long.parseLong(systemd.property(SERVICE, "MainPID"));
         assertNotEquals(before, after, "the service was restarted on the new version");
-        assertTrue(Files.readString(CONF).contains("cluster-secret = " + secret), "the host's settings are kept");
+        assertEquals(secret, Files.readString(SECRET_FILE), "the host's secret is kept");
+        assertTrue(Files.readString(CONF).contains("bind = 127.0.0.1"), "and the host's changes to node.conf");
         byte[] canvas = Installed.getBytes(http, "/api/v1/canvas");
         String palette = Installed.get(http, "/api/v1/canvas/info").body().replaceAll("(?s).*\"palette\":\\[([^]]*)].*",
             "$1");

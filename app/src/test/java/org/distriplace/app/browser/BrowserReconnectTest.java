@@ -28,13 +28,14 @@ class BrowserReconnectTest extends ChromiumAgainstCluster {
             awaitServing(node);
             Await.until("the page back within seconds", PROMPTLY, () -> online(frank));
 
-            // The browser says the network is back: the page tries at once, not at its next attempt.
+            // The browser says the network is back: the page tries at once, not at its next attempt (while the node
+            // is still away, so the attempt shows as one more failure, seconds before the scheduled one was due).
             node.kill9();
             frank.await("two failed attempts", () -> failures(frank) >= 2);
-            node.start();
-            awaitServing(node);
+            frank.await("a wait of over 2.5 s before the next attempt", () -> nextRetryInMs(frank) > 2_500);
+            long before = failures(frank);
             frank.js("window.dispatchEvent(new Event('online'))");
-            Await.until("the page back at once", Duration.ofMillis(1500), () -> online(frank));
+            Await.until("an attempt at once", Duration.ofMillis(1_000), () -> failures(frank) > before);
         }
     }
 
@@ -44,6 +45,10 @@ class BrowserReconnectTest extends ChromiumAgainstCluster {
 
     private static boolean online(Browser browser) {
         return Boolean.TRUE.equals(browser.js("return window.distriPlace.online"));
+    }
+
+    private static long nextRetryInMs(Browser browser) {
+        return ((Number) browser.js("return window.distriPlace.nextRetryInMs")).longValue();
     }
 
     private static long failures(Browser browser) {

@@ -46,6 +46,11 @@ export class Connection {
     }
   }
 
+  /** Milliseconds until the next scheduled attempt, or -1 when none waits. */
+  get nextRetryInMs() {
+    return this.retryTimer ? Math.max(0, this.retryAt - Date.now()) : -1;
+  }
+
   get online() {
     return this.socket !== null && this.socket.readyState === WebSocket.OPEN;
   }
@@ -68,6 +73,7 @@ export class Connection {
       const retryMs = Connection.backoffMs(this.attempt++);
       this.failures++;
       this.on.offline(retryMs);
+      this.retryAt = Date.now() + retryMs;
       this.retryTimer = setTimeout(() => this.connect(), retryMs);
     };
   }

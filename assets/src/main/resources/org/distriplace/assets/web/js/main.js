@@ -155,6 +155,7 @@ window.distriPlace = {
   select: (color) => palette.select(color),
   get online() { return connection.online; },
   get reconnectFailures() { return connection.failures; },
+  get nextRetryInMs() { return connection.nextRetryInMs; },
   get pending() { return placing.pending.size; },
   get sent() { return placing.sent; },
   get target() { return placing.target; },
