@@ -60,6 +60,9 @@ public final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         options.headless = true;
+        // Every setting is checked (each bad one a usage error naming its option) before the secret is judged.
+        EmbeddedNode.Settings settings = options.settings(Path.of("data", "node-" + options.id), false,
+            new NodeOptions.Launch("0", rejoin, forceNewCluster));
         options.checkSecret();
         if (forceNewCluster) {
             LOG.warn("--force-new-cluster: node {} starts as the only member of a new configuration. Use it only when "
@@ -67,8 +70,6 @@ public final class NodeCommand implements Callable<Integer> {
                 + "they must rejoin this node (restart them with --rejoin, or the desktop app does so itself)",
                 options.id);
         }
-        EmbeddedNode.Settings settings = options.settings(Path.of("data", "node-" + options.id), false,
-            new NodeOptions.Launch("0", rejoin, forceNewCluster));
         return serve(settings, spec.commandLine().getOut());
     }
 
