@@ -24,15 +24,22 @@ normalise_modes() {
     find "$1" -type f -name '*.so' -exec chmod 644 {} +
 }
 
-# As dh_strip does: no symbol tables, comments or notes in what the package ships.
-strip_binaries() {
+# Every ELF program and library under a folder, one path a line.
+elf_files() {
     find "$1" -type f | while read -r file; do
         if [ "$(head -c 4 "$file" | od -An -c | tr -d ' ')" = '177ELF' ]; then
-            case "$file" in
-                *.so) strip --remove-section=.comment --remove-section=.note --strip-unneeded "$file" ;;
-                *) strip --remove-section=.comment --remove-section=.note "$file" ;;
-            esac
+            echo "$file"
         fi
+    done
+}
+
+# As dh_strip does: no symbol tables, comments or notes in what the package ships.
+strip_binaries() {
+    elf_files "$1" | while read -r file; do
+        case "$file" in
+            *.so) strip --remove-section=.comment --remove-section=.note --strip-unneeded "$file" ;;
+            *) strip --remove-section=.comment --remove-section=.note "$file" ;;
+        esac
     done
 }
 
@@ -50,8 +57,7 @@ shared_library_depends() {
     mkdir -p "$target/shlibdeps/debian"
     printf 'Source: distri-place\n\nPackage: distri-place\nArchitecture: any\n' > "$target/shlibdeps/debian/control"
     runtime=$(cd "$image/lib/runtime/lib" && pwd)
-    (cd "$target/shlibdeps" && find "$1" -type f \( -name '*.so' -o -perm /111 \) -exec sh -c \
-        'head -c 4 "$1" | grep -q ELF' _ {} \; -print0 | xargs -0 dpkg-shlibdeps -O --ignore-missing-info \
+    (cd "$target/shlibdeps" && elf_files "$1" | xargs -d '\n' dpkg-shlibdeps -O --ignore-missing-info \
         -l"$runtime" -l"$runtime/server" 2>/dev/null | sed -n 's/^shlibs:Depends=//p')
 }
 

@@ -42,8 +42,8 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}; 0 picks a free one).")
     int httpPort;
 
-    @Option(names = "--peer-port", defaultValue = "" + DEFAULT_PEER_PORT, description = "Port for peer connections (default: "
-        + "${DEFAULT-VALUE}).")
+    @Option(names = "--peer-port", defaultValue = "" + DEFAULT_PEER_PORT, description = "Port for peer connections "
+        + "(default: ${DEFAULT-VALUE}).")
     int peerPort;
 
     @Option(names = "--peers", defaultValue = "", description = "The other members, ID@HOST:PORT,... "

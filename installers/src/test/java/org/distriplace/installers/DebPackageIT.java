@@ -27,10 +27,10 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DebPackageIT {
 
-    private static final String VERSION = System.getProperty("installer.version", "0.2.0");
+    private static final String VERSION = Installed.VERSION;
     private static final String NEXT = VERSION + "+upgrade1";
-    private static final Path NODE_DEB = Path.of("target", "distri-place-node_" + VERSION + "_amd64.deb");
-    private static final Path DESKTOP_DEB = Path.of("target", "distri-place_" + VERSION + "_amd64.deb");
+    private static final Path NODE_DEB = Installed.NODE_DEB;
+    private static final Path DESKTOP_DEB = Installed.DESKTOP_DEB;
     private static final Path UNIT = Path.of("/lib/systemd/system/distri-place-node.service");
     private static final Path CONF = Path.of("/etc/distri-place/node.conf");
     private static final Path SECRET_FILE = Path.of("/etc/distri-place/cluster-secret");
@@ -45,7 +45,8 @@ class DebPackageIT {
         assumeTrue("1".equals(System.getenv("DISTRI_PLACE_INSTALL_TEST")),
             "installs packages: set DISTRI_PLACE_INSTALL_TEST=1 (as root) to run it");
         assumeTrue(Validators.installed() && Desktop.available() && SystemdSandbox.available(), "needs lintian, "
-            + "desktop-file-utils, appstream, prometheus (promtool), xvfb, x11-utils and systemd, as root: see .ci/run");
+            + "desktop-file-utils, appstream, prometheus (promtool), xvfb, x11-utils and systemd, as root: see "
+            + ".ci/run");
         assertTrue(Files.isRegularFile(NODE_DEB) && Files.isRegularFile(DESKTOP_DEB), "built by the installers "
             + "profile: " + NODE_DEB + ", " + DESKTOP_DEB);
         assertEquals(List.of(), Validators.unexpectedLintianErrors(dir.resolve("lintian.log"), NODE_DEB, DESKTOP_DEB),
@@ -79,8 +80,8 @@ class DebPackageIT {
         assertTrue(SECRET.matcher(secret).matches(), "a random secret made for this host: " + secret);
         assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(
             Files.getPosixFilePermissions(SECRET_FILE)), "the secret is the service's and root's only");
-        assertEquals("distri-place", Files.readAttributes(SECRET_FILE, java.nio.file.attribute.PosixFileAttributes.class)
-            .group().getName());
+        assertEquals("distri-place", Files.readAttributes(SECRET_FILE,
+            java.nio.file.attribute.PosixFileAttributes.class).group().getName());
         assertTrue(Files.readString(CONF).contains("\ncluster-secret-file = " + SECRET_FILE + "\n")
             && !Files.readString(CONF).contains("change-me"), "node.conf names it and holds no placeholder");
         assertTrue(run("distri-place", "--version").contains("distri-place " + VERSION));

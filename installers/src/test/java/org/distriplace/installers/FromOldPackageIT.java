@@ -20,9 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class FromOldPackageIT {
 
-    private static final String VERSION = System.getProperty("installer.version", "0.2.0");
-    private static final Path NODE_DEB = Path.of("target", "distri-place-node_" + VERSION + "_amd64.deb");
-    private static final Path DESKTOP_DEB = Path.of("target", "distri-place_" + VERSION + "_amd64.deb");
+    private static final Path NODE_DEB = Installed.NODE_DEB;
+    private static final Path DESKTOP_DEB = Installed.DESKTOP_DEB;
     private static final Path CONF = Path.of("/etc/distri-place/node.conf");
     private static final Path DATA = Path.of("/var/lib/distri-place/node/canvas.db");
 

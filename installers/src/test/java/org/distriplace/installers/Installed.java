@@ -19,6 +19,11 @@ import org.distriplace.core.net.LoopbackPorts;
 final class Installed {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** The version the installers profile built (failsafe passes it on), and the two packages it built. */
+    static final String VERSION = System.getProperty("installer.version", "0.2.0");
+    static final Path NODE_DEB = Path.of("target", "distri-place-node_" + VERSION + "_amd64.deb");
+    static final Path DESKTOP_DEB = Path.of("target", "distri-place_" + VERSION + "_amd64.deb");
+
     /** What a root shell has, for apt-get, dpkg and systemd's tools. */
     static final Map<String, String> ROOT_ENV = Map.of("PATH", "/usr/sbin:/usr/bin:/sbin:/bin",
         "DEBIAN_FRONTEND", "noninteractive");

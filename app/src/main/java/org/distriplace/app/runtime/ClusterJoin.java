@@ -59,7 +59,7 @@ public final class ClusterJoin {
     }
 
     /** The cooldown, palette (its colours and background) and moderators a cluster's members share. */
-    public record Shared(long cooldownMs, List<String> palette, int background, java.util.Set<String> moderators) {
+    public record Shared(long cooldownMs, List<Color> palette, int background, java.util.Set<String> moderators) {
         public Shared {
             palette = List.copyOf(palette);
             moderators = java.util.Set.copyOf(moderators);
@@ -125,11 +125,16 @@ public final class ClusterJoin {
             || !settings.path("moderators").isArray()) {
             return null;
         }
-        List<String> palette = new ArrayList<>();
-        settings.path("palette").forEach(color -> palette.add(color.asText()));
+        List<Color> palette = new ArrayList<>();
+        for (JsonNode color : settings.path("palette")) {
+            java.util.Optional<Color> parsed = Color.parse(color.asText());
+            if (parsed.isEmpty()) {
+                return null;
+            }
+            palette.add(parsed.get());
+        }
         int background = settings.path("background").asInt(-1);
-        if (palette.isEmpty() || palette.stream().anyMatch(color -> Color.parse(color).isEmpty()) || background < 0
-            || background >= palette.size()) {
+        if (palette.isEmpty() || background < 0 || background >= palette.size()) {
             return null;
         }
         java.util.Set<String> moderators = new java.util.TreeSet<>();
@@ -151,8 +156,8 @@ public final class ClusterJoin {
         ServerOptions api = base.api();
         if (cluster.shared() != null) {
             Shared shared = cluster.shared();
-            builder.cooldownMs(shared.cooldownMs()).palette(new Palette("the cluster's", shared.palette().stream()
-                .map(color -> Color.parse(color).orElseThrow()).toList(), shared.background()));
+            builder.cooldownMs(shared.cooldownMs()).palette(new Palette("the cluster's", shared.palette(),
+                shared.background()));
             api = api.withModerators(shared.moderators());
         }
         NodeConfig config = builder.build();

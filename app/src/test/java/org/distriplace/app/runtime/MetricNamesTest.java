@@ -51,7 +51,8 @@ class MetricNamesTest {
             }
         });
         assertEquals(List.of(), findings);
-        assertTrue(types.containsKey("jvm_compilation_time_seconds_total") && types.containsKey("process_cpu_seconds_total"),
+        assertTrue(types.containsKey("jvm_compilation_time_seconds_total")
+            && types.containsKey("process_cpu_seconds_total"),
             "the replaced meters, in seconds: " + types.keySet());
     }
 }

@@ -58,7 +58,8 @@ final class ClientIdentity {
      * Who the client is. A client with no valid session is offered a new one within its address's budget where a
      * player starts to play ({@code offering}: the page itself), and where its session was refused as forged: then,
      * past the budget, the bad cookie is removed so that the client plays on as its address instead of being refused
-     * again. Probes and reads (health, metrics, static files, the canvas) pass {@code false} and never spend the budget.
+     * again. Probes and reads (health, metrics, static files, the canvas) pass {@code false}: they never spend the
+     * budget.
      */
     Identity of(HttpHeaders headers, SocketAddress remote, boolean offering) {
         String header = headers.get(HttpHeaderNames.COOKIE);

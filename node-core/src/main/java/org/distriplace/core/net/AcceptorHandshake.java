@@ -74,17 +74,21 @@ final class AcceptorHandshake extends SimpleChannelInboundHandler<ByteBuf> {
         String dialerNonce = message.path("nonce").asText("");
         if (dialer < 1 || dialer == self) {
             refuse(ctx, "node " + dialer + " is not a valid peer id here");
-        } else if (dialerNonce.length() < 16 || !MutualChallenge.PEERS.isAnswer(secret,
-            message.path("proof").asText(null), nonce, dialerNonce, self, dialer)) {
+            return;
+        }
+        if (dialerNonce.length() < 16 || !MutualChallenge.PEERS.isAnswer(secret, message.path("proof").asText(null),
+            nonce, dialerNonce, self, dialer)) {
             refuse(ctx, "node " + dialer + " did not prove the cluster secret");
-        } else if (settings.refusal(dialer, message).isPresent()) {
+            return;
+        }
+        String proof = MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self, dialer);
+        Optional<String> differ = settings.refusal(dialer, message);
+        if (differ.isPresent()) {
             // Proven to a dialer that holds the secret, so that only such a dialer takes the refusal's word for it.
-            refuse(ctx, settings.refusal(dialer, message).get(), MutualChallenge.PEERS.accept(secret, nonce,
-                dialerNonce, self, dialer));
+            refuse(ctx, differ.get(), proof);
         } else {
             settings.agreed(dialer);
-            ctx.writeAndFlush(Handshake.accepted(self, MutualChallenge.PEERS.accept(secret, nonce, dialerNonce, self,
-                dialer), Handshake.agreed(message, wire)));
+            ctx.writeAndFlush(Handshake.accepted(self, proof, Handshake.agreed(message, wire)));
             ctx.pipeline().replace(this, PeerPipeline.MESSAGES, inboundFor.apply(dialer));
             LOG.info("peer {} connected from {}", dialer, ctx.channel().remoteAddress());
             onAccepted.accept(dialer);

@@ -11,8 +11,8 @@ import java.util.function.Supplier;
 
 /**
  * The one thread that owns a node's state (an actor): every task runs there, in order, and what a task throws goes to
- * {@code onFailure}, which stops the node rather than leave it half-changed. It can be paused, as a long GC pause or SIGSTOP
- * would freeze a process: tasks then wait, in order, until it resumes. Thread-safe.
+ * {@code onFailure}, which stops the node rather than leave it half-changed. It can be paused, as a long GC pause or
+ * SIGSTOP would freeze a process: tasks then wait, in order, until it resumes. Thread-safe.
  */
 final class NodeThread {
 
