@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.image.ImageView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -208,7 +207,7 @@ public final class DemoWindow extends BorderPane {
         private final int id;
         private final Label title = new Label();
         private final Label status = new Label();
-        private final ImageView thumbnail = new ImageView();
+        private final PixelThumbnail thumbnail = new PixelThumbnail(160);
         private final Button toggle = new Button();
 
         Card(int id) {
@@ -219,9 +218,6 @@ public final class DemoWindow extends BorderPane {
             setPadding(new Insets(6));
             title.setText("Node " + id);
             title.getStyleClass().add("card-title");
-            thumbnail.setFitWidth(160);
-            thumbnail.setPreserveRatio(true);
-            thumbnail.setSmooth(false);
             toggle.setId("card-toggle-" + id);
             toggle.setFocusTraversable(false);
             Button paint = new Button("Paint here");
@@ -240,7 +236,7 @@ public final class DemoWindow extends BorderPane {
 
         void showRunning(NodePane pane) {
             toggle.setDisable(false);
-            thumbnail.setImage(pane.canvas().image());
+            thumbnail.show(pane.canvas().image());
             thumbnail.setOpacity(1);
             toggle.setText("Kill");
             toggle.setOnAction(e -> kill(id));
@@ -261,6 +257,7 @@ public final class DemoWindow extends BorderPane {
         }
 
         void refresh() {
+            thumbnail.redraw();
             cluster.node(id).ifPresent(node -> node.node().report().thenAccept(report -> FxThread.run(() -> {
                 if (panes.containsKey(id)) {
                     status.setText(NodeStatus.of(report, node.browserUrl()).node().replace("Node " + id + " · ", "")

@@ -14,12 +14,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The desktop window. JavaFX instantiates this class itself, so what it shows (one node's pane, or demo mode's
- * whole cluster) is handed over by {@link DesktopLauncher} before launch.
+ * whole cluster) is handed over by {@link DesktopLauncher} before launch. It opens on the screen, never beyond it:
+ * the demo and the inspector fill it (see {@link WindowPlacement}).
  */
 public final class DesktopApp extends Application {
 
-    /** What the window shows: its title, its content (built on the FX thread), and what closing it stops. */
-    record Session(String title, Supplier<Parent> content, Runnable onClose) {
+    /**
+     * What the window shows: its title, its content (built on the FX thread), what closing it stops, and whether
+     * it fills the screen (the demo and the inspector) rather than opening at a player's window's size.
+     */
+    record Session(String title, Supplier<Parent> content, Runnable onClose, boolean fillScreen) {
     }
 
     private static final Logger LOG = LoggerFactory.getLogger(DesktopApp.class);
@@ -41,6 +45,7 @@ public final class DesktopApp extends Application {
                 "/org/distriplace/assets/icons/distri-place-" + size + ".png")).toExternalForm()));
         }
         stage.setScene(scene(current.content().get()));
+        WindowPlacement.place(stage, WindowPlacement.screenOf(stage), current.fillScreen());
         stage.show();
         // How long a player waits for the window (the installers' start-up figure comes from this line).
         ProcessHandle.current().info().startInstant().ifPresent(started -> LOG.info("window shown {} ms after the "

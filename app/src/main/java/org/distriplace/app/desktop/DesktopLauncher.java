@@ -52,7 +52,7 @@ public final class DesktopLauncher {
             window.offerInspector(events, node.settings().secret());
             session.onReplaced(joined -> FxThread.run(() -> window.show(joined)));
             return window;
-        }, window -> window.pane().close(), session::close);
+        }, window -> window.pane().close(), session::close, false);
     }
 
     /**
@@ -103,11 +103,16 @@ public final class DesktopLauncher {
     }
 
     /**
-     * Opens the window on {@code content} (built on the FX thread) and blocks until it closes; then stops the
-     * content, if it was built, and {@code afterwards}.
+     * Opens the window on {@code content} (built on the FX thread), filling the screen (the demo and the inspector
+     * do), and blocks until it closes; then stops the content, if it was built, and {@code afterwards}.
      */
     private static <T extends Parent> void launch(String title, Supplier<T> content, Consumer<T> stopContent,
                                                   Runnable afterwards) {
+        launch(title, content, stopContent, afterwards, true);
+    }
+
+    private static <T extends Parent> void launch(String title, Supplier<T> content, Consumer<T> stopContent,
+                                                  Runnable afterwards, boolean fillScreen) {
         AtomicReference<T> built = new AtomicReference<>();
         DesktopApp.prepare(new DesktopApp.Session(title, () -> {
             built.set(content.get());
@@ -117,7 +122,7 @@ public final class DesktopLauncher {
                 stopContent.accept(built.get());
             }
             afterwards.run();
-        }));
+        }, fillScreen));
         Application.launch(DesktopApp.class);
     }
 

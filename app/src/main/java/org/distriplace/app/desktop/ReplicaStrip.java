@@ -1,5 +1,7 @@
 package org.distriplace.app.desktop;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
@@ -8,11 +10,12 @@ import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.image.ImageView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -28,29 +31,58 @@ import org.distriplace.inspector.feed.SimulatedCluster;
  */
 final class ReplicaStrip extends HBox {
 
-    private static final double SIDE = 160;
+    /** A replica's largest side, and its smallest: below it, the strip scrolls instead of shrinking. */
+    static final double SIDE = 160;
+    static final double SMALLEST_SIDE = 64;
+    /** The strip never takes more than this share of the window's height (the graph is the picture). */
+    private static final double HEIGHT_SHARE = 0.17;
+    private static final double GAP = 10;
     /** A zoomed replica's side: its pixels are blocks a class can see. */
     static final double ZOOMED_SIDE = 640;
 
     private final SimulatedCluster cluster;
     private final BiConsumer<Integer, Integer> follow;
     private final Map<Integer, Replica> replicas = new TreeMap<>();
+    private final Label help = new Label("Replicas\n(click to paint\nthrough a node;\nright-click to\nfollow a pixel)");
+    private double side = SIDE;
     private int painted;
 
     /** @param follow follows a pixel in the inspector (a right-click on a replica) */
     ReplicaStrip(SimulatedCluster cluster, BiConsumer<Integer, Integer> follow) {
-        super(10);
+        super(GAP);
         this.cluster = cluster;
         this.follow = follow;
         setPadding(new Insets(6, 8, 6, 8));
         setAlignment(Pos.CENTER_LEFT);
         getStyleClass().add("replica-strip");
-        getChildren().add(new Label("Replicas\n(click to paint\nthrough a node;\nright-click to\nfollow a pixel)"));
+        help.setId("replica-help");
+        help.setMinWidth(Region.USE_PREF_SIZE);
+        getChildren().add(help);
         for (int id : cluster.nodes()) {
             Replica replica = new Replica(id);
             replicas.put(id, replica);
             getChildren().add(replica);
         }
+    }
+
+    /**
+     * Sizes the replicas to the room there is: all of them side by side across {@code width}, and no more than a
+     * share of the window's {@code height}.
+     */
+    void fit(double width, double height) {
+        int count = Math.max(1, replicas.size());
+        double across = (width - help.prefWidth(-1) - getPadding().getLeft() - getPadding().getRight()
+            - GAP * count) / count;
+        double fitted = Math.floor(Math.max(SMALLEST_SIDE, Math.min(SIDE, Math.min(across, height * HEIGHT_SHARE))));
+        if (fitted != side) {
+            side = fitted;
+            replicas.values().forEach(replica -> replica.view.setSide(side));
+        }
+    }
+
+    /** The replicas' side now. */
+    double side() {
+        return side;
     }
 
     /** Redraws every running replica. */
@@ -69,8 +101,10 @@ final class ReplicaStrip extends HBox {
     /** One node's canvas. */
     private final class Replica extends VBox {
         private final int id;
-        private final ImageView view = new ImageView();
+        private final PixelThumbnail view = new PixelThumbnail(SIDE);
+        private final List<PixelThumbnail> zoomed = new ArrayList<>();
         private final Label caption = new Label();
+        private final Label hash = new Label();
         private WritableImage image;
         private CanvasPixels pixels;
 
@@ -79,29 +113,34 @@ final class ReplicaStrip extends HBox {
             this.id = id;
             setId("replica-" + id);
             setAlignment(Pos.CENTER);
-            view.setFitWidth(SIDE);
-            view.setFitHeight(SIDE);
-            view.setPreserveRatio(true);
-            view.setSmooth(false);
-            paintOnClick(view, SIDE);
-            Button zoom = new Button("Zoom");
+            view.setId("replica-view-" + id);
+            paintOnClick(view);
+            caption.getStyleClass().add("replica-caption");
+            caption.setMinWidth(Region.USE_PREF_SIZE);
+            hash.getStyleClass().add("replica-hash");
+            hash.setTooltip(new Tooltip("The start of this replica's state hash: replicas that agree show the same"));
+            // A small button, so nine replicas fit a projector's width with their names whole.
+            Button zoom = new Button("⤢");
             zoom.setId("zoom-replica-" + id);
+            zoom.setTooltip(new Tooltip("Zoom: this replica large, in a window of its own"));
+            zoom.setMinWidth(Region.USE_PREF_SIZE);
             zoom.setOnAction(e -> zoom());
-            getChildren().addAll(view, new HBox(6, caption, zoom));
+            HBox line = new HBox(6, caption, hash, zoom);
+            line.setAlignment(Pos.CENTER_LEFT);
+            getChildren().addAll(view, line);
         }
 
-        private void paintOnClick(ImageView target, double side) {
-            target.setOnMouseClicked(e -> {
-                if (image != null) {
-                    int x = (int) (e.getX() / side * image.getWidth());
-                    int y = (int) (e.getY() / side * image.getHeight());
-                    if (e.getButton() == MouseButton.SECONDARY) {
-                        follow.accept(x, y);
-                    } else {
-                        paint(id, x, y);
-                    }
-                }
-            });
+        private void clicked(MouseButton button, int x, int y) {
+            if (button == MouseButton.SECONDARY) {
+                follow.accept(x, y);
+            } else {
+                paint(id, x, y);
+            }
+        }
+
+        private void paintOnClick(PixelThumbnail target) {
+            target.setOnMouseClicked(e -> target.cellAt(e.getX(), e.getY()).ifPresent(cell ->
+                clicked(e.getButton(), (int) cell.getX(), (int) cell.getY())));
         }
 
         /** Shows this replica large, in a window of its own; it updates with the strip (it shows the same image). */
@@ -109,14 +148,13 @@ final class ReplicaStrip extends HBox {
             if (image == null) {
                 return;
             }
-            ImageView large = new ImageView(image);
+            PixelThumbnail large = new PixelThumbnail(ZOOMED_SIDE);
             large.setId("zoomed-replica-" + id);
-            large.setFitWidth(ZOOMED_SIDE);
-            large.setFitHeight(ZOOMED_SIDE);
-            large.setPreserveRatio(true);
-            large.setSmooth(false);
-            paintOnClick(large, ZOOMED_SIDE);
+            large.show(image);
+            paintOnClick(large);
+            zoomed.add(large);
             Stage window = new Stage();
+            window.setOnHidden(e -> zoomed.remove(large));
             window.setTitle("Replica of node " + id + " (click to paint through it)");
             window.setScene(new Scene(new StackPane(large)));
             if (getScene() != null) {
@@ -129,20 +167,24 @@ final class ReplicaStrip extends HBox {
             var published = cluster.view(id);
             if (published.isEmpty()) {
                 view.setOpacity(0.3);
-                caption.setText("n" + id + " · down");
+                caption.setText("n" + id);
+                hash.setText("down");
                 return;
             }
             CanvasImage canvas = published.get().canvas();
             if (image == null) {
                 image = new WritableImage(canvas.width(), canvas.height());
                 pixels = new CanvasPixels(canvas.width(), canvas.height(), canvas.palette());
-                view.setImage(image);
+                view.show(image);
             }
             pixels.applySnapshot(canvas.toBytes());
             image.getPixelWriter().setPixels(0, 0, canvas.width(), canvas.height(), PixelFormat.getIntArgbInstance(),
                 pixels.buffer().array(), 0, canvas.width());
+            view.redraw();
+            zoomed.forEach(PixelThumbnail::redraw);
             view.setOpacity(1);
-            caption.setText("n" + id + " · " + published.get().stateHash().substring(0, 6));
+            caption.setText("n" + id);
+            hash.setText(published.get().stateHash().substring(0, 4));
         }
     }
 }

@@ -24,6 +24,15 @@ public final class SimulatedDemoWindow extends BorderPane {
         replicas = new ReplicaStrip(cluster, inspector::follow);
         setCenter(inspector);
         setBottom(replicas);
+        // The replicas share the window with the picture: they shrink to fit its width and a share of its height.
+        widthProperty().addListener(o -> replicas.fit(getWidth(), getHeight()));
+        heightProperty().addListener(o -> replicas.fit(getWidth(), getHeight()));
+        inspector.presentationProperty().addListener((o, was, on) -> {
+            replicas.getStyleClass().remove("presentation");
+            if (on) {
+                replicas.getStyleClass().add("presentation");
+            }
+        });
         replicaTimer = new AnimationTimer() {
             private long last;
 
@@ -51,6 +60,11 @@ public final class SimulatedDemoWindow extends BorderPane {
 
     public InspectorPane inspector() {
         return inspector;
+    }
+
+    /** Redraws the replicas now (their timer does it five times a second). */
+    void refreshReplicas() {
+        replicas.refresh();
     }
 
     void paint(int node, int x, int y) {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.Callable;
 import javafx.scene.control.Button;
-import javafx.scene.image.ImageView;
 import javafx.stage.Stage;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.inspector.feed.EventInbox;
@@ -117,7 +116,7 @@ class SimulatedDemoWindowTest {
         frames(60);
         robot.clickOn("#zoom-replica-3");
         WaitForAsyncUtils.waitForFxEvents();
-        ImageView zoomed = robot.lookup("#zoomed-replica-3").queryAs(ImageView.class);
+        javafx.scene.Node zoomed = robot.lookup("#zoomed-replica-3").query();
         assertTrue(zoomed.getBoundsInParent().getWidth() >= 600, "large: " + zoomed.getBoundsInParent());
         robot.clickOn(zoomed);
         frames(20);
@@ -144,9 +143,10 @@ class SimulatedDemoWindowTest {
             return null;
         });
         frames(20);
-        // The replica is 160 px for 32 pixels: 5 px each; the top-left corner's pixel is (0, 0).
-        javafx.scene.Node image = robot.lookup("#replica-2 .image-view").query();
-        robot.moveTo(image).moveBy(-77, -77);
+        // The replica draws its 32 pixels as blocks from its top-left corner: that corner's pixel is (0, 0).
+        javafx.scene.Node image = robot.lookup("#replica-view-2").query();
+        double half = image.getBoundsInLocal().getWidth() / 2;
+        robot.moveTo(image).moveBy(-half + 2, -half + 2);
         robot.clickOn(javafx.scene.input.MouseButton.SECONDARY);
         WaitForAsyncUtils.waitForFxEvents();
         String heading = robot.lookup("#journey-heading").queryLabeled().getText();

@@ -100,7 +100,7 @@ public record Lesson(String title, String about, List<Step> steps) {
         void take(String key, String value, int line) {
             switch (key) {
                 case "do" -> actions.add(LessonActions.checkAction(value, line));
-                case "until" -> until = LessonActions.checkCondition(value, line);
+                case "until" -> until = LessonMoment.check(value, line);
                 default -> pause = true;
             }
         }

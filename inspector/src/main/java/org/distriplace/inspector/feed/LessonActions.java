@@ -11,8 +11,8 @@ import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
 
 /**
- * What a lesson's lines do to the simulated demo: its actions ({@code do:}) and the moments its steps end at
- * ({@code until:}). Nodes are named {@code n3}, or by part: {@code leader} (the newest), {@code follower} (the
+ * What a lesson's actions ({@code do:}) do to the simulated demo (the moments its steps end at are
+ * {@link LessonMoment}'s). Nodes are named {@code n3}, or by part: {@code leader} (the newest), {@code follower} (the
  * lowest-numbered running one that does not lead), {@code killed} (the last one a lesson killed).
  */
 final class LessonActions {
@@ -27,8 +27,6 @@ final class LessonActions {
     private static final Pattern PAINT = Pattern.compile("paint " + NODE + "( \\d{1,3})?");
     private static final Pattern REMOVE = Pattern.compile("remove " + NODE);
     private static final Pattern SPEED = Pattern.compile("speed (\\d+(\\.\\d+)?)");
-    private static final Pattern TIME = Pattern.compile("time (\\d+(\\.\\d+)?)s");
-    private static final Pattern WRITES = Pattern.compile("writes (\\d{1,6})");
     private static final Pattern HEAL = Pattern.compile("heal");
     /** Cuts off a minority: followers only, or the leader with followers (it cannot commit any more). */
     private static final Pattern CUT = Pattern.compile("cut (minority|leader)");
@@ -50,16 +48,6 @@ final class LessonActions {
         }
         throw new IllegalArgumentException("line " + line + ": cannot do '" + action + "' (kill, restart, isolate, "
             + "cut, partition, heal, link, paint, remove or speed)");
-    }
-
-    /** {@code until} if a step can end at it; refused naming {@code line} otherwise. */
-    static String checkCondition(String until, int line) {
-        if (until.equals("leader") || until.equals("new leader") || until.equals("converged")
-            || until.equals("diverged") || TIME.matcher(until).matches() || WRITES.matcher(until).matches()) {
-            return until;
-        }
-        throw new IllegalArgumentException("line " + line + ": a step cannot end at '" + until + "' (leader, new "
-            + "leader, converged, diverged, time Ns, writes N)");
     }
 
     /** Does {@code action} now. */
@@ -156,15 +144,5 @@ final class LessonActions {
                 yield cluster.nodes().contains(id) ? Optional.of(id) : Optional.empty();
             }
         };
-    }
-
-    static double seconds(String until) {
-        Matcher m = TIME.matcher(until);
-        return m.matches() ? Double.parseDouble(m.group(1)) : -1;
-    }
-
-    static int writes(String until) {
-        Matcher m = WRITES.matcher(until);
-        return m.matches() ? Integer.parseInt(m.group(1)) : -1;
     }
 }

@@ -1,8 +1,6 @@
 package org.distriplace.inspector.feed;
 
 import java.util.List;
-import java.util.Optional;
-import org.distriplace.core.read.ReadView;
 
 /**
  * Plays a {@link Lesson} on the simulated demo: each step's actions as it begins, then the cluster runs (at the
@@ -20,8 +18,7 @@ public final class LessonRunner {
     private final LessonActions actions;
     private int index = -1;
     private long startedAt;
-    private Optional<Integer> startLeader = Optional.empty();
-    private long startWrites;
+    private LessonMoment moment;
     private boolean waiting;
 
     public LessonRunner(SimulatedCluster cluster, Lesson lesson) {
@@ -37,74 +34,77 @@ public final class LessonRunner {
     /** Begins the first step (the demo runs). */
     public void start() {
         cluster.setPaused(false);
-        begin(0);
+        index = -1;
+        goOn();
     }
 
-    /** Checks whether the step's moment has come; called once a frame. */
+    /**
+     * Checks whether the step's moment has come; called once a frame. The cluster itself stops on the event that
+     * brings it (see {@link SimulatedCluster#pauseWhen}), so a pause shows exactly the moment the caption describes.
+     */
     public void tick() {
-        if (finished() || waiting || !reached(lesson.steps().get(index).until())
-            && cluster.now() - startedAt < STEP_LIMIT_MS) {
+        if (finished() || waiting) {
             return;
         }
+        boolean came = cluster.pausedAtBreakpoint() || moment.reached(List.of())
+            || cluster.now() - startedAt >= STEP_LIMIT_MS;
+        if (!came) {
+            return;
+        }
+        cluster.clearPauseWhen();
         if (lesson.steps().get(index).pause()) {
-            cluster.setPaused(true);
+            if (!cluster.isPaused()) {
+                cluster.setPaused(true); // the step limit, or a moment judged here: the breakpoint paused it already
+            }
             waiting = true;
         } else {
-            begin(index + 1);
+            goOn();
         }
     }
 
     /** The teacher goes on from a pause (or skips the step's wait). */
     public void next() {
         waiting = false;
-        cluster.setPaused(false);
+        goOn();
+    }
+
+    /** Begins the next step; the demo runs on unless its moment holds already (it is shown at once, then). */
+    private void goOn() {
         begin(index + 1);
+        if (finished() || !moment.reached(List.of())) {
+            cluster.setPaused(false);
+        } else if (!cluster.isPaused()) {
+            cluster.setPaused(true);
+        }
+    }
+
+    /** Ends the lesson where it is: the demo goes on by itself. */
+    public void stop() {
+        cluster.clearPauseWhen();
+        index = lesson.steps().size();
     }
 
     private void begin(int next) {
         index = next;
+        cluster.clearPauseWhen();
         if (finished()) {
             return;
         }
         startedAt = cluster.now();
-        startLeader = cluster.leader();
-        startWrites = leaderWrites();
+        // The moment is measured from before the step's actions: "new leader" after "kill leader" means another.
+        moment = new LessonMoment(cluster, lesson.steps().get(index).until());
         lesson.steps().get(index).actions().forEach(actions::run);
-    }
-
-    private boolean reached(String until) {
-        if (until.isEmpty()) {
-            return true;
-        }
-        double seconds = LessonActions.seconds(until);
-        if (seconds >= 0) {
-            return cluster.now() - startedAt >= seconds * 1000;
-        }
-        int writes = LessonActions.writes(until);
-        if (writes >= 0) {
-            return leaderWrites() - startWrites >= writes;
-        }
-        return switch (until) {
-            case "leader" -> cluster.leader().isPresent();
-            case "new leader" -> cluster.leader().isPresent() && !cluster.leader().equals(startLeader);
-            case "converged" -> hashes().size() == 1;
-            case "diverged" -> hashes().size() > 1;
-            default -> true;
-        };
-    }
-
-    private List<String> hashes() {
-        return cluster.nodes().stream().filter(cluster::isRunning).map(cluster::view).flatMap(Optional::stream)
-            .map(ReadView::stateHash).distinct().toList();
-    }
-
-    private long leaderWrites() {
-        return cluster.leader().flatMap(cluster::view).map(ReadView::committedWrites).orElse(0L);
+        cluster.pauseWhen(moment::reached, moment.deadline().orElse(startedAt + STEP_LIMIT_MS));
     }
 
     /** The caption of the step on now (what the lesson is about before it starts, the last step's after). */
     public String caption() {
         return index < 0 ? lesson.about() : lesson.steps().get(Math.min(index, lesson.steps().size() - 1)).caption();
+    }
+
+    /** The cluster time the step on now began at. */
+    public long stepStartedAt() {
+        return startedAt;
     }
 
     /** The step on now, from 1. */

@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.PlaceResult;
@@ -58,6 +60,8 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private final LinkConditions healthy;
     private final Map<Long, LinkConditions> faults = new HashMap<>();
     private boolean paused;
+    /** Where the run pauses itself (a lesson's moment). */
+    private final Breakpoint breakpoint = new Breakpoint();
     private double speed = 0.25;
     private double clock;
     private ScenarioPresets presets;
@@ -117,6 +121,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
             .gossipMs(5_000));
         built.network().setAllLinks(healthy);
         built.addEventListener(inbox::emit);
+        built.addEventListener(breakpoint::heard);
         built.startAll();
         built.startWorkload();
         return built;
@@ -182,10 +187,43 @@ public final class SimulatedCluster implements FaultControls, Playback {
 
     @Override
     public boolean step() {
-        boolean ran = simulation.step();
+        boolean ran = judgedStep();
         clock = simulation.now();
         publishReports();
         return ran;
+    }
+
+    /**
+     * Makes the run pause itself right after the first event following which {@code when} holds ({@code when} is
+     * given the events that step made), or at cluster time {@code atMs}, whichever comes first: a lesson stops on the
+     * very event its caption talks about, not at the end of a frame. Replaces any earlier one.
+     */
+    public void pauseWhen(Predicate<List<NodeEvent>> when, long atMs) {
+        breakpoint.set(when, atMs);
+    }
+
+    /** Forgets the breakpoint. */
+    public void clearPauseWhen() {
+        breakpoint.clear();
+    }
+
+    /** True (once) after the run paused itself for {@link #pauseWhen}. */
+    public boolean pausedAtBreakpoint() {
+        return breakpoint.takeHit();
+    }
+
+    /** Runs one event; if it brings the breakpoint's moment, pauses there. */
+    private boolean judgedStep() {
+        boolean ran = breakpoint.judge(simulation::step);
+        if (breakpoint.hit()) {
+            paused = true;
+        }
+        return ran;
+    }
+
+    private void stopAtBreakpoint() {
+        breakpoint.reached();
+        paused = true;
     }
 
     @Override
@@ -209,17 +247,31 @@ public final class SimulatedCluster implements FaultControls, Playback {
             return;
         }
         double target = Math.max(clock, simulation.now()) + realMs * speed;
-        clock = runUntil(target) ? simulation.now() : target;
+        boolean atTime = target >= breakpoint.atMs();
+        if (atTime) {
+            target = breakpoint.atMs();
+        }
+        if (runUntil(target)) {
+            clock = simulation.now();
+        } else {
+            clock = target;
+            if (atTime) {
+                stopAtBreakpoint();
+            }
+        }
         publishReports();
     }
 
-    /** Runs the events due by {@code target}, a frame's worth at most; true if that limit stopped it first. */
+    /**
+     * Runs the events due by {@code target}, a frame's worth at most; true if that limit, or the breakpoint's
+     * moment, stopped it first.
+     */
     private boolean runUntil(double target) {
         int ran = 0;
-        while (simulation.nextAt() <= target && ran < MAX_EVENTS_PER_FRAME && simulation.step()) {
+        while (simulation.nextAt() <= target && ran < MAX_EVENTS_PER_FRAME && !breakpoint.hit() && judgedStep()) {
             ran++;
         }
-        return ran == MAX_EVENTS_PER_FRAME;
+        return ran == MAX_EVENTS_PER_FRAME || breakpoint.hit();
     }
 
     /** When the next event is due (virtual ms); {@link Long#MAX_VALUE} when nothing is left to run. */

@@ -20,6 +20,13 @@ public final class ClusterState {
     public record NodeState(int id, boolean running, Role role, int leaderId, long epoch) {
     }
 
+    /**
+     * Running nodes that hold each other reachable (neither has declared the other dead): one side of a partition
+     * when there are several. {@code majority} when it holds more than half of the nodes known, so it can commit.
+     */
+    public record Side(List<Integer> nodes, boolean majority) {
+    }
+
     private final Map<Integer, NodeState> nodes = new TreeMap<>();
     private final Map<Integer, Map<Integer, Liveness>> opinions = new TreeMap<>();
 
@@ -115,6 +122,42 @@ public final class ClusterState {
             }
         });
         return lines;
+    }
+
+    /**
+     * The sides running nodes fall into, smallest id first: one while every running node holds every other
+     * reachable, several in a partition (each side declared the others dead). Crashed nodes are on no side.
+     */
+    public List<Side> sides() {
+        List<Integer> running = nodes.values().stream().filter(NodeState::running).map(NodeState::id).toList();
+        List<List<Integer>> groups = new ArrayList<>();
+        for (int id : running) {
+            List<List<Integer>> joined = groups.stream().filter(group -> group.stream()
+                .anyMatch(other -> reachable(id, other))).toList();
+            List<Integer> merged = new ArrayList<>(List.of(id));
+            joined.forEach(merged::addAll);
+            groups.removeAll(joined);
+            merged.sort(Integer::compare);
+            groups.add(merged);
+        }
+        groups.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
+        int quorum = nodes.size() / 2 + 1;
+        return groups.stream().map(group -> new Side(List.copyOf(group), group.size() >= quorum)).toList();
+    }
+
+    /** Neither node has declared the other dead. */
+    private boolean reachable(int a, int b) {
+        return opinion(a, b) != Liveness.DEAD && opinion(b, a) != Liveness.DEAD;
+    }
+
+    private Liveness opinion(int observer, int peer) {
+        return opinions.getOrDefault(observer, Map.of()).getOrDefault(peer, Liveness.ALIVE);
+    }
+
+    /** The running nodes that have declared {@code id} dead (for a node that still runs: it is cut off from them). */
+    public List<Integer> declaredDeadBy(int id) {
+        return nodes.values().stream().filter(n -> n.running() && n.id() != id && opinion(n.id(), id) == Liveness.DEAD)
+            .map(NodeState::id).toList();
     }
 
     /** Running nodes that believe they lead, newest epoch first (two means a stale leader has not heard yet). */

@@ -31,6 +31,23 @@ final class CanvasSketch implements Sketch {
     }
 
     @Override
+    public void dashedLine(double x1, double y1, double x2, double y2, Color stroke, double width, double[] dashes) {
+        g.setStroke(stroke);
+        g.setLineWidth(width);
+        g.setLineDashes(dashes);
+        g.strokeLine(x1, y1, x2, y2);
+        g.setLineDashes();
+    }
+
+    @Override
+    public void arc(double cx, double cy, double r, double start, double length, Color stroke, double width) {
+        g.setStroke(stroke);
+        g.setLineWidth(width);
+        g.setLineDashes();
+        g.strokeArc(cx - r, cy - r, 2 * r, 2 * r, start, length, javafx.scene.shape.ArcType.OPEN);
+    }
+
+    @Override
     public void circle(double cx, double cy, double r, Color fill, Color stroke, double strokeWidth,
                        double[] dashes) {
         if (fill != null) {

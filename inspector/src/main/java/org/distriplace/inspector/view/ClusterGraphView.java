@@ -1,46 +1,57 @@
 package org.distriplace.inspector.view;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javafx.geometry.Insets;
 import javafx.geometry.Point2D;
-import javafx.scene.Group;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.paint.Color;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.Text;
-import org.distriplace.core.event.Liveness;
-import org.distriplace.core.event.Role;
 import org.distriplace.inspector.model.ClusterState;
 import org.distriplace.inspector.model.Flight;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.Topic;
 
 /**
- * The cluster as a ring of nodes (role, epoch, liveness; the leader crowned) with every message in flight as an
- * arrow and a moving dot, coloured by protocol. A message lingers briefly after arriving so it can be followed.
+ * The cluster as a ring of nodes (role, epoch, what peers believe of each, the leader crowned, each follower's
+ * election timer) with every message in flight as an arrow and a moving dot, coloured by protocol. The ring is the
+ * largest that fits the space the graph has, nodes made smaller where they would not fit apart. A partition is
+ * drawn as one: its sides apart, the cut through the gaps and across the links it breaks, and a caption saying which
+ * side can commit.
  */
 public final class ClusterGraphView extends Region {
 
     /** More arrows than this are not drawn (a busy cluster turns into noise long before). */
     static final int MAX_ARROWS = 400;
-    private static final double RADIUS = 30;
-    /** Node circles are this many times {@link #RADIUS} (presentation mode makes them larger). */
-    private double scale = 1;
+    /** The smallest nodes are drawn: below this their labels stop being readable. */
+    static final double SMALLEST_SCALE = 0.5;
     private static final long LINGER_MS = 150;
+    private static final Color CUT = Color.web("#b00020");
 
     /** Arrows are drawn, not built from nodes: hundreds of shapes rebuilt each frame would cost the frame rate. */
     private final Canvas arrows = new Canvas();
-    private final Map<Topic, Integer> drawnByTopic = new java.util.EnumMap<>(Topic.class);
+    private final Map<Topic, Integer> drawnByTopic = new EnumMap<>(Topic.class);
     private final Pane nodes = new Pane();
-    private final FlowPane legend = new FlowPane(10, 4);
+    private final FlowPane legend = new FlowPane(12, 4);
+    private final Label caption = new Label();
     private final Map<Integer, NodeGlyph> glyphs = new HashMap<>();
+    /** The size nodes are wanted at (presentation mode's is larger); the layout may draw them smaller. */
+    private double preferredScale = 1;
+    private RingLayout.Result layout;
+    private List<ClusterState.Side> sides = List.of();
     private int drawnArrows;
     private InspectorModel model;
     private Set<Long> followed = Set.of();
@@ -50,14 +61,22 @@ public final class ClusterGraphView extends Region {
         getStyleClass().add("cluster-graph");
         arrows.setMouseTransparent(true);
         for (Topic topic : Topic.MESSAGES) {
-            Circle swatch = new Circle(5, TopicColors.of(topic));
+            Circle swatch = new Circle(6, TopicColors.of(topic));
             Text label = new Text(topic.label());
             label.getStyleClass().add("legend-text");
-            legend.getChildren().add(new FlowPane(4, 0, swatch, label));
+            HBox item = new HBox(4, swatch, label);
+            item.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            legend.getChildren().add(item);
         }
+        legend.setId("graph-legend");
         legend.setPadding(new Insets(4, 8, 4, 8));
-        getChildren().addAll(arrows, nodes, legend);
-        setMinSize(260, 240);
+        caption.setId("partition-caption");
+        caption.getStyleClass().add("partition-caption");
+        caption.setWrapText(true);
+        caption.setPadding(new Insets(4, 8, 4, 8));
+        caption.setVisible(false);
+        getChildren().addAll(arrows, nodes, legend, caption);
+        setMinSize(200, 160);
     }
 
     @Override
@@ -67,53 +86,150 @@ public final class ClusterGraphView extends Region {
         nodes.resizeRelocate(0, 0, getWidth(), getHeight());
         double legendHeight = legend.prefHeight(getWidth());
         legend.resizeRelocate(0, getHeight() - legendHeight, getWidth(), legendHeight);
+        caption.resizeRelocate(0, 0, getWidth(), captionHeight());
+        if (model != null) {
+            place();
+        }
+    }
+
+    private double captionHeight() {
+        return caption.isVisible() ? caption.prefHeight(getWidth()) : 0;
     }
 
     /** Redraws from the model at cluster time {@code now}. */
     public void refresh(InspectorModel model, long now) {
+        this.model = model;
+        this.now = now;
         ClusterState cluster = model.cluster();
         List<Integer> ids = cluster.ids();
         glyphs.keySet().retainAll(ids);
         nodes.getChildren().removeIf(child -> child instanceof NodeGlyph glyph && !ids.contains(glyph.id));
-        for (int i = 0; i < ids.size(); i++) {
-            int id = ids.get(i);
+        sides = cluster.sides();
+        Map<Integer, double[]> timers = ElectionTimers.of(model, now);
+        for (int id : ids) {
             NodeGlyph glyph = glyphs.computeIfAbsent(id, this::newGlyph);
-            Point2D at = position(i, ids.size());
-            glyph.relocate(at.getX(), at.getY());
-            glyph.show(cluster.node(id), cluster.liveness(id));
+            Beliefs.Belief belief = Beliefs.of(cluster, id);
+            double[] timer = timers.getOrDefault(id, new double[] {-1, 1});
+            glyph.show(cluster.node(id), belief.text(), belief.styles(), sides.size() > 1 && !majority(id));
+            glyph.showTimer(timer[0], timer[1]);
         }
+        caption.setText(sides.size() > 1 ? Beliefs.partitionCaption(sides, ids.size()) : "");
+        caption.setVisible(sides.size() > 1);
+        caption.resizeRelocate(0, 0, getWidth(), captionHeight());
+        place();
         GraphicsContext g = arrows.getGraphicsContext2D();
         g.clearRect(0, 0, arrows.getWidth(), arrows.getHeight());
-        this.model = model;
-        this.now = now;
-        drawArrows(new CanvasSketch(g));
+        drawPicture(new CanvasSketch(g));
     }
 
-    /** The graph as on screen (nodes and the messages in flight), as SVG for slides. */
+    private boolean majority(int id) {
+        return sides.stream().anyMatch(side -> side.majority() && side.nodes().contains(id));
+    }
+
+    /** Puts every node where the ring layout says, at the size it allows. */
+    private void place() {
+        List<Integer> order = order();
+        if (order.isEmpty()) {
+            return;
+        }
+        List<RingLayout.Extent> extents = order.stream().map(id -> glyphs.get(id).extent()).toList();
+        double top = captionHeight();
+        Rectangle2D area = new Rectangle2D(0, top, Math.max(1, getWidth()),
+            Math.max(1, getHeight() - legend.prefHeight(getWidth()) - top));
+        layout = RingLayout.place(area, extents, gapsAfter(order), preferredScale, SMALLEST_SCALE);
+        for (int i = 0; i < order.size(); i++) {
+            NodeGlyph glyph = glyphs.get(order.get(i));
+            glyph.setScale(layout.scale());
+            // Its centre, not its top-left corner (which relocate() would place there).
+            glyph.setLayoutX(layout.centres().get(i).getX());
+            glyph.setLayoutY(layout.centres().get(i).getY());
+        }
+    }
+
+    /** Nodes round the ring: by id, or side by side in a partition (crashed nodes after the last side). */
+    private List<Integer> order() {
+        if (sides.size() < 2) {
+            return glyphs.keySet().stream().sorted().toList();
+        }
+        LinkedHashSet<Integer> order = new LinkedHashSet<>();
+        sides.forEach(side -> order.addAll(side.nodes()));
+        glyphs.keySet().stream().sorted().forEach(order::add);
+        return new ArrayList<>(order);
+    }
+
+    /** In a partition, a gap after each side (the last one's after the crashed nodes that follow it). */
+    private Set<Integer> gapsAfter(List<Integer> order) {
+        if (sides.size() < 2) {
+            return Set.of();
+        }
+        Set<Integer> gaps = new java.util.HashSet<>();
+        for (ClusterState.Side side : sides.subList(0, sides.size() - 1)) {
+            gaps.add(order.indexOf(side.nodes().get(side.nodes().size() - 1)));
+        }
+        gaps.add(order.size() - 1);
+        return gaps;
+    }
+
+    /** The graph as on screen (nodes, the cut, the messages in flight), as SVG for slides. */
     public String svg() {
         SvgSketch svg = new SvgSketch(getWidth(), getHeight());
         svg.rect(0, 0, getWidth(), getHeight(), Color.web("#fbfbfd"));
         if (model != null) {
-            drawArrows(svg);
+            drawPicture(svg);
         }
         glyphs.values().forEach(glyph -> glyph.drawTo(svg));
+        if (caption.isVisible()) {
+            svg.text(caption.getText(), 8, caption.getFont().getSize() + 4, Color.BLACK, caption.getFont().getSize(),
+                true, false);
+        }
         return svg.toString();
     }
 
     private NodeGlyph newGlyph(int id) {
         NodeGlyph glyph = new NodeGlyph(id);
-        glyph.setRadius(radius());
         nodes.getChildren().add(glyph);
         return glyph;
     }
 
-    private Point2D position(int index, int count) {
-        double legendHeight = legend.prefHeight(getWidth());
-        double cx = getWidth() / 2;
-        double cy = (getHeight() - legendHeight) / 2;
-        double r = Math.max(10, Math.min(cx, cy) - radius() - 22 * scale);
-        double angle = -Math.PI / 2 + 2 * Math.PI * index / Math.max(1, count);
-        return new Point2D(cx + r * Math.cos(angle), cy + r * Math.sin(angle));
+    private void drawPicture(Sketch g) {
+        if (sides.size() > 1 && layout != null) {
+            drawCut(g);
+        }
+        drawArrows(g);
+    }
+
+    /** The partition: a dashed line from the middle out through each gap, and a cross on every link it breaks. */
+    private void drawCut(Sketch g) {
+        double reach = Math.max(getWidth(), getHeight());
+        for (Point2D gap : layout.gaps()) {
+            Point2D out = gap.subtract(layout.middle());
+            if (out.magnitude() < 1) {
+                continue;
+            }
+            Point2D end = layout.middle().add(out.normalize().multiply(reach));
+            g.dashedLine(layout.middle().getX(), layout.middle().getY(), end.getX(), end.getY(), CUT, 3,
+                new double[] {10, 6});
+        }
+        for (int a = 0; a < sides.size(); a++) {
+            for (int b = a + 1; b < sides.size(); b++) {
+                for (int x : sides.get(a).nodes()) {
+                    for (int y : sides.get(b).nodes()) {
+                        drawCutLink(g, glyphs.get(x), glyphs.get(y));
+                    }
+                }
+            }
+        }
+    }
+
+    private void drawCutLink(Sketch g, NodeGlyph a, NodeGlyph b) {
+        Point2D from = new Point2D(a.getLayoutX(), a.getLayoutY());
+        Point2D to = new Point2D(b.getLayoutX(), b.getLayoutY());
+        Color faint = CUT.deriveColor(0, 1, 1, 0.35);
+        g.dashedLine(from.getX(), from.getY(), to.getX(), to.getY(), faint, 1.5, new double[] {4, 6});
+        Point2D mid = from.midpoint(to);
+        double arm = 6 * Math.max(1, layout.scale());
+        g.line(mid.getX() - arm, mid.getY() - arm, mid.getX() + arm, mid.getY() + arm, CUT, 2.5);
+        g.line(mid.getX() - arm, mid.getY() + arm, mid.getX() + arm, mid.getY() - arm, CUT, 2.5);
     }
 
     private void drawArrows(Sketch g) {
@@ -169,16 +285,25 @@ public final class ClusterGraphView extends Region {
         }
     }
 
-    /** Draws nodes {@code factor} times their usual size (presentation mode); the next refresh shows it. */
+    /** Draws nodes {@code factor} times their usual size where they fit (presentation mode); the next refresh shows it. */
     public void setScale(double factor) {
-        scale = factor;
-        glyphs.values().forEach(glyph -> glyph.setRadius(radius()));
+        preferredScale = factor;
         requestLayout();
     }
 
-    /** The radius node circles are drawn with. */
+    /** The radius node circles are drawn with (smaller than wanted where the space is short). */
     public double radius() {
-        return RADIUS * scale;
+        return NodeGlyph.RADIUS * (layout == null ? preferredScale : layout.scale());
+    }
+
+    /** Whether every node fits apart from the others at the last layout. */
+    public boolean nodesApart() {
+        return layout == null || layout.fits();
+    }
+
+    /** The partition's caption, empty when the cluster is whole. */
+    public String partitionCaption() {
+        return caption.isVisible() ? caption.getText() : "";
     }
 
     /** Messages of {@code topic} drawn at the last refresh. */
@@ -189,71 +314,5 @@ public final class ClusterGraphView extends Region {
     /** Messages drawn at the last refresh. */
     public int drawnArrows() {
         return drawnArrows;
-    }
-
-    /** One node: a circle with its name, role, epoch and liveness. */
-    private static final class NodeGlyph extends Group {
-
-        private final int id;
-        private final Circle circle = new Circle(RADIUS);
-        private final Text name = new Text();
-        private final Text role = new Text();
-        private final Text detail = new Text();
-
-        NodeGlyph(int id) {
-            this.id = id;
-            setId("node-" + id);
-            getStyleClass().add("graph-node");
-            circle.getStyleClass().add("node-circle");
-            name.getStyleClass().add("node-name");
-            role.getStyleClass().add("node-role");
-            detail.getStyleClass().add("node-detail");
-            name.setText("n" + id);
-            getChildren().addAll(circle, name, role, detail);
-        }
-
-        void show(ClusterState.NodeState node, Liveness liveness) {
-            boolean leader = node.running() && node.role() == Role.LEADER;
-            setStyle(leader, "leader");
-            setStyle(node.running() && node.role() == Role.CANDIDATE, "candidate");
-            setStyle(!node.running(), "down");
-            setStyle(liveness == Liveness.SUSPECTED, "suspected");
-            setStyle(liveness == Liveness.DEAD, "dead");
-            role.setText(!node.running() ? "CRASHED" : leader ? "★ LEADER" : node.role().name().toLowerCase());
-            detail.setText("epoch " + node.epoch() + (liveness == Liveness.ALIVE ? "" : " · " + liveness));
-            center(name, -6);
-            center(role, 9);
-            center(detail, circle.getRadius() + detail.getFont().getSize() + 2);
-        }
-
-        void setRadius(double r) {
-            circle.setRadius(r);
-        }
-
-        /** Draws this node as it is shown (its colours as its style gave them) onto {@code g}. */
-        void drawTo(Sketch g) {
-            double x = getLayoutX();
-            double y = getLayoutY();
-            g.circle(x, y, circle.getRadius(), (Color) circle.getFill(), (Color) circle.getStroke(),
-                circle.getStrokeWidth(), circle.getStrokeDashArray().stream().mapToDouble(Double::doubleValue)
-                    .toArray());
-            for (Text text : List.of(name, role, detail)) {
-                g.text(text.getText(), x, y + text.getY(), (Color) text.getFill(), text.getFont().getSize(),
-                    text.getFont().getStyle().toLowerCase(java.util.Locale.ROOT).contains("bold"), true);
-            }
-        }
-
-        private void setStyle(boolean on, String styleClass) {
-            if (on && !getStyleClass().contains(styleClass)) {
-                getStyleClass().add(styleClass);
-            } else if (!on) {
-                getStyleClass().remove(styleClass);
-            }
-        }
-
-        private static void center(Text text, double y) {
-            text.setX(-text.getLayoutBounds().getWidth() / 2);
-            text.setY(y);
-        }
     }
 }

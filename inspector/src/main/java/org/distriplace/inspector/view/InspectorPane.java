@@ -13,6 +13,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -50,6 +51,11 @@ public final class InspectorPane extends BorderPane {
     /** The most real time one frame lets pass: beyond it, time jumps would be hard to follow. */
     static final long MAX_FRAME_MS = 250;
     private static final long TABLE_REFRESH_MS = 250;
+    /** The graph's share of the width; in presentation mode the picture takes more. */
+    private static final double NORMAL_DIVIDER = 0.45;
+    private static final double PRESENTATION_DIVIDER = 0.58;
+    /** Below this height the graph is too small to read: the fault panel starts folded (its title unfolds it). */
+    static final double SMALLEST_GRAPH_HEIGHT = 380;
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private LessonControls lessons;
@@ -58,6 +64,8 @@ public final class InspectorPane extends BorderPane {
     private final InspectorTabs tabs = new InspectorTabs(journey);
     private final SpaceTimeView spaceTime = tabs.spaceTime;
     private final VBox left = new VBox();
+    private final SplitPane split;
+    private final TitledPane faults = new TitledPane();
     private final VBox top = new VBox();
     private final Label title = new Label();
     private final Label status = new Label();
@@ -68,6 +76,8 @@ public final class InspectorPane extends BorderPane {
     private FaultPanel faultPanel;
     private RemoteNodesBar remoteBar;
     private long sinceTables = TABLE_REFRESH_MS;
+    /** Whether the fault panel was folded or unfolded for the space there is (once per mode: then the teacher's). */
+    private boolean faultsFitted;
 
     public InspectorPane(InspectorSource source) {
         getStyleClass().add("inspector");
@@ -81,8 +91,13 @@ public final class InspectorPane extends BorderPane {
         });
         VBox.setVgrow(graph, Priority.ALWAYS);
         left.getChildren().add(graph);
-        SplitPane split = new SplitPane(left, tabs);
-        split.setDividerPositions(0.45);
+        faults.setText("Faults");
+        // Folding is immediate: a teacher switching to presentation mode sees the graph grow at once.
+        faults.setAnimated(false);
+        faults.setId("faults");
+        faults.getStyleClass().add("inspector-controls");
+        split = new SplitPane(left, tabs);
+        split.setDividerPositions(NORMAL_DIVIDER);
         setCenter(split);
         setTop(top);
         status.setId("inspector-status");
@@ -98,7 +113,10 @@ public final class InspectorPane extends BorderPane {
         watch(source);
     }
 
-    /** Presentation mode: large type and nodes, strong contrast, full screen. */
+    /**
+     * Presentation mode: the picture larger (the graph's nodes, the views' type, the lesson's caption) while the
+     * controls keep their size, strong contrast, full screen; the fault panel folds away (its title unfolds it).
+     */
     public BooleanProperty presentationProperty() {
         return presentation;
     }
@@ -110,10 +128,24 @@ public final class InspectorPane extends BorderPane {
         }
         tabs.setFontSize(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
         graph.setScale(on ? 1.6 : 1);
+        split.setDividerPositions(on ? PRESENTATION_DIVIDER : NORMAL_DIVIDER);
+        faultsFitted = false;
+        requestLayout();
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(on);
         }
         frame(0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!faultsFitted && faultPanel != null && left.getHeight() > 0) {
+            faultsFitted = true;
+            double graphIfOpen = left.getHeight() - faults.prefHeight(left.getWidth())
+                - (faults.isExpanded() ? 0 : faultPanel.prefHeight(left.getWidth()));
+            faults.setExpanded(!presentation.get() && graphIfOpen >= SMALLEST_GRAPH_HEIGHT);
+        }
     }
 
     /** Watches another source from scratch (a loaded trace, a node after a restart). */
@@ -130,7 +162,9 @@ public final class InspectorPane extends BorderPane {
         remoteBar = next.remoteNodes().map(RemoteNodesBar::new).orElse(null);
         left.getChildren().setAll(graph);
         if (faultPanel != null) {
-            left.getChildren().add(faultPanel);
+            faultsFitted = false;
+            faults.setContent(faultPanel);
+            left.getChildren().add(faults);
         }
         top.getChildren().setAll(header());
         if (playbackBar != null) {
@@ -139,7 +173,7 @@ public final class InspectorPane extends BorderPane {
         lessons = null;
         if (next.playback() instanceof SimulatedCluster sim) {
             lessons = new LessonControls(sim, top, status::setText);
-            playbackBar.getChildren().addAll(lessons.menu(() -> FileMenu.choose(getScene().getWindow(),
+            playbackBar.addTools(lessons.menu(() -> FileMenu.choose(getScene().getWindow(),
                 "distri-place lesson", "*.lesson", false)), RunsCompared.button(sim, () -> getScene().getWindow()));
         }
         if (remoteBar != null) {
@@ -158,7 +192,13 @@ public final class InspectorPane extends BorderPane {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, title, gap, status, present, files);
+        bar.getStyleClass().add("inspector-header");
         bar.setAlignment(Pos.CENTER_LEFT);
+        // The title and the status give way (they elide); the buttons are never pushed off the window.
+        title.setMinWidth(0);
+        status.setMinWidth(0);
+        present.setMinWidth(Region.USE_PREF_SIZE);
+        files.setMinWidth(Region.USE_PREF_SIZE);
         bar.setPadding(new Insets(4, 8, 4, 8));
         return bar;
     }

@@ -26,6 +26,7 @@ final class InspectorTabs extends TabPane {
         getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
             tab("Space-time", spaceTime), tab("Event log", log), invariantsTab, tab("Follow a pixel", journey));
         setId("inspector-tabs");
+        getStyleClass().add("inspector-views");
     }
 
     private static Tab tab(String name, Node content) {

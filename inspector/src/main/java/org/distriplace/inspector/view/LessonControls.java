@@ -65,6 +65,9 @@ final class LessonControls {
     }
 
     void stop() {
+        if (runner != null) {
+            runner.stop();
+        }
         bars.getChildren().remove(bar);
         runner = null;
         bar = null;

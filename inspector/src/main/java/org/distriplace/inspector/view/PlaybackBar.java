@@ -11,6 +11,8 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.distriplace.inspector.feed.Playback;
 import org.distriplace.inspector.feed.Scenario;
 
@@ -25,6 +27,7 @@ public final class PlaybackBar extends HBox {
     private final Label clock = new Label();
     private final Label next = new Label();
     private final Label speedText = new Label();
+    private final Tooltip nextTip = new Tooltip();
 
     /**
      * @param scenarios runs a preset, or null when the source has none (a replayed trace)
@@ -35,7 +38,7 @@ public final class PlaybackBar extends HBox {
         this.playback = playback;
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 8, 4, 8));
-        getStyleClass().add("playback-bar");
+        getStyleClass().addAll("playback-bar", "inspector-controls");
         pause.setId("pause");
         pause.setOnAction(e -> {
             playback.setPaused(!playback.isPaused());
@@ -58,9 +61,15 @@ public final class PlaybackBar extends HBox {
             refresh();
         });
         clock.setId("clock");
-        clock.setMinWidth(80);
+        clock.setMinWidth(Region.USE_PREF_SIZE);
         next.setId("next-event");
         next.getStyleClass().add("next-event");
+        // The next event's text changes at every step: it takes what room is left, last, so the buttons before it
+        // never move under the mouse; the whole of it is in its tooltip.
+        next.setMinWidth(0);
+        next.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(next, Priority.ALWAYS);
+        next.setTooltip(nextTip);
         getChildren().addAll(pause, step);
         if (stepBack != null) {
             Button back = new Button("◂ Step back");
@@ -85,7 +94,20 @@ public final class PlaybackBar extends HBox {
             getChildren().add(presets);
         }
         getChildren().add(next);
+        getChildren().forEach(child -> {
+            if (child != next && child instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        });
         refresh();
+    }
+
+    /** Adds controls (lessons, branching) after the built-in ones, before the next event's text. */
+    public void addTools(Region... tools) {
+        for (Region tool : tools) {
+            tool.setMinWidth(Region.USE_PREF_SIZE);
+            getChildren().add(getChildren().indexOf(next), tool);
+        }
     }
 
     public void refresh() {
@@ -94,5 +116,6 @@ public final class PlaybackBar extends HBox {
         clock.setText(String.format(Locale.ROOT, "t = %.3f s", playback.now() / 1000.0));
         String upcoming = playback.next();
         next.setText(upcoming.isEmpty() ? "nothing left to run" : "next: " + upcoming);
+        nextTip.setText(next.getText());
     }
 }

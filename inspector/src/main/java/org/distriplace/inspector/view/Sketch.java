@@ -13,6 +13,15 @@ interface Sketch {
 
     void line(double x1, double y1, double x2, double y2, Color stroke, double width);
 
+    /** A dashed line: {@code dashes} alternate the lengths drawn and left out. */
+    void dashedLine(double x1, double y1, double x2, double y2, Color stroke, double width, double[] dashes);
+
+    /**
+     * An open arc of a circle, angles in degrees as {@link javafx.scene.shape.Arc}'s: counter-clockwise from three
+     * o'clock, a negative {@code length} going clockwise.
+     */
+    void arc(double cx, double cy, double r, double start, double length, Color stroke, double width);
+
     /** A circle; {@code fill} or {@code stroke} null for none. */
     void circle(double cx, double cy, double r, Color fill, Color stroke, double strokeWidth, double[] dashes);
 

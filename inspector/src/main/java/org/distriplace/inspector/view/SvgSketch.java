@@ -28,8 +28,35 @@ final class SvgSketch implements Sketch {
     }
 
     @Override
+    public void dashedLine(double x1, double y1, double x2, double y2, Color stroke, double w, double[] dashes) {
+        svg.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\"%s "
+            + "stroke-width=\"%.1f\"%s/>%n", x1, y1, x2, y2, paint("stroke", stroke), w, dashArray(dashes)));
+    }
+
+    @Override
+    public void arc(double cx, double cy, double r, double start, double length, Color stroke, double w) {
+        if (Math.abs(length) >= 360) {
+            circle(cx, cy, r, null, stroke, w, null);
+            return;
+        }
+        double from = Math.toRadians(start);
+        double to = Math.toRadians(start + length);
+        // SVG's y runs down: an angle counter-clockwise on screen is a negative sine.
+        svg.append(String.format(Locale.ROOT, "<path d=\"M %.1f %.1f A %.1f %.1f 0 %d %d %.1f %.1f\" fill=\"none\"%s "
+            + "stroke-width=\"%.1f\"/>%n", cx + r * Math.cos(from), cy - r * Math.sin(from), r, r,
+            Math.abs(length) > 180 ? 1 : 0, length < 0 ? 1 : 0, cx + r * Math.cos(to), cy - r * Math.sin(to),
+            paint("stroke", stroke), w));
+    }
+
+    @Override
     public void circle(double cx, double cy, double r, Color fill, Color stroke, double strokeWidth,
                        double[] dashes) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"%s%s "
+            + "stroke-width=\"%.1f\"%s/>%n", cx, cy, r, paint("fill", fill), paint("stroke", stroke), strokeWidth,
+            dashArray(dashes)));
+    }
+
+    private static String dashArray(double[] dashes) {
         StringBuilder dash = new StringBuilder();
         if (dashes != null && dashes.length > 0) {
             dash.append(" stroke-dasharray=\"");
@@ -38,9 +65,7 @@ final class SvgSketch implements Sketch {
             }
             dash.append('"');
         }
-        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\"%s%s "
-            + "stroke-width=\"%.1f\"%s/>%n", cx, cy, r, paint("fill", fill), paint("stroke", stroke), strokeWidth,
-            dash));
+        return dash.toString();
     }
 
     @Override

@@ -72,7 +72,7 @@ class LessonRunnerTest {
             if (runner.waiting()) {
                 if (runner.step() == 1) {
                     first = cluster.leader();
-                } else if (runner.step() == 4) {
+                } else if (runner.step() == 6) {
                     during = cluster.leader();
                 }
                 runner.next();

@@ -40,14 +40,14 @@ class LessonBarTest {
     void aLessonNarratesPausesAtItsMomentsAndGoesOnWhenTheTeacherSays(FxRobot robot) throws Exception {
         robot.clickOn("#lessons").clickOn("When the leader crashes");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(text(robot, "#lesson-progress").contains("step 1 of 6"), text(robot, "#lesson-progress"));
+        assertTrue(text(robot, "#lesson-progress").contains("step 1 of 8"), text(robot, "#lesson-progress"));
         assertTrue(text(robot, "#lesson-caption").contains("highest id"), text(robot, "#lesson-caption"));
         untilPaused(robot);
         assertTrue(text(robot, "#lesson-progress").contains("paused"));
         assertTrue(pane.source().playback().isPaused(), "the demo waits for the teacher");
         robot.clickOn("#lesson-next");
         WaitForAsyncUtils.waitForFxEvents();
-        assertTrue(text(robot, "#lesson-progress").contains("step 2 of 6"), text(robot, "#lesson-progress"));
+        assertTrue(text(robot, "#lesson-progress").contains("step 2 of 8"), text(robot, "#lesson-progress"));
         assertTrue(text(robot, "#lesson-caption").contains("PREPARE"), text(robot, "#lesson-caption"));
         assertFalse(pane.source().playback().isPaused());
         robot.clickOn("#lesson-stop");
