@@ -17,8 +17,8 @@ record FlightShape(Flight flight, Ending ending, double x1, double y1, double x2
     /** How the segment ends. */
     enum Ending { RECEIVED, IN_FLIGHT, LOST }
 
-    /** How far towards the receiver's lane a lost message's cross is drawn: short of it, as it never got there. */
-    static final double LOST_PART = 0.7;
+    /** How far short of the receiver's lane a lost message's cross is drawn, in gaps between neighbouring lanes. */
+    static final double LOST_SHORT = 0.3;
     /** An unanswered message older than this many typical latencies is presumed lost. */
     static final long OVERDUE_LATENCIES = 4;
     /** ...and never sooner than this: a real cluster's 1 ms links can still stall that long without losing. */
@@ -37,8 +37,8 @@ record FlightShape(Flight flight, Ending ending, double x1, double y1, double x2
         if (Double.isNaN(from) || Double.isNaN(to)) {
             return Optional.empty();
         }
-        String lost = lostBecause(f, now, typicalMs, receiverDown);
-        Ending ending = f.delivered() ? Ending.RECEIVED : lost != null ? Ending.LOST : Ending.IN_FLIGHT;
+        Ending ending = f.delivered() ? Ending.RECEIVED
+            : f.lost() || receiverDown || overdue(f, now, typicalMs) ? Ending.LOST : Ending.IN_FLIGHT;
         long endsAt = switch (ending) {
             case RECEIVED -> f.receivedAt();
             case LOST -> f.sentAt() + typicalMs;
@@ -47,30 +47,37 @@ record FlightShape(Flight flight, Ending ending, double x1, double y1, double x2
         if (endsAt < frame.startMs() || f.sentAt() > frame.endMs()) {
             return Optional.empty();
         }
-        double part = switch (ending) {
-            case RECEIVED -> 1;
-            case LOST -> LOST_PART;
-            // Moving as a typical message would, stopping short of the receiver while overdue.
-            case IN_FLIGHT -> Math.max(0, Math.min(0.9, (double) (now - f.sentAt()) / Math.max(1, typicalMs)));
+        double x2 = switch (ending) {
+            case RECEIVED -> to;
+            // Just short of the receiver's lane, whichever lane it came from: it was headed there, never got there.
+            case LOST -> to - Math.signum(to - from) * Math.min(Math.abs(to - from) * LOST_SHORT,
+                frame.laneGap() * LOST_SHORT);
+            // Moving as a typical message would; a late one waits short of the receiver.
+            case IN_FLIGHT -> from + (to - from)
+                * Math.max(0, Math.min(0.9, (double) (now - f.sentAt()) / Math.max(1, typicalMs)));
         };
-        return Optional.of(new FlightShape(f, ending, from, frame.y(f.sentAt()), from + (to - from) * part,
-            frame.y(endsAt), endsAt, lost));
+        String lost = ending == Ending.LOST ? lostBecause(f, now, typicalMs, receiverDown) : null;
+        return Optional.of(new FlightShape(f, ending, from, frame.y(f.sentAt()), x2, frame.y(endsAt), endsAt, lost));
     }
 
     /** Why an unanswered message counts as lost, or null while it may still arrive. */
-    static String lostBecause(Flight f, long now, long typicalMs, boolean receiverDown) {
+    private static String lostBecause(Flight f, long now, long typicalMs, boolean receiverDown) {
         if (f.delivered()) {
             return null;
         }
         if (f.lost()) {
-            return "lost: no receipt ever came";
+            return "lost: no receipt came in time";
         }
         if (receiverDown) {
             return "lost: n" + f.to() + " is down";
         }
-        long overdue = Math.max(OVERDUE_MIN_MS, OVERDUE_LATENCIES * typicalMs);
-        long age = now - f.sentAt();
-        return age > overdue ? "presumed lost: no receipt after " + TimeAxis.duration(age) : null;
+        return overdue(f, now, typicalMs)
+            ? "presumed lost: no receipt after " + TimeAxis.duration(now - f.sentAt()) : null;
+    }
+
+    /** Unanswered for longer than a late message could take. */
+    private static boolean overdue(Flight f, long now, long typicalMs) {
+        return !f.delivered() && now - f.sentAt() > Math.max(OVERDUE_MIN_MS, OVERDUE_LATENCIES * typicalMs);
     }
 
     /** How far the point (x, y) is from the segment, in pixels. */

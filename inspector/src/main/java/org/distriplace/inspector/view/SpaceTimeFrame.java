@@ -43,9 +43,14 @@ record SpaceTimeFrame(long startMs, long windowMs, double width, double height, 
         return index < 0 ? Double.NaN : axisWidth + (width - axisWidth) * (index + 0.5) / ids.size();
     }
 
+    /** The distance between neighbouring lanes. */
+    double laneGap() {
+        return (width - axisWidth) / Math.max(1, ids.size());
+    }
+
     /** The least gap between ticks: a label and some air above and below it. */
     double tickGap() {
-        return Math.max(50, fontSize * 3.5);
+        return Math.max(45, fontSize * 3);
     }
 
     /**

@@ -37,8 +37,11 @@ class FlightShapeTest {
         assertEquals(FlightShape.Ending.LOST, shape.ending());
         assertEquals(1_035, shape.endsAt());
         assertEquals(24 + 35 * 4, shape.y2(), 1e-9, "at send + typical latency, not the bottom edge");
-        assertEquals(125 + 300 * FlightShape.LOST_PART, shape.x2(), 1e-9, "short of the receiver");
+        assertEquals(425 - 150 * FlightShape.LOST_SHORT, shape.x2(), 1e-9, "just short of the receiver's lane");
         assertTrue(shape.label().endsWith("lost: n3 is down"), shape.label());
+        Flight back = new Flight(8, 3, 1, MessageKind.ANSWER, "", 1_010, -1, false);
+        assertEquals(125 + 150 * FlightShape.LOST_SHORT, FlightShape.of(back, FRAME, 1_020, TYPICAL, true)
+            .orElseThrow().x2(), 1e-9, "from the right, short on the right");
     }
 
     @Test
