@@ -82,9 +82,13 @@ final class InspectorTabs extends TabPane {
         }
     }
 
-    /** The tables' type size (presentation mode's is larger): their columns follow it. */
+    /**
+     * The tables' and the space-time diagram's type size (presentation mode's is larger): the tables' columns and
+     * the diagram's node names, ruler and hover label follow it.
+     */
     void setFontSize(double pixels) {
         clocks.fontSizeProperty().set(pixels);
         rounds.fontSizeProperty().set(pixels);
+        spaceTime.fontSizeProperty().set(pixels);
     }
 }

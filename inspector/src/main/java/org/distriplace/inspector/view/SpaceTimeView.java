@@ -2,48 +2,78 @@ package org.distriplace.inspector.view;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import org.distriplace.inspector.model.Flight;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.Topic;
 
 /**
- * A space-time diagram of recent messages: one vertical line per node, time running down, each message an arrow
- * from its send to its receipt (a lost one ends in a cross). The scroll bar goes back through what is remembered;
- * at the bottom it follows the present. Check boxes filter by protocol.
+ * A space-time diagram of recent messages: one vertical lane per node, time running down along a ruler in cluster
+ * time, each message an arrow from its send to its receipt (a lost one ends in a cross where it would have
+ * arrived). The scroll bar (and the mouse wheel) goes back through what is remembered; at the bottom it follows the
+ * present. The zoom (its buttons, or Ctrl with the wheel) spans 20 ms to 20 s over the view's height, so a 30 ms
+ * election can fill it. Hovering over an arrow names the message. Check boxes filter by protocol. On the JavaFX
+ * thread.
  */
 public final class SpaceTimeView extends BorderPane {
 
-    private static final double HEADER = 22;
-    private static final Color LANE = Color.web("#c8ccd0");
-    private static final Color LABEL = Color.web("#333333");
-    private static final Color LOST = Color.web("#d55e00");
+    /** Scroll events per wheel notch add up to this much (JavaFX's default). */
+    private static final double WHEEL_NOTCH = 40;
     private final Canvas canvas = new Canvas(400, 300);
+    private final Pane holder = new Pane(canvas);
+    private final Label hoverLabel = new Label();
+    private final Label scale = new Label();
     private final ScrollBar scroll = new ScrollBar();
     private final TopicFilter filter = new TopicFilter("spacetime", Topic.MESSAGES, this::redraw);
-    private long windowMs = 4_000;
-    private int drawn;
+    private final DoubleProperty fontSize = new SimpleDoubleProperty(InspectorPane.FONT_SIZE);
+    /** A rung of the zoom: a few heartbeats on screen. */
+    private long windowMs = 5_000;
     /** Following the present (the scroll bar at the bottom) until the user scrolls back. */
     private boolean live = true;
     private boolean updating;
     private InspectorModel model;
     private Set<Long> highlighted = Set.of();
     private long now;
+    private SpaceTimeDrawing drawing;
+    /** The message under the mouse (its sequence number), or -1. */
+    private long hovered = -1;
+    private double mouseX = Double.NaN;
+    private double mouseY = Double.NaN;
+    /** Ctrl+wheel movement not yet a whole notch (touchpads send many small ones). */
+    private double wheel;
 
     public SpaceTimeView() {
-        Pane holder = new Pane(canvas);
         holder.setMinSize(0, 0);
         canvas.widthProperty().bind(holder.widthProperty());
         canvas.heightProperty().bind(holder.heightProperty());
         canvas.widthProperty().addListener(o -> redraw());
         canvas.heightProperty().addListener(o -> redraw());
+        hoverLabel.setId("spacetime-hover");
+        hoverLabel.getStyleClass().add("spacetime-hover");
+        hoverLabel.setManaged(false);
+        hoverLabel.setMouseTransparent(true);
+        hoverLabel.setVisible(false);
+        holder.getChildren().add(hoverLabel);
+        canvas.setOnMouseMoved(e -> hover(e.getX(), e.getY()));
+        canvas.setOnMouseExited(e -> hover(Double.NaN, Double.NaN));
+        canvas.setOnScroll(this::wheel);
         scroll.setOrientation(Orientation.VERTICAL);
         scroll.setId("spacetime-scroll");
         scroll.valueProperty().addListener(o -> {
@@ -52,10 +82,39 @@ public final class SpaceTimeView extends BorderPane {
                 redraw();
             }
         });
+        fontSize.addListener(o -> {
+            hoverLabel.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.1fpx;", fontSize.get()));
+            redraw();
+        });
         setCenter(holder);
         setRight(scroll);
         filter.setPadding(new Insets(4, 8, 4, 8));
+        // The zoom flows on after the check boxes: one or two rows even in presentation type, not a column.
+        filter.getChildren().add(zoomBar());
         setTop(filter);
+    }
+
+    private HBox zoomBar() {
+        Button out = button("−", "spacetime-zoom-out", "Zoom out: more time on screen (Ctrl+wheel)", this::zoomOut);
+        Button in = button("+", "spacetime-zoom-in", "Zoom in: a few milliseconds fill the view (Ctrl+wheel)",
+            this::zoomIn);
+        Button fit = button("Fit", "spacetime-fit", "Everything remembered (up to 20 s), following the present",
+            this::fit);
+        scale.setId("spacetime-scale");
+        scale.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, scale, out, in, fit);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(0, 0, 0, 16));
+        return bar;
+    }
+
+    private static Button button(String text, String id, String tip, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setTooltip(new Tooltip(tip));
+        button.setOnAction(e -> action.run());
+        return button;
     }
 
     /** Draws the messages {@code seqs} name (a followed pixel's) bold, and fades the others; empty for none. */
@@ -69,9 +128,54 @@ public final class SpaceTimeView extends BorderPane {
         filter.show(topic, on);
     }
 
-    /** Sets how much cluster time the height of the view spans. */
+    /**
+     * Sets how much cluster time the height of the view spans, 20 ms to 20 s: following the present it still
+     * does; scrolled back, the moment in the middle stays there.
+     */
     public void setWindowMs(long ms) {
-        windowMs = Math.max(100, ms);
+        zoomTo(ms, 0.5);
+    }
+
+    /** How much cluster time the height of the view spans, in ms. */
+    public long windowMs() {
+        return windowMs;
+    }
+
+    /** The type size of node names, times and the hover label, in pixels (presentation mode makes it larger). */
+    public DoubleProperty fontSizeProperty() {
+        return fontSize;
+    }
+
+    void zoomIn() {
+        zoomTo(TimeAxis.zoomedIn(windowMs), 0.5);
+    }
+
+    void zoomOut() {
+        zoomTo(TimeAxis.zoomedOut(windowMs), 0.5);
+    }
+
+    /** Everything remembered in view (at most the widest window), following the present again. */
+    void fit() {
+        List<Flight> recent = model == null ? List.of() : model.messages().recent();
+        long first = recent.isEmpty() ? now : recent.get(0).sentAt();
+        live = true;
+        zoomTo(now - first, 1);
+    }
+
+    /**
+     * Zooms to {@code ms}, keeping the moment at {@code anchor} (0 the top, 1 the bottom of the lanes) where it is;
+     * following the present, the present stays at the bottom.
+     */
+    private void zoomTo(long ms, double anchor) {
+        long next = TimeAxis.clamp(ms);
+        long end = end();
+        double at = end - windowMs * (1 - anchor);
+        windowMs = next;
+        if (live) {
+            range();
+        } else {
+            moveTo(at + next * (1 - anchor));
+        }
         redraw();
     }
 
@@ -88,6 +192,7 @@ public final class SpaceTimeView extends BorderPane {
             return false;
         }
         live = false;
+        range();
         updating = true;
         scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), atMs + windowMs / 2)));
         updating = false;
@@ -95,107 +200,151 @@ public final class SpaceTimeView extends BorderPane {
         return true;
     }
 
+    /** Brings the diagram up to date with {@code model} at cluster time {@code now}. */
     public void refresh(InspectorModel model, long now) {
         this.model = model;
-        List<Flight> recent = model.messages().recent();
+        this.now = now;
+        range();
+        redraw();
+    }
+
+    /** Fits the scroll bar to what is remembered and the window; at the bottom while following the present. */
+    private void range() {
+        List<Flight> recent = model == null ? List.of() : model.messages().recent();
         long first = recent.isEmpty() ? now : recent.get(0).sentAt();
         updating = true;
         scroll.setMin(first + windowMs);
         scroll.setMax(Math.max(first + windowMs, now));
         scroll.setVisibleAmount(Math.max(1, windowMs));
+        scroll.setUnitIncrement(Math.max(1, windowMs / 10.0));
+        scroll.setBlockIncrement(Math.max(1, windowMs * 0.9));
         if (live) {
             scroll.setValue(scroll.getMax());
         }
         updating = false;
-        this.now = now;
-        redraw();
+    }
+
+    /** Shows the window ending at {@code end}; reaching the present follows it again. */
+    private void moveTo(double end) {
+        range();
+        updating = true;
+        scroll.setValue(Math.max(scroll.getMin(), Math.min(scroll.getMax(), end)));
+        updating = false;
+        live = scroll.getValue() >= scroll.getMax() - 1;
+    }
+
+    private long end() {
+        return (long) Math.min(scroll.getValue(), now);
+    }
+
+    /** The wheel scrolls through time; with Ctrl it zooms around the moment under the mouse. */
+    private void wheel(ScrollEvent e) {
+        if (e.isControlDown()) {
+            wheel += e.getDeltaY();
+            if (Math.abs(wheel) >= WHEEL_NOTCH) {
+                SpaceTimeFrame frame = drawing == null ? null : drawing.frame();
+                double anchor = frame == null ? 0.5
+                    : Math.max(0, Math.min(1, (e.getY() - frame.header()) / (frame.height() - frame.header())));
+                boolean wasLive = live;
+                live = false;
+                zoomTo(wheel > 0 ? TimeAxis.zoomedIn(windowMs) : TimeAxis.zoomedOut(windowMs), anchor);
+                live = live || wasLive && anchor >= 1;
+                wheel = 0;
+            }
+        } else if (model != null && e.getDeltaY() != 0) {
+            moveTo(end() - e.getDeltaY() / WHEEL_NOTCH * windowMs * 0.1);
+            redraw();
+        }
+        e.consume();
+    }
+
+    private void hover(double x, double y) {
+        mouseX = x;
+        mouseY = y;
+        long seq = under().map(shape -> shape.flight().seq()).orElse(-1L);
+        if (seq != hovered) {
+            hovered = seq;
+            redraw();
+        } else {
+            placeHoverLabel();
+        }
+    }
+
+    private Optional<FlightShape> under() {
+        return Double.isNaN(mouseX) ? Optional.empty() : nearest(mouseX, mouseY);
+    }
+
+    private Optional<FlightShape> nearest(double x, double y) {
+        return drawing == null ? Optional.empty() : drawing.nearest(x, y, Math.max(5, fontSize.get() * 0.3));
+    }
+
+    /**
+     * What the hover label says over the point (x, y) of the diagram: the kind and summary of the message drawn
+     * nearest, within 5 pixels, its sender and receiver, when it was sent and received (or why it counts as lost).
+     */
+    public Optional<String> labelAt(double x, double y) {
+        return nearest(x, y).map(FlightShape::label);
+    }
+
+    /** The hover label beside the mouse, turned away from the edges it would cross. */
+    private void placeHoverLabel() {
+        Optional<FlightShape> shape = under();
+        hoverLabel.setVisible(shape.isPresent());
+        if (shape.isEmpty()) {
+            return;
+        }
+        hoverLabel.setText(shape.get().label());
+        hoverLabel.applyCss();
+        hoverLabel.autosize();
+        double gap = 14;
+        double x = mouseX + gap + hoverLabel.getWidth() > holder.getWidth() ? mouseX - gap - hoverLabel.getWidth()
+            : mouseX + gap;
+        double y = mouseY + gap + hoverLabel.getHeight() > holder.getHeight() ? mouseY - gap - hoverLabel.getHeight()
+            : mouseY + gap;
+        hoverLabel.relocate(Math.max(0, x), Math.max(0, y));
     }
 
     private void redraw() {
-        drawn = draw(new CanvasSketch(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight());
+        drawing = draw(new CanvasSketch(canvas.getGraphicsContext2D()), canvas.getWidth(), canvas.getHeight(),
+            hovered);
+        SpaceTimeFrame frame = drawing == null ? null : drawing.frame();
+        scale.setText(frame == null ? TimeAxis.duration(windowMs) + " shown"
+            : TimeAxis.scale(windowMs, frame.height() - frame.header(), frame.tickGap()));
+        placeHoverLabel();
     }
 
-    /** The diagram as on screen, as SVG (for slides). */
+    /** The diagram as on screen, as SVG (for slides): the ruler, the lanes, the arrows and the crosses. */
     public String svg() {
         SvgSketch svg = new SvgSketch(canvas.getWidth(), canvas.getHeight());
-        draw(svg, canvas.getWidth(), canvas.getHeight());
+        draw(svg, canvas.getWidth(), canvas.getHeight(), -1);
         return svg.toString();
     }
 
-    /** Draws the lanes and the messages of the window shown; returns how many messages. */
-    private int draw(Sketch g, double w, double h) {
-        g.rect(0, 0, w, h, Color.WHITE);
-        int count = 0;
-        if (model == null || w < 10 || h < HEADER + 10) {
-            return count;
+    /** Draws the window shown; null when there is nothing to draw it from or no room. */
+    private SpaceTimeDrawing draw(Sketch g, double w, double h, long hover) {
+        double header = Math.ceil(fontSize.get() * 2);
+        if (model == null || w < 10 || h < header + 10) {
+            g.rect(0, 0, w, h, Color.WHITE);
+            return null;
         }
-        List<Integer> ids = model.cluster().ids();
-        long end = (long) Math.min(scroll.getValue(), now);
-        long start = end - windowMs;
-        drawLanes(g, ids, w, h);
-        for (Flight f : model.messages().recent()) {
-            long arrive = f.delivered() ? f.receivedAt() : Math.min(now, f.sentAt() + windowMs);
-            if (!filter.shown().contains(f.topic()) || arrive < start || f.sentAt() > end) {
-                continue;
-            }
-            count += drawFlight(g, f, ids, start, w, h);
-        }
-        return count;
-    }
-
-    private static void drawLanes(Sketch g, List<Integer> ids, double w, double h) {
-        for (int i = 0; i < ids.size(); i++) {
-            double x = laneX(i, ids.size(), w);
-            g.line(x, HEADER, x, h, LANE, 1);
-            g.text("n" + ids.get(i), x, 15, LABEL, 12, true, true);
-        }
-    }
-
-    private int drawFlight(Sketch g, Flight f, List<Integer> ids, long start, double w, double h) {
-        int from = ids.indexOf(f.from());
-        int to = ids.indexOf(f.to());
-        if (from < 0 || to < 0) {
-            return 0;
-        }
-        double x1 = laneX(from, ids.size(), w);
-        double x2 = laneX(to, ids.size(), w);
-        double y1 = y(f.sentAt(), start, h);
-        long arrival = f.delivered() ? f.receivedAt() : f.lost() ? f.sentAt() + model.messages().typicalMs() * 4 : now;
-        double y2 = y(arrival, start, h);
-        if (!f.delivered()) {
-            // Unfinished: draw only part of the way (in flight), or to a cross (lost).
-            double part = f.lost() ? 0.5 : 0.8;
-            x2 = x1 + (x2 - x1) * part;
-        }
-        boolean followed = highlighted.contains(f.seq());
-        Color color = highlighted.isEmpty() || followed ? TopicColors.of(f.topic())
-            : TopicColors.of(f.topic()).deriveColor(0, 1, 1, 0.2);
-        g.line(x1, y1, x2, y2, color, followed ? 3.5 : f.topic() == Topic.HEARTBEAT ? 0.8 : 1.6);
-        if (f.lost()) {
-            g.line(x2 - 4, y2 - 4, x2 + 4, y2 + 4, LOST, 1.6);
-            g.line(x2 - 4, y2 + 4, x2 + 4, y2 - 4, LOST, 1.6);
-        } else {
-            g.circle(x2, y2, 2.5, color, null, 0, null);
-        }
-        return 1;
-    }
-
-    private static double laneX(int index, int count, double w) {
-        return w * (index + 0.5) / Math.max(1, count);
-    }
-
-    private double y(long t, long start, double h) {
-        return HEADER + (h - HEADER) * (t - start) / (double) windowMs;
+        SpaceTimeFrame frame = SpaceTimeDrawing.frame(end(), windowMs, w, h, model.cluster().ids(), fontSize.get());
+        return SpaceTimeDrawing.draw(g, frame, model, now, new SpaceTimeDrawing.Emphasis(filter.shown(), highlighted,
+            hover));
     }
 
     /** Arrows drawn at the last redraw. */
     public int drawnArrows() {
-        return drawn;
+        return drawing == null ? 0 : drawing.arrows().size();
+    }
+
+    /** What the last redraw drew (the ruler's ticks, the arrows, the crosses), for tests; null before any. */
+    SpaceTimeDrawing drawing() {
+        return drawing;
     }
 
     /** The time span on screen, for the status line. */
     public String span() {
-        long end = (long) Math.min(scroll.getValue(), now);
+        long end = end();
         return String.format(Locale.ROOT, "%.1f-%.1f s", (end - windowMs) / 1000.0, end / 1000.0);
     }
 }
