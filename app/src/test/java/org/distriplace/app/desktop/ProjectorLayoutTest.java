@@ -75,6 +75,8 @@ class ProjectorLayoutTest {
     void everyNodeAndControlIsApartAndOnScreenDuringALesson(int nodes, String mode, FxRobot robot) throws Exception {
         Rectangle2D screen = fx(() -> open(nodes, mode.equals("present")));
         InspectorPane inspector = window.inspector();
+        assertEquals(boundsOf(screen), fx(() -> new javafx.geometry.BoundingBox(stage.getX(), stage.getY(),
+            stage.getWidth(), stage.getHeight())), "the window fills the screen");
         runLessonToTheCrash(inspector);
 
         List<String> problems = fx(() -> {
@@ -101,6 +103,20 @@ class ProjectorLayoutTest {
         shoot(String.format(Locale.ROOT, "demo-%.0fx%.0f-%d-nodes-%s", screen.getWidth(), screen.getHeight(), nodes,
             mode));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
+    /** A player's window opens at its usual size where the screen has room, smaller where not: never beyond it. */
+    @org.junit.jupiter.api.Test
+    void aPlayersWindowOpensWithinTheScreen() throws Exception {
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Bounds placed = fx(() -> {
+            stage = new Stage();
+            WindowPlacement.place(stage, screen, false);
+            return new javafx.geometry.BoundingBox(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight());
+        });
+        assertTrue(OnScreen.within(placed, boundsOf(screen), 0), placed + " within " + screen);
+        assertEquals(Math.min(WindowPlacement.WIDTH, screen.getWidth()), placed.getWidth());
+        assertEquals(Math.min(WindowPlacement.HEIGHT, screen.getHeight()), placed.getHeight());
     }
 
     private Rectangle2D open(int nodes, boolean present) {

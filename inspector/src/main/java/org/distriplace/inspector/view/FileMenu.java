@@ -42,6 +42,12 @@ final class FileMenu {
         return menu;
     }
 
+    /** The name a save dialog suggests: "distri-place-shiviz-log.log", "distri-place-cluster-graph.svg", … */
+    static String suggestedName(String what, String pattern) {
+        String slug = what.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
+        return (slug.startsWith("distri-place") ? slug : "distri-place-" + slug) + pattern.substring(1);
+    }
+
     private static void add(MenuButton menu, String text, String id,
                             Supplier<Optional<Path>> chooser, Consumer<Path> then) {
         MenuItem item = new MenuItem(text);
@@ -50,10 +56,13 @@ final class FileMenu {
         menu.getItems().add(item);
     }
 
-    /** Asks for a file to save or open. */
+    /** Asks for a file to save (suggesting {@link #suggestedName}) or open. */
     static Optional<Path> choose(Window owner, String what, String pattern, boolean saving) {
         FileChooser chooser = new FileChooser();
         chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        if (saving) {
+            chooser.setInitialFileName(suggestedName(what, pattern));
+        }
         java.io.File file = saving ? chooser.showSaveDialog(owner) : chooser.showOpenDialog(owner);
         return Optional.ofNullable(file).map(java.io.File::toPath);
     }

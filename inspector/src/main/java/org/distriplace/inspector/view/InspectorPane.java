@@ -301,8 +301,10 @@ public final class InspectorPane extends BorderPane {
         if (remoteBar != null) {
             remoteBar.refresh();
         }
-        status.setText(String.format(Locale.ROOT, "%,d events · backlog %,d · dropped %,d",
-            source.inbox().received(), source.inbox().backlog(), source.inbox().dropped()));
+        // The events of this run as the model holds them (after Step back, the replayed run's, not the inbox's
+        // lifetime count): the same count as Branch's "after N events" and its "Alike so far".
+        status.setText(String.format(Locale.ROOT, "event %,d · backlog %,d · dropped %,d",
+            model.log().total(), source.inbox().backlog(), source.inbox().dropped()));
     }
 
     /** Writes what the inspector recorded as a ShiViz log; errors show in the status line. */

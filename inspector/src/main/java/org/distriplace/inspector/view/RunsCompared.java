@@ -62,7 +62,7 @@ public final class RunsCompared extends BorderPane {
             // One clock drives both (this window's bar): a side's own time controls would let them drift apart.
             pane.hideTimeControls();
         }
-        branched.setText(String.format(Locale.ROOT, "Branched at t = %.3f s, after %,d events", original.now()
+        branched.setText(String.format(Locale.ROOT, "Branched at t = %.3f s, at event %,d", original.now()
             / 1000.0, left.model().log().total()));
         SplitPane sides = new SplitPane(left, right);
         sides.setDividerPositions(0.5);
@@ -87,7 +87,7 @@ public final class RunsCompared extends BorderPane {
         RunsCompared compared = new RunsCompared(original);
         Stage stage = new Stage();
         stage.setTitle("distri-place: two runs from event " + String.format(Locale.ROOT, "%,d",
-            original.eventsRun()));
+            compared.left.model().log().total()));
         double width = owner == null ? 1600 : Math.max(1200, owner.getWidth());
         double height = owner == null ? 1000 : Math.max(800, owner.getHeight());
         stage.setScene(new Scene(compared, width, height));

@@ -107,6 +107,6 @@ class ReadableViewsTest {
         robot.clickOn("#present");
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(stage.isFullScreen());
-        assertEquals(30, pane.graph().radius(), 0.01);
+        assertEquals(NodeGlyph.RADIUS, pane.graph().radius(), 0.01, "back to their usual size");
     }
 }

@@ -26,13 +26,17 @@ class StepBackTest {
         pane = demo.pane;
     }
 
-    /** What the presenter sees: the clock, the next event, the events taken in, and the clock table. */
+    /**
+     * What the presenter sees: the clock, the next event, the header's event count (the same after stepping back
+     * as before the step, not the replay added to it), the events taken in, and the clock table.
+     */
     private String shown(FxRobot robot) throws Exception {
         // A frame, as the pane's timer draws one every screen refresh.
         WaitForAsyncUtils.asyncFx(() -> pane.frame(0)).get();
         WaitForAsyncUtils.waitForFxEvents();
         return robot.lookup("#clock").queryAs(Label.class).getText() + " | "
-            + robot.lookup("#next-event").queryAs(Label.class).getText() + " | " + pane.model().log().events().size()
+            + robot.lookup("#next-event").queryAs(Label.class).getText() + " | "
+            + robot.lookup("#inspector-status").queryAs(Label.class).getText() + " | " + pane.model().log().events().size()
             + " events | " + pane.clocks().rows().stream()
                 .map(row -> "n" + row.node() + " " + row.version() + " " + row.stateHash()).toList();
     }
