@@ -28,6 +28,9 @@ import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.CausalKnowledge;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.WriteClocks;
+import org.distriplace.inspector.feed.LessonRunner;
+import org.distriplace.inspector.feed.Lessons;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -155,5 +158,36 @@ class CausalKnowledgeViewTest {
         byte[] whole = WaitForAsyncUtils.asyncFx(() -> Pictures.png(page.getContent())).get();
         Files.write(dir.resolve(name + ".png"), onScreen);
         Files.write(dir.resolve(name + "-page.png"), whole);
+    }
+
+    /**
+     * The lesson on the demo as a teacher plays it: at its third pause the tab shows the raced pixel's two writes
+     * as concurrent, the later one winning.
+     */
+    @Test
+    void theVectorClockLessonShowsTheRaceAsConcurrent(FxRobot robot) throws Exception {
+        DemoPane demo = WaitForAsyncUtils.asyncFx(() -> DemoPane.show(stage, 5, 21, 1600, 1000)).get();
+        InspectorPane pane = demo.pane;
+        WaitForAsyncUtils.asyncFx(() -> pane.playLesson(Lessons.builtIn("vector-clocks"))).get();
+        boolean atRace = false;
+        for (int frame = 0; frame < 2_000 && !atRace; frame++) {
+            demo.frames(1, 100);
+            LessonRunner runner = pane.lesson().orElseThrow();
+            if (runner.waiting() && runner.step() < 3) {
+                WaitForAsyncUtils.asyncFx(runner::next).get();
+            }
+            atRace = runner.waiting() && runner.step() == 3;
+        }
+        assertTrue(atRace, "the lesson paused after the race");
+        demo.frames(1, 0);
+        List<WriteClocks.Stamped> concurrent = pane.clocks().writeClocks().stream()
+            .filter(s -> s.relation() == WriteClocks.Relation.CONCURRENT).toList();
+        assertEquals(1, concurrent.size(), "the race's later write, said concurrent: " + pane.clocks().writeClocks());
+        String said = CausalKnowledgeView.pixel(concurrent.get(0));
+        assertTrue(said.endsWith("wins"), said);
+        assertTrue(robot.lookup("#write-clocks-table .table-cell").queryAllAs(Labeled.class).stream()
+            .anyMatch(cell -> said.equals(cell.getText())), "shown: " + said);
+        Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+        Files.write(dir.resolve("clocks-lesson.png"), WaitForAsyncUtils.asyncFx(() -> Pictures.png(pane)).get());
     }
 }
