@@ -13,6 +13,8 @@ import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.inspector.Script;
+import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -176,6 +178,44 @@ class CausalKnowledgeTest {
         assertTrue(stamped(first).clock().isEmpty());
         assertEquals(List.of(green, blue, red, first), model.writeClocks().recent().stream()
             .map(WriteClocks.Stamped::write).toList(), "newest first");
+    }
+
+    /**
+     * On the simulated demo: a node killed after some commits and restarted behind. Its row goes while it is down
+     * and comes back saying which writes its disk gave back and which it caught up by sync, adding up to its version.
+     */
+    @Test
+    void aNodeRestartedBehindSaysWhereItsWritesCameFrom() {
+        EventInbox inbox = new EventInbox(1_000_000);
+        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 21), inbox);
+        cluster.setSpeed(1);
+        Runnable second = () -> {
+            for (int frame = 0; frame < 20; frame++) {
+                cluster.advance(50);
+                inbox.drainTo(model, 1_000_000);
+            }
+        };
+        for (int s = 0; s < 10 || model.knowledge().rows().stream().anyMatch(row -> row.total() < 3); s++) {
+            assertTrue(s < 60, "the simulated players' writes commit");
+            second.run();
+        }
+        cluster.kill(1);
+        for (int x = 0; x < 4; x++) {
+            cluster.place(2, "late" + x, x, 30, Color.of("#FF4500"));
+        }
+        for (int s = 0; s < 3; s++) {
+            second.run();
+        }
+        assertTrue(model.knowledge().rows().stream().noneMatch(row -> row.node() == 1), "no row while n1 is down");
+        cluster.restart(1);
+        for (int s = 0; s < 3; s++) {
+            second.run();
+        }
+        CausalKnowledge.Row n1 = row(1);
+        assertEquals(cluster.view(1).orElseThrow().committedWrites(), n1.total(), "every write it holds: " + n1);
+        assertTrue(n1.fromDisk() >= 3, "its disk gave back what it had committed: " + n1);
+        assertTrue(n1.bySync() >= 4, "it caught up by sync the writes placed while it was down: " + n1);
+        assertEquals(0, n1.unknownOrigin(), "every origin was seen committed elsewhere");
     }
 
     private WriteClocks.Stamped stamped(PixelWrite write) {
