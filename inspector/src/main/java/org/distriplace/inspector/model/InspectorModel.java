@@ -50,7 +50,7 @@ public final class InspectorModel {
         log.accept(event);
         if (event instanceof NodeEvent.MessageSent e) {
             messages.sent(e);
-            writeClocks.sent(e, knowledge.seen(e.node()));
+            writeClocks.sent(e, knowledge);
         } else if (event instanceof NodeEvent.MessageReceived e) {
             messages.received(e);
         } else if (event instanceof NodeEvent.CommitPhase e) {

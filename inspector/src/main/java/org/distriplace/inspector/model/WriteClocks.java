@@ -71,12 +71,14 @@ public final class WriteClocks {
 
     /**
      * A node forwarded writes to the leader ({@code PIXEL_UPDATE} or {@code PIXEL_UPDATES}; other messages are
-     * ignored): each write's clock is what the node knew then, {@code knows}. A write sent again keeps its first.
+     * ignored): each write's clock is what the node knew then, in {@code knowledge}. A write sent again keeps its
+     * first.
      */
-    void sent(NodeEvent.MessageSent e, VectorClock knows) {
+    void sent(NodeEvent.MessageSent e, CausalKnowledge knowledge) {
         if (e.kind() != MessageKind.PIXEL_UPDATE && e.kind() != MessageKind.PIXEL_UPDATES) {
             return;
         }
+        VectorClock knows = knowledge.seen(e.node());
         Matcher request = REQUEST.matcher(e.summary());
         while (request.find()) {
             forwarded.putIfAbsent(new Request(e.node(), Long.parseLong(request.group(1))), knows);
