@@ -26,14 +26,20 @@ final class LessonActions {
         + " drop (\\d{1,3})( delay (\\d{1,5}))?");
     private static final Pattern PAINT = Pattern.compile("paint " + NODE + "( \\d{1,3})?");
     private static final Pattern REMOVE = Pattern.compile("remove " + NODE);
+    /** Two players take the same pixel at the same moment, one through each node. */
+    private static final Pattern RACE = Pattern.compile("race " + NODE + " " + NODE);
     private static final Pattern SPEED = Pattern.compile("speed (\\d+(\\.\\d+)?)");
     private static final Pattern HEAL = Pattern.compile("heal");
     /** Cuts off a minority: followers only, or the leader with followers (it cannot commit any more). */
     private static final Pattern CUT = Pattern.compile("cut (minority|leader)");
 
+    static final Color RED = Color.of("#FF4500");
+    static final Color BLUE = Color.of("#2450A4");
+
     private final SimulatedCluster cluster;
     private int killed;
     private int painted;
+    private int races;
 
     LessonActions(SimulatedCluster cluster) {
         this.cluster = cluster;
@@ -41,13 +47,13 @@ final class LessonActions {
 
     /** {@code action} if a lesson can do it; refused naming {@code line} otherwise. */
     static String checkAction(String action, int line) {
-        for (Pattern form : List.of(KILL, RESTART, ISOLATE, PARTITION, LINK, PAINT, REMOVE, SPEED, HEAL, CUT)) {
+        for (Pattern form : List.of(KILL, RESTART, ISOLATE, PARTITION, LINK, PAINT, RACE, REMOVE, SPEED, HEAL, CUT)) {
             if (form.matcher(action).matches()) {
                 return action;
             }
         }
         throw new IllegalArgumentException("line " + line + ": cannot do '" + action + "' (kill, restart, isolate, "
-            + "cut, partition, heal, link, paint, remove or speed)");
+            + "cut, partition, heal, link, paint, race, remove or speed)");
     }
 
     /** Does {@code action} now. */
@@ -78,6 +84,12 @@ final class LessonActions {
         } else if ((m = PAINT.matcher(action)).matches()) {
             int count = m.group(2) == null ? 1 : Integer.parseInt(m.group(2).strip());
             node(m.group(1)).ifPresent(id -> paint(id, count));
+        } else if ((m = RACE.matcher(action)).matches()) {
+            Optional<Integer> first = node(m.group(1));
+            Optional<Integer> second = node(m.group(2));
+            if (first.isPresent() && second.isPresent()) {
+                race(first.get(), second.get());
+            }
         } else if ((m = REMOVE.matcher(action)).matches()) {
             node(m.group(1)).ifPresent(cluster::remove);
         } else if ((m = SPEED.matcher(action)).matches()) {
@@ -121,9 +133,20 @@ final class LessonActions {
         for (int i = 0; i < count; i++) {
             int n = painted++;
             int size = cluster.canvasSize();
-            cluster.place(node, "lesson-" + n, (n * 5) % size, (n * 11 / size + 3) % size,
-                Color.of(n % 2 == 0 ? "#FF4500" : "#2450A4"));
+            cluster.place(node, "lesson-" + n, (n * 5) % size, (n * 11 / size + 3) % size, n % 2 == 0 ? RED : BLUE);
         }
+    }
+
+    /** Red through {@code first} and blue through {@code second}, at one pixel, at once: the next race's pixel. */
+    private void race(int first, int second) {
+        int[] pixel = racePixel(races++, cluster.canvasSize());
+        cluster.place(first, "lesson-race-red", pixel[0], pixel[1], RED);
+        cluster.place(second, "lesson-race-blue", pixel[0], pixel[1], BLUE);
+    }
+
+    /** The pixel the {@code race}-th race is run at: from the middle of the canvas rightwards. */
+    static int[] racePixel(int race, int canvasSize) {
+        return new int[] {(canvasSize / 2 + race) % canvasSize, canvasSize / 2};
     }
 
     private Set<Integer> others(Set<Integer> these) {

@@ -22,6 +22,8 @@ public final class InspectorModel {
     private final CommitRounds rounds;
     private final Heartbeats heartbeats = new Heartbeats();
     private final VectorClocks clocks = new VectorClocks();
+    private final WriteClocks writeClocks = new WriteClocks();
+    private final CausalKnowledge knowledge = new CausalKnowledge(writeClocks::learned);
     private final LiveInvariants invariants = new LiveInvariants();
     private final EventLog log;
     private long now;
@@ -43,10 +45,12 @@ public final class InspectorModel {
         cluster.accept(event);
         heartbeats.accept(event);
         clocks.accept(event);
+        knowledge.accept(event);
         invariants.accept(event);
         log.accept(event);
         if (event instanceof NodeEvent.MessageSent e) {
             messages.sent(e);
+            writeClocks.sent(e, knowledge);
         } else if (event instanceof NodeEvent.MessageReceived e) {
             messages.received(e);
         } else if (event instanceof NodeEvent.CommitPhase e) {
@@ -62,6 +66,7 @@ public final class InspectorModel {
         cluster.accept(report);
         heartbeats.accept(report);
         clocks.accept(report);
+        knowledge.accept(report);
     }
 
     /** The cluster's time moved on without events (virtual time in a simulation, the wall clock otherwise). */
@@ -100,6 +105,16 @@ public final class InspectorModel {
 
     public VectorClocks clocks() {
         return clocks;
+    }
+
+    /** What each node has seen of the writes placed through each node (a matrix clock). */
+    public CausalKnowledge knowledge() {
+        return knowledge;
+    }
+
+    /** The newest committed writes with the clock their origin forwarded them with. */
+    public WriteClocks writeClocks() {
+        return writeClocks;
     }
 
     public EventLog log() {

@@ -1,5 +1,6 @@
 package org.distriplace.inspector.model;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -20,8 +21,12 @@ public final class VectorClocks {
     }
 
     private final Map<Integer, Row> rows = new TreeMap<>();
+    private final Map<Integer, Long> stoppedAt = new HashMap<>();
 
     void accept(NodeReport report) {
+        if (report.at() <= stoppedAt.getOrDefault(report.nodeId(), Long.MIN_VALUE)) {
+            return; // written before it stopped, drained after: the row stays gone
+        }
         Row before = rows.get(report.nodeId());
         Map<Integer, Long> changed = new TreeMap<>(before == null ? Map.of() : before.changedAt());
         VectorClock version = report.version();
@@ -38,6 +43,7 @@ public final class VectorClocks {
     void accept(NodeEvent event) {
         if (event instanceof NodeEvent.Lifecycle e && e.stage() == NodeEvent.Lifecycle.Stage.STOPPED) {
             rows.remove(e.node());
+            stoppedAt.put(e.node(), e.at());
         }
     }
 

@@ -4,16 +4,26 @@ import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.distriplace.inspector.model.CausalKnowledge;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.VectorClocks;
+import org.distriplace.inspector.model.WriteClocks;
 
 /**
- * One row per running node: its version vector (an entry per ordering node, just-changed entries highlighted),
- * its canvas version (committed writes) and its state hash, so diverging replicas stand out.
+ * The vector-clock tab, a page that scrolls. On top, the commit order: one row per running node with its version
+ * vector (an entry per ordering node, the leader's dots; just-changed entries highlighted), its canvas version
+ * (committed writes) and its state hash, so diverging replicas stand out. Below, the causal side of seed 1's vector
+ * clocks ({@link CausalKnowledgeView}): what each node has seen of the writes placed through each node, and the
+ * clocks the newest writes carried.
  */
 public final class VectorClockView extends BorderPane {
 
@@ -26,13 +36,45 @@ public final class VectorClockView extends BorderPane {
     private InspectorModel model;
     private long now;
 
+    private final CausalKnowledgeView knowledge = new CausalKnowledgeView(fontSize);
+
     public VectorClockView() {
         table.setId("clock-table");
         // Every column as wide as its content needs: the table scrolls sideways rather than cut a clock short.
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new javafx.scene.control.Label("No node has reported yet."));
-        setCenter(table);
+        table.setPlaceholder(new Label("No node has reported yet."));
+        TableHeights.fitted(table, fontSize);
+        VBox page = new VBox(6, title("Commit order: the leader's dots"),
+            caption("Each leader numbers the writes it orders: a write's dot is (leader, number). A replica's version "
+                + "counts the dots it holds, an entry per leader, so a steady cluster shows one entry. The dots put "
+                + "every write in one total order, so last-write-wins keeps the same winner on every replica."),
+            table, knowledge);
+        page.setPadding(new Insets(6));
+        ScrollPane scroll = new ScrollPane(page);
+        scroll.setId("clock-page");
+        // As wide as the tab: each table scrolls sideways on its own, the page scrolls down.
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setCenter(scroll);
         rebuildColumns();
+    }
+
+    /** A section's title. */
+    static Label title(String text) {
+        Label title = new Label(text);
+        title.setWrapText(true);
+        title.getStyleClass().add("clock-title");
+        return title;
+    }
+
+    /** A section's caption: what to read in it, and why. */
+    static Label caption(String text) {
+        Label caption = new Label(text);
+        caption.setWrapText(true);
+        caption.getStyleClass().add("clock-caption");
+        // Wrapped text asks for the height its width needs: never squeezed to one line with an ellipsis.
+        caption.setMinHeight(Region.USE_PREF_SIZE);
+        return caption;
     }
 
     public void refresh(InspectorModel model, long now) {
@@ -44,6 +86,7 @@ public final class VectorClockView extends BorderPane {
             rebuildColumns();
         }
         table.getItems().setAll(model.clocks().rows());
+        knowledge.refresh(model, now);
     }
 
     private void rebuildColumns() {
@@ -72,6 +115,16 @@ public final class VectorClockView extends BorderPane {
     /** Rows shown. */
     public List<VectorClocks.Row> rows() {
         return List.copyOf(table.getItems());
+    }
+
+    /** Rows of the knowledge table shown: what each node has seen of the writes placed through each node. */
+    public List<CausalKnowledge.Row> knowledgeRows() {
+        return knowledge.rows();
+    }
+
+    /** The newest writes shown with the clock each carried. */
+    public List<WriteClocks.Stamped> writeClocks() {
+        return knowledge.writes();
     }
 
     /** A version-vector entry, highlighted while it has just changed. */

@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import org.distriplace.core.model.PixelWrite;
+import org.distriplace.inspector.model.InspectorModel;
+import org.distriplace.inspector.model.WriteClocks;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
@@ -55,6 +59,47 @@ class LessonRunnerTest {
                 + ": every step reached its moment, none timed out: " + took);
             assertTrue(cluster.violation().isEmpty(), "no invariant broken: " + cluster.violation());
         }
+    }
+
+    /**
+     * The vector-clock lesson, watched by an inspector: at the pause after the race, the two writes at the raced
+     * pixel carry concurrent clocks, the leader ordered them, and every replica keeps the later stamp's colour.
+     */
+    @Test
+    void theVectorClockLessonRacesTwoConcurrentWritesAndEveryReplicaKeepsTheSameWinner() {
+        EventInbox inbox = new EventInbox(1_000_000);
+        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 21), inbox);
+        cluster.setSpeed(1);
+        InspectorModel model = new InspectorModel();
+        LessonRunner runner = new LessonRunner(cluster, Lessons.builtIn("vector-clocks"));
+        runner.start();
+        int[] pixel = LessonActions.racePixel(0, cluster.canvasSize());
+        Optional<WriteClocks.Stamped> raced = Optional.empty();
+        for (int frame = 0; frame < 20_000 && !runner.finished(); frame++) {
+            cluster.advance(50);
+            runner.tick();
+            inbox.drainTo(model, 1_000_000);
+            if (runner.waiting()) {
+                if (runner.step() == 3) {
+                    raced = model.writeClocks().at(pixel[0], pixel[1]);
+                    assertTrue(raced.isPresent(), "the race's writes committed by its moment");
+                    PixelWrite winner = raced.get().write();
+                    for (int node : cluster.nodes()) {
+                        assertEquals(winner.color(), cluster.view(node).orElseThrow().canvas()
+                            .colorAt(pixel[0], pixel[1]), "n" + node + " keeps the later stamp's colour");
+                    }
+                }
+                runner.next();
+            }
+        }
+        WriteClocks.Stamped later = raced.orElseThrow();
+        PixelWrite earlier = later.earlier().orElseThrow();
+        assertEquals(Set.of("lesson-race-red", "lesson-race-blue"), Set.of(later.write().user(), earlier.user()));
+        assertEquals(WriteClocks.Relation.CONCURRENT, later.relation(), "neither node had seen the other's write");
+        assertEquals(later.write().nodeId(), earlier.nodeId(), "one leader ordered both");
+        assertTrue(later.write().dot().counter() > earlier.dot().counter(), "one after the other");
+        assertTrue(later.write().stamp().isAfter(earlier.stamp()), "and the later one wins last-write-wins");
+        assertTrue(runner.finished());
     }
 
     @Test

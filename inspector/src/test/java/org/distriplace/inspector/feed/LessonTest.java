@@ -31,18 +31,22 @@ class LessonTest {
             step: Then a crash.
             do: kill leader
             do: paint follower 2
+            do: race n1 follower
             until: time 2.5s
             """);
         assertEquals("Two steps", lesson.title());
         assertEquals("Just to see.", lesson.about());
         assertEquals(List.of(new Lesson.Step("First, a leader.", List.of(), "leader", true),
-            new Lesson.Step("Then a crash.", List.of("kill leader", "paint follower 2"), "time 2.5s", false)),
+            new Lesson.Step("Then a crash.", List.of("kill leader", "paint follower 2", "race n1 follower"), "time 2.5s",
+                false)),
             lesson.steps());
     }
 
     @Test
     void whatCannotBeReadIsRefusedNamingItsLine() {
         assertTrue(refusal("lesson: x\nstep: a\ndo: explode n1\n").startsWith("line 3: cannot do 'explode n1'"));
+        assertTrue(refusal("lesson: x\nstep: a\n\ndo: race n1\n").startsWith("line 4: cannot do 'race n1'"),
+            "a race needs two nodes");
         assertTrue(refusal("lesson: x\nstep: a\nuntil: forever\n").startsWith("line 3: a step cannot end at"));
         assertTrue(refusal("lesson: x\ndo: heal\n").startsWith("line 2: 'do' before the first step"));
         assertTrue(refusal("lesson: x\nstep: a\nwhen: now\n").startsWith("line 3: 'when: now' is not"));

@@ -16,6 +16,7 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.distriplace.core.model.Color;
+import org.distriplace.inspector.model.CausalKnowledge;
 import org.distriplace.inspector.model.CommitRound;
 import org.distriplace.inspector.model.PixelJourney;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -72,6 +73,13 @@ class EveryTabTest {
 
         Parent clocks = select(robot, pane, "Vector clocks");
         assertEquals(nodes, pane.clocks().rows().size(), "a clock row per node");
+        assertEquals(nodes, pane.clocks().knowledgeRows().size(), "a knowledge row per node");
+        for (CausalKnowledge.Row row : pane.clocks().knowledgeRows()) {
+            long version = pane.clocks().rows().stream().filter(r -> r.node() == row.node()).findFirst()
+                .orElseThrow().committedWrites();
+            assertEquals(version, row.total(), "n" + row.node() + "'s knowledge counts every write it holds");
+            assertEquals(0, row.unknownOrigin(), "watched from the start: every origin known");
+        }
         cut.addAll(ShownInFull.cutShort(clocks));
 
         Parent rounds = select(robot, pane, "2PC rounds");
