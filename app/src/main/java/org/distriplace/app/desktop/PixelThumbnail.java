@@ -9,7 +9,7 @@ import javafx.scene.image.Image;
 /**
  * A small picture of a canvas in which each canvas pixel is a sharp block: a canvas smaller than the picture is
  * drawn a whole number of times larger, without smoothing (an ImageView's scaling blurs on some graphics
- * pipelines); a larger one is scaled down smoothly.
+ * pipelines); a larger one is scaled down smoothly. It is {@code side} wide and, for a wide canvas, less tall.
  */
 final class PixelThumbnail extends Canvas {
 
@@ -19,19 +19,25 @@ final class PixelThumbnail extends Canvas {
         super(side, side);
     }
 
-    /** Shows {@code shown} (a live image: call {@link #redraw} when it changed). */
+    /** Shows {@code shown} (a live image: call {@link #redraw} when it changed); a wide canvas makes it less tall. */
     void show(Image shown) {
         image = shown;
+        fit(getWidth());
         redraw();
     }
 
-    /** Makes the thumbnail {@code side} pixels square. */
+    /** Makes the thumbnail {@code side} pixels wide, and as tall as its canvas's shape allows up to that. */
     void setSide(double side) {
         if (side != getWidth()) {
-            setWidth(side);
-            setHeight(side);
+            fit(side);
             redraw();
         }
+    }
+
+    private void fit(double side) {
+        setWidth(side);
+        setHeight(image == null || image.getWidth() < 1 ? side
+            : Math.min(side, Math.ceil(side * image.getHeight() / image.getWidth())));
     }
 
     void redraw() {

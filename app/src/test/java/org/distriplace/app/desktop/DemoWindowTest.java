@@ -141,6 +141,7 @@ class DemoWindowTest {
             () -> onFx(() -> robot.lookup("#node-3").tryQuery().map(node -> node.getStyleClass().contains("leader"))
                 .orElse(false)));
 
+        SimulatedDemoWindowTest.unfoldFaults(robot);
         onFx(() -> {
             robot.lookup("#group-3").<ChoiceBox<String>>query().setValue("B");
             return null;

@@ -42,6 +42,15 @@ class SimulatedDemoWindowTest {
         stage.show();
     }
 
+    /** Unfolds the fault panel, as a teacher clicks its title (it starts folded where the graph has little room). */
+    static void unfoldFaults(FxRobot robot) {
+        javafx.scene.control.TitledPane faults = robot.lookup("#faults").queryAs(javafx.scene.control.TitledPane.class);
+        if (!faults.isExpanded()) {
+            robot.clickOn(faults.lookup(".title"));
+        }
+        assertTrue(faults.isExpanded(), "the fault panel unfolds");
+    }
+
     private static <T> T fx(Callable<T> action) throws Exception {
         T result = WaitForAsyncUtils.asyncFx(action).get();
         WaitForAsyncUtils.waitForFxEvents();
@@ -69,6 +78,7 @@ class SimulatedDemoWindowTest {
         assertTrue(robot.lookup("#node-5").query().getStyleClass().contains("leader"));
 
         robot.clickOn("#pause");
+        unfoldFaults(robot);
         robot.clickOn("#toggle-5");
         frames(1);
         assertTrue(robot.lookup("#node-5").query().getStyleClass().contains("down"));
@@ -157,6 +167,7 @@ class SimulatedDemoWindowTest {
     @Test
     void aTeacherRemovesAKilledNodeFromTheFaultPanel(FxRobot robot) throws Exception {
         frames(100);
+        unfoldFaults(robot);
         robot.clickOn("#toggle-1");
         fx(() -> {
             robot.lookup("#remove-node").<javafx.scene.control.ChoiceBox<String>>query().setValue("n1");

@@ -100,6 +100,8 @@ public final class InspectorPane extends BorderPane {
         split.setDividerPositions(NORMAL_DIVIDER);
         setCenter(split);
         setTop(top);
+        // A lesson's caption (or the remote bar) taking a band: the fault panel folds if the graph would be too small.
+        top.heightProperty().addListener(o -> faultsFitted = false);
         status.setId("inspector-status");
         title.getStyleClass().add("inspector-title");
         timer = new FrameTimer(this::frame);

@@ -18,6 +18,8 @@ final class RingLayout {
     static final double PAD = 8;
     /** Each try draws nodes this much smaller than the one before. */
     private static final double SHRINK = 0.94;
+    /** The rings tried: an ellipse, and a squarer curve for areas much wider than tall. */
+    private static final double[] ROUNDNESS = {2, 4};
 
     /** A node's drawing around its centre at scale 1: half its width, and how far it reaches above and below. */
     record Extent(double halfWidth, double above, double below) {
@@ -45,13 +47,26 @@ final class RingLayout {
 
     /**
      * Lays out nodes in {@code area}: as large as {@code preferred} allows, down to {@code smallest}, with a gap
-     * in the ring after each index in {@code gapsAfter}. The first gap is drawn at the top.
+     * in the ring after each index in {@code gapsAfter}. The first gap is drawn at the top. The ring is an ellipse
+     * or, where that lets nodes be larger (a wide, low area), a squarer curve that uses the area's corners.
      */
     static Result place(Rectangle2D area, List<Extent> extents, Set<Integer> gapsAfter, double preferred,
                         double smallest) {
+        Result best = null;
+        for (double roundness : ROUNDNESS) {
+            Result tried = largest(area, extents, gapsAfter, preferred, smallest, roundness);
+            if (best == null || tried.fits() && (!best.fits() || tried.scale() > best.scale() + 0.01)) {
+                best = tried;
+            }
+        }
+        return best;
+    }
+
+    private static Result largest(Rectangle2D area, List<Extent> extents, Set<Integer> gapsAfter, double preferred,
+                                  double smallest, double roundness) {
         double scale = preferred;
         while (true) {
-            Result tried = at(area, extents, gapsAfter, scale);
+            Result tried = at(area, extents, gapsAfter, scale, roundness);
             if (tried.fits() || scale <= smallest) {
                 return tried;
             }
@@ -59,7 +74,8 @@ final class RingLayout {
         }
     }
 
-    private static Result at(Rectangle2D area, List<Extent> extents, Set<Integer> gapsAfter, double scale) {
+    private static Result at(Rectangle2D area, List<Extent> extents, Set<Integer> gapsAfter, double scale,
+                             double roundness) {
         double halfWidth = 0;
         double above = 0;
         double below = 0;
@@ -73,51 +89,66 @@ final class RingLayout {
         boolean room = rx >= 0 && ry >= 0;
         Point2D middle = new Point2D(area.getMinX() + area.getWidth() / 2,
             area.getMinY() + PAD + above + Math.max(0, ry));
-        List<Point2D> centres = onRing(middle, rx, ry, angles(extents.size(), gapsAfter));
-        List<Point2D> gaps = onRing(middle, rx, ry, gapAngles(extents.size(), gapsAfter));
+        Ring ring = new Ring(middle, Math.max(0, rx), Math.max(0, ry), roundness);
+        int slots = extents.size() + gapsAfter.size();
+        double start = start(extents.size(), gapsAfter, slots);
+        List<Point2D> centres = new ArrayList<>();
+        List<Point2D> gaps = new ArrayList<>();
+        int slot = 0;
+        for (int i = 0; i < extents.size(); i++) {
+            centres.add(ring.at(start + (double) slot++ / slots));
+            if (gapsAfter.contains(i)) {
+                gaps.add(ring.at(start + (double) slot++ / slots));
+            }
+        }
         return new Result(scale, centres, gaps, middle, room && apart(extents, centres, scale));
     }
 
-    private static List<Point2D> onRing(Point2D middle, double rx, double ry, List<Double> angles) {
-        return angles.stream().map(angle -> middle.add(Math.max(0, rx) * Math.cos(angle),
-            Math.max(0, ry) * Math.sin(angle))).toList();
-    }
-
-    /** Each node's angle, going round clockwise from the top, one slot per node and one per gap. */
-    private static List<Double> angles(int nodes, Set<Integer> gapsAfter) {
-        List<Double> out = new ArrayList<>();
-        int slots = nodes + gapsAfter.size();
-        double start = startAngle(nodes, gapsAfter, slots);
-        int slot = 0;
-        for (int i = 0; i < nodes; i++) {
-            out.add(start + 2 * Math.PI * slot / slots);
-            slot += gapsAfter.contains(i) ? 2 : 1;
-        }
-        return out;
-    }
-
-    private static List<Double> gapAngles(int nodes, Set<Integer> gapsAfter) {
-        List<Double> out = new ArrayList<>();
-        int slots = nodes + gapsAfter.size();
-        double start = startAngle(nodes, gapsAfter, slots);
-        int slot = 0;
-        for (int i = 0; i < nodes; i++) {
-            slot++;
-            if (gapsAfter.contains(i)) {
-                out.add(start + 2 * Math.PI * slot / slots);
-                slot++;
-            }
-        }
-        return out;
-    }
-
-    /** Where the first node goes: at the top, or, with gaps, so that the first gap is at the top. */
-    private static double startAngle(int nodes, Set<Integer> gapsAfter, int slots) {
+    /** Where the first node goes, as a share of the way round from the top: with gaps, the first gap is at the top. */
+    private static double start(int nodes, Set<Integer> gapsAfter, int slots) {
         if (gapsAfter.isEmpty()) {
-            return nodes == 2 ? Math.PI : -Math.PI / 2;
+            return nodes == 2 ? 0.75 : 0;
         }
         int first = gapsAfter.stream().min(Integer::compare).orElseThrow() + 1;
-        return -Math.PI / 2 - 2 * Math.PI * first / slots;
+        return 1 - (double) first / slots;
+    }
+
+    /**
+     * A closed curve round the middle, |x/rx|^p + |y/ry|^p = 1 (p = 2 an ellipse, larger squarer), walked by its
+     * length, so nodes spaced evenly along it are evenly spaced on screen (equal angles crowd a wide ellipse's ends).
+     */
+    private static final class Ring {
+        private static final int SAMPLES = 720;
+        private final Point2D[] points = new Point2D[SAMPLES + 1];
+        private final double[] lengths = new double[SAMPLES + 1];
+
+        Ring(Point2D middle, double rx, double ry, double p) {
+            for (int i = 0; i <= SAMPLES; i++) {
+                double t = -Math.PI / 2 + 2 * Math.PI * i / SAMPLES;
+                points[i] = middle.add(rx * power(Math.cos(t), 2 / p), ry * power(Math.sin(t), 2 / p));
+                lengths[i] = i == 0 ? 0 : lengths[i - 1] + points[i].distance(points[i - 1]);
+            }
+        }
+
+        /** The point {@code share} of the way round from the top, clockwise on screen. */
+        Point2D at(double share) {
+            double total = lengths[SAMPLES];
+            if (total <= 0) {
+                return points[0];
+            }
+            double wanted = (share - Math.floor(share)) * total;
+            int i = 1;
+            while (i < SAMPLES && lengths[i] < wanted) {
+                i++;
+            }
+            double span = lengths[i] - lengths[i - 1];
+            double along = span <= 0 ? 0 : (wanted - lengths[i - 1]) / span;
+            return points[i - 1].add(points[i].subtract(points[i - 1]).multiply(along));
+        }
+
+        private static double power(double value, double exponent) {
+            return Math.signum(value) * Math.pow(Math.abs(value), exponent);
+        }
     }
 
     private static boolean apart(List<Extent> extents, List<Point2D> centres, double scale) {

@@ -84,7 +84,10 @@ class CausalKnowledgeViewTest {
             cluster.setSpeed(1);
             VectorClockView view = new VectorClockView();
             view.fontSizeProperty().set(presentation ? InspectorPane.PRESENTATION_FONT_SIZE : InspectorPane.FONT_SIZE);
-            StackPane root = new StackPane(view);
+            // As in the inspector: the views sit in its tabs, whose type presentation mode makes larger.
+            StackPane tabs = new StackPane(view);
+            tabs.getStyleClass().add("inspector-views");
+            StackPane root = new StackPane(tabs);
             root.getStyleClass().add("inspector");
             if (presentation) {
                 root.getStyleClass().add("presentation");
