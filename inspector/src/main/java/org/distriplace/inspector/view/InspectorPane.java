@@ -13,7 +13,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -54,8 +53,6 @@ public final class InspectorPane extends BorderPane {
     /** The graph's share of the width; in presentation mode the picture takes more. */
     private static final double NORMAL_DIVIDER = 0.45;
     private static final double PRESENTATION_DIVIDER = 0.58;
-    /** Below this height the graph is too small to read: the fault panel starts folded (its title unfolds it). */
-    static final double SMALLEST_GRAPH_HEIGHT = 380;
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private LessonControls lessons;
@@ -63,9 +60,8 @@ public final class InspectorPane extends BorderPane {
     private final ClusterGraphView graph = new ClusterGraphView();
     private final InspectorTabs tabs = new InspectorTabs(journey);
     private final SpaceTimeView spaceTime = tabs.spaceTime;
-    private final VBox left = new VBox();
+    private final GraphColumn left = new GraphColumn(graph);
     private final SplitPane split;
-    private final TitledPane faults = new TitledPane();
     private final VBox top = new VBox();
     private final Label title = new Label();
     private final Label status = new Label();
@@ -76,8 +72,6 @@ public final class InspectorPane extends BorderPane {
     private FaultPanel faultPanel;
     private RemoteNodesBar remoteBar;
     private long sinceTables = TABLE_REFRESH_MS;
-    /** Whether the fault panel was folded or unfolded for the space there is (once per mode: then the teacher's). */
-    private boolean faultsFitted;
 
     public InspectorPane(InspectorSource source) {
         getStyleClass().add("inspector");
@@ -89,19 +83,12 @@ public final class InspectorPane extends BorderPane {
                 refreshTables(source.clock().getAsLong());
             }
         });
-        VBox.setVgrow(graph, Priority.ALWAYS);
-        left.getChildren().add(graph);
-        faults.setText("Faults");
-        // Folding is immediate: a teacher switching to presentation mode sees the graph grow at once.
-        faults.setAnimated(false);
-        faults.setId("faults");
-        faults.getStyleClass().add("inspector-controls");
         split = new SplitPane(left, tabs);
         split.setDividerPositions(NORMAL_DIVIDER);
         setCenter(split);
         setTop(top);
         // A lesson's caption (or the remote bar) taking a band: the fault panel folds if the graph would be too small.
-        top.heightProperty().addListener(o -> faultsFitted = false);
+        top.heightProperty().addListener(o -> left.refit());
         status.setId("inspector-status");
         title.getStyleClass().add("inspector-title");
         timer = new FrameTimer(this::frame);
@@ -131,23 +118,11 @@ public final class InspectorPane extends BorderPane {
         tabs.setFontSize(on ? PRESENTATION_FONT_SIZE : FONT_SIZE);
         graph.setScale(on ? 1.6 : 1);
         split.setDividerPositions(on ? PRESENTATION_DIVIDER : NORMAL_DIVIDER);
-        faultsFitted = false;
-        requestLayout();
+        left.setPresentation(on);
         if (getScene() != null && getScene().getWindow() instanceof Stage stage) {
             stage.setFullScreen(on);
         }
         frame(0);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        if (!faultsFitted && faultPanel != null && left.getHeight() > 0) {
-            faultsFitted = true;
-            double graphIfOpen = left.getHeight() - faults.prefHeight(left.getWidth())
-                - (faults.isExpanded() ? 0 : faultPanel.prefHeight(left.getWidth()));
-            faults.setExpanded(!presentation.get() && graphIfOpen >= SMALLEST_GRAPH_HEIGHT);
-        }
     }
 
     /** Watches another source from scratch (a loaded trace, a node after a restart). */
@@ -162,12 +137,7 @@ public final class InspectorPane extends BorderPane {
         tabs.setInvariants(new InvariantsView(next.playback() instanceof SimulatedCluster sim ? sim::violation
             : null));
         remoteBar = next.remoteNodes().map(RemoteNodesBar::new).orElse(null);
-        left.getChildren().setAll(graph);
-        if (faultPanel != null) {
-            faultsFitted = false;
-            faults.setContent(faultPanel);
-            left.getChildren().add(faults);
-        }
+        left.setFaultPanel(faultPanel);
         top.getChildren().setAll(header());
         if (playbackBar != null) {
             top.getChildren().add(playbackBar);
