@@ -1,6 +1,8 @@
 package org.distriplace.inspector.feed;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
@@ -8,6 +10,7 @@ import java.util.regex.Pattern;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.read.ReadView;
+import org.distriplace.inspector.model.ClusterState;
 
 /**
  * The moment a lesson's step ends ({@code until:}), judged after every event the demo runs, so the demo stops on
@@ -17,6 +20,8 @@ import org.distriplace.core.read.ReadView;
  *   <li>{@code leader}, {@code new leader} (another than when the step began);</li>
  *   <li>{@code suspected}, {@code dead}: a node suspects a peer, declares one dead;</li>
  *   <li>{@code election}: a node calls an election; {@code abort}: a two-phase commit aborts;</li>
+ *   <li>{@code partitioned}: the running nodes have fallen into sides that declared each other dead (as the
+ *       inspector's graph draws them, {@link ClusterState#sides});</li>
  *   <li>{@code writes N}: the leader committed N more writes; {@code converged}, {@code diverged}: the running
  *       replicas' states agree, or do not.</li>
  * </ul>
@@ -26,7 +31,7 @@ final class LessonMoment {
     private static final Pattern TIME = Pattern.compile("time (\\d+(\\.\\d+)?)s");
     private static final Pattern WRITES = Pattern.compile("writes (\\d{1,6})");
     private static final List<String> NAMED = List.of("leader", "new leader", "converged", "diverged", "suspected",
-        "dead", "election", "abort");
+        "dead", "election", "abort", "partitioned");
 
     private final SimulatedCluster cluster;
     private final String until;
@@ -49,7 +54,7 @@ final class LessonMoment {
             return until;
         }
         throw new IllegalArgumentException("line " + line + ": a step cannot end at '" + until + "' (leader, new "
-            + "leader, suspected, dead, election, abort, converged, diverged, time Ns, writes N)");
+            + "leader, suspected, dead, election, abort, partitioned, converged, diverged, time Ns, writes N)");
     }
 
     /** Seconds in a {@code time Ns} moment, or -1. */
@@ -89,12 +94,25 @@ final class LessonMoment {
                 && s.step() == NodeEvent.ElectionStep.Step.STARTED);
             case "abort" -> any(justRan, e -> e instanceof NodeEvent.CommitPhase c
                 && c.phase() == NodeEvent.CommitPhase.Phase.ABORT);
+            case "partitioned" -> (justRan.isEmpty() || any(justRan, e -> e instanceof NodeEvent.SuspicionChanged))
+                && sides() > 1;
             default -> true;
         };
     }
 
     private static boolean any(List<NodeEvent> events, Predicate<NodeEvent> test) {
         return events.stream().anyMatch(test);
+    }
+
+    /** How many sides the running nodes fall into, from what their failure detectors report. */
+    private int sides() {
+        Map<Integer, Map<Integer, Liveness>> opinions = new HashMap<>();
+        List<Integer> running = cluster.nodes().stream().filter(cluster::isRunning).toList();
+        for (int id : running) {
+            cluster.report(id).ifPresent(report -> report.peers().values().forEach(peer ->
+                opinions.computeIfAbsent(id, k -> new HashMap<>()).put(peer.id(), peer.liveness())));
+        }
+        return ClusterState.sides(opinions, running, cluster.nodes().size()).size();
     }
 
     private long hashes() {

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.core.read.ReadView;
 import org.distriplace.core.sim.ScenarioOptions;
@@ -388,6 +389,11 @@ public final class SimulatedCluster implements FaultControls, Playback {
      */
     public Optional<Integer> leader() {
         return presets.leader();
+    }
+
+    /** What running node {@code node} reports of itself now (its peers as its failure detector sees them). */
+    public Optional<NodeReport> report(int node) {
+        return simulation.isUp(node) ? Optional.of(simulation.report(node)) : Optional.empty();
     }
 
     /** Places a pixel through {@code node}, as one of its clients. */

@@ -129,11 +129,19 @@ public final class ClusterState {
      * reachable, several in a partition (each side declared the others dead). Crashed nodes are on no side.
      */
     public List<Side> sides() {
-        List<Integer> running = nodes.values().stream().filter(NodeState::running).map(NodeState::id).toList();
+        return sides(opinions, nodes.values().stream().filter(NodeState::running).map(NodeState::id).toList(),
+            nodes.size());
+    }
+
+    /**
+     * The sides {@code running} nodes fall into, given each node's opinions of its peers: two nodes are on one side
+     * unless one declared the other dead. A side is a majority when it holds more than half of {@code known} nodes.
+     */
+    public static List<Side> sides(Map<Integer, Map<Integer, Liveness>> opinions, List<Integer> running, int known) {
         List<List<Integer>> groups = new ArrayList<>();
         for (int id : running) {
             List<List<Integer>> joined = groups.stream().filter(group -> group.stream()
-                .anyMatch(other -> reachable(id, other))).toList();
+                .anyMatch(other -> reachable(opinions, id, other))).toList();
             List<Integer> merged = new ArrayList<>(List.of(id));
             joined.forEach(merged::addAll);
             groups.removeAll(joined);
@@ -141,22 +149,22 @@ public final class ClusterState {
             groups.add(merged);
         }
         groups.sort((a, b) -> Integer.compare(a.get(0), b.get(0)));
-        int quorum = nodes.size() / 2 + 1;
+        int quorum = known / 2 + 1;
         return groups.stream().map(group -> new Side(List.copyOf(group), group.size() >= quorum)).toList();
     }
 
     /** Neither node has declared the other dead. */
-    private boolean reachable(int a, int b) {
-        return opinion(a, b) != Liveness.DEAD && opinion(b, a) != Liveness.DEAD;
+    private static boolean reachable(Map<Integer, Map<Integer, Liveness>> opinions, int a, int b) {
+        return opinion(opinions, a, b) != Liveness.DEAD && opinion(opinions, b, a) != Liveness.DEAD;
     }
 
-    private Liveness opinion(int observer, int peer) {
+    private static Liveness opinion(Map<Integer, Map<Integer, Liveness>> opinions, int observer, int peer) {
         return opinions.getOrDefault(observer, Map.of()).getOrDefault(peer, Liveness.ALIVE);
     }
 
     /** The running nodes that have declared {@code id} dead (for a node that still runs: it is cut off from them). */
     public List<Integer> declaredDeadBy(int id) {
-        return nodes.values().stream().filter(n -> n.running() && n.id() != id && opinion(n.id(), id) == Liveness.DEAD)
+        return nodes.values().stream().filter(n -> n.running() && n.id() != id && opinion(opinions, n.id(), id) == Liveness.DEAD)
             .map(NodeState::id).toList();
     }
 

@@ -89,6 +89,7 @@ public final class ClusterGraphView extends Region {
         caption.resizeRelocate(0, 0, getWidth(), captionHeight());
         if (model != null) {
             place();
+            redraw(); // the nodes may have moved: the arrows and the cut follow them
         }
     }
 
@@ -117,6 +118,11 @@ public final class ClusterGraphView extends Region {
         caption.setVisible(sides.size() > 1);
         caption.resizeRelocate(0, 0, getWidth(), captionHeight());
         place();
+        redraw();
+    }
+
+    /** Draws the arrows and the cut again over the nodes where they are now. */
+    private void redraw() {
         GraphicsContext g = arrows.getGraphicsContext2D();
         g.clearRect(0, 0, arrows.getWidth(), arrows.getHeight());
         drawPicture(new CanvasSketch(g));
@@ -200,13 +206,14 @@ public final class ClusterGraphView extends Region {
 
     /** The partition: a dashed line from the middle out through each gap, and a cross on every link it breaks. */
     private void drawCut(Sketch g) {
-        double reach = Math.max(getWidth(), getHeight());
+        Rectangle2D area = new Rectangle2D(0, captionHeight(), getWidth(),
+            Math.max(1, getHeight() - captionHeight() - legend.prefHeight(getWidth())));
         for (Point2D gap : layout.gaps()) {
             Point2D out = gap.subtract(layout.middle());
             if (out.magnitude() < 1) {
                 continue;
             }
-            Point2D end = layout.middle().add(out.normalize().multiply(reach));
+            Point2D end = edge(area, layout.middle(), out.normalize());
             g.dashedLine(layout.middle().getX(), layout.middle().getY(), end.getX(), end.getY(), CUT, 3,
                 new double[] {10, 6});
         }
@@ -219,6 +226,18 @@ public final class ClusterGraphView extends Region {
                 }
             }
         }
+    }
+
+    /** Where a ray from {@code from} (inside {@code area}) along {@code unit} leaves the area: the cut stops there. */
+    private static Point2D edge(Rectangle2D area, Point2D from, Point2D unit) {
+        double reach = Double.MAX_VALUE;
+        if (unit.getX() != 0) {
+            reach = Math.min(reach, ((unit.getX() > 0 ? area.getMaxX() : area.getMinX()) - from.getX()) / unit.getX());
+        }
+        if (unit.getY() != 0) {
+            reach = Math.min(reach, ((unit.getY() > 0 ? area.getMaxY() : area.getMinY()) - from.getY()) / unit.getY());
+        }
+        return from.add(unit.multiply(Math.max(0, reach)));
     }
 
     private void drawCutLink(Sketch g, NodeGlyph a, NodeGlyph b) {

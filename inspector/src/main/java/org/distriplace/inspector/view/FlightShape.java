@@ -20,9 +20,12 @@ record FlightShape(Flight flight, Ending ending, double x1, double y1, double x2
     /** How far short of the receiver's lane a lost message's cross is drawn, in gaps between neighbouring lanes. */
     static final double LOST_SHORT = 0.3;
     /** An unanswered message older than this many typical latencies is presumed lost. */
-    static final long OVERDUE_LATENCIES = 4;
-    /** ...and never sooner than this: a real cluster's 1 ms links can still stall that long without losing. */
-    static final long OVERDUE_MIN_MS = 100;
+    static final long OVERDUE_LATENCIES = 10;
+    /**
+     * ...and never sooner than this: a healthy cluster's messages can wait that long behind a busy node (a class saw
+     * crosses come and go at 100 ms), while a cut link's messages still show their cross within a second.
+     */
+    static final long OVERDUE_MIN_MS = 1_000;
 
     /**
      * The segment of {@code f} in {@code frame} at cluster time {@code now}; empty when either end's node has no

@@ -1,5 +1,6 @@
 package org.distriplace.inspector.view;
 
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -14,6 +15,8 @@ final class GraphColumn extends VBox {
 
     /** Below this height the graph is too small to read. */
     static final double SMALLEST_GRAPH_HEIGHT = 380;
+    /** The least an unfolded panel gets: its title and a couple of rows, scrolling. */
+    private static final double FOLDED_ROOM = 120;
 
     private final TitledPane faults = new TitledPane();
     private FaultPanel panel;
@@ -36,7 +39,11 @@ final class GraphColumn extends VBox {
         panel = faultPanel;
         getChildren().remove(faults);
         if (faultPanel != null) {
-            faults.setContent(faultPanel);
+            // Unfolded on a small screen, the panel scrolls rather than squeeze the graph to a strip.
+            ScrollPane scroll = new ScrollPane(faultPanel);
+            scroll.setFitToWidth(true);
+            scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+            faults.setContent(scroll);
             getChildren().add(faults);
         }
         refit();
@@ -55,6 +62,8 @@ final class GraphColumn extends VBox {
 
     @Override
     protected void layoutChildren() {
+        // However the teacher unfolds it, the panel leaves the graph its readable height where the column has it.
+        faults.setMaxHeight(Math.max(FOLDED_ROOM, getHeight() - SMALLEST_GRAPH_HEIGHT));
         super.layoutChildren();
         if (!fitted && panel != null && getHeight() > 0) {
             fitted = true;

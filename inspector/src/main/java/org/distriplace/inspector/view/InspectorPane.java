@@ -52,7 +52,7 @@ public final class InspectorPane extends BorderPane {
     private static final long TABLE_REFRESH_MS = 250;
     /** The graph's share of the width; in presentation mode the picture takes more. */
     private static final double NORMAL_DIVIDER = 0.45;
-    private static final double PRESENTATION_DIVIDER = 0.58;
+    private static final double PRESENTATION_DIVIDER = 0.55;
 
     private final BooleanProperty presentation = new SimpleBooleanProperty(false);
     private LessonControls lessons;
@@ -97,6 +97,8 @@ public final class InspectorPane extends BorderPane {
             if (key.getCode() == KeyCode.F5) {
                 presentation.set(!presentation.get());
                 key.consume();
+            } else if (key.getCode() == KeyCode.PAGE_DOWN && lessons != null && lessons.next()) {
+                key.consume(); // a presenter's clicker: the lesson's Next
             }
         });
         watch(source);
@@ -275,7 +277,7 @@ public final class InspectorPane extends BorderPane {
         }
         // The events of this run as the model holds them (after Step back, the replayed run's, not the inbox's
         // lifetime count): the same count as Branch's "after N events" and its "Alike so far".
-        status.setText(String.format(Locale.ROOT, "event %,d · backlog %,d · dropped %,d",
+        status.setText(String.format(Locale.ROOT, "event %,d · not yet shown %,d · skipped by the inspector %,d",
             model.log().total(), source.inbox().backlog(), source.inbox().dropped()));
     }
 

@@ -20,13 +20,17 @@ final class LessonBar extends HBox {
     private final Label caption = new Label();
     private final Label progress = new Label();
     private final Button next = new Button("Next ▸");
+    /** Presses of Next closer together than this are one press. */
+    static final long DOUBLE_PRESS_NANOS = 600_000_000L;
+    private long lastNext = System.nanoTime() - DOUBLE_PRESS_NANOS;
 
     LessonBar(LessonRunner runner, Runnable stop) {
         super(10);
         this.runner = runner;
         getStyleClass().add("lesson-bar");
         setId("lesson-bar");
-        setAlignment(Pos.CENTER_LEFT);
+        // Top-aligned: Next stays where it was when the next caption takes another line.
+        setAlignment(Pos.TOP_LEFT);
         setPadding(new Insets(6, 8, 6, 8));
         caption.setId("lesson-caption");
         caption.setWrapText(true);
@@ -35,10 +39,7 @@ final class LessonBar extends HBox {
         caption.setMaxWidth(Double.MAX_VALUE);
         progress.setId("lesson-progress");
         next.setId("lesson-next");
-        next.setOnAction(e -> {
-            runner.next();
-            refresh();
-        });
+        next.setOnAction(e -> next());
         Button close = new Button("Stop lesson");
         close.setId("lesson-stop");
         close.setOnAction(e -> stop.run());
@@ -47,6 +48,23 @@ final class LessonBar extends HBox {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
         getChildren().addAll(progress, caption, next, close);
+        refresh();
+        // As wide as its wider word, so it does not change size between "Next" and "Skip".
+        next.setMinWidth(Math.max(next.prefWidth(-1), new Button("Skip ▸").prefWidth(-1)));
+    }
+
+    /**
+     * Goes on from a pause (or skips the step's wait), as the Next button and a presenter's clicker (Page Down) do.
+     * A second press within {@link #DOUBLE_PRESS_NANOS} is taken as the same press: a double click, or a clicker's
+     * key repeat, does not skip the step after.
+     */
+    void next() {
+        long now = System.nanoTime();
+        if (now - lastNext < DOUBLE_PRESS_NANOS || runner.finished()) {
+            return;
+        }
+        lastNext = now;
+        runner.next();
         refresh();
     }
 

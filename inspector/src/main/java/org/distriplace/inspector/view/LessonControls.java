@@ -81,6 +81,15 @@ final class LessonControls {
         }
     }
 
+    /** Next, from the keyboard (a presenter's clicker): true if a lesson was playing. */
+    boolean next() {
+        if (bar == null) {
+            return false;
+        }
+        bar.next();
+        return true;
+    }
+
     Optional<LessonRunner> runner() {
         return Optional.ofNullable(runner);
     }

@@ -1,10 +1,12 @@
 package org.distriplace.inspector.view;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -15,6 +17,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.distriplace.inspector.feed.EventInbox;
@@ -82,15 +85,21 @@ public final class RunsCompared extends BorderPane {
         return branch;
     }
 
-    /** Opens the comparison in a window of its own, as large as {@code owner}; its clock stops when it closes. */
+    /** Opens the comparison in a window of its own, filling the screen {@code owner} is on; its clock stops when it closes. */
     public static Stage open(SimulatedCluster original, Window owner) {
         RunsCompared compared = new RunsCompared(original);
         Stage stage = new Stage();
         stage.setTitle("distri-place: two runs from event " + String.format(Locale.ROOT, "%,d",
             compared.left.model().log().total()));
-        double width = owner == null ? 1600 : Math.max(1200, owner.getWidth());
-        double height = owner == null ? 1000 : Math.max(800, owner.getHeight());
-        stage.setScene(new Scene(compared, width, height));
+        // Two inspectors side by side want the whole screen the demo is on, and never more (a projector is 720 high).
+        Rectangle2D screen = (owner == null ? List.<Screen>of()
+            : Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight()))).stream().findFirst().orElse(Screen.getPrimary())
+            .getVisualBounds();
+        stage.setScene(new Scene(compared, screen.getWidth(), screen.getHeight()));
+        stage.setX(screen.getMinX());
+        stage.setY(screen.getMinY());
+        stage.setMaximized(true);
         stage.setOnHidden(e -> compared.stop());
         compared.start();
         stage.show();

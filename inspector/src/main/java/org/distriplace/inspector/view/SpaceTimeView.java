@@ -102,7 +102,8 @@ public final class SpaceTimeView extends BorderPane {
             this::fit);
         scale.setId("spacetime-scale");
         scale.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(6, scale, out, in, fit);
+        // The buttons first: the scale's text changes width as it zooms, and the buttons must not move under the mouse.
+        HBox bar = new HBox(6, out, in, fit, scale);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(0, 0, 0, 16));
         return bar;

@@ -90,6 +90,7 @@ class LessonPauseTest {
                         && s.step() == NodeEvent.ElectionStep.Step.STARTED;
                     case "abort" -> e -> e instanceof NodeEvent.CommitPhase c
                         && c.phase() == NodeEvent.CommitPhase.Phase.ABORT;
+                    case "partitioned" -> e -> e instanceof NodeEvent.SuspicionChanged s && s.to() == Liveness.DEAD;
                     case "leader", "new leader" -> e -> e instanceof NodeEvent.RoleChanged r && r.role() == Role.LEADER
                         || e instanceof NodeEvent.Lifecycle l && l.stage() == NodeEvent.Lifecycle.Stage.LEADER_ACTIVE;
                     default -> e -> e instanceof NodeEvent.Committed || e instanceof NodeEvent.SyncStep;

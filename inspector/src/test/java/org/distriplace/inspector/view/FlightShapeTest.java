@@ -52,10 +52,13 @@ class FlightShapeTest {
         assertEquals(24 + 50 * 4, young.y2(), 1e-9, "where it is now");
         assertNull(young.lost());
 
-        FlightShape old = FlightShape.of(election(-1), FRAME, 1_200, TYPICAL, false).orElseThrow();
+        FlightShape waiting = FlightShape.of(election(-1), FRAME, 1_200, TYPICAL, false).orElseThrow();
+        assertEquals(FlightShape.Ending.IN_FLIGHT, waiting.ending(), "190 ms is a wait, not yet a loss");
+
+        FlightShape old = FlightShape.of(election(-1), FRAME, 2_260, TYPICAL, false).orElseThrow();
         assertEquals(FlightShape.Ending.LOST, old.ending());
         assertEquals(24 + 35 * 4, old.y2(), 1e-9);
-        assertTrue(old.label().contains("presumed lost: no receipt after 190 ms"), old.label());
+        assertTrue(old.label().contains("presumed lost: no receipt after 1.25 s"), old.label());
 
         Flight given = new Flight(7, 1, 3, MessageKind.ELECTION, "epoch 4", 1_010, -1, true);
         assertTrue(FlightShape.of(given, FRAME, 1_020, TYPICAL, false).orElseThrow().label().contains("lost"));

@@ -41,7 +41,8 @@ final class SimClients {
     void start() {
         for (int user = 1; user <= options.users(); user++) {
             String name = "user-" + user;
-            queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(name));
+            queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), name + " tries to paint",
+                () -> attempt(name));
         }
     }
 
@@ -56,7 +57,8 @@ final class SimClients {
                 // Few names for many players: some register one name through two nodes at once.
                 String name = "player_" + random.nextInt(Math.max(2, options.users() / 2));
                 simulation.changeAccount(node, AccountChange.register(name, "hash-of-" + user));
-                queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(user));
+                queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), user + " tries to paint",
+                    () -> attempt(user));
                 return;
             }
             int x = random.nextInt(options.canvasSize());
@@ -64,7 +66,8 @@ final class SimClients {
             Color color = palette.color(random.nextInt(palette.size()));
             simulation.place(node, user, x, y, color);
         }
-        queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), () -> attempt(user));
+        queue.schedule(EventQueue.exponential(random, options.meanThinkMs()), user + " tries to paint",
+            () -> attempt(user));
     }
 
     /**
@@ -83,7 +86,7 @@ final class SimClients {
                 if (ok != null || cooldown) {
                     probesPending.remove(id);
                 } else {
-                    queue.schedule(500, () -> probe(id));
+                    queue.schedule(500, "probe through n" + id, () -> probe(id));
                 }
             });
     }
