@@ -284,10 +284,12 @@ public final class ClusterGraphView extends Region {
         Color color = TopicColors.of(flight.topic());
         boolean bold = followed.contains(flight.seq());
         double fade = followed.isEmpty() || bold ? 1 : 0.25;
-        g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, bold ? 0.9 : 0.35 * fade),
-            bold ? 4 : 2);
+        // Arrows grow with the nodes (in presentation mode a hairline is lost from the back of the room).
+        double size = Math.max(1, layout == null ? 1 : layout.scale());
+        g.line(s.getX(), s.getY(), e.getX(), e.getY(), color.deriveColor(0, 1, 1, bold ? 0.9 : 0.5 * fade),
+            (bold ? 4 : 2.5) * size);
         Point2D p = s.add(e.subtract(s).multiply(progress));
-        g.circle(p.getX(), p.getY(), bold ? 7 : 5, color.deriveColor(0, 1, 1, fade), null, 0, null);
+        g.circle(p.getX(), p.getY(), (bold ? 7 : 5) * size, color.deriveColor(0, 1, 1, fade), null, 0, null);
         drawnArrows++;
         drawnByTopic.merge(flight.topic(), 1, Integer::sum);
     }
