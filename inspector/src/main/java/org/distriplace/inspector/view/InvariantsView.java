@@ -33,6 +33,15 @@ public final class InvariantsView extends ScrollPane {
 
     public void refresh(InspectorModel model) {
         rows.getChildren().clear();
+        // Majorities first: it is what a partition changes, and what a lesson sends the class here to read.
+        rows.getChildren().add(heading("Majorities"));
+        List<String> minority = model.cluster().withoutMajority();
+        if (minority.isEmpty()) {
+            rows.getChildren().add(line("Every running node reaches a majority: writes can commit.", "invariant-ok"));
+        } else {
+            minority.forEach(text -> rows.getChildren().add(line(text, "invariant-minority")));
+        }
+        rows.getChildren().add(heading("Invariants"));
         Optional<Violation> found = simulator == null ? Optional.empty() : simulator.get();
         for (Invariant invariant : Invariant.values()) {
             String why = model.invariants().violation(invariant);
@@ -41,15 +50,12 @@ public final class InvariantsView extends ScrollPane {
             }
             rows.getChildren().add(row(invariant, why));
         }
-        Label majority = new Label("Majorities");
-        majority.getStyleClass().add("invariant-heading");
-        rows.getChildren().add(majority);
-        List<String> minority = model.cluster().withoutMajority();
-        if (minority.isEmpty()) {
-            rows.getChildren().add(line("Every running node reaches a majority: writes can commit.", "invariant-ok"));
-        } else {
-            minority.forEach(text -> rows.getChildren().add(line(text, "invariant-minority")));
-        }
+    }
+
+    private static Label heading(String text) {
+        Label heading = new Label(text);
+        heading.getStyleClass().add("invariant-heading");
+        return heading;
     }
 
     private Label row(Invariant invariant, String why) {

@@ -49,8 +49,7 @@ final class LessonBar extends HBox {
         }
         getChildren().addAll(progress, caption, next, close);
         refresh();
-        // As wide as its wider word, so it does not change size between "Next" and "Skip".
-        next.setMinWidth(Math.max(next.prefWidth(-1), new Button("Skip ▸").prefWidth(-1)));
+        SteadyWidth.of(next, "Next ▸", "Skip ▸");
     }
 
     /**

@@ -100,21 +100,10 @@ public final class PlaybackBar extends HBox {
             }
         });
         // Texts that change as time runs keep one width, so the controls after them never move under the mouse.
-        steady(pause, "Resume ▶", "Pause ❚❚");
-        steady(clock, "t = 8888.888 s");
-        steady(speedText, "×0.00");
+        SteadyWidth.of(pause, "Resume ▶", "Pause ❚❚");
+        SteadyWidth.of(clock, "t = 8888.888 s");
+        SteadyWidth.of(speedText, "×0.00");
         refresh();
-    }
-
-    /** Makes {@code shown} as wide as the widest of {@code texts} will ever make it, and no wider or narrower. */
-    private static void steady(javafx.scene.control.Labeled shown, String... texts) {
-        double widest = 0;
-        for (String text : texts) {
-            javafx.scene.control.Labeled probe = shown instanceof Button ? new Button(text) : new Label(text);
-            widest = Math.max(widest, probe.prefWidth(-1));
-        }
-        shown.setMinWidth(widest + 4);
-        shown.setPrefWidth(widest + 4);
     }
 
     /** Adds controls (lessons, branching) after the built-in ones, before the next event's text. */
