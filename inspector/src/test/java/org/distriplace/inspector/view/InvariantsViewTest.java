@@ -43,7 +43,8 @@ class InvariantsViewTest {
         robot.clickOn("Invariants");
         run(50);
         List<String> healthy = lines(robot);
-        assertEquals(Invariant.values().length + 2, healthy.size(), healthy.toString());
+        assertEquals(Invariant.values().length + 3, healthy.size(), "two headings, the majorities line, every invariant: "
+            + healthy);
         assertTrue(healthy.stream().noneMatch(line -> line.contains("broken")), healthy.toString());
         assertTrue(healthy.contains("Every running node reaches a majority: writes can commit."), healthy.toString());
         assertTrue(robot.lookup("#invariant-4").queryAs(Label.class).getStyleClass().contains("invariant-ok"));
