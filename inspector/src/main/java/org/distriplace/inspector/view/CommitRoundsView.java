@@ -56,16 +56,17 @@ public final class CommitRoundsView extends BorderPane {
     }
 
     private void rebuildColumns() {
+        // The decision and the votes first: on a projector the table is wider than its tab, and they are the story.
         table.getColumns().setAll(List.of(
             column("proposal", 9, CommitRound::id),
-            column("leader", 4, r -> "n" + r.leader()),
-            column("writes", 5, r -> Integer.toString(r.size()))));
+            column("decision", 7, r -> r.outcome().name())));
         for (int voter : voters) {
             TableColumn<CommitRound, String> vote = column("n" + voter, 2, r -> symbol(r.votes().get(voter)));
             vote.setCellFactory(c -> new VoteCell());
             table.getColumns().add(vote);
         }
-        table.getColumns().add(column("decision", 7, r -> r.outcome().name()));
+        table.getColumns().add(column("writes", 5, r -> Integer.toString(r.size())));
+        table.getColumns().add(column("leader", 4, r -> "n" + r.leader()));
         table.getColumns().add(column("took", 8, r -> r.durationMs() < 0 ? "…" : r.durationMs() + " ms"));
     }
 
