@@ -100,6 +100,9 @@ class ProjectorLayoutTest {
             }
         }
         problems.addAll(filesMenuOnScreen(robot, screen));
+        // What the class sees, for the record: how large the nodes could be drawn on this screen.
+        System.out.printf(Locale.ROOT, "projector %.0fx%.0f, %d nodes, %s: node radius %.1f px%n", screen.getWidth(),
+            screen.getHeight(), nodes, mode, fx(() -> inspector.graph().radius()));
         shoot(String.format(Locale.ROOT, "demo-%.0fx%.0f-%d-nodes-%s", screen.getWidth(), screen.getHeight(), nodes,
             mode));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
