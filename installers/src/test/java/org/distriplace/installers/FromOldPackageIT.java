@@ -2,7 +2,6 @@ package org.distriplace.installers;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,8 +29,7 @@ class FromOldPackageIT {
 
     @Test
     void upgradingBothOrTheHeadlessOneAloneKeepsTheHostsSettingsDataAndUser() throws Exception {
-        assumeTrue("1".equals(System.getenv("DISTRI_PLACE_INSTALL_TEST")),
-            "installs packages: set DISTRI_PLACE_INSTALL_TEST=1 (as root) to run it");
+        Installed.assumeInstallsAllowed();
         Path old = oldPackage();
         try {
             hostOnOldPackage(old);

@@ -1,5 +1,7 @@
 package org.distriplace.installers;
 
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -55,6 +57,12 @@ final class Installed {
     }
 
     /** A loopback port the installed node can bind later (see {@link LoopbackPorts}). */
+    /** Skips the calling test unless the build was asked to install packages on this machine (as root). */
+    static void assumeInstallsAllowed() {
+        assumeTrue("1".equals(System.getenv("DISTRI_PLACE_INSTALL_TEST")),
+            "installs packages: set DISTRI_PLACE_INSTALL_TEST=1 (as root) to run it");
+    }
+
     static int freePort() {
         return LoopbackPorts.next();
     }

@@ -17,15 +17,13 @@ import javafx.scene.Node;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.image.PixelReader;
-import javafx.scene.image.WritableImage;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
-import org.distriplace.core.image.PngEncoder;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.Lessons;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.view.InspectorPane;
+import org.distriplace.inspector.view.Pictures;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -225,19 +223,7 @@ class ProjectorLayoutTest {
 
     private void shoot(String name) throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
-        byte[] png = fx(() -> {
-            WritableImage shot = window.getScene().snapshot(null);
-            int width = (int) shot.getWidth();
-            int height = (int) shot.getHeight();
-            int[] rgb = new int[width * height];
-            PixelReader pixels = shot.getPixelReader();
-            for (int y = 0; y < height; y++) {
-                for (int x = 0; x < width; x++) {
-                    rgb[y * width + x] = pixels.getArgb(x, y) & 0xFFFFFF;
-                }
-            }
-            return PngEncoder.encodeRgb(width, height, rgb);
-        });
+        byte[] png = fx(() -> Pictures.png(window.getScene().getRoot()));
         Files.write(dir.resolve(name + ".png"), png);
         String docs = System.getProperty("docs.screenshots");
         if (docs != null && !docs.isBlank()) {

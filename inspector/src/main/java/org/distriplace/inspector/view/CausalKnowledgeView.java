@@ -97,7 +97,8 @@ final class CausalKnowledgeView extends VBox {
             long most = rows.stream().mapToLong(row -> row.seen().get(entry)).max().orElse(0);
             TableColumn<CausalKnowledge.Row, String> column = column("n" + entry, Long.toString(most).length() + 2,
                 row -> Long.toString(row.seen().get(entry)));
-            column.setCellFactory(c -> new EntryCell(entry));
+            column.setCellFactory(c -> new ChangedCell<>(row -> model != null
+                && model.knowledge().changedRecently(row.node(), entry, now, VectorClockView.HIGHLIGHT_MS)));
             knowledge.getColumns().add(column);
         }
         if (rows.stream().anyMatch(row -> row.unknownOrigin() > 0)) {
@@ -221,27 +222,6 @@ final class CausalKnowledgeView extends VBox {
             } else {
                 swatch.setFill(javafx.scene.paint.Color.web(row.write().color().hex()));
                 setGraphic(swatch);
-            }
-        }
-    }
-
-    /** A knowledge entry, highlighted while it has just risen. */
-    private final class EntryCell extends TableCell<CausalKnowledge.Row, String> {
-        private final int origin;
-
-        EntryCell(int origin) {
-            this.origin = origin;
-        }
-
-        @Override
-        protected void updateItem(String value, boolean empty) {
-            super.updateItem(value, empty);
-            CausalKnowledge.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty ? null : value);
-            getStyleClass().remove("changed");
-            if (row != null && model != null && model.knowledge().changedRecently(row.node(), origin, now,
-                VectorClockView.HIGHLIGHT_MS)) {
-                getStyleClass().add("changed");
             }
         }
     }

@@ -106,13 +106,13 @@ public final class ClusterGraphView extends Region {
         glyphs.keySet().retainAll(ids);
         nodes.getChildren().removeIf(child -> child instanceof NodeGlyph glyph && !ids.contains(glyph.id));
         sides = cluster.sides();
-        Map<Integer, double[]> timers = ElectionTimers.of(model, now);
+        Map<Integer, ElectionTimers.Timer> timers = ElectionTimers.of(model, now);
         for (int id : ids) {
             NodeGlyph glyph = glyphs.computeIfAbsent(id, this::newGlyph);
             Beliefs.Belief belief = Beliefs.of(cluster, id);
-            double[] timer = timers.getOrDefault(id, new double[] {-1, 1});
+            ElectionTimers.Timer timer = timers.get(id);
             glyph.show(cluster.node(id), belief.text(), belief.styles(), sides.size() > 1 && !majority(id));
-            glyph.showTimer(timer[0], timer[1]);
+            glyph.showTimer(timer == null ? -1 : timer.gone(), timer == null ? 1 : timer.suspectAt());
         }
         caption.setText(sides.size() > 1 ? Beliefs.partitionCaption(sides, ids.size()) : "");
         caption.setVisible(sides.size() > 1);

@@ -14,19 +14,23 @@ import org.distriplace.inspector.model.InspectorModel;
  */
 final class ElectionTimers {
 
+    /** One follower's timer: the share of its failure timeout gone, and the share at which it suspects its leader. */
+    record Timer(double gone, double suspectAt) {
+    }
+
     private ElectionTimers() {
     }
 
-    /** By node: {share of the timeout gone, share at which it suspects}; absent for leaders and nodes without one. */
-    static Map<Integer, double[]> of(InspectorModel model, long now) {
+    /** Each follower's timer, by node; absent for leaders and nodes that have no leader. */
+    static Map<Integer, Timer> of(InspectorModel model, long now) {
         ClusterState cluster = model.cluster();
-        Map<Integer, double[]> timers = new HashMap<>();
+        Map<Integer, Timer> timers = new HashMap<>();
         for (Heartbeats.Silence silence : model.heartbeats().at(now)) {
             ClusterState.NodeState observer = cluster.node(silence.observer());
             if (observer != null && observer.running() && observer.role() == Role.FOLLOWER
                 && observer.leaderId() == silence.peer() && silence.silenceMs() >= 0) {
-                timers.put(silence.observer(), new double[] {silence.ofFailureTimeout(),
-                    (double) silence.timing().suspectAfterMs() / silence.timing().failureTimeoutMs()});
+                timers.put(silence.observer(), new Timer(silence.ofFailureTimeout(),
+                    (double) silence.timing().suspectAfterMs() / silence.timing().failureTimeoutMs()));
             }
         }
         return timers;

@@ -11,8 +11,11 @@ import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import org.distriplace.core.image.PngEncoder;
 
-/** Pictures of the inspector's views for slides: PNG as on screen, or SVG. On the JavaFX thread. */
-final class Pictures {
+/**
+ * Pictures of the inspector's views for slides: PNG as on screen, or SVG. On the JavaFX thread. {@link #png} is
+ * public: the demo window's tests take their screenshots with it.
+ */
+public final class Pictures {
 
     private Pictures() {
     }
@@ -46,7 +49,7 @@ final class Pictures {
     }
 
     /** {@code view} as it is drawn now, as a PNG. */
-    static byte[] png(Node view) {
+    public static byte[] png(Node view) {
         WritableImage shot = view.snapshot(null, null);
         int width = (int) shot.getWidth();
         int height = (int) shot.getHeight();

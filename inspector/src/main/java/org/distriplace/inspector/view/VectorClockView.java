@@ -7,7 +7,6 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
@@ -96,7 +95,8 @@ public final class VectorClockView extends BorderPane {
         for (int entry : entries) {
             TableColumn<VectorClocks.Row, Long> column = ColumnWidths.sized(new TableColumn<>("n" + entry), 7, fontSize);
             column.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().version().get(entry)));
-            column.setCellFactory(c -> new EntryCell(entry));
+            column.setCellFactory(c -> new ChangedCell<>(row -> model != null
+                && model.clocks().changedRecently(row.node(), entry, now, HIGHLIGHT_MS)));
             table.getColumns().add(column);
         }
         TableColumn<VectorClocks.Row, Long> writes = ColumnWidths.sized(new TableColumn<>("canvas version"), 14, fontSize);
@@ -125,27 +125,5 @@ public final class VectorClockView extends BorderPane {
     /** The newest writes shown with the clock each carried. */
     public List<WriteClocks.Stamped> writeClocks() {
         return knowledge.writes();
-    }
-
-    /** A version-vector entry, highlighted while it has just changed. */
-    private final class EntryCell extends TableCell<VectorClocks.Row, Long> {
-        private final int entry;
-
-        EntryCell(int entry) {
-            this.entry = entry;
-        }
-
-        @Override
-        protected void updateItem(Long value, boolean empty) {
-            super.updateItem(value, empty);
-            VectorClocks.Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
-            setText(empty || value == null ? null : Long.toString(value));
-            boolean changed = row != null && model != null
-                && model.clocks().changedRecently(row.node(), entry, now, HIGHLIGHT_MS);
-            getStyleClass().remove("changed");
-            if (changed) {
-                getStyleClass().add("changed");
-            }
-        }
     }
 }

@@ -31,10 +31,10 @@ class ElectionTimersTest {
         int leader = cluster.leader().orElseThrow();
         inbox.drainTo(model, Integer.MAX_VALUE);
         model.advanceTo(cluster.now());
-        Map<Integer, double[]> steady = ElectionTimers.of(model, cluster.now());
+        Map<Integer, ElectionTimers.Timer> steady = ElectionTimers.of(model, cluster.now());
         assertEquals(4, steady.size(), "every follower has a timer, the leader none: " + steady.keySet());
         assertFalse(steady.containsKey(leader));
-        assertTrue(steady.values().stream().allMatch(t -> t[0] < 0.5), "heartbeats keep them low");
+        assertTrue(steady.values().stream().allMatch(t -> t.gone() < 0.5), "heartbeats keep them low");
 
         cluster.kill(leader);
         int[] first = {0};
@@ -51,10 +51,11 @@ class ElectionTimersTest {
         assertTrue(first[0] != 0, "a follower suspected the crashed leader");
         inbox.drainTo(model, Integer.MAX_VALUE);
         model.advanceTo(cluster.now());
-        Map<Integer, double[]> timers = ElectionTimers.of(model, cluster.now());
-        double[] suspecting = timers.get(first[0]);
-        assertTrue(suspecting[0] >= suspecting[1] - 0.02, "its timer reached the suspicion mark: " + suspecting[0]);
-        assertTrue(timers.values().stream().allMatch(t -> t[0] <= suspecting[0] + 1e-9),
+        Map<Integer, ElectionTimers.Timer> timers = ElectionTimers.of(model, cluster.now());
+        ElectionTimers.Timer suspecting = timers.get(first[0]);
+        assertTrue(suspecting.gone() >= suspecting.suspectAt() - 0.02, "its timer reached the suspicion mark: "
+            + suspecting.gone());
+        assertTrue(timers.values().stream().allMatch(t -> t.gone() <= suspecting.gone() + 1e-9),
             "nobody's timer is fuller than the first to suspect");
     }
 }
