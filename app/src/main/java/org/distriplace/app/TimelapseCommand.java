@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.distriplace.app.runtime.TimelapseFile;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimeMachine;
 import org.distriplace.core.history.Timelapse;
@@ -79,7 +80,7 @@ public final class TimelapseCommand implements Callable<Integer> {
         Palette colors = palette == null ? Palette.rPlace2022() : Palette.load(palette);
         try (SqliteChunkSource chunks = SqliteChunkSource.open(dataDir)) {
             SqliteChunkSource.CanvasSize size = chunks.canvasSize();
-            History.Range range = History.load(chunks, size.width(), size.height()).range();
+            HistoryReads.Range range = History.load(chunks, size.width(), size.height()).range();
             TimelapsePlan plan;
             try {
                 plan = plan(range, size);
@@ -97,7 +98,7 @@ public final class TimelapseCommand implements Callable<Integer> {
         }
     }
 
-    private TimelapsePlan plan(History.Range range, SqliteChunkSource.CanvasSize size) {
+    private TimelapsePlan plan(HistoryReads.Range range, SqliteChunkSource.CanvasSize size) {
         if ((from == null || to == null) && range.placements() == 0) {
             throw new IllegalArgumentException("the history in " + dataDir + " is empty: give --from and --to");
         }

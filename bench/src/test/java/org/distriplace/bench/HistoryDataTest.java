@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.store.SqliteChunkSource;
 import org.junit.jupiter.api.Test;
@@ -19,7 +20,7 @@ class HistoryDataTest {
         HistoryData.Written written = HistoryData.write(dir, 100, 100, 2_345, 1);
 
         try (SqliteChunkSource chunks = SqliteChunkSource.open(dir)) {
-            History.Range range = History.load(chunks, 100, 100).range();
+            HistoryReads.Range range = History.load(chunks, 100, 100).range();
             assertEquals(2_345, range.placements());
         }
         assertTrue(written.firstMs() >= HistoryData.START_MS && written.firstMs() < HistoryData.START_MS + 60_000,

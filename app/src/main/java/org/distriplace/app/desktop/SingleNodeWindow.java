@@ -145,7 +145,7 @@ public final class SingleNodeWindow extends BorderPane {
         String key = PlayerAccount.key(PreferencesFile.home());
         NodePane pane = new NodePane(node.node(), node.browserUrl(), PlayerAccount.guest(key, "").userId(), reader,
             link);
-        pane.allowModeration(new ModerationDialog.Access(new Rollbacks(node.node(), node.history().history(),
+        pane.allowModeration(new ModerationDialog.Access(new Rollbacks(node.engine(), node.history().history(),
             node.history().past(), ForkJoinPool.commonPool()), node.settings().api().moderators()));
         PlayerAccount.claim(node.node(), user, key, ForkJoinPool.commonPool())
             .thenAcceptAsync(pane::playAs, FxThread.EXECUTOR);

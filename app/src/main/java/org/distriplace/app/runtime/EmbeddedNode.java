@@ -28,6 +28,7 @@ import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.net.PeerTransport;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.runtime.Node;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.store.SqliteEventStore;
 import org.distriplace.core.wire.PeerCodec;
 import org.distriplace.core.wire.Wire;
@@ -78,6 +79,7 @@ public final class EmbeddedNode implements AutoCloseable {
     private final EventLoopGroup eventLoops = new NioEventLoopGroup(2);
     private final PeerTransport transport;
     private final Node node;
+    private final PeerEngine engine;
     private final ApiServer api;
     private final NodeHistory history;
     private final NodeMetrics metrics;
@@ -111,11 +113,10 @@ public final class EmbeddedNode implements AutoCloseable {
         self.set(node);
         Map<Integer, String> addresses = new TreeMap<>();
         settings.peers().forEach(peer -> addresses.put(peer.id(), peer.host() + ":" + peer.port()));
-        this.api = new ApiServer(node, settings.bind(), port(settings.httpPort(), settings), addresses,
-            settings.api(),
-            new ApiServer.Inspection(tapped, secret), eventLoops)
-            .withHistory(history.history(), history.past()).withMetrics(metrics::scrape)
-            .withPeerConflicts(() -> List.copyOf(transport.settingsConflicts().values()));
+        this.engine = new PeerEngine(node, addresses, () -> List.copyOf(transport.settingsConflicts().values()));
+        this.api = new ApiServer(engine, settings.bind(), port(settings.httpPort(), settings), settings.api(),
+            new ApiServer.Inspection(tapped, secret, engine), eventLoops)
+            .withHistory(history.history(), history.past()).withMetrics(metrics::scrape);
         metrics.watch(api.traffic());
     }
 
@@ -203,6 +204,11 @@ public final class EmbeddedNode implements AutoCloseable {
 
     public Node node() {
         return node;
+    }
+
+    /** The node as the API serves it. */
+    public PeerEngine engine() {
+        return engine;
     }
 
     public Settings settings() {

@@ -3,6 +3,7 @@ package org.distriplace.inspector.feed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
@@ -37,8 +38,8 @@ public final class ClassroomNodes implements AutoCloseable {
             Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), tap);
             network.attach(node);
             nodes.add(node);
-            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-                new ApiServer.Inspection(tap, new ClusterSecret(SECRET)), null);
+            ApiServer server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults(),
+                new ApiServer.Inspection(tap, new ClusterSecret(SECRET), PeerEngine.of(node)), null);
             server.start();
             servers.add(server);
         }

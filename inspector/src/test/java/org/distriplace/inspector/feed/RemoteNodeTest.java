@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
@@ -51,8 +52,8 @@ class RemoteNodeTest {
             Node node = new Node(config, network.transportFor(id), new MemoryEventStore(), tap);
             network.attach(node);
             nodes.add(node);
-            ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-                new ApiServer.Inspection(tap, new ClusterSecret("s3cret")), null);
+            ApiServer server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults(),
+                new ApiServer.Inspection(tap, new ClusterSecret("s3cret"), PeerEngine.of(node)), null);
             server.start();
             servers.add(server);
         }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.event.EventSink;
@@ -37,8 +38,8 @@ class RemoteStreamBenchmark {
         EventTap tap = new EventTap(EventSink.NONE);
         Node node = new Node(NodeConfig.builder(1, List.of(1)).build(), new InProcessNetwork().transportFor(1),
             new MemoryEventStore(), EventSink.NONE);
-        try (ApiServer server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-            new ApiServer.Inspection(tap, new ClusterSecret("bench")), null)) {
+        try (ApiServer server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults(),
+            new ApiServer.Inspection(tap, new ClusterSecret("bench"), PeerEngine.of(node)), null)) {
             node.start().join();
             server.start();
             System.out.println("| events/s offered | arrived/s | lost on the node | decoded backlog |");

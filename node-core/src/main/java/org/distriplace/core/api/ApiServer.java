@@ -12,8 +12,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -21,28 +19,30 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
-import org.distriplace.core.history.History;
-import org.distriplace.core.history.TimeMachine;
+import org.distriplace.core.engine.CanvasSettings;
+import org.distriplace.core.engine.Engine;
+import org.distriplace.core.engine.PeerControls;
+import org.distriplace.core.history.HistoryReads;
+import org.distriplace.core.history.PastReads;
 import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.net.ClusterSecret;
-import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP and WebSocket server of one node (Netty): {@link HttpApi} for requests, {@link WebSocketSession} on
- * {@code /ws}, a tick that sends each WebSocket client one batch of committed pixels, and, when the node offers it,
- * the remote inspection stream on {@code /inspect} ({@link InspectProtocol}).
+ * The HTTP and WebSocket server of one node or edge (Netty), over its {@link Engine}: {@link HttpApi} for
+ * requests, {@link WebSocketSession} on {@code /ws}, a tick that sends each WebSocket client one batch of committed
+ * pixels, and, where a peer offers it, the remote inspection stream on {@code /inspect} ({@link InspectProtocol}).
  */
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
 
     /**
-     * What remote inspectors are streamed: this node's events (tapped) and the secret they must prove they hold.
+     * What a peer offers that an edge does not: remote inspectors streamed this node's events (tapped), the secret
+     * they and operators must prove they hold, and the node's controls (the teacher's faults, member removal).
      */
-    public record Inspection(EventTap events, ClusterSecret secret) {
+    public record Inspection(EventTap events, ClusterSecret secret, PeerControls peer) {
     }
 
     /** History reads waiting beyond this many are refused (503 BUSY): no client grows the queue without end. */
@@ -64,13 +64,13 @@ public final class ApiServer implements AutoCloseable {
     static final String WEBSOCKET_SESSION = "websocket-session";
     static final String API = "api";
 
-    private final Node node;
+    private final Engine engine;
     private final String bindHost;
     private final int port;
-    private final Map<Integer, String> peerAddresses;
     private final ServerOptions options;
     private final CanvasEncodings encodings;
     private final LiveClients live;
+    private final PeerControls peer;
     private final Inspectors inspectors;
     private final MembersApi members;
     private HistoryApi history;
@@ -87,35 +87,39 @@ public final class ApiServer implements AutoCloseable {
     private EventLoopGroup group;
     private Channel server;
 
-    /** A server without remote inspection, on event loops of its own. */
-    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, ServerOptions options) {
-        this(node, bindHost, port, peerAddresses, options, null, null);
+    /** A server without remote inspection, signing sessions with a key of its own, on event loops of its own. */
+    public ApiServer(Engine engine, String bindHost, int port, ServerOptions options) {
+        this(engine, bindHost, port, options, null, null, null);
+    }
+
+    /** A peer's server: sessions are signed with the cluster secret the inspection holds. */
+    public ApiServer(Engine engine, String bindHost, int port, ServerOptions options, Inspection inspection,
+                     EventLoopGroup group) {
+        this(engine, bindHost, port, options, inspection == null ? null : inspection.secret(), inspection, group);
     }
 
     /**
-     * @param peerAddresses how this node names its peers ({@code host:port}), for the cluster endpoint
-     * @param inspection    null to refuse remote inspectors and operators ({@code /inspect} and
-     *                      {@code /api/v1/members/...} are then not found)
-     * @param group         the node's event loops, shared with its peer transport and left running on close; null
-     *                      for loops of the server's own
+     * @param sessionKey signs guests' and players' sessions: the key every server of the canvas shares, so any of
+     *                   them verifies any one's; null for a key of this server's own (tests)
+     * @param inspection null to refuse remote inspectors and operators ({@code /inspect} and
+     *                   {@code /api/v1/members/...} are then not found): an edge has none
+     * @param group      event loops shared with the engine and left running on close; null for loops of the
+     *                   server's own
      */
-    public ApiServer(Node node, String bindHost, int port, Map<Integer, String> peerAddresses, ServerOptions options,
+    public ApiServer(Engine engine, String bindHost, int port, ServerOptions options, ClusterSecret sessionKey,
                      Inspection inspection, EventLoopGroup group) {
-        this.node = node;
+        this.engine = engine;
         this.bindHost = bindHost;
         this.port = port;
-        this.peerAddresses = Map.copyOf(peerAddresses);
         this.options = options;
-        this.encodings = new CanvasEncodings(node::view);
-        this.health = new HealthApi(node, System::currentTimeMillis);
+        this.encodings = new CanvasEncodings(engine::view);
+        this.health = new HealthApi(engine, System::currentTimeMillis);
         this.connections = new ConnectionsPerAddress(options.maxConnectionsPerAddress());
-        // Guests are signed with the cluster secret, so any member verifies any member's; a node without one
-        // (tests) signs with a key of its own.
-        this.clients = new ClientPolicy(new ClientIdentity(inspection != null ? inspection.secret()
+        this.clients = new ClientPolicy(new ClientIdentity(sessionKey != null ? sessionKey
             : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis, options.sessionsPerHour()),
             AddressRate.perSecond(options.placementsPerSecond(), System::nanoTime));
-        this.live = new LiveClients(node::view, options.clientBacklogBytes(),
-            inspection == null ? EventSink.NONE : inspection.events(), node.id());
+        this.live = new LiveClients(engine::view, options.clientBacklogBytes(),
+            inspection == null ? EventSink.NONE : inspection.events(), engine.id());
         // One thread: PBKDF2 is slow on purpose, and the node's thread needs the other core. A few wait; more are
         // answered 503 (each address is limited too).
         this.passwordHashing = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
@@ -124,12 +128,13 @@ public final class ApiServer implements AutoCloseable {
                 thread.setDaemon(true);
                 return thread;
             });
-        this.auth = new AuthApi(node, clients.identities(), new AddressRate(options.loginsPerMinute(),
+        this.auth = new AuthApi(engine, clients.identities(), new AddressRate(options.loginsPerMinute(),
             AddressRate.MINUTE_NANOS, System::nanoTime), passwordHashing, options.moderators());
-        this.moderation = new ModerationApi(node, auth, null);
+        this.moderation = new ModerationApi(engine, auth, null);
+        this.peer = inspection == null ? null : inspection.peer();
         this.inspectors = inspection == null ? null : new Inspectors(inspection.events(), inspection.secret());
         this.members = inspection == null ? null
-            : new MembersApi(node, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
+            : new MembersApi(peer, inspection.secret(), new OperatorNonces(System::currentTimeMillis));
         this.ownsGroup = group == null;
         this.group = group;
     }
@@ -139,7 +144,7 @@ public final class ApiServer implements AutoCloseable {
      * {@link #start}). Its reads run on two threads of their own, with at most {@link #HISTORY_QUEUE} waiting;
      * timelapses on one more, one at a time.
      */
-    public ApiServer withHistory(History history, TimeMachine past) {
+    public ApiServer withHistory(HistoryReads history, PastReads past) {
         historyReaders = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(HISTORY_QUEUE), task -> {
                 Thread thread = new Thread(task, "history-reader");
@@ -153,11 +158,11 @@ public final class ApiServer implements AutoCloseable {
                 thread.setPriority(Thread.MIN_PRIORITY);
                 return thread;
             });
-        NodeConfig config = node.config();
+        CanvasSettings config = engine.settings();
         TimelapseApi timelapse = new TimelapseApi(history,
             new Timelapse(past, config.width(), config.height(), config.palette()), config, timelapseRenderer);
         this.history = new HistoryApi(history, past, config, historyReaders, timelapse);
-        this.moderation = new ModerationApi(node, auth, new Rollbacks(node, history, past, historyReaders));
+        this.moderation = new ModerationApi(engine, auth, new Rollbacks(engine, history, past, historyReaders));
         return this;
     }
 
@@ -175,17 +180,8 @@ public final class ApiServer implements AutoCloseable {
         return this;
     }
 
-    /**
-     * Lets {@code /readyz} name the peers refused because their cluster-wide settings differ from this node's
-     * (each a sentence; see {@code PeerTransport.settingsConflicts}).
-     */
-    public ApiServer withPeerConflicts(Supplier<List<String>> conflicts) {
-        health.conflicts(conflicts);
-        return this;
-    }
-
     public void start() throws InterruptedException {
-        node.addPixelListener(live);
+        engine.addPixelListener(live);
         if (ownsGroup) {
             group = new NioEventLoopGroup(2);
         }
@@ -208,10 +204,10 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
                     channel.pipeline().addLast(RequestDeadline.MET, deadline.met());
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
-                        () -> new WebSocketSession(node, live, clients),
-                        inspectors == null ? null : () -> new InspectSession(node.id(), inspectors, node)));
-                    channel.pipeline().addLast(API, new HttpApi(node, peerAddresses, encodings, members, history,
-                        health, metrics, clients, auth, moderation));
+                        () -> new WebSocketSession(engine, live, clients),
+                        inspectors == null ? null : () -> new InspectSession(peer.id(), inspectors, peer)));
+                    channel.pipeline().addLast(API, new HttpApi(engine, encodings, members, history, health,
+                        metrics, clients, auth, moderation));
                 }
             })
             .bind(new InetSocketAddress(bindHost, port)).sync().channel();
@@ -237,7 +233,7 @@ public final class ApiServer implements AutoCloseable {
     private void reportToInspectors() {
         if (!inspectors.isEmpty()) {
             // Encoded on an event loop: the node's thread only takes the snapshot.
-            node.report().thenAcceptAsync(inspectors::report, group);
+            peer.report().thenAcceptAsync(inspectors::report, group);
         }
     }
 
@@ -252,7 +248,7 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
-        node.removePixelListener(live);
+        engine.removePixelListener(live);
         if (server != null) {
             server.close();
         }

@@ -20,7 +20,7 @@ import org.distriplace.core.api.ClientIdentity.Identity;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.read.Accounts;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.Engine;
 
 /**
  * Seed 2's accounts: {@code POST /api/v1/auth/register} creates an account through the cluster's agreement (so a
@@ -36,7 +36,7 @@ final class AuthApi {
     private static final String SHAPE = "the body is {\"username\":\"3 to 24 of a-z 0-9 _\",\"password\":\"8 to 256 "
         + "characters\"}";
 
-    private final Node node;
+    private final Engine node;
     private final ClientIdentity identities;
     private final AddressRate attempts;
     private final Executor hashing;
@@ -47,7 +47,7 @@ final class AuthApi {
      * @param hashing    where passwords are hashed and checked (bounded: a full queue is answered 503)
      * @param moderators the accounts that may moderate
      */
-    AuthApi(Node node, ClientIdentity identities, AddressRate attempts, Executor hashing, Set<String> moderators) {
+    AuthApi(Engine node, ClientIdentity identities, AddressRate attempts, Executor hashing, Set<String> moderators) {
         this.node = node;
         this.identities = identities;
         this.attempts = attempts;

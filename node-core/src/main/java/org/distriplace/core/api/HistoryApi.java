@@ -14,13 +14,14 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import org.distriplace.core.clock.Hlc;
-import org.distriplace.core.history.History;
+import org.distriplace.core.history.HistoryReads;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.Instants;
 import org.distriplace.core.history.PastCanvas;
-import org.distriplace.core.history.TimeMachine;
+import org.distriplace.core.history.PastReads;
 import org.distriplace.core.image.PngEncoder;
 import org.distriplace.core.model.PixelWrite;
-import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.engine.CanvasSettings;
 
 /**
  * Seed 2's history API: {@code GET /api/v1/history/pixel?x=X&y=Y[&limit=N&before=ISO]} (a pixel's placements, newest
@@ -36,13 +37,13 @@ final class HistoryApi {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 1_000;
 
-    private final History history;
-    private final TimeMachine past;
-    private final NodeConfig config;
+    private final HistoryReads history;
+    private final PastReads past;
+    private final CanvasSettings config;
     private final Executor readers;
     private final TimelapseApi timelapse;
 
-    HistoryApi(History history, TimeMachine past, NodeConfig config, Executor readers, TimelapseApi timelapse) {
+    HistoryApi(HistoryReads history, PastReads past, CanvasSettings config, Executor readers, TimelapseApi timelapse) {
         this.history = history;
         this.past = past;
         this.config = config;
@@ -135,7 +136,7 @@ final class HistoryApi {
         return body;
     }
 
-    private static ObjectNode range(History.Range range) {
+    private static ObjectNode range(HistoryReads.Range range) {
         ObjectNode body = Responses.JSON.createObjectNode().put("placements", range.placements());
         if (range.placements() == 0) {
             body.putNull("first").putNull("last");

@@ -1,7 +1,6 @@
 package org.distriplace.core.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelFutureListener;
@@ -17,23 +16,23 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import org.distriplace.core.api.ClientIdentity.Identity;
+import org.distriplace.core.engine.CanvasSettings;
+import org.distriplace.core.engine.Engine;
+import org.distriplace.core.engine.EngineStatus;
 import org.distriplace.core.model.Color;
-import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.node.PlaceResult;
-import org.distriplace.core.runtime.Node;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The HTTP API every node serves: the seed's {@code GET /canvas} and {@code POST /pixel}, the {@code /api/v1}
+ * The HTTP API every server serves, node or edge: the seed's {@code GET /canvas} and {@code POST /pixel}, the {@code /api/v1}
  * canvas and cluster endpoints, the operator's membership endpoint ({@link MembersApi}), the history
  * ({@link HistoryApi}), and the browser client's files. Every error is JSON
  * {@code {"error":{"code","message"}}}; nothing a client sends can throw past this handler.
@@ -44,8 +43,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
     private static final Set<String> ROUTES = Set.of("/canvas", "/pixel", "/metrics", "/api/v1/canvas",
         "/api/v1/canvas/info", "/api/v1/cluster");
 
-    private final Node node;
-    private final Map<Integer, String> peerAddresses;
+    private final Engine engine;
     private final CanvasEncodings encodings;
     private final MembersApi members;
     private final HistoryApi history;
@@ -61,17 +59,15 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
      * @param history the history endpoints, or null where the node keeps no history
      * @param metrics Prometheus' text for {@code GET /metrics}, or null where the node keeps no metrics
      */
-    HttpApi(Node node, Map<Integer, String> peerAddresses, CanvasEncodings encodings, MembersApi members,
-            HistoryApi history, HealthApi health, Supplier<String> metrics, ClientPolicy policy, AuthApi auth,
-            ModerationApi moderation) {
-        this.node = node;
+    HttpApi(Engine engine, CanvasEncodings encodings, MembersApi members, HistoryApi history, HealthApi health,
+            Supplier<String> metrics, ClientPolicy policy, AuthApi auth, ModerationApi moderation) {
+        this.engine = engine;
         this.auth = auth;
         this.moderation = moderation;
         this.policy = policy;
         this.identities = policy.identities();
         this.health = health;
         this.metrics = metrics;
-        this.peerAddresses = peerAddresses;
         this.encodings = encodings;
         this.members = members;
         this.history = history;
@@ -149,12 +145,12 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                     encodings.binary(), HttpHeaderValues.APPLICATION_OCTET_STREAM));
             case "/api/v1/canvas/info":
                 return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
-                    CanvasViews.info(node.config())));
+                    CanvasViews.info(engine.settings())));
             case "/api/v1/cluster":
                 // A node stopping (the app quits, or joins another cluster) no longer reports: say so, plainly.
-                return node.report().handleAsync((report, stopped) -> report != null
-                    ? Responses.json(HttpResponseStatus.OK, cluster(report))
-                    : Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "node " + node.id()
+                return engine.status().handleAsync((status, stopped) -> status != null
+                    ? Responses.json(HttpResponseStatus.OK, cluster(status))
+                    : Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "server " + engine.id()
                         + " is stopping"), ctx.executor());
             case "/metrics":
                 // Scraped on this event loop: a registry of a few hundred lines renders in well under a millisecond.
@@ -188,7 +184,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             return CompletableFuture.completedFuture(Responses.placeError(new PlaceException(PlaceError.BAD_COLOR,
                 "'" + pixel.get().color() + "' is not a #RRGGBB colour")));
         }
-        return node.place(user, pixel.get().x(), pixel.get().y(), color.get())
+        return engine.place(user, pixel.get().x(), pixel.get().y(), color.get())
             .handleAsync((result, failure) -> result != null ? committed(result) : placeFailure(failure),
                 ctx.executor());
     }
@@ -207,27 +203,13 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         return cause instanceof PlaceException refused ? Responses.placeError(refused) : internalError(cause);
     }
 
-    private ObjectNode cluster(NodeReport report) {
-        ObjectNode body = Responses.JSON.createObjectNode().put("nodeId", report.nodeId())
-            .put("role", report.role().name()).put("leaderId", report.leaderId()).put("epoch", report.epoch())
-            .put("ready", report.ready());
-        ArrayNode peers = body.putArray("peers");
-        report.peers().values().stream().sorted(java.util.Comparator.comparingInt(NodeReport.PeerView::id))
-            .forEach(peer -> peers.addObject().put("id", peer.id())
-                .put("address", peerAddresses.getOrDefault(peer.id(), ""))
-                .put("status", peer.liveness().name()).put("lastHeardAgoMs", peer.lastHeardAgoMs()));
-        body.put("member", report.member()).put("configVersion", report.membership().version());
-        ArrayNode members = body.putArray("members");
-        report.membership().peers().forEach((id, address) -> members.addObject().put("id", id)
-            .put("peerAddress", !address.isEmpty() ? address
-                : id == report.nodeId() ? node.config().address() : peerAddresses.getOrDefault(id, "")));
-        body.putObject("canvas").put("width", report.width()).put("height", report.height());
-        ObjectNode version = body.putObject("version");
-        report.version().asMap().forEach((id, counter) -> version.put(Integer.toString(id), counter));
-        body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());
-        ObjectNode settings = body.putObject("settings").put("cooldownMs", node.config().cooldownMs())
-            .put("background", node.config().palette().backgroundIndex());
-        node.config().palette().colors().forEach(color -> settings.withArray("palette").add(color.hex()));
+    private ObjectNode cluster(EngineStatus status) {
+        ObjectNode body = Responses.JSON.createObjectNode();
+        status.describeCluster(body);
+        CanvasSettings canvas = engine.settings();
+        ObjectNode settings = body.putObject("settings").put("cooldownMs", canvas.cooldownMs())
+            .put("background", canvas.palette().backgroundIndex());
+        canvas.palette().colors().forEach(color -> settings.withArray("palette").add(color.hex()));
         auth.moderators().stream().sorted().forEach(settings.putArray("moderators")::add);
         return body;
     }

@@ -16,7 +16,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.MutualChallenge;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.PeerControls;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +33,7 @@ final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
 
     private final int nodeId;
     private final Inspectors inspectors;
-    private final Node node;
+    private final PeerControls node;
     private String clientNonce;
     private long lastControl;
     private final String nonce = ClusterSecret.nonce();
@@ -41,7 +41,7 @@ final class InspectSession extends SimpleChannelInboundHandler<WebSocketFrame> {
     private boolean streaming;
 
     /** @param node the node a teacher's commands go to, or null where none are taken */
-    InspectSession(int nodeId, Inspectors inspectors, Node node) {
+    InspectSession(int nodeId, Inspectors inspectors, PeerControls node) {
         this.nodeId = nodeId;
         this.inspectors = inspectors;
         this.node = node;

@@ -15,7 +15,7 @@ import org.distriplace.core.model.Membership;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.net.MutualChallenge;
 import org.distriplace.core.node.MembershipChangeException;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.PeerControls;
 
 /**
  * The operator's membership endpoint: {@code POST /api/v1/members/challenge} hands out a single-use nonce, and
@@ -30,11 +30,11 @@ final class MembersApi {
     static final long DEFAULT_TIMEOUT_MS = 15_000;
     static final long MAX_TIMEOUT_MS = 60_000;
 
-    private final Node node;
+    private final PeerControls node;
     private final ClusterSecret secret;
     private final OperatorNonces nonces;
 
-    MembersApi(Node node, ClusterSecret secret, OperatorNonces nonces) {
+    MembersApi(PeerControls node, ClusterSecret secret, OperatorNonces nonces) {
         this.node = node;
         this.secret = secret;
         this.nonces = nonces;

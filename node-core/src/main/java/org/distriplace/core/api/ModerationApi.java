@@ -23,7 +23,7 @@ import org.distriplace.core.history.Instants;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.read.Accounts;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.Engine;
 
 /**
  * Moderation, for the accounts named as moderators: {@code POST /api/v1/mod/ban {"username","reason"}} and {@code
@@ -39,12 +39,12 @@ final class ModerationApi {
     private static final int MAX_REASON = 500;
     private static final Pattern GUEST = Pattern.compile("guest-[0-9a-f]{16}");
 
-    private final Node node;
+    private final Engine node;
     private final AuthApi auth;
     private final Rollbacks rollbacks;
 
     /** @param rollbacks the node's rollbacks, or null where it keeps no history (then rollbacks are refused) */
-    ModerationApi(Node node, AuthApi auth, Rollbacks rollbacks) {
+    ModerationApi(Engine node, AuthApi auth, Rollbacks rollbacks) {
         this.node = node;
         this.auth = auth;
         this.rollbacks = rollbacks;

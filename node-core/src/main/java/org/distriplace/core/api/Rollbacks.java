@@ -7,13 +7,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.distriplace.core.clock.Hlc;
-import org.distriplace.core.history.History;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.RollbackPlan;
-import org.distriplace.core.history.TimeMachine;
+import org.distriplace.core.history.PastReads;
 import org.distriplace.core.model.Moderation;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.read.CanvasImage;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.Engine;
 
 /**
  * A moderator's rollbacks: planned from the history on the history readers' threads ({@link RollbackPlan}), then
@@ -30,13 +30,13 @@ public final class Rollbacks {
     /** Restorations in flight at once: a rollback never crowds players out of a round by much. */
     static final int PART = 2_000;
 
-    private final Node node;
-    private final History history;
-    private final TimeMachine past;
+    private final Engine node;
+    private final HistoryReads history;
+    private final PastReads past;
     private final Executor readers;
 
     /** @param readers where the history is read (never the node's thread nor an event loop) */
-    public Rollbacks(Node node, History history, TimeMachine past, Executor readers) {
+    public Rollbacks(Engine node, HistoryReads history, PastReads past, Executor readers) {
         this.node = node;
         this.history = history;
         this.past = past;
@@ -59,9 +59,9 @@ public final class Rollbacks {
 
     /** Puts the area (x, y, w, h) back as it was at {@code time}. */
     public CompletableFuture<Outcome> ofArea(String moderator, int x, int y, int w, int h, Instant time) {
-        if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > node.config().width() || y + h > node.config().height()) {
+        if (x < 0 || y < 0 || w < 1 || h < 1 || x + w > node.settings().width() || y + h > node.settings().height()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException("the area " + x + "," + y + "," + w
-                + "," + h + " is not inside the " + node.config().width() + "x" + node.config().height() + " canvas"));
+                + "," + h + " is not inside the " + node.settings().width() + "x" + node.settings().height() + " canvas"));
         }
         long stamp = Hlc.pack(time.toEpochMilli(), Hlc.LOGICAL_MASK);
         return plan(() -> RollbackPlan.ofArea(x, y, w, h, past.at(stamp), node.view().canvas()))

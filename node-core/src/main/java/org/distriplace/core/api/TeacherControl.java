@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.distriplace.core.net.ClusterSecret;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.PeerControls;
 
 /**
  * A teacher's command to a node over its inspect channel, once the inspector proved the cluster secret: pause or
@@ -76,7 +76,7 @@ public record TeacherControl(long seq, String action, List<Integer> peers, int p
     }
 
     /** Does the command to {@code node}. */
-    void apply(Node node) {
+    void apply(PeerControls node) {
         switch (action) {
             case "pause" -> node.pause();
             case "resume" -> node.resume();

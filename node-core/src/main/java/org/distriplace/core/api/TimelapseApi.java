@@ -11,10 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.distriplace.core.history.History;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.history.TimelapsePlan;
-import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.engine.CanvasSettings;
 
 /**
  * {@code GET /api/v1/history/timelapse?from=ISO&to=ISO&frames=N&fps=F[&region=x,y,w,h][&scale=K][&format=gif]}: an
@@ -31,12 +31,12 @@ final class TimelapseApi {
     /** A GIF larger than this stops, answering 422 SIZE_BUDGET. */
     static final int SIZE_BUDGET_BYTES = 64 << 20;
 
-    private final History history;
+    private final HistoryReads history;
     private final Timelapse timelapse;
-    private final NodeConfig config;
+    private final CanvasSettings config;
     private final Executor renderer;
 
-    TimelapseApi(History history, Timelapse timelapse, NodeConfig config, Executor renderer) {
+    TimelapseApi(HistoryReads history, Timelapse timelapse, CanvasSettings config, Executor renderer) {
         this.history = history;
         this.timelapse = timelapse;
         this.config = config;

@@ -12,7 +12,7 @@ import java.util.List;
 import org.distriplace.core.node.PlaceError;
 import org.distriplace.core.node.PlaceException;
 import org.distriplace.core.read.ReadView;
-import org.distriplace.core.runtime.Node;
+import org.distriplace.core.engine.Engine;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,13 +26,13 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketSession.class);
 
-    private final Node node;
+    private final Engine node;
     private final LiveClients live;
     private final ClientPolicy policy;
     private String user;
     private boolean forged;
 
-    WebSocketSession(Node node, LiveClients live, ClientPolicy policy) {
+    WebSocketSession(Engine node, LiveClients live, ClientPolicy policy) {
         this.node = node;
         this.live = live;
         this.policy = policy;
@@ -70,7 +70,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
         long remainingMs = view.cooldownRemainingMs(user, System.currentTimeMillis());
         ObjectNode welcome = Responses.JSON.createObjectNode().put("type", "welcome").put("userId", user)
             .put("cooldownRemaining", (remainingMs + 999) / 1000);
-        welcome.set("canvasInfo", CanvasViews.info(node.config()));
+        welcome.set("canvasInfo", CanvasViews.info(node.settings()));
         return welcome;
     }
 

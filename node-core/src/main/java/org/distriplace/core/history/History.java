@@ -17,11 +17,7 @@ import org.distriplace.core.model.PixelWrite;
  * {@link PixelIndex} and read from its chunks (a few decoded ones cached). The store tells it of each chunk written
  * ({@link #appended}) once committed. Thread-safe: readers on any thread, never the node's.
  */
-public final class History implements HistoryAnswers.RangeQuery {
-
-    /** The span of the history: first and last commit stamps (0 when empty) and the number of placements. */
-    public record Range(long first, long last, long placements) {
-    }
+public final class History implements HistoryReads, HistoryAnswers.RangeQuery {
 
     /** Newest first: by stamp (time, then ordering node), then by dot, so every replica lists a pixel alike. */
     public static final Comparator<PixelWrite> NEWEST_FIRST = Comparator.comparing(PixelWrite::stamp)
@@ -97,6 +93,7 @@ public final class History implements HistoryAnswers.RangeQuery {
         this.arrivals = listener;
     }
 
+    @Override
     public Range range() {
         lock.readLock().lock();
         try {
@@ -110,6 +107,7 @@ public final class History implements HistoryAnswers.RangeQuery {
      * The placements at (x, y) stamped before {@code before} (an HLC value), {@link #NEWEST_FIRST}, at most
      * {@code limit}.
      */
+    @Override
     public List<PixelWrite> pixel(int x, int y, int limit, long before) {
         lock.readLock().lock();
         try {

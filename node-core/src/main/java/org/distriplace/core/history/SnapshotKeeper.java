@@ -72,7 +72,7 @@ public final class SnapshotKeeper {
 
     /** Computes the snapshots now due (up to {@link #PER_STEP}), then thins; returns how many it stored. */
     public int step() {
-        History.Range range = history.range();
+        HistoryReads.Range range = history.range();
         if (range.placements() == 0) {
             return 0;
         }
@@ -96,7 +96,7 @@ public final class SnapshotKeeper {
         return stored;
     }
 
-    private long nextDueMs(History.Range range) {
+    private long nextDueMs(HistoryReads.Range range) {
         List<Long> times = snapshots.times();
         if (times.isEmpty()) {
             long first = Hlc.physical(range.first());

@@ -12,7 +12,7 @@ import org.distriplace.core.model.PixelWrite;
  * most the moment, replayed in stamp order (so the last write at a pixel is the one last-write-wins keeps). Every
  * replica holding the same history rebuilds the same canvas. Thread-safe (it keeps nothing between calls).
  */
-public final class TimeMachine {
+public final class TimeMachine implements PastReads {
 
     /** Replay order: by stamp (time, then ordering node), then by dot: the last one applied wins, as on a replica. */
     static final Comparator<PixelWrite> STAMP_ORDER = Comparator.comparing(PixelWrite::stamp)
@@ -33,11 +33,12 @@ public final class TimeMachine {
     }
 
     /** How many snapshots of the past are kept now (they are computed in the background). */
+    @Override
     public int snapshotsKept() {
         return snapshots.times().size();
     }
 
-    /** The canvas after every write stamped at most {@code time} (an HLC value). */
+    @Override
     public PastCanvas at(long time) {
         PastCanvas base = snapshots.floor(time).orElseGet(this::blank);
         byte[] canvas = base.indexes().clone();
@@ -47,6 +48,7 @@ public final class TimeMachine {
     }
 
     /** The writes stamped after {@code after} and at most {@code through}, in stamp order (a rollback reads them). */
+    @Override
     public List<PixelWrite> between(long after, long through) {
         List<PixelWrite> found = new ArrayList<>();
         chunks.forEachBetween(after, through, (seq, body) -> {
@@ -65,14 +67,21 @@ public final class TimeMachine {
      * at most {@code through}, in stamp order; returns how many, and the newest one's stamp (0 when none).
      */
     long[] replay(byte[] canvas, long after, long through) {
-        List<PixelWrite> replay = between(after, through);
+        return apply(between(after, through), canvas, width, palette);
+    }
+
+    /**
+     * Applies {@code writes}, in replay order, to {@code canvas} ({@code width} pixels a row); returns how many, and
+     * the newest one's stamp (0 when none).
+     */
+    public static long[] apply(List<PixelWrite> writes, byte[] canvas, int width, Palette palette) {
         long commitPoint = 0;
-        for (PixelWrite write : replay) {
+        for (PixelWrite write : writes) {
             int index = palette.indexOf(write.color());
             canvas[write.y() * width + write.x()] = (byte) (index < 0 ? palette.backgroundIndex() : index);
             commitPoint = Math.max(commitPoint, write.timestamp());
         }
-        return new long[] {replay.size(), commitPoint};
+        return new long[] {writes.size(), commitPoint};
     }
 
     /** The canvas before any write: every pixel the palette's background. */

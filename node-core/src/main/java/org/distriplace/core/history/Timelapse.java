@@ -28,12 +28,12 @@ public final class Timelapse {
         void framesDone(int done, int total);
     }
 
-    private final TimeMachine machine;
+    private final PastReads machine;
     private final int width;
     private final int height;
     private final Palette palette;
 
-    public Timelapse(TimeMachine machine, int width, int height, Palette palette) {
+    public Timelapse(PastReads machine, int width, int height, Palette palette) {
         this.machine = machine;
         this.width = width;
         this.height = height;
@@ -50,7 +50,7 @@ public final class Timelapse {
         for (int i = 1; i < plan.frames(); i++) {
             long next = stamp(plan.frameMs(i));
             if (next > moment) {
-                machine.replay(canvas, moment, next);
+                TimeMachine.apply(machine.between(moment, next), canvas, width, palette);
                 moment = next;
             }
             out.frame(i, frame(canvas, plan));

@@ -96,7 +96,7 @@ public record TimelapsePlan(long fromMs, long toMs, int frames, int fps, Region 
      * placement of {@code range}; {@code region} as {@code x,y,w,h}, or null for the whole {@code width × height}
      * canvas; checked against the canvas and the budgets.
      */
-    public static TimelapsePlan of(History.Range range, String from, String to, int frames, int fps, String region,
+    public static TimelapsePlan of(HistoryReads.Range range, String from, String to, int frames, int fps, String region,
                                    int scale, int width, int height) {
         if ((from == null || to == null) && range.placements() == 0) {
             throw new IllegalArgumentException("the history is empty: give from and to");

@@ -12,6 +12,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
@@ -31,7 +32,7 @@ class AddressLimitsTest {
     @BeforeEach
     void start() throws Exception {
         node = LoneNode.started(20, 10, 0);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults().withPlacementsPerSecond(2)
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults().withPlacementsPerSecond(2)
             .withRequestSeconds(1));
         server.start();
         base = "http://127.0.0.1:" + server.port();

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.Await;
@@ -35,7 +36,7 @@ class ApiServerTest {
     @BeforeEach
     void start() throws Exception {
         node = LoneNode.started(20, 10, 60_000);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), new ServerOptions(4096, 4096, 20));
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, new ServerOptions(4096, 4096, 20));
         server.start();
         base = "http://127.0.0.1:" + server.port();
         http = TestHttp.withCookies();
@@ -121,7 +122,7 @@ class ApiServerTest {
     /** One machine cannot hold thousands of sockets on a node: past the limit, 429 and closed. */
     @Test
     void connectionsPastTheLimitPerAddressAreRefusedAndTheSlotComesBackWhenOneCloses() throws Exception {
-        try (ApiServer limited = new ApiServer(node, "127.0.0.1", 0, Map.of(),
+        try (ApiServer limited = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0,
                 ServerOptions.defaults().withMaxConnectionsPerAddress(3))) {
             limited.start();
             java.util.List<java.net.Socket> held = new java.util.ArrayList<>();
@@ -158,7 +159,7 @@ class ApiServerTest {
     /** Slow or silent clients do not hold sockets for ever: a connection heard nothing on for the idle time closes. */
     @Test
     void silentConnectionsAndWebSocketsAreClosedAfterTheIdleTime() throws Exception {
-        try (ApiServer impatient = new ApiServer(node, "127.0.0.1", 0, Map.of(),
+        try (ApiServer impatient = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0,
                 ServerOptions.defaults().withIdleSeconds(1))) {
             impatient.start();
             try (java.net.Socket silent = new java.net.Socket("127.0.0.1", impatient.port())) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.TestHttp;
@@ -28,7 +29,7 @@ class AuthApiTest {
     @BeforeEach
     void start() throws Exception {
         node = LoneNode.started(20, 10, 60_000);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults().withLoginsPerMinute(5)
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults().withLoginsPerMinute(5)
             .withModerators(Set.of("alice")));
         server.start();
         base = "http://127.0.0.1:" + server.port();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.distriplace.core.runtime.PeerStatus;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.Role;
@@ -36,6 +37,10 @@ class HealthApiTest {
             removed, new NodeReport.Timing(1_000, 2_000, 3_000));
     }
 
+    private static JsonNode readiness(NodeReport report) {
+        return HealthApi.readiness(report.nodeId(), new PeerStatus(report, "", Map.of(), List.of()));
+    }
+
     private static List<String> reasons(JsonNode body) {
         return java.util.stream.StreamSupport.stream(body.path("reasons").spliterator(), false)
             .map(JsonNode::asText).toList();
@@ -43,32 +48,32 @@ class HealthApiTest {
 
     @Test
     void aCaughtUpMemberThatHearsItsLeaderIsReady() {
-        JsonNode follower = HealthApi.readiness(report(1, Role.FOLLOWER, 3, false, Liveness.ALIVE, true, true));
+        JsonNode follower = readiness(report(1, Role.FOLLOWER, 3, false, Liveness.ALIVE, true, true));
         assertTrue(follower.path("ready").asBoolean(), follower.toString());
         assertEquals(List.of(), reasons(follower));
         assertEquals(3, follower.path("leaderId").asInt());
         assertEquals("FOLLOWER", follower.path("role").asText());
-        JsonNode leader = HealthApi.readiness(report(3, Role.LEADER, 3, true, Liveness.ALIVE, true, true));
+        JsonNode leader = readiness(report(3, Role.LEADER, 3, true, Liveness.ALIVE, true, true));
         assertTrue(leader.path("ready").asBoolean(), leader.toString());
     }
 
     @Test
     void eachThingMissingIsSaid() {
-        JsonNode leaderDead = HealthApi.readiness(report(1, Role.FOLLOWER, 3, false, Liveness.DEAD, true, true));
+        JsonNode leaderDead = readiness(report(1, Role.FOLLOWER, 3, false, Liveness.DEAD, true, true));
         assertEquals(false, leaderDead.path("ready").asBoolean());
         assertEquals(List.of("no leader known (an election is under way, or no majority is reachable)"),
             reasons(leaderDead));
-        JsonNode suspected = HealthApi.readiness(report(1, Role.FOLLOWER, 3, false, Liveness.SUSPECTED, true, true));
+        JsonNode suspected = readiness(report(1, Role.FOLLOWER, 3, false, Liveness.SUSPECTED, true, true));
         assertTrue(suspected.path("ready").asBoolean(), "a suspicion is not a death: " + suspected);
-        JsonNode takingOver = HealthApi.readiness(report(3, Role.LEADER, 3, false, Liveness.ALIVE, true, true));
+        JsonNode takingOver = readiness(report(3, Role.LEADER, 3, false, Liveness.ALIVE, true, true));
         assertEquals(1, reasons(takingOver).size(), "a leader still recovering: " + takingOver);
 
-        JsonNode outsider = HealthApi.readiness(report(1, Role.FOLLOWER, 0, false, Liveness.ALIVE, false, false));
+        JsonNode outsider = readiness(report(1, Role.FOLLOWER, 0, false, Liveness.ALIVE, false, false));
         assertEquals(List.of("not a member of the cluster yet: waiting to be admitted",
             "catching up with the cluster",
             "no leader known (an election is under way, or no majority is reachable)"), reasons(outsider));
         assertTrue(outsider.path("leaderId").isNull());
-        JsonNode removed = HealthApi.readiness(report(1, Role.FOLLOWER, 3, false, Liveness.ALIVE, true, false, true));
+        JsonNode removed = readiness(report(1, Role.FOLLOWER, 3, false, Liveness.ALIVE, true, false, true));
         assertEquals(List.of("removed from the cluster (it left, or an operator removed it) and staying out: start it "
             + "with --rejoin to ask to join again"), reasons(removed), "the way back is named");
     }

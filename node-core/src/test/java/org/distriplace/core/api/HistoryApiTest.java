@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
@@ -57,7 +58,7 @@ class HistoryApiTest {
         writer.append(List.of(placed(4, 5, "#2450A4", "carol", 60_000, 3)), HistoryWriter.LOG);
         History history = History.load(chunks, 20, 10);
         TimeMachine past = new TimeMachine(chunks, new MemorySnapshots(), 20, 10, config.palette());
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults())
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults())
             .withHistory(history, past);
         server.start();
         base = "http://127.0.0.1:" + server.port() + "/api/v1/history/";

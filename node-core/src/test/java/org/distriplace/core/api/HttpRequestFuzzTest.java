@@ -11,6 +11,7 @@ import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.Instants;
 import org.distriplace.core.history.TimelapsePlan;
@@ -27,7 +28,7 @@ import org.distriplace.core.testing.QuietLogs;
 class HttpRequestFuzzTest {
 
     private static final int MAX_BODY = 64 * 1024;
-    private static final History.Range RANGE = new History.Range(1_000, 2_000_000, 500);
+    private static final HistoryReads.Range RANGE = new HistoryReads.Range(1_000, 2_000_000, 500);
 
     static {
         QuietLogs.silence();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.event.NodeEvent;
@@ -48,8 +49,8 @@ class InspectStreamTest {
         NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(8, 8).cooldownMs(0).batchMs(5).build();
         node = new Node(config, new InProcessNetwork().transportFor(1), new MemoryEventStore(), tap);
         node.start().join();
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-            new ApiServer.Inspection(tap, SECRET), null);
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults(),
+            new ApiServer.Inspection(tap, SECRET, PeerEngine.of(node)), null);
         server.start();
         Await.until("the lone node to lead", Duration.ofSeconds(10), () -> node.report().join().ready());
     }
@@ -112,8 +113,9 @@ class InspectStreamTest {
     /** Inspectors only listen: the idle timeout that closes silent players never cuts a teacher's view. */
     @Test
     void anInspectorThatSaysNothingAfterItsHelloIsNeverCutOffAsIdle() throws Exception {
-        try (ApiServer impatient = new ApiServer(node, "127.0.0.1", 0, Map.of(),
-                ServerOptions.defaults().withIdleSeconds(1), new ApiServer.Inspection(tap, SECRET), null)) {
+        PeerEngine engine = PeerEngine.of(node);
+        try (ApiServer impatient = new ApiServer(engine, "127.0.0.1", 0, ServerOptions.defaults().withIdleSeconds(1),
+                new ApiServer.Inspection(tap, SECRET, engine), null)) {
             impatient.start();
             WebSocketFrames frames = new WebSocketFrames();
             WebSocket socket = WebSocketFrames.connect("ws://127.0.0.1:" + impatient.port() + InspectProtocol.PATH,
@@ -173,7 +175,7 @@ class InspectStreamTest {
 
     @Test
     void aServerWithoutInspectionDoesNotOfferTheStream() throws Exception {
-        try (ApiServer closed = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults())) {
+        try (ApiServer closed = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults())) {
             closed.start();
             HttpResponse<String> response = new TestHttp().get("http://127.0.0.1:" + closed.port()
                 + InspectProtocol.PATH);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.api.OperatorClient.OperatorException;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
@@ -50,8 +51,9 @@ class MembersApiTest {
             node.start().join();
             nodes.add(node);
         }
-        server = new ApiServer(node(1), "127.0.0.1", 0, Map.of(), ServerOptions.defaults(),
-            new ApiServer.Inspection(new EventTap(EventSink.NONE), new ClusterSecret(SECRET)), null);
+        PeerEngine first = PeerEngine.of(node(1));
+        server = new ApiServer(first, "127.0.0.1", 0, ServerOptions.defaults(),
+            new ApiServer.Inspection(new EventTap(EventSink.NONE), new ClusterSecret(SECRET), first), null);
         server.start();
         address = "127.0.0.1:" + server.port();
         Await.until("a leader", Duration.ofSeconds(10), () -> node(3).report().join().leaderActive());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Set;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,7 @@ class ModerationApiTest {
     @BeforeEach
     void start() throws Exception {
         node = LoneNode.started(20, 10, 0);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults()
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults()
             .withModerators(Set.of("alice")));
         server.start();
         base = "http://127.0.0.1:" + server.port();

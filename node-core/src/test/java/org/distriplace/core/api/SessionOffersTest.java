@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.TestHttp;
 import org.junit.jupiter.api.AfterEach;
@@ -35,7 +36,7 @@ class SessionOffersTest {
     @BeforeEach
     void start() throws Exception {
         node = LoneNode.started(20, 10, 60_000);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(), ServerOptions.defaults().withSessionsPerHour(BUDGET)
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults().withSessionsPerHour(BUDGET)
             .withPlacementsPerSecond(1000));
         server.start();
         base = "http://127.0.0.1:" + server.port();

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.runtime.PeerEngine;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.runtime.Node;
 import org.distriplace.core.testing.Await;
@@ -62,8 +63,8 @@ class SlowClientTest {
     @Test
     void aClientThatNeverReadsIsCutOffAtItsBacklogWhileAReaderGetsEveryPixel() throws Exception {
         node = LoneNode.started(SIDE, SIDE, 0);
-        server = new ApiServer(node, "127.0.0.1", 0, Map.of(),
-            ServerOptions.defaults().withClientBacklogBytes(BACKLOG));
+        server = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0,
+                ServerOptions.defaults().withClientBacklogBytes(BACKLOG));
         server.start();
 
         WebSocketFrames reader = new WebSocketFrames();

@@ -31,7 +31,10 @@ class ArchitectureTest {
         "ReadSide", "Clock",
         "Scheduler", "Transport", "EventStore", "GroupCommitStore", "QueuedEventStore");
 
-    /** What the API may use of node-core: the running node's face, the read view and plain values. */
+    /**
+     * What the API may use of node-core: the {@link org.distriplace.core.engine.Engine} (so it never knows whether
+     * a peer or an edge serves it), the read view and plain values; never the running node itself.
+     */
     private static final DescribedPredicate<JavaClass> BEYOND_THE_PUBLIC_FACE = new DescribedPredicate<>(
         "node-core classes beyond the node's public face") {
         @Override
@@ -41,9 +44,9 @@ class ArchitectureTest {
                 return false;
             }
             String pkg = type.getPackageName();
-            boolean values = pkg.matches("org\\.distriplace\\.core\\.(api|read|history|image|model|clock|event|wire)(\\..*)?");
-            boolean face = name.equals("org.distriplace.core.runtime.Node")
-                || name.startsWith("org.distriplace.core.net.ClusterSecret")
+            boolean values = pkg.matches(
+                "org\\.distriplace\\.core\\.(api|engine|read|history|image|model|clock|event|wire)(\\..*)?");
+            boolean face = name.startsWith("org.distriplace.core.net.ClusterSecret")
                 || name.startsWith("org.distriplace.core.net.MutualChallenge")
                 || pkg.equals("org.distriplace.core.node") && NODE_PUBLIC_FACE.contains(topLevelName(type))
                     && !topLevelName(type).equals("NodeEngine");
@@ -108,7 +111,7 @@ class ArchitectureTest {
     void theApiSeesOnlyTheNodesPublicFace() {
         check(noClasses().that().resideInAPackage("org.distriplace.core.api..")
             .should().dependOnClassesThat(BEYOND_THE_PUBLIC_FACE)
-            .because("servers read the published view and place through Node; never the engine or its state"));
+            .because("servers read the published view and place through the Engine; never a node or its state"));
     }
 
     @Test

@@ -65,7 +65,7 @@ class HistoryTest {
     @Test
     void anEmptyHistoryHasNoSpan() {
         History history = History.load(new MemoryChunks(), SIZE, SIZE);
-        assertEquals(new History.Range(0, 0, 0), history.range());
+        assertEquals(new HistoryReads.Range(0, 0, 0), history.range());
         assertEquals(List.of(), history.pixel(3, 3, 10, Long.MAX_VALUE));
     }
 }

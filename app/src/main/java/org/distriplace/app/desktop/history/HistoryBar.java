@@ -18,6 +18,7 @@ import javafx.scene.layout.Priority;
 import javafx.util.Duration;
 import org.distriplace.app.desktop.FxThread;
 import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.PastCanvas;
 
@@ -75,7 +76,7 @@ public final class HistoryBar extends HBox {
         reader.range().thenAccept(range -> FxThread.run(() -> span(range)));
     }
 
-    private void span(History.Range range) {
+    private void span(HistoryReads.Range range) {
         if (range.placements() == 0) {
             time.setText("Nothing painted yet");
             return;

@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.PastCanvas;
 import org.distriplace.core.history.TimeMachine;
@@ -43,7 +44,7 @@ public final class HistoryReader implements AutoCloseable {
         this.timelapse = new Timelapse(past, width, height, palette);
     }
 
-    public CompletableFuture<History.Range> range() {
+    public CompletableFuture<HistoryReads.Range> range() {
         return CompletableFuture.supplyAsync(history::range, thread);
     }
 

@@ -22,6 +22,7 @@ import javafx.stage.Stage;
 import org.distriplace.app.desktop.FxThread;
 import org.distriplace.app.runtime.TimelapseFile;
 import org.distriplace.core.clock.Hlc;
+import org.distriplace.core.history.HistoryReads;
 import org.distriplace.core.history.History;
 import org.distriplace.core.history.TimelapsePlan;
 
@@ -109,7 +110,7 @@ public final class TimelapseDialog extends Stage {
 
     private TimelapsePlan plan() {
         // Both times come from the form, so the history's span is not consulted.
-        return TimelapsePlan.of(new History.Range(0, 0, 0), from.getText().strip(), to.getText().strip(),
+        return TimelapsePlan.of(new HistoryReads.Range(0, 0, 0), from.getText().strip(), to.getText().strip(),
             number(frames, "frames"), number(fps, "fps"), region.getText().isBlank() ? null : region.getText(),
             number(scale, "scale"), reader.canvasWidth(), reader.canvasHeight());
     }
