@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import picocli.CommandLine;
 
 /**
- * Where {@code distri-place node}'s options come from when the command line does not give them: an environment
+ * Where the options of {@code distri-place node} (and {@code edge}, {@code history-service}) come from when the command line does not give them: an environment
  * variable ({@code DISTRI_PLACE_HTTP_PORT} for {@code --http-port}; {@code DISTRI_PLACE_SECRET} too for the
  * secret), else the config file named by {@code --config} or {@code DISTRI_PLACE_CONFIG} (one {@code key = value}
  * a line, the keys being the long
@@ -24,6 +24,8 @@ import picocli.CommandLine;
 final class ConfigFile implements CommandLine.IDefaultValueProvider {
 
     static final String ENV_PREFIX = "DISTRI_PLACE_";
+    /** The commands whose options come from a config file and the environment too. */
+    static final Set<String> CONFIGURED = Set.of("node", "edge", "history-service");
     /** Options that are not settings. */
     private static final Set<String> NOT_SETTINGS = Set.of("help", "version", "config");
 
@@ -36,16 +38,16 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
     }
 
     /**
-     * Gives {@code node} (when {@code args} run it) its defaults from {@code env} and the file {@code --config}
-     * names.
+     * Gives {@code node}, {@code edge} or {@code history-service} (when {@code args} run one) its defaults from
+     * {@code env} and the file {@code --config} names.
      *
      * @throws IllegalArgumentException for a file that cannot be read or holds a key that is not an option
      */
     static void install(CommandLine root, String[] args, Map<String, String> env) {
-        if (args.length == 0 || !args[0].equals("node")) {
+        if (args.length == 0 || !CONFIGURED.contains(args[0])) {
             return;
         }
-        CommandLine node = root.getSubcommands().get("node");
+        CommandLine node = root.getSubcommands().get(args[0]);
         Set<String> keys = new TreeSet<>();
         node.getCommandSpec().options().forEach(option -> keys.add(key(option)));
         keys.removeAll(NOT_SETTINGS);
@@ -91,8 +93,8 @@ final class ConfigFile implements CommandLine.IDefaultValueProvider {
             String key = line.substring(0, equals).strip();
             String value = line.substring(equals + 1).strip();
             if (!keys.contains(key)) {
-                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (the keys are node's long "
-                    + "options without dashes: " + String.join(", ", keys) + ")");
+                throw new IllegalArgumentException(where + ": unknown key '" + key + "' (the keys are the command's "
+                    + "long options without dashes: " + String.join(", ", keys) + ")");
             }
             if (values.put(key, value) != null) {
                 throw new IllegalArgumentException(where + ": '" + key + "' is set twice");

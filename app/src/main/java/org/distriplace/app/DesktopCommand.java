@@ -96,7 +96,7 @@ public final class DesktopCommand implements Callable<Integer> {
             session.onReplaced(joined -> rememberJoined(joined, preferences));
         }
         try (LanDiscovery lan = LanDiscovery.start(noDiscovery, discoveryInterface, session, clusterName,
-            options.secret)) {
+            options.secrets.secret)) {
             if (windowed) {
                 // A desktop logout sends SIGTERM: the node leaves the cluster on the way out, as quitting does.
                 Runtime.getRuntime().addShutdownHook(new Thread(session::close, "leave-on-shutdown"));
@@ -179,7 +179,7 @@ public final class DesktopCommand implements Callable<Integer> {
         values.put("http-port", Integer.toString(options.httpPort));
         values.put("peer-port", Integer.toString(options.peerPort));
         values.put("peers", options.peers);
-        values.put("cluster-secret", options.secret);
+        values.put("cluster-secret", options.secrets.secret);
         values.put("canvas", options.canvas);
         values.put("data-dir", options.dataDir == null ? "" : options.dataDir.toString());
         values.put("cluster-name", clusterName);

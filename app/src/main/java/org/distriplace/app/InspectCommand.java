@@ -31,7 +31,7 @@ public final class InspectCommand implements Callable<Integer> {
     @Parameters(arity = "0..*", paramLabel = "HOST:PORT", description = "Nodes to watch, e.g. 192.168.1.20:8080.")
     List<String> addresses = new ArrayList<>();
 
-    @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + NodeOptions.DEFAULT_SECRET
+    @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + SecretOptions.DEFAULT_SECRET
         + "}", description = "The nodes' cluster secret (default: $DISTRI_PLACE_SECRET, else the development secret).")
     String secret;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine;
         "",
     },
     subcommands = {DesktopCommand.class, DemoCommand.class, InspectCommand.class, NodeCommand.class,
-        MembersCommand.class, ModCommand.class, TimelapseCommand.class, SimulateCommand.class, BenchCommand.class,
+        EdgeCommand.class, HistoryServiceCommand.class, StackCommand.class, MembersCommand.class, ModCommand.class, TimelapseCommand.class, SimulateCommand.class, BenchCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

@@ -80,7 +80,7 @@ public final class MembersCommand implements Callable<Integer> {
             description = "Any other member's HTTP address (a node does not remove itself: stop it instead).")
         String node;
 
-        @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + NodeOptions.DEFAULT_SECRET
+        @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + SecretOptions.DEFAULT_SECRET
             + "}", description = "The cluster's shared secret (default: $DISTRI_PLACE_SECRET, else the development "
             + "secret).")
         String secret;

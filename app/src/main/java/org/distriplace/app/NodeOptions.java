@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.function.UnaryOperator;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.api.ApiServer;
 import org.distriplace.core.api.ServerOptions;
@@ -25,9 +24,6 @@ import picocli.CommandLine;
 public final class NodeOptions {
 
     private static final Logger LOG = LoggerFactory.getLogger(NodeOptions.class);
-    static final String DEFAULT_SECRET = "distri-place-dev";
-    /** The secret the package's config file and the docs once shipped: known to everyone, so never accepted. */
-    static final Set<String> PLACEHOLDER_SECRETS = Set.of("change-me");
     /** Set by the headless {@code node} command: it refuses the development secret on a reachable address. */
     boolean headless;
 
@@ -58,15 +54,8 @@ public final class NodeOptions {
         + "data/node-ID for `node`, ~/.distri-place/node-ID for the app).")
     Path dataDir;
 
-    @Option(names = "--cluster-secret", defaultValue = "${env:DISTRI_PLACE_SECRET:-" + DEFAULT_SECRET + "}",
-        description = "Shared secret peers prove before anything is accepted (default: $DISTRI_PLACE_SECRET, "
-            + "else a development secret, with a warning).")
-    String secret;
-
-    @Option(names = "--cluster-secret-file", paramLabel = "FILE", description = "Read the cluster secret from FILE "
-        + "(its first line) instead, as the package's service does: a secret kept apart from the other settings, "
-        + "readable by the service alone.")
-    Path secretFile;
+    @CommandLine.Mixin
+    SecretOptions secrets = new SecretOptions();
 
     @Option(names = "--canvas", defaultValue = "1000x1000", description = "Canvas size WxH (default: "
         + "${DEFAULT-VALUE}).")
@@ -105,22 +94,6 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}). Placements themselves are always kept.")
     String snapshotPolicy;
 
-    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "256", description = "HTTP "
-        + "and WebSocket connections one address may hold open; more are answered 429 and closed (default: "
-        + "${DEFAULT-VALUE}: a LAN party behind one NAT address still fits).")
-    int connectionsPerAddress;
-
-    @Option(names = "--idle-timeout", paramLabel = "SECONDS", defaultValue = "60", description = "A connection "
-        + "the node hears nothing on for this long is closed (default: ${DEFAULT-VALUE}; the browser page pings "
-        + "every 20 s; inspectors are never cut off).")
-    int idleSeconds;
-
-    @Option(names = "--request-timeout", paramLabel = "SECONDS", defaultValue = "10", description = "An HTTP "
-        + "request must arrive whole (headers and body) this soon after its first byte, or it is answered 408 and "
-        + "closed: a client trickling bytes (slowloris) holds nothing long; a kept-alive connection silent this long "
-        + "after an answer is closed (default: ${DEFAULT-VALUE}).")
-    int requestSeconds;
-
     @Option(names = "--wire", paramLabel = "FORM", defaultValue = "binary", converter = WireName.class,
         description = "How this node's peer "
         + "messages are encoded: binary (the hot messages, forwarded batches, PREPARE and sync deltas, in a compact "
@@ -140,30 +113,8 @@ public final class NodeOptions {
         }
     }
 
-    @Option(names = "--client-backlog", paramLabel = "KIB", defaultValue = "1024", description = "Kibibytes a "
-        + "WebSocket client may have waiting for it; a client further behind (one that stopped reading) is "
-        + "disconnected and reconnects to a fresh canvas (default: ${DEFAULT-VALUE}, at least 16).")
-    int clientBacklogKib;
-
-    @Option(names = "--guest-sessions-per-hour", paramLabel = "N", defaultValue = "30", description = "New guest "
-        + "sessions offered to one address per hour; a client that throws its cookie away gets no more, and paints "
-        + "as its address (default: ${DEFAULT-VALUE}).")
-    int sessionsPerHour;
-
-    @Option(names = "--placements-per-second", paramLabel = "N", defaultValue = "20", description = "Placements "
-        + "one address may make per second across all its players (twice that in a burst); more are answered 429 "
-        + "RATE_LIMITED (default: ${DEFAULT-VALUE}).")
-    int placementsPerSecond;
-
-    @Option(names = "--logins-per-minute", paramLabel = "N", defaultValue = "30", description = "Login and "
-        + "registration attempts one address may make per minute (twice that in a burst); more are answered 429 "
-        + "RATE_LIMITED (default: ${DEFAULT-VALUE}).")
-    int loginsPerMinute;
-
-    @Option(names = "--moderators", paramLabel = "NAME[,NAME...]", split = ",", description = "Accounts that may "
-        + "ban, unban and roll back players (from the browser, the desktop app or `distri-place mod`); none by "
-        + "default.")
-    List<String> moderators = new ArrayList<>();
+    @CommandLine.Mixin
+    ServerLimitOptions limits = new ServerLimitOptions();
 
     @Option(names = "--auto-remove-after", paramLabel = "DURATION", description = "While leading, remove a member "
         + "that has been dead this long (e.g. 2m; 0 never), one at a time and only while a majority is alive "
@@ -185,36 +136,18 @@ public final class NodeOptions {
 
     /** The node's settings; {@code defaultDataDir} applies unless {@code --data-dir} is given. */
     EmbeddedNode.Settings settings(Path defaultDataDir, boolean portsFallBack, Launch launch) {
-        loadSecretFile();
+        secrets.load(mixee.commandLine());
         List<PeerAddress> peerList = parsePeers();
         NodeConfig config = config(peerList).toBuilder()
             .autoRemoveAfterMs(autoRemoveAfterMs(autoRemoveAfter != null ? autoRemoveAfter : launch.autoRemoveAfter()))
             .rejoin(launch.rejoin()).forceNewCluster(launch.forceNewCluster()).maxDeltaWrites(maxDeltaWrites).build();
-        return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secret,
+        return new EmbeddedNode.Settings(config, bind, httpPort, peerPort, peerList, secrets.secret,
             dataDir != null ? dataDir : defaultDataDir, portsFallBack, snapshotPolicy(), serverLimits(), wire);
     }
 
     /** The HTTP/WebSocket server's limits; one out of range is a usage error naming its option. */
     ServerOptions serverLimits() {
-        ServerOptions limits = ServerOptions.defaults();
-        limits = limit(limits, "--max-connections-per-address", l -> l.withMaxConnectionsPerAddress(
-            connectionsPerAddress));
-        limits = limit(limits, "--idle-timeout", l -> l.withIdleSeconds(idleSeconds));
-        limits = limit(limits, "--request-timeout", l -> l.withRequestSeconds(requestSeconds));
-        limits = limit(limits, "--guest-sessions-per-hour", l -> l.withSessionsPerHour(sessionsPerHour));
-        limits = limit(limits, "--placements-per-second", l -> l.withPlacementsPerSecond(placementsPerSecond));
-        limits = limit(limits, "--logins-per-minute", l -> l.withLoginsPerMinute(loginsPerMinute));
-        limits = limit(limits, "--moderators", l -> l.withModerators(Set.copyOf(moderators)));
-        return limit(limits, "--client-backlog", l -> l.withClientBacklogBytes((int) Math.min(Integer.MAX_VALUE,
-            clientBacklogKib * 1024L)));
-    }
-
-    private ServerOptions limit(ServerOptions limits, String option, UnaryOperator<ServerOptions> set) {
-        try {
-            return set.apply(limits);
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), option + ": " + e.getMessage());
-        }
+        return limits.serverOptions(mixee.commandLine());
     }
 
     /** {@code --snapshot-policy}: five durations, each interval a multiple of the one before. */
@@ -243,24 +176,11 @@ public final class NodeOptions {
     }
 
     /**
-     * Refuses a placeholder secret (a usage error: anyone could join the cluster, paint as it and read its
-     * accounts), and warns about the development one.
+     * Refuses a placeholder secret, and the development one on a reachable address for a headless node; warns
+     * about the development one otherwise.
      */
     void checkSecret() {
-        loadSecretFile();
-        if (PLACEHOLDER_SECRETS.contains(secret.trim())) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret: '" + secret.trim()
-                + "' is a placeholder everyone knows; set a secret of your own (e.g. the output of `openssl rand "
-                + "-hex 24`) in the config file or with --cluster-secret");
-        }
-        if (headless && secret.equals(DEFAULT_SECRET) && !isLoopback(bind)) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret: a node listening on "
-                + bind + " needs a secret of its own (the built-in development one is known to everyone): set "
-                + "--cluster-secret or $DISTRI_PLACE_SECRET, or --bind 127.0.0.1 to try a node alone");
-        }
-        if (secret.equals(DEFAULT_SECRET)) {
-            LOG.warn("using the development cluster secret: set --cluster-secret or $DISTRI_PLACE_SECRET");
-        }
+        secrets.check(mixee.commandLine(), headless ? bind : null, "a node");
     }
 
     private List<PeerAddress> parsePeers() {
@@ -288,30 +208,6 @@ public final class NodeOptions {
             throw new CommandLine.ParameterException(mixee.commandLine(), "invalid node settings: "
                 + e.getMessage());
         }
-    }
-
-    /** Takes the secret from {@code --cluster-secret-file}, once; a file that cannot serve is a usage error. */
-    private void loadSecretFile() {
-        if (secretFile == null) {
-            return;
-        }
-        String first;
-        try {
-            first = Files.readString(secretFile).lines().findFirst().orElse("").strip();
-        } catch (IOException | java.io.UncheckedIOException e) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret-file: cannot read "
-                + secretFile + " (" + OneLineErrors.describe(e) + ")");
-        }
-        if (first.isEmpty()) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--cluster-secret-file: " + secretFile
-                + " is empty; its first line is the cluster secret");
-        }
-        secret = first;
-        secretFile = null;
-    }
-
-    private static boolean isLoopback(String host) {
-        return host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     }
 
     /** "WxH" as {@code {width, height}}. */

@@ -44,13 +44,13 @@ class ConfigFileTest {
         assertEquals(4, fileOnly.id);
         assertEquals(8081, fileOnly.httpPort);
         assertEquals(2.0, fileOnly.cooldownSeconds);
-        assertEquals("from-the-file", fileOnly.secret);
+        assertEquals("from-the-file", fileOnly.secrets.secret);
         assertEquals(NodeOptions.DEFAULT_PEER_PORT, fileOnly.peerPort, "not in the file: the built-in default");
 
         NodeOptions env = parsed(Map.of("DISTRI_PLACE_COOLDOWN", "3", "DISTRI_PLACE_SECRET", "from-env"),
             "node", "--config=" + file);
         assertEquals(3.0, env.cooldownSeconds);
-        assertEquals("from-env", env.secret, "the secret's older variable counts as the environment too");
+        assertEquals("from-env", env.secrets.secret, "the secret's older variable counts as the environment too");
         assertEquals(8081, env.httpPort);
 
         NodeOptions flags = parsed(Map.of("DISTRI_PLACE_COOLDOWN", "3"), "node", "--config", file.toString(),

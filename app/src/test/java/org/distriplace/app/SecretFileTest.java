@@ -22,7 +22,7 @@ class SecretFileTest {
         NodeCommand command = new NodeCommand();
         new CommandLine(command).parseArgs("--cluster-secret-file", file.toString(), "--bind", "127.0.0.1");
         command.options.checkSecret();
-        assertEquals("0123abcd", command.options.secret);
+        assertEquals("0123abcd", command.options.secrets.secret);
 
         for (String[] bad : new String[][] {{dir.resolve("missing").toString(), "cannot read"},
             {Files.writeString(dir.resolve("empty"), "\n").toString(), "is empty"},

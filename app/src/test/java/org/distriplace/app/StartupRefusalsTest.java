@@ -56,7 +56,7 @@ class StartupRefusalsTest {
     void aHeadlessNodeOnAReachableAddressRefusesTheDevelopmentSecret() {
         CommandRun run = new CommandRun();
         int status = run.run("node", "--data-dir", dir.resolve("never").toString(), "--http-port", "0",
-            "--peer-port", "0", "--bind", "0.0.0.0", "--cluster-secret", NodeOptions.DEFAULT_SECRET);
+            "--peer-port", "0", "--bind", "0.0.0.0", "--cluster-secret", SecretOptions.DEFAULT_SECRET);
         assertEquals(2, status, run.err());
         assertTrue(run.err().contains("needs a secret of its own"), run.err());
         assertFalse(Files.exists(dir.resolve("never")), "nothing was made");

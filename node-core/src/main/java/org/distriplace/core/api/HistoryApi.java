@@ -116,11 +116,23 @@ final class HistoryApi {
 
     private CompletableFuture<FullHttpResponse> submit(Supplier<FullHttpResponse> work, Executor executor) {
         try {
-            return CompletableFuture.supplyAsync(work, readers).thenApplyAsync(response -> response, executor);
+            return CompletableFuture.supplyAsync(work, readers).exceptionally(HistoryApi::unavailable)
+                .thenApplyAsync(response -> response, executor);
         } catch (RejectedExecutionException busy) {
             return done(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY", "the history is answering "
                 + "as many requests as it takes; try again shortly"));
         }
+    }
+
+    /** A store that did not answer (an edge's database) is 503, saying so; anything else stays a failure. */
+    private static FullHttpResponse unavailable(Throwable failure) {
+        Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
+        if (cause instanceof java.io.UncheckedIOException down) {
+            return Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", down.getCause().getMessage()
+                + "; try again shortly");
+        }
+        throw failure instanceof java.util.concurrent.CompletionException completion ? completion
+            : new java.util.concurrent.CompletionException(failure);
     }
 
     private static ObjectNode placements(List<PixelWrite> writes) {

@@ -20,20 +20,30 @@ public final class TestHttp {
     private static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     private final HttpClient client;
+    private final CookieManager cookies;
 
     /** A client without cookies (a script: the node knows it by its address). */
     public TestHttp() {
-        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build());
+        this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
     }
 
-    private TestHttp(HttpClient client) {
+    private TestHttp(HttpClient client, CookieManager cookies) {
         this.client = client;
+        this.cookies = cookies;
     }
 
     /** A client that keeps the session cookies nodes offer, as a browser does. */
     public static TestHttp withCookies() {
-        return new TestHttp(HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .connectTimeout(Duration.ofSeconds(5)).build());
+        CookieManager cookies = new CookieManager();
+        return new TestHttp(HttpClient.newBuilder().cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(5)).build(), cookies);
+    }
+
+    /** The value of the cookie {@code name} this client was given (by any server), or null. */
+    public String cookie(String name) {
+        return cookies == null ? null : cookies.getCookieStore().getCookies().stream()
+            .filter(cookie -> cookie.getName().equals(name)).map(java.net.HttpCookie::getValue).findFirst()
+            .orElse(null);
     }
 
     public HttpResponse<String> get(String url) throws IOException, InterruptedException {

@@ -1,0 +1,216 @@
+package org.distriplace.edge;
+
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import org.distriplace.core.engine.CanvasSettings;
+import org.distriplace.core.engine.Engine;
+import org.distriplace.core.engine.EngineStatus;
+import org.distriplace.core.model.AccountChange;
+import org.distriplace.core.model.AccountEntry;
+import org.distriplace.core.model.Color;
+import org.distriplace.core.node.PixelListener;
+import org.distriplace.core.node.PlaceError;
+import org.distriplace.core.node.PlaceException;
+import org.distriplace.core.node.PlaceResult;
+import org.distriplace.core.node.ReadSide;
+import org.distriplace.core.read.ReadView;
+import redis.clients.jedis.UnifiedJedis;
+
+/**
+ * Seed 2's engine behind the same API as a peer node: a stateless edge. A placement is one atomic step in Redis
+ * (cooldown, canvas byte, order, outbox, publish: place.lua), then the Kafka log, and only then the player hears
+ * success; the outbox keeps a placement Redis ordered until the log has it, and the {@link EdgeUpkeep} logs what an
+ * edge left there (it died, or Kafka failed). Readers are served from the edge's {@link CanvasMirror}.
+ */
+public final class EdgeEngine implements Engine, AutoCloseable {
+
+    /** Placements waiting for a placer beyond this many are refused: no client grows the queue without end. */
+    static final int PLACE_QUEUE = 4_096;
+
+    private final EdgeSettings settings;
+    private final int id;
+    private final RedisCanvas redis;
+    private final PlacementLog log;
+    private final AccountStore accounts;
+    private final ReadSide feed = new ReadSide();
+    private final CanvasMirror mirror;
+    private final PlacementFeed subscription;
+    private final OutboxCleaner cleaner;
+    private final ThreadPoolExecutor placers;
+    private final ScheduledExecutorService upkeepThread;
+    private final EdgeUpkeep upkeep;
+
+    private EdgeEngine(EdgeSettings settings, UnifiedJedis jedis, AccountStore accounts,
+                       Supplier<RebuildStart> rebuildStart) {
+        this.settings = settings;
+        CanvasSettings canvas = settings.canvas();
+        this.redis = new RedisCanvas(jedis, new CanvasBands(settings.namespace(), canvas.width(), canvas.height()));
+        this.id = Math.toIntExact(jedis.incr(redis.bands().edgeCounter()));
+        this.accounts = accounts;
+        this.log = new PlacementLog(settings.kafka(), settings.topic(), "edge-" + id, System::currentTimeMillis);
+        this.mirror = new CanvasMirror(redis, canvas, feed, accounts::current);
+        accounts.onChange(mirror::accountsChanged);
+        this.subscription = new PlacementFeed(jedis, redis.bands().channel(), mirror);
+        this.cleaner = new OutboxCleaner(redis);
+        this.placers = new ThreadPoolExecutor(16, 16, 0, TimeUnit.MILLISECONDS,
+            new ArrayBlockingQueue<>(PLACE_QUEUE), Daemons.named("edge-placer"));
+        this.upkeepThread = Executors.newSingleThreadScheduledExecutor(
+            Daemons.named("edge-upkeep"));
+        this.upkeep = new EdgeUpkeep(this, redis, log, settings, rebuildStart);
+    }
+
+    /**
+     * Connects to the services {@code settings} name, creates the placements topic if missing, and starts: the
+     * canvas is rebuilt first if Redis does not hold it.
+     */
+    public static EdgeEngine start(EdgeSettings settings, AccountStore accounts, Supplier<RebuildStart> rebuildStart)
+        throws InterruptedException {
+        PlacementLog.ensureTopic(settings.kafka(), settings.topic());
+        UnifiedJedis jedis = RedisCanvas.connect(settings.redis(), 32);
+        EdgeEngine engine = new EdgeEngine(settings, jedis, accounts, rebuildStart);
+        engine.upkeep.keep();
+        engine.mirror.start();
+        engine.subscription.start();
+        engine.upkeepThread.scheduleWithFixedDelay(engine.upkeep::keep, 1, 1, TimeUnit.SECONDS);
+        return engine;
+    }
+
+    @Override
+    public int id() {
+        return id;
+    }
+
+    @Override
+    public CanvasSettings settings() {
+        return settings.canvas();
+    }
+
+    @Override
+    public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
+        CanvasSettings canvas = settings.canvas();
+        if (x < 0 || y < 0 || x >= canvas.width() || y >= canvas.height()) {
+            return refused(PlaceError.OUT_OF_BOUNDS, "(" + x + ", " + y + ") is outside the " + canvas.width() + "x"
+                + canvas.height() + " canvas");
+        }
+        int index = canvas.palette().indexOf(color);
+        if (index < 0) {
+            return refused(PlaceError.BAD_COLOR, color.hex() + " is not in the palette");
+        }
+        if (accounts.current().isBanned(user)) {
+            return refused(PlaceError.BANNED, user + " is banned by a moderator");
+        }
+        if (log.refusing()) {
+            return refused(PlaceError.NOT_READY, "the placement log (Kafka) is not answering ("
+                + log.failure() + "); try again shortly");
+        }
+        CompletableFuture<PlaceResult> result = new CompletableFuture<>();
+        try {
+            placers.execute(() -> placeNow(user, x, y, index, result));
+        } catch (RejectedExecutionException e) {
+            return refused(PlaceError.NOT_READY, "this edge is busy: too many placements are waiting");
+        }
+        return result;
+    }
+
+    private void placeNow(String user, int x, int y, int color, CompletableFuture<PlaceResult> result) {
+        RedisCanvas.Outcome outcome;
+        try {
+            outcome = redis.place(user, x, y, color, id, settings.canvas().cooldownMs());
+        } catch (RuntimeException e) {
+            result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "Redis is not answering ("
+                + e.getMessage() + ")"));
+            return;
+        }
+        if (outcome instanceof RedisCanvas.CoolingDown cooling) {
+            result.completeExceptionally(new PlaceException(PlaceError.COOLDOWN, "wait "
+                + (cooling.remainingMs() + 999) / 1000 + " s before placing again", cooling.remainingMs()));
+        } else if (outcome instanceof RedisCanvas.CanvasMissing) {
+            upkeepThread.execute(upkeep::keep);
+            result.completeExceptionally(new PlaceException(PlaceError.NOT_READY,
+                "Redis lost the canvas: it is being rebuilt from the log; try again shortly"));
+        } else if (outcome instanceof RedisCanvas.Placed placed) {
+            Placement placement = placed.placement();
+            log.append(placement).whenComplete((ok, failure) -> {
+                if (failure != null) {
+                    // Redis shows it and its outbox keeps it: the upkeep logs it once Kafka is back.
+                    result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "placed but not yet "
+                        + "logged: the placement log (Kafka) failed (" + failure.getMessage() + ")"));
+                    return;
+                }
+                cleaner.logged(placement);
+                result.complete(new PlaceResult(placement.write(settings.canvas().palette()),
+                    placement.ms() + settings.canvas().cooldownMs()));
+            });
+        }
+    }
+
+    private static CompletableFuture<PlaceResult> refused(PlaceError code, String message) {
+        return CompletableFuture.failedFuture(new PlaceException(code, message));
+    }
+
+    @Override
+    public CompletableFuture<AccountEntry> changeAccount(AccountChange change) {
+        return accounts.change(change);
+    }
+
+    @Override
+    public ReadView view() {
+        return feed.view();
+    }
+
+    @Override
+    public void addPixelListener(PixelListener listener) {
+        feed.add(listener);
+    }
+
+    @Override
+    public void removePixelListener(PixelListener listener) {
+        feed.remove(listener);
+    }
+
+    @Override
+    public CompletableFuture<EngineStatus> status() {
+        return CompletableFuture.completedFuture(upkeep.status());
+    }
+
+    /** The status now, for the upkeep: what the mirror and subscription know. */
+    boolean hearing() {
+        return subscription.subscribed() && mirror.whole();
+    }
+
+    /** Tells every edge's mirror that the canvas was rebuilt. */
+    void announceRebuilt() {
+        redis.redis().publish(redis.bands().channel(), CanvasMirror.REBUILT);
+    }
+
+    ReadView currentView() {
+        return feed.view();
+    }
+
+    String accountsFailure() {
+        return accounts.failure();
+    }
+
+    @Override
+    public void close() {
+        upkeepThread.shutdownNow();
+        subscription.close();
+        mirror.close();
+        placers.shutdown();
+        try {
+            placers.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        log.close();
+        cleaner.close();
+        accounts.close();
+        redis.close();
+    }
+}

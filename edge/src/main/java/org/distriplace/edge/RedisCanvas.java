@@ -1,0 +1,182 @@
+package org.distriplace.edge;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.apache.commons.pool2.impl.GenericObjectPoolConfig;
+import redis.clients.jedis.Connection;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.RedisClusterClient;
+import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * The live canvas in Redis (seed 2's data model): the placement script, the bands an edge's mirror starts from,
+ * the outboxes of placements not yet known to be logged, and the rebuilt bands after Redis lost everything.
+ * Thread-safe (a pool of connections); every call blocks on Redis, so none runs on an event loop.
+ */
+public final class RedisCanvas implements AutoCloseable {
+
+    /** What a placement came to. */
+    public sealed interface Outcome {
+    }
+
+    /** Placed, as Redis ordered it. */
+    public record Placed(Placement placement) implements Outcome {
+    }
+
+    /** The player placed less than a cooldown ago: this many milliseconds are left. */
+    public record CoolingDown(long remainingMs) implements Outcome {
+    }
+
+    /** The band is missing: Redis lost the canvas, which must be rebuilt from the log first. */
+    public record CanvasMissing() implements Outcome {
+    }
+
+    /** A band's pixels with the number of the last placement they hold. */
+    public record Band(byte[] pixels, long seq) {
+    }
+
+    private final UnifiedJedis redis;
+    private final CanvasBands bands;
+
+    public RedisCanvas(UnifiedJedis redis, CanvasBands bands) {
+        this.redis = redis;
+        this.bands = bands;
+    }
+
+    /** A client of one Redis ({@code redis://host:port}), or of a Redis Cluster when several nodes are named. */
+    public static UnifiedJedis connect(List<URI> nodes, int poolSize) {
+        DefaultJedisClientConfig config = DefaultJedisClientConfig.builder().timeoutMillis(2000).build();
+        GenericObjectPoolConfig<Connection> pool = new GenericObjectPoolConfig<>();
+        pool.setMaxTotal(poolSize);
+        pool.setMaxIdle(poolSize);
+        pool.setMaxWait(java.time.Duration.ofSeconds(2));
+        if (nodes.size() == 1) {
+            return RedisClient.builder().fromURI(nodes.get(0)).clientConfig(config).poolConfig(pool).build();
+        }
+        Set<HostAndPort> seeds = nodes.stream().map(node -> new HostAndPort(node.getHost(), node.getPort()))
+            .collect(Collectors.toSet());
+        return RedisClusterClient.builder().nodes(seeds).clientConfig(config).poolConfig(pool).build();
+    }
+
+    public UnifiedJedis redis() {
+        return redis;
+    }
+
+    public CanvasBands bands() {
+        return bands;
+    }
+
+    /**
+     * Places palette colour {@code color} at (x, y) for {@code user} through edge {@code edge}, atomically: the
+     * cooldown, the byte, the band's order, the outbox and the publish (place.lua).
+     */
+    public Outcome place(String user, int x, int y, int color, int edge, long cooldownMs) {
+        int band = bands.bandOf(y);
+        List<byte[]> keys = List.of(bands.cooldownKey(user), bands.canvasKey(band), bands.clockKey(band),
+            bands.outboxKey(band), bands.outboxTimesKey(band));
+        List<byte[]> args = List.of(RedisScripts.bytes(cooldownMs), RedisScripts.bytes(bands.offset(x, y)),
+            new byte[] {(byte) color}, Placement.tail(band, x, y, color, edge, user).getBytes(StandardCharsets.UTF_8),
+            bands.channel());
+        List<?> reply = (List<?>) RedisScripts.PLACE.run(redis, keys, args);
+        long kind = (Long) reply.get(0);
+        if (kind < 0) {
+            return new CanvasMissing();
+        }
+        if (kind == 0) {
+            return new CoolingDown(Math.max(1, (Long) reply.get(1)));
+        }
+        return new Placed(new Placement(band, (Long) reply.get(1), (Long) reply.get(2), (Long) reply.get(3), x, y,
+            color, edge, user));
+    }
+
+    /** Band {@code band} now, or null pixels if Redis does not hold it. */
+    public Band band(int band) {
+        List<?> reply = (List<?>) RedisScripts.BAND.run(redis, List.of(bands.canvasKey(band), bands.clockKey(band)),
+            List.of());
+        Object pixels = reply.get(0);
+        return new Band(pixels instanceof byte[] held ? held : null, (Long) reply.get(1));
+    }
+
+    /** Whether Redis holds every band (it does not after it restarted empty, until the canvas is rebuilt). */
+    public boolean whole() {
+        for (int band = 0; band < bands.count(); band++) {
+            if (!redis.exists(bands.canvasKey(band))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The log has these placements of {@code band}: they leave its outbox. */
+    public void logged(int band, List<Long> seqs) {
+        if (seqs.isEmpty()) {
+            return;
+        }
+        List<byte[]> args = new ArrayList<>(seqs.size());
+        seqs.forEach(seq -> args.add(RedisScripts.bytes(seq)));
+        RedisScripts.LOGGED.run(redis, List.of(bands.outboxKey(band), bands.outboxTimesKey(band)), args);
+    }
+
+    /** Up to {@code limit} placements of {@code band} still in its outbox, placed at or before {@code beforeMs}. */
+    public List<Placement> outbox(int band, long beforeMs, int limit) {
+        List<byte[]> seqs = redis.zrangeByScore(bands.outboxTimesKey(band), 0, beforeMs, 0, limit);
+        if (seqs.isEmpty()) {
+            return List.of();
+        }
+        List<Placement> found = new ArrayList<>();
+        for (byte[] record : redis.hmget(bands.outboxKey(band), seqs.toArray(new byte[0][]))) {
+            if (record != null) {
+                Placement.decode(record).ifPresent(found::add);
+            }
+        }
+        return found;
+    }
+
+    /** Redis' clock, in milliseconds (the clock placements are stamped with). */
+    public long timeMs() {
+        List<?> time = (List<?>) redis.eval("local t = redis.call('TIME') return {tonumber(t[1]), tonumber(t[2])}");
+        return (Long) time.get(0) * 1000 + (Long) time.get(1) / 1000;
+    }
+
+    /** Writes a rebuilt band: its clock and sequence, then its pixels (restore.lua). */
+    public void restore(int band, byte[] pixels, long ms, long logical, long seq) {
+        RedisScripts.RESTORE.run(redis, List.of(bands.canvasKey(band), bands.clockKey(band)),
+            List.of(pixels, RedisScripts.bytes(ms), RedisScripts.bytes(logical), RedisScripts.bytes(seq)));
+    }
+
+    /** Puts {@code user} in cooldown for {@code remainingMs} more (their placements were rebuilt from the log). */
+    public void cooldown(String user, long remainingMs) {
+        redis.set(bands.cooldownKey(user), RedisScripts.bytes(1), SetParams.setParams().px(remainingMs));
+    }
+
+    /** Takes lock {@code name} for {@code ttlMs} if nobody holds it; whether this call took it. */
+    public boolean tryLock(String name, String owner, long ttlMs) {
+        return "OK".equals(redis.set(name, owner, SetParams.setParams().nx().px(ttlMs)));
+    }
+
+    /** Keeps lock {@code name} for {@code ttlMs} more if {@code owner} still holds it. */
+    public boolean renewLock(String name, String owner, long ttlMs) {
+        Object renewed = redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then "
+            + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) else return 0 end", List.of(name),
+            List.of(owner, Long.toString(ttlMs)));
+        return Long.valueOf(1).equals(renewed);
+    }
+
+    /** Releases lock {@code name} if {@code owner} holds it. */
+    public void unlock(String name, String owner) {
+        redis.eval("if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) else return 0 end",
+            List.of(name), List.of(owner));
+    }
+
+    @Override
+    public void close() {
+        redis.close();
+    }
+}

@@ -1,0 +1,117 @@
+package org.distriplace.edge.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Seed 2's backing services on one machine, for trying the edge and for tests: Redis and PostgreSQL from the
+ * system's packages and a single Kafka broker, each on a loopback port with its data under one directory, and
+ * {@code edge.conf} there naming them (the keys {@code redis}, {@code kafka}, {@code postgres} and
+ * {@code postgres-user}, as the edge's options are named). In production the same keys name the operator's own.
+ */
+public final class Stack {
+
+    /** The configuration file {@link #up} writes, which {@code edge} and {@code history-service} read. */
+    public static final String CONF = "edge.conf";
+
+    private final Path dir;
+    private final Map<String, StackService> services;
+
+    private Stack(Path dir, Map<String, StackService> services) {
+        this.dir = dir;
+        this.services = services;
+    }
+
+    /** The stack kept in {@code dir} (created if missing); nothing is started. */
+    public static Stack in(Path dir) throws IOException {
+        Path root = Files.createDirectories(dir).toAbsolutePath();
+        // The package users (redis, postgres) must reach their directories inside it.
+        if (LocalProcess.isRoot()) {
+            root.toFile().setExecutable(true, false);
+        }
+        return new Stack(root, Map.of(
+            "redis", new RedisServer(ServiceDir.of(root, "redis")),
+            "postgres", new PostgresServer(ServiceDir.of(root, "postgres")),
+            "kafka", new KafkaBroker(ServiceDir.of(root, "kafka"))));
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Starts every service not running yet, waits until each answers, and writes {@code edge.conf}; says what it
+     * does to {@code progress}. Fails naming a missing system package with the command that installs it.
+     */
+    public Path up(Consumer<String> progress) throws IOException, InterruptedException {
+        for (String name : List.of("redis", "postgres", "kafka")) {
+            StackService service = services.get(name);
+            if (service.running()) {
+                progress.accept(name + ": already running at " + service.address());
+            } else {
+                progress.accept(name + ": starting...");
+                service.start();
+                progress.accept(name + ": running at " + service.address());
+            }
+        }
+        return writeConf();
+    }
+
+    /** Stops every service (Kafka first: nothing then writes to the others), keeping the data. */
+    public void down(Consumer<String> progress) throws IOException, InterruptedException {
+        for (String name : List.of("kafka", "postgres", "redis")) {
+            StackService service = services.get(name);
+            boolean was = service.running();
+            service.stop();
+            progress.accept(name + (was ? ": stopped" : ": was not running"));
+        }
+    }
+
+    /** Stops one service cleanly (fault tests and operators' drills). */
+    public void stop(String name) throws IOException, InterruptedException {
+        service(name).stop();
+    }
+
+    /** Kills one service at once, as a crash would. */
+    public void kill(String name) throws IOException, InterruptedException {
+        service(name).kill();
+    }
+
+    /** Starts one service again, on its port. */
+    public void start(String name) throws IOException, InterruptedException {
+        StackService service = service(name);
+        if (!service.running()) {
+            service.start();
+        }
+    }
+
+    public boolean running(String name) {
+        return service(name).running();
+    }
+
+    private StackService service(String name) {
+        StackService service = services.get(name);
+        if (service == null) {
+            throw new IllegalArgumentException("no service " + name + " in the stack (redis, postgres, kafka)");
+        }
+        return service;
+    }
+
+    private Path writeConf() throws IOException {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Written by `distri-place stack up --dir " + dir + "`: where the edges and the history service");
+        lines.add("# find seed 2's services. Point these keys at your own Redis, Kafka and PostgreSQL in production.");
+        lines.add("redis = " + services.get("redis").address());
+        lines.add("kafka = " + services.get("kafka").address());
+        lines.add("postgres = " + services.get("postgres").address());
+        lines.add("postgres-user = " + PostgresServer.USER);
+        Path conf = dir.resolve(CONF);
+        Files.write(conf, lines);
+        return conf;
+    }
+}
