@@ -28,6 +28,10 @@ public final class HistoryServiceCommand implements Callable<Integer> {
     @CommandLine.Mixin
     BackendOptions backends = new BackendOptions();
 
+    /** Not used here (the history service signs nothing): accepted so one edge.conf serves edges and this alike. */
+    @CommandLine.Mixin
+    SecretOptions secrets = new SecretOptions();
+
     @Option(names = "--config", paramLabel = "FILE", description = "Settings for every option above, one "
         + "key = value a line (the edge.conf `stack up` writes); options given here and DISTRI_PLACE_* environment "
         + "variables win over it.")

@@ -66,18 +66,18 @@ public final class EdgeEngine implements Engine, AutoCloseable {
     }
 
     /**
-     * Connects to the services {@code settings} name, creates the placements topic if missing, and starts: the
-     * canvas is rebuilt first if Redis does not hold it.
+     * Connects to the services {@code settings} name, creates the placements topic if missing, and starts; if
+     * Redis does not hold the canvas, it is rebuilt in the background while placements are refused (503).
      */
     public static EdgeEngine start(EdgeSettings settings, AccountStore accounts, Supplier<RebuildStart> rebuildStart)
         throws InterruptedException {
         PlacementLog.ensureTopic(settings.kafka(), settings.topic());
         UnifiedJedis jedis = RedisCanvas.connect(settings.redis(), 32);
         EdgeEngine engine = new EdgeEngine(settings, jedis, accounts, rebuildStart);
-        engine.upkeep.keep();
         engine.mirror.start();
         engine.subscription.start();
-        engine.upkeepThread.scheduleWithFixedDelay(engine.upkeep::keep, 1, 1, TimeUnit.SECONDS);
+        // At once, then every second: while the canvas is being rebuilt the edge already answers, 503 and why.
+        engine.upkeepThread.scheduleWithFixedDelay(engine.upkeep::keep, 0, 1, TimeUnit.SECONDS);
         return engine;
     }
 

@@ -83,9 +83,11 @@ final class EdgeUpkeep {
             if (redis.whole()) {
                 return true;
             }
-            // Placements the lost Redis ordered may still be on their way to the log: wait until each has been
-            // logged or has failed, so the rebuild reads every one a player heard succeed.
-            Thread.sleep(PlacementLog.DELIVERY_TIMEOUT_MS + 2_000L);
+            if (!LogReader.empty(settings.kafka(), settings.topic())) {
+                // Placements the lost Redis ordered may still be on their way to the log: wait until each has
+                // been logged or has failed, so the rebuild reads every one a player heard succeed.
+                Thread.sleep(PlacementLog.DELIVERY_TIMEOUT_MS + 2_000L);
+            }
             long started = System.nanoTime();
             CanvasRebuild.Summary summary = CanvasRebuild.run(redis, settings.kafka(), settings.topic(),
                 settings.canvas(), rebuildStart.get());

@@ -17,18 +17,32 @@ final class LogReader {
     private LogReader() {
     }
 
+    /** Whether the log holds no record at all (a canvas never painted: nothing to wait for, nothing to read). */
+    static boolean empty(String bootstrap, String topic) {
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrap),
+            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+                .map(info -> new TopicPartition(topic, info.partition())).toList();
+            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().allMatch(end -> end == 0);
+        }
+    }
+
+    private static Properties config(String bootstrap) {
+        Properties config = new Properties();
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        return config;
+    }
+
     /**
      * Hands every placement from {@code from} (offset per partition; the beginning where absent) to the log's
      * current end to {@code sink}; returns the end offsets reached.
      */
     static Map<TopicPartition, Long> readToEnd(String bootstrap, String topic, Map<Integer, Long> from,
                                                Consumer<Placement> sink) {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config, new ByteArrayDeserializer(),
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrap), new ByteArrayDeserializer(),
             new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
                 .map(info -> new TopicPartition(topic, info.partition())).toList();

@@ -12,7 +12,8 @@ import java.util.function.Consumer;
  * Seed 2's backing services on one machine, for trying the edge and for tests: Redis and PostgreSQL from the
  * system's packages and a single Kafka broker, each on a loopback port with its data under one directory, and
  * {@code edge.conf} there naming them (the keys {@code redis}, {@code kafka}, {@code postgres} and
- * {@code postgres-user}, as the edge's options are named). In production the same keys name the operator's own.
+ * {@code postgres-user}, as the edge's options are named) with a session key made for the stack
+ * ({@code cluster-secret}: the file is its owner's alone). In production the same keys name the operator's own.
  */
 public final class Stack {
 
@@ -102,6 +103,19 @@ public final class Stack {
         return service;
     }
 
+    /** The stack's session key: made once (random), kept in the directory, readable by its owner alone. */
+    private String secret() throws IOException {
+        Path file = dir.resolve("cluster-secret");
+        if (!Files.exists(file)) {
+            byte[] bytes = new byte[24];
+            new java.security.SecureRandom().nextBytes(bytes);
+            Files.writeString(file, java.util.HexFormat.of().formatHex(bytes) + "\n");
+            file.toFile().setReadable(false, false);
+            file.toFile().setReadable(true, true);
+        }
+        return Files.readString(file).strip();
+    }
+
     private Path writeConf() throws IOException {
         List<String> lines = new ArrayList<>();
         lines.add("# Written by `distri-place stack up --dir " + dir + "`: where the edges and the history service");
@@ -110,8 +124,12 @@ public final class Stack {
         lines.add("kafka = " + services.get("kafka").address());
         lines.add("postgres = " + services.get("postgres").address());
         lines.add("postgres-user = " + PostgresServer.USER);
+        lines.add("# The key every edge signs players' sessions with, made for this stack: keep it secret.");
+        lines.add("cluster-secret = " + secret());
         Path conf = dir.resolve(CONF);
         Files.write(conf, lines);
+        conf.toFile().setReadable(false, false);
+        conf.toFile().setReadable(true, true);
         return conf;
     }
 }

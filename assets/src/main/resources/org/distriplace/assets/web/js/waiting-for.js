@@ -1,10 +1,16 @@
 /**
- * What a placement waits for, in words a player can follow, from what this node knows of the cluster
- * (GET /api/v1/cluster): its leader, the members it reaches, and the majority a commit needs.
- * @param {object} cluster the node's answer: nodeId, leaderId (0: none), peers [{id, status}], members [{id}]
+ * What a placement waits for, in words a player can follow, from what this server knows (GET /api/v1/cluster):
+ * on a node, its leader, the members it reaches, and the majority a commit needs; on an edge, the services
+ * (Redis, Kafka) it waits for.
+ * @param {object} cluster the server's answer: engine ("peer" or "edge"); a node's nodeId, leaderId (0: none),
+ *   peers [{id, status}], members [{id}]; an edge's reasons [sentence]
  * @returns {string}
  */
 export function waitingFor(cluster) {
+  if (cluster.engine === 'edge') {
+    return cluster.reasons?.length ? `waiting: ${cluster.reasons[0]}…`
+      : 'waiting for Redis to order it and Kafka to log it…';
+  }
   const members = cluster.members?.length ? cluster.members.map((m) => m.id) : [cluster.nodeId];
   const peers = new Map((cluster.peers ?? []).map((p) => [p.id, p.status]));
   const reached = members.filter((id) => id === cluster.nodeId || (peers.has(id) && peers.get(id) !== 'DEAD')).length;
