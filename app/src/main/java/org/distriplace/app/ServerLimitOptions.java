@@ -55,6 +55,12 @@ final class ServerLimitOptions {
         + "default.")
     List<String> moderators = new ArrayList<>();
 
+    @Option(names = "--trusted-proxies", paramLabel = "ADDRESS[,ADDRESS...]", split = ",", description = "The "
+        + "proxies in front of this server (nginx, a load balancer), as IP addresses: from them the client is the "
+        + "address X-Forwarded-For names, so the limits per address still see players; from anyone else that "
+        + "header is ignored (default: none).")
+    List<String> trustedProxies = new ArrayList<>();
+
     /** The server's limits; one out of range is a usage error naming its option. */
     ServerOptions serverOptions(CommandLine command) {
         ServerOptions limits = ServerOptions.defaults();
@@ -67,6 +73,7 @@ final class ServerLimitOptions {
             l -> l.withPlacementsPerSecond(placementsPerSecond));
         limits = limit(command, limits, "--logins-per-minute", l -> l.withLoginsPerMinute(loginsPerMinute));
         limits = limit(command, limits, "--moderators", l -> l.withModerators(Set.copyOf(moderators)));
+        limits = limit(command, limits, "--trusted-proxies", l -> l.withTrustedProxies(Set.copyOf(trustedProxies)));
         return limit(command, limits, "--client-backlog", l -> l.withClientBacklogBytes((int) Math.min(
             Integer.MAX_VALUE, clientBacklogKib * 1024L)));
     }

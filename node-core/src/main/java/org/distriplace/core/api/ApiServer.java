@@ -75,6 +75,7 @@ public final class ApiServer implements AutoCloseable {
     private final MembersApi members;
     private HistoryApi history;
     private final HealthApi health;
+    private final ClientAddress clientAddresses;
     private final ConnectionsPerAddress connections;
     private final ClientPolicy clients;
     private Supplier<String> metrics;
@@ -114,7 +115,8 @@ public final class ApiServer implements AutoCloseable {
         this.options = options;
         this.encodings = new CanvasEncodings(engine::view);
         this.health = new HealthApi(engine, System::currentTimeMillis);
-        this.connections = new ConnectionsPerAddress(options.maxConnectionsPerAddress());
+        this.clientAddresses = new ClientAddress(options.trustedProxies());
+        this.connections = new ConnectionsPerAddress(options.maxConnectionsPerAddress(), clientAddresses);
         this.clients = new ClientPolicy(new ClientIdentity(sessionKey != null ? sessionKey
             : new ClusterSecret(ClusterSecret.nonce()), System::currentTimeMillis, options.sessionsPerHour()),
             AddressRate.perSecond(options.placementsPerSecond(), System::nanoTime));
@@ -202,6 +204,7 @@ public final class ApiServer implements AutoCloseable {
                     channel.pipeline().addLast(RequestDeadline.START, deadline);
                     channel.pipeline().addLast(HTTP_CODEC, new HttpServerCodec());
                     channel.pipeline().addLast(AGGREGATOR, new JsonHttpAggregator(options.maxBodyBytes()));
+                    channel.pipeline().addLast(ClientAddress.NAME, clientAddresses);
                     channel.pipeline().addLast(RequestDeadline.MET, deadline.met());
                     channel.pipeline().addLast(ROUTES, new WebSocketRoutes(options.maxWebSocketFrameBytes(),
                         () -> new WebSocketSession(engine, live, clients),

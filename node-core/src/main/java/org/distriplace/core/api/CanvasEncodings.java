@@ -22,20 +22,30 @@ import org.distriplace.core.read.ReadView;
  */
 final class CanvasEncodings {
 
+    /**
+     * One encoding of one view: its bytes (a retained duplicate, the reader's to send or release) and its entity
+     * tag, which names the canvas's state, so every server holding the same canvas tags it alike and a cache in
+     * front of them (nginx, a CDN) revalidates with a 304.
+     */
+    record Encoded(ByteBuf body, String etag) {
+    }
+
     /** One kind of encoding of the latest view. */
     private static final class Cache {
         private final Supplier<ReadView> views;
         private final Function<ReadView, ByteBuf> encoder;
+        private final String kind;
         private ReadView view;
         private ByteBuf encoded;
 
-        Cache(Supplier<ReadView> views, Function<ReadView, ByteBuf> encoder) {
+        Cache(Supplier<ReadView> views, Function<ReadView, ByteBuf> encoder, String kind) {
             this.views = views;
             this.encoder = encoder;
+            this.kind = kind;
         }
 
         /** The latest view's encoding, for one reader to send (and so release). */
-        synchronized ByteBuf current() {
+        synchronized Encoded current() {
             ReadView latest = views.get();
             if (latest != view) {
                 ByteBuf next = encoder.apply(latest);
@@ -45,7 +55,8 @@ final class CanvasEncodings {
                 encoded = next;
                 view = latest;
             }
-            return encoded.retainedDuplicate();
+            return new Encoded(encoded.retainedDuplicate(), "\"" + kind + "-" + view.stateHash() + "-"
+                + view.committedWrites() + "\"");
         }
 
         synchronized void release() {
@@ -64,18 +75,18 @@ final class CanvasEncodings {
     /** @param views the node's latest published view */
     CanvasEncodings(Supplier<ReadView> views) {
         this.binary = new Cache(views, view -> direct(out -> view.canvas().writeTo(out),
-            view.canvas().width() * view.canvas().height()));
+            view.canvas().width() * view.canvas().height()), "b");
         // Only the pixels cache calls this, under its lock: the band texts it keeps are used one view at a time.
-        this.pixels = new Cache(views, view -> direct(pixelsJson.encode(view)));
+        this.pixels = new Cache(views, view -> direct(pixelsJson.encode(view)), "j");
     }
 
     /** Palette indexes, row-major: the binary canvas. */
-    ByteBuf binary() {
+    Encoded binary() {
         return binary.current();
     }
 
     /** The seed's {@code GET /canvas}: {@code {width, height, pixels: {"x,y": "#RRGGBB"}, version}}. */
-    ByteBuf pixels() {
+    Encoded pixels() {
         return pixels.current();
     }
 

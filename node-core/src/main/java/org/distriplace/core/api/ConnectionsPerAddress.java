@@ -20,10 +20,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class ConnectionsPerAddress extends ChannelInboundHandlerAdapter {
 
     private final int max;
+    private final ClientAddress clients;
     private final Map<InetAddress, Integer> open = new ConcurrentHashMap<>();
 
-    ConnectionsPerAddress(int max) {
+    /** @param clients which peers are trusted proxies: they carry many players, and are not limited */
+    ConnectionsPerAddress(int max, ClientAddress clients) {
         this.max = max;
+        this.clients = clients;
     }
 
     @Override
@@ -59,7 +62,8 @@ final class ConnectionsPerAddress extends ChannelInboundHandlerAdapter {
             + body.getBytes(StandardCharsets.UTF_8).length + "\r\nconnection: close\r\n\r\n" + body;
     }
 
-    private static InetAddress addressOf(ChannelHandlerContext ctx) {
-        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet ? inet.getAddress() : null;
+    private InetAddress addressOf(ChannelHandlerContext ctx) {
+        return ctx.channel().remoteAddress() instanceof InetSocketAddress inet && !clients.trusts(inet.getAddress())
+            ? inet.getAddress() : null;
     }
 }

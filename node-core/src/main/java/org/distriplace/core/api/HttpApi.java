@@ -83,7 +83,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         boolean keepAlive = HttpUtil.isKeepAlive(request);
         String path = new QueryStringDecoder(request.uri()).path();
         HttpMethod method = request.method();
-        Identity identity = identities.of(request.headers(), ctx.channel().remoteAddress(),
+        Identity identity = identities.of(request.headers(), ClientAddress.of(ctx),
             method.equals(HttpMethod.GET) && StaticFiles.isPage(path));
         CompletableFuture<FullHttpResponse> response;
         if (HealthApi.serves(path)) {
@@ -97,10 +97,10 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (ModerationApi.serves(path)) {
             response = moderation.handle(method, path, request, identity, ctx.executor());
         } else if (AuthApi.serves(path)) {
-            response = auth.handle(method, path, request, identity, ctx.channel().remoteAddress(), ctx.executor());
+            response = auth.handle(method, path, request, identity, ClientAddress.of(ctx), ctx.executor());
         } else if (method.equals(HttpMethod.POST) && path.equals("/pixel")) {
             // Every attempt counts against the address's rate, before anything else is looked at.
-            response = !policy.placements().tryTake(ctx.channel().remoteAddress())
+            response = !policy.placements().tryTake(ClientAddress.of(ctx))
                 ? CompletableFuture.completedFuture(policy.rateLimited())
                 : identity.forged() ? CompletableFuture.completedFuture(badSession(identity.offersSession()))
                 : placePixel(request, identity.userId(), ctx);
@@ -110,7 +110,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                     method + " is not allowed on " + path)
                 : notFound(path));
         } else {
-            response = get(path, ctx);
+            response = get(path, request, ctx);
         }
         // Sessions are offered with the page (a browser loads it first) and with the refusal of a forged one; never
         // with a probe, a read or a placement: health checks and scrapers at a players' address do not spend its
@@ -134,15 +134,15 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
             + "again to play as your address"));
     }
 
-    /** Canvas reads come from the node's latest published view, encoded once per view for every reader. */
-    private CompletableFuture<FullHttpResponse> get(String path, ChannelHandlerContext ctx) {
+    /** Canvas reads come from the server's latest published view, encoded once per view for every reader. */
+    private CompletableFuture<FullHttpResponse> get(String path, FullHttpRequest request, ChannelHandlerContext ctx) {
         switch (path) {
             case "/canvas":
-                return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
-                    encodings.pixels(), Responses.JSON_TYPE));
+                return CompletableFuture.completedFuture(CanvasReads.answer(encodings.pixels(), request,
+                    Responses.JSON_TYPE));
             case "/api/v1/canvas":
-                return CompletableFuture.completedFuture(Responses.bytes(HttpResponseStatus.OK,
-                    encodings.binary(), HttpHeaderValues.APPLICATION_OCTET_STREAM));
+                return CompletableFuture.completedFuture(CanvasReads.answer(encodings.binary(), request,
+                    HttpHeaderValues.APPLICATION_OCTET_STREAM));
             case "/api/v1/canvas/info":
                 return CompletableFuture.completedFuture(Responses.json(HttpResponseStatus.OK,
                     CanvasViews.info(engine.settings())));

@@ -21,10 +21,14 @@ import java.util.Set;
  * @param loginsPerMinute          login and registration attempts one address may make per minute (twice that in a
  *                                 burst)
  * @param moderators               the accounts that may ban, unban and roll back
+ * @param trustedProxies           addresses of the proxies in front of the server (nginx, a load balancer): from
+ *                                 them, the client is the address {@code X-Forwarded-For} names, so per-address
+ *                                 limits still see players; from anyone else that header is ignored
  */
 public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs, int maxConnectionsPerAddress,
                             int idleSeconds, int requestSeconds, int clientBacklogBytes, int sessionsPerHour,
-                            int placementsPerSecond, int loginsPerMinute, Set<String> moderators) {
+                            int placementsPerSecond, int loginsPerMinute, Set<String> moderators,
+                            Set<String> trustedProxies) {
 
     /**
      * Connections one address may hold open: a player's browser takes a handful; a LAN party behind one NAT
@@ -69,6 +73,7 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
         atLeast(placementsPerSecond, 1, "placements per address per second must be at least 1");
         atLeast(loginsPerMinute, 1, "logins per address per minute must be at least 1");
         moderators = Set.copyOf(moderators);
+        trustedProxies = ClientAddress.literals(trustedProxies);
         for (String name : moderators) {
             if (!AccountTokens.NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("a moderator is an account name, 3 to 24 of a-z 0-9 _, not '"
@@ -87,7 +92,7 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
     public ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long tickMs) {
         this(maxBodyBytes, maxWebSocketFrameBytes, tickMs, DEFAULT_CONNECTIONS_PER_ADDRESS, DEFAULT_IDLE_SECONDS,
             DEFAULT_REQUEST_SECONDS, DEFAULT_CLIENT_BACKLOG_BYTES, DEFAULT_SESSIONS_PER_HOUR,
-            DEFAULT_PLACEMENTS_PER_SECOND, DEFAULT_LOGINS_PER_MINUTE, Set.of());
+            DEFAULT_PLACEMENTS_PER_SECOND, DEFAULT_LOGINS_PER_MINUTE, Set.of(), Set.of());
     }
 
     /** 64 KiB bodies and frames; live updates every 50 ms; every limit at its default. */
@@ -98,48 +103,54 @@ public record ServerOptions(int maxBodyBytes, int maxWebSocketFrameBytes, long t
     public ServerOptions withMaxConnectionsPerAddress(int max) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, max,
             idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
-            placementsPerSecond, loginsPerMinute, moderators);
+            placementsPerSecond, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withIdleSeconds(int seconds) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             seconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
-            placementsPerSecond, loginsPerMinute, moderators);
+            placementsPerSecond, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withRequestSeconds(int seconds) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, seconds, clientBacklogBytes, sessionsPerHour,
-            placementsPerSecond, loginsPerMinute, moderators);
+            placementsPerSecond, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withClientBacklogBytes(int bytes) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, requestSeconds, bytes, sessionsPerHour,
-            placementsPerSecond, loginsPerMinute, moderators);
+            placementsPerSecond, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withSessionsPerHour(int sessions) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, requestSeconds, clientBacklogBytes, sessions,
-            placementsPerSecond, loginsPerMinute, moderators);
+            placementsPerSecond, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withPlacementsPerSecond(int placements) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
-            placements, loginsPerMinute, moderators);
+            placements, loginsPerMinute, moderators, trustedProxies);
     }
 
     public ServerOptions withLoginsPerMinute(int logins) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
-            placementsPerSecond, logins, moderators);
+            placementsPerSecond, logins, moderators, trustedProxies);
     }
 
     public ServerOptions withModerators(Set<String> names) {
         return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
             idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
-            placementsPerSecond, loginsPerMinute, names);
+            placementsPerSecond, loginsPerMinute, names, trustedProxies);
+    }
+
+    public ServerOptions withTrustedProxies(Set<String> addresses) {
+        return new ServerOptions(maxBodyBytes, maxWebSocketFrameBytes, tickMs, maxConnectionsPerAddress,
+            idleSeconds, requestSeconds, clientBacklogBytes, sessionsPerHour,
+            placementsPerSecond, loginsPerMinute, moderators, addresses);
     }
 }

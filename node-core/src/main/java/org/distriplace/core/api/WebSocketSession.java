@@ -42,7 +42,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
     public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
         if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete handshake) {
             ClientIdentity.Identity identity = policy.identities().of(handshake.requestHeaders(),
-                ctx.channel().remoteAddress(), false);
+                ClientAddress.of(ctx), false);
             user = identity.userId();
             forged = identity.forged();
             live.join(ctx.channel(), this::welcome, wantsBinaryPixels(handshake.requestUri()));
@@ -93,7 +93,7 @@ final class WebSocketSession extends SimpleChannelInboundHandler<WebSocketFrame>
 
     private void place(ChannelHandlerContext ctx, PlayerMessage.Place place) {
         JsonNode requestId = place.requestId();
-        if (!policy.placements().tryTake(ctx.channel().remoteAddress())) {
+        if (!policy.placements().tryTake(ClientAddress.of(ctx))) {
             reply(ctx, error(ClientPolicy.RATE_LIMITED, policy.rateLimitedMessage(), requestId, 1));
             return;
         }

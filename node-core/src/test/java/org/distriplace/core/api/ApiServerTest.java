@@ -94,6 +94,33 @@ class ApiServerTest {
         assertTrue(json(again).path("error").path("remainingSeconds").asInt() > 50, again.body());
     }
 
+    /** Caches in front of the servers (nginx, a CDN) revalidate the canvas: 304 while it shows the same state. */
+    @Test
+    void theCanvasIsTaggedWithItsStateForCachesAndRevalidatesWithA304() throws Exception {
+        HttpResponse<byte[]> first = http.getBytes(base + "/api/v1/canvas");
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        assertEquals("public, max-age=1, stale-while-revalidate=2",
+            first.headers().firstValue("Cache-Control").orElseThrow());
+        HttpResponse<byte[]> same = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+            + "/api/v1/canvas")).header("If-None-Match", etag), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(304, same.statusCode());
+        assertEquals(0, same.body().length);
+        assertEquals(etag, same.headers().firstValue("ETag").orElseThrow());
+        String json = get("/canvas").headers().firstValue("ETag").orElseThrow();
+        assertTrue(!json.equals(etag), "each encoding has a tag of its own");
+
+        get("/");
+        assertEquals(200, post("/pixel", "{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}").statusCode());
+        Await.until("the canvas to change", java.time.Duration.ofSeconds(5), () -> {
+            try {
+                return http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/api/v1/canvas"))
+                    .header("If-None-Match", etag), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
     /** The bot: made-up sessions each dodged the cooldown. Now they are refused and change nothing. */
     @Test
     void madeUpOrAlteredSessionsAreRefusedAndPlaceNothing() throws Exception {

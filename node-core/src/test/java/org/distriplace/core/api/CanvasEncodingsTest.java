@@ -56,7 +56,7 @@ class CanvasEncodingsTest {
     @Test
     void thePixelsJsonListsOnlyPaintedPixelsAndTheVersion() throws Exception {
         latest.set(paint(paint(null, 5, 2, 2, 1), 3999, 11, 27, 2));
-        JsonNode json = Responses.JSON.readTree(text(encodings.pixels()));
+        JsonNode json = Responses.JSON.readTree(text(encodings.pixels().body()));
         assertEquals(4000, json.get("width").asInt());
         assertEquals(12, json.get("height").asInt());
         assertEquals(2, json.get("pixels").size());
@@ -69,10 +69,10 @@ class CanvasEncodingsTest {
     void aNewViewReencodesOnlyWhatChangedAndReadsTheLatest() throws Exception {
         ReadView first = paint(null, 5, 2, 2, 1);
         latest.set(first);
-        String before = text(encodings.pixels());
+        String before = text(encodings.pixels().body());
         ReadView second = paint(first, 7, 9, 2, 2);
         latest.set(second);
-        JsonNode after = Responses.JSON.readTree(text(encodings.pixels()));
+        JsonNode after = Responses.JSON.readTree(text(encodings.pixels().body()));
         assertEquals(2, after.get("pixels").size(), "the kept band's pixel and the new one");
         assertEquals("#FF4500", after.path("pixels").path("7,9").asText());
         assertNotEquals(before, after.toString());
@@ -83,17 +83,17 @@ class CanvasEncodingsTest {
     void theBinaryCanvasHoldsEveryPixel() {
         ReadView view = paint(null, 1, 3, 2, 1);
         latest.set(view);
-        assertArrayEquals(view.canvas().toBytes(), bytes(encodings.binary()));
+        assertArrayEquals(view.canvas().toBytes(), bytes(encodings.binary().body()));
     }
 
     @Test
     void everyReaderOfAViewSharesOneEncodingThatOutlivesTheCacheUntilSent() {
         latest.set(paint(null, 0, 0, 2, 1));
-        ByteBuf one = encodings.binary();
-        ByteBuf two = encodings.binary();
+        ByteBuf one = encodings.binary().body();
+        ByteBuf two = encodings.binary().body();
         assertEquals(one.memoryAddress(), two.memoryAddress(), "the same bytes, shared");
         latest.set(paint(latest.get(), 1, 0, 2, 2));
-        ByteBuf newer = encodings.binary();
+        ByteBuf newer = encodings.binary().body();
         assertNotEquals(one.memoryAddress(), newer.memoryAddress(), "a new view is encoded anew");
         assertEquals(2, one.getByte(0), "a reader still sending the old view keeps it");
         one.release();

@@ -61,7 +61,12 @@ public final class TestHttp {
     }
 
     public HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
+        return send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    public <T> HttpResponse<T> send(HttpRequest.Builder request, HttpResponse.BodyHandler<T> body)
+        throws IOException, InterruptedException {
+        return client.send(request.timeout(TIMEOUT).build(), body);
     }
 
     /** The JSON a 200 answer carries, or null when there is no such answer within 2 s (a node down, say). */
