@@ -17,9 +17,14 @@ final class TwoEdges implements AutoCloseable {
     final EdgeServer second;
 
     TwoEdges(SharedStack stack, String namespace, int width, int height, long cooldownMs) throws Exception {
+        this(stack, namespace, width, height, cooldownMs, ServerOptions.defaults());
+    }
+
+    TwoEdges(SharedStack stack, String namespace, int width, int height, long cooldownMs, ServerOptions options)
+        throws Exception {
         this.settings = settings(stack, namespace, width, height, cooldownMs);
-        this.first = start(settings);
-        this.second = start(settings);
+        this.first = start(settings, options);
+        this.second = start(settings, options);
     }
 
     static EdgeSettings settings(SharedStack stack, String namespace, int width, int height, long cooldownMs) {
@@ -28,8 +33,8 @@ final class TwoEdges implements AutoCloseable {
             new CanvasSettings(width, height, Palette.rPlace2022(), cooldownMs));
     }
 
-    static EdgeServer start(EdgeSettings settings) throws InterruptedException {
-        return EdgeServer.start(settings, "127.0.0.1", 0, ServerOptions.defaults(), new ClusterSecret(KEY));
+    static EdgeServer start(EdgeSettings settings, ServerOptions options) throws InterruptedException {
+        return EdgeServer.start(settings, "127.0.0.1", 0, options, new ClusterSecret(KEY));
     }
 
     static String base(EdgeServer edge) {
