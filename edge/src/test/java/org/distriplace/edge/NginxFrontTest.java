@@ -21,6 +21,7 @@ import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
+import org.distriplace.edge.testing.Nginx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -13,7 +13,7 @@ import org.distriplace.edge.stack.Stack;
  * Seed 2's stack for the app's tests (its own directory under target/), and edges and history services started
  * from the command line as a user starts them: {@code distri-place edge --config DIR/edge.conf}.
  */
-final class EdgeStack {
+public final class EdgeStack {
 
     private static final TestHttp HTTP = new TestHttp();
 
@@ -22,7 +22,7 @@ final class EdgeStack {
     final Path logs;
     final Map<String, String> values = new HashMap<>();
 
-    EdgeStack(String name) throws IOException, InterruptedException {
+    public EdgeStack(String name) throws IOException, InterruptedException {
         this.stack = Stack.in(Path.of("target", "stack-" + name));
         this.conf = stack.up(line -> System.out.println("[stack] " + line));
         this.logs = Files.createDirectories(Path.of("target", "stack-" + name + "-logs"));
@@ -35,7 +35,7 @@ final class EdgeStack {
     }
 
     /** {@code distri-place edge} on {@code port} for the canvas {@code namespace} (not started). */
-    AppProcess edge(String namespace, int port, String canvas) {
+    public AppProcess edge(String namespace, int port, String canvas) {
         return new AppProcess("edge", port, logs.resolve(namespace + "-edge-" + port))
             .set("--config", conf.toString()).set("--bind", "127.0.0.1").set("--http-port", Integer.toString(port))
             .set("--namespace", namespace).set("--canvas", canvas).set("--cooldown", "0")
@@ -43,18 +43,18 @@ final class EdgeStack {
     }
 
     /** {@code distri-place history-service} for the canvas {@code namespace} (not started). */
-    AppProcess historyService(String namespace, String canvas) {
+    public AppProcess historyService(String namespace, String canvas) {
         return new AppProcess("history-service", 0, logs.resolve(namespace + "-history"))
             .set("--config", conf.toString()).set("--namespace", namespace).set("--canvas", canvas);
     }
 
     /** Whether {@code edge} says it is ready. */
-    static boolean ready(AppProcess edge) {
+    public static boolean ready(AppProcess edge) {
         var body = HTTP.jsonOrNull(edge.url("/readyz"));
         return body != null && body.path("ready").asBoolean();
     }
 
-    void down() throws IOException, InterruptedException {
+    public void down() throws IOException, InterruptedException {
         stack.down(line -> System.out.println("[stack] " + line));
     }
 }

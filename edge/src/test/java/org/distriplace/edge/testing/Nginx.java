@@ -1,4 +1,4 @@
-package org.distriplace.edge;
+package org.distriplace.edge.testing;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -15,9 +15,9 @@ import java.util.stream.Collectors;
  * upgrades, X-Forwarded-For, and a cache for the canvas that honours the edges' Cache-Control and ETag. Runs in
  * the foreground in a directory of its own, on a free loopback port; stopped by {@link #close}.
  */
-final class Nginx implements AutoCloseable {
+public final class Nginx implements AutoCloseable {
 
-    final int port;
+    public final int port;
     private final Process process;
 
     private Nginx(int port, Process process) {
@@ -25,11 +25,11 @@ final class Nginx implements AutoCloseable {
         this.process = process;
     }
 
-    static boolean installed() {
+    public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/sbin/nginx"));
     }
 
-    static Nginx inFrontOf(List<Integer> edges, Path dir) throws IOException, InterruptedException {
+    public static Nginx inFrontOf(List<Integer> edges, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("cache"));
         Files.createDirectories(dir.resolve("temp"));
         // Its workers run as an unprivileged user when started by root: they must write the cache.
@@ -107,7 +107,7 @@ final class Nginx implements AutoCloseable {
             + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
 
