@@ -1,5 +1,6 @@
 package org.distriplace.edge;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -79,6 +80,42 @@ class EdgeApiTest {
         JsonNode error = JSON.readTree(again.body()).path("error");
         assertEquals("COOLDOWN", error.path("code").asText());
         assertTrue(error.path("remainingSeconds").asInt() > 50, again.body());
+    }
+
+    /** Bad input gets a clear error and changes nothing, on an edge as on a node. */
+    @Test
+    void badInputIsRefusedSayingWhyAndChangesNothing() throws Exception {
+        TestHttp player = TestHttp.withCookies();
+        String base = TwoEdges.base(edges.first);
+        player.get(base + "/");
+        byte[] before = player.getBytes(base + "/api/v1/canvas").body();
+        long writes = edges.first.engine().view().committedWrites();
+        String[][] cases = {
+            {"{\"x\":1,", "400", "BAD_REQUEST"},
+            {"{\"x\":40,\"y\":0,\"color\":\"#FF4500\"}", "400", "OUT_OF_BOUNDS"},
+            {"{\"x\":-1,\"y\":0,\"color\":\"#FF4500\"}", "400", "OUT_OF_BOUNDS"},
+            {"{\"x\":1,\"y\":1,\"color\":\"#123456\"}", "400", "BAD_COLOR"},
+            {"{\"x\":1,\"y\":1,\"color\":\"" + "A".repeat(200_000) + "\"}", "413", ""},
+        };
+        for (String[] bad : cases) {
+            HttpResponse<String> refused = player.post(base + "/pixel", bad[0]);
+            assertEquals(Integer.parseInt(bad[1]), refused.statusCode(), bad[0].length() > 60 ? "a huge body"
+                : bad[0] + " -> " + refused.body());
+            if (!bad[2].isEmpty()) {
+                assertEquals(bad[2], JSON.readTree(refused.body()).path("error").path("code").asText(),
+                    refused.body());
+            }
+        }
+        HttpResponse<String> forged = new TestHttp().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+            base + "/pixel")).header("Cookie", "dp_session=g1.forged.session")
+            .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}")));
+        assertEquals(401, forged.statusCode(), forged.body());
+        assertEquals("BAD_SESSION", JSON.readTree(forged.body()).path("error").path("code").asText());
+
+        assertEquals(writes, edges.first.engine().view().committedWrites(), "nothing was placed");
+        assertArrayEquals(before, player.getBytes(base + "/api/v1/canvas").body());
+        HttpResponse<String> fine = player.post(base + "/pixel", "{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}");
+        assertEquals(200, fine.statusCode(), "the refusals cost the player no cooldown: " + fine.body());
     }
 
     @Test
