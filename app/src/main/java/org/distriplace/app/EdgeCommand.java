@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.distriplace.app.runtime.EdgeMetrics;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.edge.EdgeServer;
 import org.distriplace.edge.EdgeSettings;
@@ -72,7 +73,7 @@ public final class EdgeCommand implements Callable<Integer> {
             }
         }, "shutdown"));
         try (EdgeServer edge = EdgeServer.start(settings, bind, httpPort, options,
-            new ClusterSecret(secrets.secret))) {
+            new ClusterSecret(secrets.secret), new EdgeMetrics())) {
             command.getOut().printf("edge %d: http://%s:%d/  canvas %dx%d  namespace %s%n", edge.engine().id(),
                 bind.equals("0.0.0.0") ? "127.0.0.1" : bind, edge.port(), settings.canvas().width(),
                 settings.canvas().height(), settings.namespace());

@@ -45,6 +45,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
     private final ThreadPoolExecutor placers;
     private final ScheduledExecutorService upkeepThread;
     private final EdgeUpkeep upkeep;
+    private final EdgeCounters counters = new EdgeCounters();
 
     private EdgeEngine(EdgeSettings settings, UnifiedJedis jedis, AccountStore accounts,
                        Supplier<RebuildStart> rebuildStart) {
@@ -62,7 +63,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
             new ArrayBlockingQueue<>(PLACE_QUEUE), Daemons.named("edge-placer"));
         this.upkeepThread = Executors.newSingleThreadScheduledExecutor(
             Daemons.named("edge-upkeep"));
-        this.upkeep = new EdgeUpkeep(this, redis, log, settings, rebuildStart);
+        this.upkeep = new EdgeUpkeep(this, redis, log, settings, rebuildStart, counters);
     }
 
     /**
@@ -91,6 +92,11 @@ public final class EdgeEngine implements Engine, AutoCloseable {
         return settings.canvas();
     }
 
+    /** What this edge counted, for its metrics. */
+    public EdgeCounters counters() {
+        return counters;
+    }
+
     @Override
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
         CanvasSettings canvas = settings.canvas();
@@ -106,31 +112,37 @@ public final class EdgeEngine implements Engine, AutoCloseable {
             return refused(PlaceError.BANNED, user + " is banned by a moderator");
         }
         if (log.refusing()) {
+            counters.refused.increment();
             return refused(PlaceError.NOT_READY, "the placement log (Kafka) is not answering ("
                 + log.failure() + "); try again shortly");
         }
         CompletableFuture<PlaceResult> result = new CompletableFuture<>();
+        long started = System.nanoTime();
         try {
-            placers.execute(() -> placeNow(user, x, y, index, result));
+            placers.execute(() -> placeNow(user, x, y, index, started, result));
         } catch (RejectedExecutionException e) {
+            counters.refused.increment();
             return refused(PlaceError.NOT_READY, "this edge is busy: too many placements are waiting");
         }
         return result;
     }
 
-    private void placeNow(String user, int x, int y, int color, CompletableFuture<PlaceResult> result) {
+    private void placeNow(String user, int x, int y, int color, long started, CompletableFuture<PlaceResult> result) {
         RedisCanvas.Outcome outcome;
         try {
             outcome = redis.place(user, x, y, color, id, settings.canvas().cooldownMs());
         } catch (RuntimeException e) {
+            counters.refused.increment();
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "Redis is not answering ("
                 + e.getMessage() + ")"));
             return;
         }
         if (outcome instanceof RedisCanvas.CoolingDown cooling) {
+            counters.coolingDown.increment();
             result.completeExceptionally(new PlaceException(PlaceError.COOLDOWN, "wait "
                 + (cooling.remainingMs() + 999) / 1000 + " s before placing again", cooling.remainingMs()));
         } else if (outcome instanceof RedisCanvas.CanvasMissing) {
+            counters.refused.increment();
             upkeepThread.execute(upkeep::keep);
             result.completeExceptionally(new PlaceException(PlaceError.NOT_READY,
                 "Redis lost the canvas: it is being rebuilt from the log; try again shortly"));
@@ -138,12 +150,15 @@ public final class EdgeEngine implements Engine, AutoCloseable {
             Placement placement = placed.placement();
             log.append(placement).whenComplete((ok, failure) -> {
                 if (failure != null) {
+                    counters.notLogged.increment();
                     // Redis shows it and its outbox keeps it: the upkeep logs it once Kafka is back.
                     result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "placed but not yet "
                         + "logged: the placement log (Kafka) failed (" + failure.getMessage() + ")"));
                     return;
                 }
                 cleaner.logged(placement);
+                counters.placed.increment();
+                counters.took(System.nanoTime() - started);
                 result.complete(new PlaceResult(placement.write(settings.canvas().palette()),
                     placement.ms() + settings.canvas().cooldownMs()));
             });

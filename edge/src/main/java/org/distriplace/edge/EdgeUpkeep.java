@@ -29,11 +29,13 @@ final class EdgeUpkeep {
     private final PlacementLog log;
     private final EdgeSettings settings;
     private final Supplier<RebuildStart> rebuildStart;
+    private final EdgeCounters counters;
     private final String owner = UUID.randomUUID().toString();
     private volatile EdgeStatus status;
 
     EdgeUpkeep(EdgeEngine engine, RedisCanvas redis, PlacementLog log, EdgeSettings settings,
-               Supplier<RebuildStart> rebuildStart) {
+               Supplier<RebuildStart> rebuildStart, EdgeCounters counters) {
+        this.counters = counters;
         this.engine = engine;
         this.redis = redis;
         this.log = log;
@@ -93,6 +95,7 @@ final class EdgeUpkeep {
                 settings.canvas(), rebuildStart.get());
             LOG.info("rebuilt the canvas in Redis from the log: {} placements read in {} ms", summary.placements(),
                 (System.nanoTime() - started) / 1_000_000);
+            counters.rebuilds.increment();
             engine.announceRebuilt();
             return redis.whole();
         } catch (InterruptedException e) {
@@ -119,6 +122,7 @@ final class EdgeUpkeep {
                 stale.forEach(placement -> sent.add(log.append(placement)));
                 CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).get(20, TimeUnit.SECONDS);
                 redis.logged(band, stale.stream().map(Placement::seq).toList());
+                counters.swept.add(stale.size());
                 LOG.info("logged {} placements of band {} that their edge had not", stale.size(), band);
             }
         } catch (InterruptedException e) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -94,19 +95,18 @@ public final class NodeMetrics implements EventSink {
         Gauge.builder("distriplace.peers.alive", peers, known -> known.values().stream()
                 .filter(liveness -> liveness == Liveness.ALIVE).count())
             .description("Peers the failure detector hears").register(registry);
-        new JvmMemoryMetrics().bindTo(registry);
-        new JvmGcMetrics().bindTo(registry);
-        new JvmThreadMetrics().bindTo(registry);
-        new ClassLoaderMetrics().bindTo(registry);
-        new ProcessorMetrics().bindTo(registry);
-        new UptimeMetrics().bindTo(registry);
+        registerProcess(registry);
         PrometheusNames.bindSecondsMeters(registry);
-        // Netty's pooled buffers live outside the heap and outside the JVM's own buffer-pool figures.
-        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
     }
 
     /** Counts what the node's WebSocket clients cost it. */
     public NodeMetrics watch(ApiTraffic traffic) {
+        registerTraffic(registry, traffic);
+        return this;
+    }
+
+    /** The WebSocket clients' meters, a node's or an edge's. */
+    static void registerTraffic(MeterRegistry registry, ApiTraffic traffic) {
         Gauge.builder("distriplace.websocket.clients", traffic, ApiTraffic::clients)
             .description("WebSocket clients connected").register(registry);
         FunctionCounter.builder("distriplace.websocket.frames.sent", traffic, ApiTraffic::framesSent)
@@ -115,7 +115,18 @@ public final class NodeMetrics implements EventSink {
             .description("WebSocket bytes sent to clients").register(registry);
         FunctionCounter.builder("distriplace.websocket.slow.disconnects", traffic, ApiTraffic::slowDisconnects)
             .description("WebSocket clients cut off for falling more than their backlog behind").register(registry);
-        return this;
+    }
+
+    /** The JVM's meters and Netty's pooled buffers, a node's or an edge's. */
+    static void registerProcess(MeterRegistry registry) {
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        // Netty's pooled buffers live outside the heap and outside the JVM's own buffer-pool figures.
+        new NettyAllocatorMetrics(PooledByteBufAllocator.DEFAULT).bindTo(registry);
     }
 
     /** Counts the bytes of peer messages by kind (catching up is SYNC_* and HISTORY_*). */

@@ -106,8 +106,21 @@ class EdgeFaultsTest {
                 throw new AssertionError(e.getMessage() + ": " + difference, e);
             }
         }
+        double rebuilds = 0;
+        for (AppProcess edge : List.of(first, second)) {
+            String metrics = edge.get("/metrics").body();
+            assertTrue(metric(metrics, "distriplace_edge_placements_total", "outcome=\"placed\"") > 0, metrics);
+            rebuilds += metric(metrics, "distriplace_edge_rebuilds_total", "");
+        }
+        assertEquals(1.0, rebuilds, "one edge rebuilt the canvas after Redis restarted empty");
         System.out.printf("faults: %d placements made, %d acknowledged, %d refused or unanswered %s; %d in the log%n",
             load.made(), acknowledged.size(), load.refused.get(), load.refusals, stored().size());
+    }
+
+    /** The value of the series {@code name} whose labels hold {@code label} in Prometheus' text. */
+    private static double metric(String text, String name, String label) {
+        return text.lines().filter(line -> line.startsWith(name + "{") && line.contains(label))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum();
     }
 
     private static void awaitMore(PlacementLoad load, int more) throws InterruptedException {
