@@ -44,10 +44,13 @@ public final class RedisCanvas implements AutoCloseable {
 
     private final UnifiedJedis redis;
     private final CanvasBands bands;
+    /** A Redis Cluster: the player's cooldown lives in another slot than the band, so it is its own step. */
+    private final boolean cluster;
 
     public RedisCanvas(UnifiedJedis redis, CanvasBands bands) {
         this.redis = redis;
         this.bands = bands;
+        this.cluster = redis instanceof RedisClusterClient;
     }
 
     /** A client of one Redis ({@code redis://host:port}), or of a Redis Cluster when several nodes are named. */
@@ -75,18 +78,29 @@ public final class RedisCanvas implements AutoCloseable {
 
     /**
      * Places palette colour {@code color} at (x, y) for {@code user} through edge {@code edge}, atomically: the
-     * cooldown, the byte, the band's order, the outbox and the publish (place.lua).
+     * cooldown, the byte, the band's order, the outbox and the publish (place.lua). On a Redis Cluster the cooldown
+     * is taken first ({@code SET NX PX} in the player's slot), then the band's step, and given back if the band is
+     * missing.
      */
     public Outcome place(String user, int x, int y, int color, int edge, long cooldownMs) {
         int band = bands.bandOf(y);
-        List<byte[]> keys = List.of(bands.cooldownKey(user), bands.canvasKey(band), bands.clockKey(band),
-            bands.outboxKey(band), bands.outboxTimesKey(band));
-        List<byte[]> args = List.of(RedisScripts.bytes(cooldownMs), RedisScripts.bytes(bands.offset(x, y)),
-            new byte[] {(byte) color}, Placement.tail(band, x, y, color, edge, user).getBytes(StandardCharsets.UTF_8),
-            bands.channel());
+        boolean apart = cluster && cooldownMs > 0;
+        if (apart && !"OK".equals(redis.set(bands.cooldownKey(user), RedisScripts.bytes(1),
+            SetParams.setParams().nx().px(cooldownMs)))) {
+            return new CoolingDown(Math.max(1, redis.pttl(bands.cooldownKey(user))));
+        }
+        // On a cluster every key of the script is the band's (the clock stands in for the cooldown it skips).
+        List<byte[]> keys = List.of(cluster ? bands.clockKey(band) : bands.cooldownKey(user), bands.canvasKey(band),
+            bands.clockKey(band), bands.outboxKey(band), bands.outboxTimesKey(band));
+        List<byte[]> args = List.of(RedisScripts.bytes(cluster ? 0 : cooldownMs),
+            RedisScripts.bytes(bands.offset(x, y)), new byte[] {(byte) color},
+            Placement.tail(band, x, y, color, edge, user).getBytes(StandardCharsets.UTF_8), bands.channel());
         List<?> reply = (List<?>) RedisScripts.PLACE.run(redis, keys, args);
         long kind = (Long) reply.get(0);
         if (kind < 0) {
+            if (apart) {
+                redis.del(bands.cooldownKey(user));
+            }
             return new CanvasMissing();
         }
         if (kind == 0) {
@@ -141,7 +155,9 @@ public final class RedisCanvas implements AutoCloseable {
 
     /** Redis' clock, in milliseconds (the clock placements are stamped with). */
     public long timeMs() {
-        List<?> time = (List<?>) redis.eval("local t = redis.call('TIME') return {tonumber(t[1]), tonumber(t[2])}");
+        // A sample key routes it on a cluster (any node's clock will do: they are one machine's, or NTP's).
+        List<?> time = (List<?>) redis.eval("local t = redis.call('TIME') return {tonumber(t[1]), tonumber(t[2])}",
+            bands.rebuildLock());
         return (Long) time.get(0) * 1000 + (Long) time.get(1) / 1000;
     }
 
