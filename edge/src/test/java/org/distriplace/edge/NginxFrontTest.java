@@ -21,7 +21,7 @@ import org.distriplace.core.api.ServerOptions;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
 import org.distriplace.core.testing.WebSocketFrames;
-import org.distriplace.edge.testing.Nginx;
+import org.distriplace.edge.stack.NginxFront;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,18 +37,18 @@ class NginxFrontTest {
 
     private static SharedStack stack;
     private static TwoEdges edges;
-    private static Nginx nginx;
+    private static NginxFront nginx;
 
     @RegisterExtension
     static final BeforeAllCallback STACK = (ExtensionContext context) -> stack = SharedStack.of(context);
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(Nginx.installed(), "nginx is not installed (apt-get install nginx)");
+        assumeTrue(NginxFront.installed(), "nginx is not installed (apt-get install nginx)");
         // One placement a second per address (two in a burst): low, so the test reaches it.
         edges = new TwoEdges(stack, SharedStack.namespace("nginx"), 32, 32, 0, ServerOptions.defaults()
             .withTrustedProxies(Set.of("127.0.0.1")).withPlacementsPerSecond(1));
-        nginx = Nginx.inFrontOf(List.of(edges.first.port(), edges.second.port()),
+        nginx = NginxFront.inFrontOf(List.of(edges.first.port(), edges.second.port()),
             Path.of("target", "nginx-" + ProcessHandle.current().pid()));
         Await.until("the edges ready behind nginx", Duration.ofSeconds(30), () -> {
             JsonNode ready = new TestHttp().jsonOrNull(nginx.url("/readyz"));

@@ -10,7 +10,7 @@ import org.distriplace.app.edge.EdgeStack;
 import org.distriplace.app.testing.AppProcess;
 import org.distriplace.app.testing.TestCluster;
 import org.distriplace.core.testing.Await;
-import org.distriplace.edge.testing.Nginx;
+import org.distriplace.edge.stack.NginxFront;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +29,7 @@ class BrowserEdgeTest {
     private static EdgeStack stack;
     private static AppProcess first;
     private static AppProcess second;
-    private static Nginx nginx;
+    private static NginxFront nginx;
 
     @TempDir
     Path dir;
@@ -37,13 +37,13 @@ class BrowserEdgeTest {
     @BeforeAll
     static void start() throws Exception {
         assumeTrue(Browser.installed(), "Chromium is not installed (apt-get install chromium chromium-driver)");
-        assumeTrue(Nginx.installed(), "nginx is not installed (apt-get install nginx)");
+        assumeTrue(NginxFront.installed(), "nginx is not installed (apt-get install nginx)");
         stack = new EdgeStack("browser");
         first = stack.edge(NAMESPACE, TestCluster.freePort(), CANVAS).set("--trusted-proxies", "127.0.0.1").start();
         second = stack.edge(NAMESPACE, TestCluster.freePort(), CANVAS).set("--trusted-proxies", "127.0.0.1").start();
         Await.until("both edges ready", Duration.ofSeconds(60), () -> EdgeStack.ready(first)
             && EdgeStack.ready(second));
-        nginx = Nginx.inFrontOf(List.of(first.httpPort, second.httpPort),
+        nginx = NginxFront.inFrontOf(List.of(first.httpPort, second.httpPort),
             Path.of("target", "nginx-browser-" + ProcessHandle.current().pid()));
     }
 

@@ -1,4 +1,4 @@
-package org.distriplace.edge.testing;
+package org.distriplace.edge.stack;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -11,25 +11,28 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Debian's nginx in front of edges, as docs/internet-scale.md sets it up: a round-robin upstream, WebSocket
- * upgrades, X-Forwarded-For, and a cache for the canvas that honours the edges' Cache-Control and ETag. Runs in
- * the foreground in a directory of its own, on a free loopback port; stopped by {@link #close}.
+ * Debian's nginx in front of edges on this machine, as docs/internet-scale.md sets it up: a round-robin upstream,
+ * WebSocket upgrades, X-Forwarded-For, and a cache for the canvas that honours the edges' Cache-Control and ETag.
+ * Runs in the foreground in a directory of its own, on a free loopback port; stopped by {@link #close}. For tests
+ * and the benchmark (an operator writes their own configuration, from the same example).
  */
-public final class Nginx implements AutoCloseable {
+public final class NginxFront implements AutoCloseable {
 
     public final int port;
     private final Process process;
 
-    private Nginx(int port, Process process) {
+    private NginxFront(int port, Process process) {
         this.port = port;
         this.process = process;
     }
 
+    /** Whether Debian's nginx is installed. */
     public static boolean installed() {
         return Files.isExecutable(Path.of("/usr/sbin/nginx"));
     }
 
-    public static Nginx inFrontOf(List<Integer> edges, Path dir) throws IOException, InterruptedException {
+    /** Starts nginx in front of the edges on {@code edges} (loopback ports), its files in {@code dir}. */
+    public static NginxFront inFrontOf(List<Integer> edges, Path dir) throws IOException, InterruptedException {
         Files.createDirectories(dir.resolve("cache"));
         Files.createDirectories(dir.resolve("temp"));
         // Its workers run as an unprivileged user when started by root: they must write the cache.
@@ -97,7 +100,7 @@ public final class Nginx implements AutoCloseable {
         while (System.nanoTime() < end && process.isAlive()) {
             try (Socket probe = new Socket()) {
                 probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return new Nginx(port, process);
+                return new NginxFront(port, process);
             } catch (IOException notYet) {
                 Thread.sleep(50);
             }
@@ -107,6 +110,7 @@ public final class Nginx implements AutoCloseable {
             + (Files.exists(dir.resolve("error.log")) ? Files.readString(dir.resolve("error.log")) : ""));
     }
 
+    /** {@code path} through nginx. */
     public String url(String path) {
         return "http://127.0.0.1:" + port + path;
     }
