@@ -249,13 +249,7 @@ final class BenchCluster implements AutoCloseable {
 
     /** CPU time used so far by node {@code id}'s process, in seconds (from /proc). */
     double cpuSeconds(int id) {
-        try {
-            String[] stat = Files.readString(Path.of("/proc", Long.toString(processes[id - 1].pid()), "stat"))
-                .replaceAll(".*\\) ", "").split(" ");
-            return (Long.parseLong(stat[11]) + Long.parseLong(stat[12])) / 100.0;
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
+        return ProcessStats.cpuSeconds(processes[id - 1].pid(), false);
     }
 
     /**
@@ -277,18 +271,8 @@ final class BenchCluster implements AutoCloseable {
 
     /** Resident memory of node {@code id}'s process, in MiB (from /proc). */
     double rssMiB(int id) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc", Long.toString(processes[id - 1].pid()), "status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024.0;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            return Double.NaN;
-        }
-        return Double.NaN;
+        return ProcessStats.rssMiB(processes[id - 1].pid());
     }
-
 
     /** Stops the nodes with SIGTERM (so they close their stores and any profiler writes its file), then kills. */
     @Override

@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS, EDGE }
 
     /** How the benchmark's clients take {@code pixels}: binary frames (as the browser page does) or JSON text. */
     public enum PixelFrames { BINARY, JSON }
@@ -53,7 +53,7 @@ public final class Benchmark {
     }
 
     private static final double VISIBLE_P99_LIMIT_MS = 500;
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Options options;
     private final PrintWriter out;
@@ -87,6 +87,9 @@ public final class Benchmark {
         }
         if (options.phases().contains(Phase.CONNECTIONS)) {
             new ConnectionCost(options.quick(), reference, options.nodeJvmOptions(), out).run(report);
+        }
+        if (options.phases().contains(Phase.EDGE)) {
+            new EdgeBench(options, out).run(report);
         }
         if (options.json() != null) {
             JSON.writeValue(options.json().toFile(), report);

@@ -172,7 +172,7 @@ final class ConnectionCost {
         return channels;
     }
 
-    private static void await(BooleanSupplier condition, int seconds, String what)
+    static void await(BooleanSupplier condition, int seconds, String what)
         throws InterruptedException {
         long deadline = System.nanoTime() + seconds * 1_000_000_000L;
         while (!condition.getAsBoolean()) {

@@ -20,8 +20,13 @@ record NodeMemory(double heapMiB, double nettyDirectMiB, double rssMiB) {
 
     /** A node's {@code /metrics} text. */
     static String metrics(BenchCluster cluster, int id) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(cluster.http(id) + "/metrics"))
-            .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return get(cluster.http(id) + "/metrics");
+    }
+
+    /** The body of {@code url}'s answer. */
+    static String get(String url) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+            HttpResponse.BodyHandlers.ofString()).body();
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -30,16 +35,21 @@ record NodeMemory(double heapMiB, double nettyDirectMiB, double rssMiB) {
 
     /** Collects node {@code id}'s garbage, lets it settle, and reads its memory. */
     static NodeMemory read(BenchCluster cluster, int id) throws IOException, InterruptedException {
+        return read(cluster.pid(id), cluster.http(id));
+    }
+
+    /** Collects the garbage of the server {@code pid} (serving on {@code http}), lets it settle, reads its memory. */
+    static NodeMemory read(long pid, String http) throws IOException, InterruptedException {
         for (int gc = 0; gc < 2; gc++) {
             Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(cluster.pid(id)), "GC.run").redirectErrorStream(true)
+                Long.toString(pid), "GC.run").redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             jcmd.waitFor(60, TimeUnit.SECONDS);
         }
         Thread.sleep(1_000);
-        String metrics = metrics(cluster, id);
+        String metrics = get(http + "/metrics");
         return new NodeMemory(sum(metrics, "jvm_memory_used_bytes{", "area=\"heap\"") / MIB,
-            sum(metrics, "netty_allocator_memory_used{", "memory_type=\"direct\"") / MIB, cluster.rssMiB(id));
+            sum(metrics, "netty_allocator_memory_used{", "memory_type=\"direct\"") / MIB, ProcessStats.rssMiB(pid));
     }
 
     /** The sum of a metric's series whose labels include {@code label}; NaN when there is none. */

@@ -83,6 +83,42 @@ final class RedisAnchor {
     }
 
     /**
+     * The Redis half of the edge's own pipeline, on a private {@code redis-server} as {@link #run}: the edge's
+     * placement script itself (place.lua: the cooldown, the band's clock and sequence, the byte, the outbox entry,
+     * the publish) with the keys of one band, from {@code clients} connections. No cooldown, as the benchmark's
+     * edges run: their load generator places for a hundred players at thousands a second.
+     */
+    static Result runEdge(int clients, long requests, Path dir) throws IOException, InterruptedException {
+        int port = freePort();
+        Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+            "--save", "", "--appendonly", "no", "--dir", dir.toString())
+            .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
+        try {
+            awaitReady(port, server);
+            String script;
+            try (var in = org.distriplace.edge.EdgeEngine.class.getResourceAsStream("place.lua")) {
+                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            String cli = Integer.toString(port);
+            String sha = command("redis-cli", "-p", cli, "SCRIPT", "LOAD", script).strip();
+            // The band exists (a placement on a band Redis lost is refused): one of a 1000x1000 canvas's 16.
+            command("redis-cli", "-p", cli, "SETRANGE", "{place:b0}:canvas", "62499", "x");
+            String version = versionOf(command("redis-server", "--version"));
+            String csv = command("redis-benchmark", "-h", "127.0.0.1", "-p", cli,
+                "-c", Integer.toString(clients), "-n", Long.toString(requests), "-r", "62500", "--csv",
+                "EVALSHA", sha, "5", "place:cooldown:__rand_int__", "{place:b0}:canvas", "{place:b0}:clock",
+                "{place:b0}:outbox", "{place:b0}:outbox-times", "0", "__rand_int__", "5",
+                "0|1|2|5|1|player", "place:pixels");
+            return parse(csv, clients, requests, version);
+        } finally {
+            server.destroy();
+            if (!server.waitFor(10, TimeUnit.SECONDS)) {
+                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    /**
      * Reads {@code redis-benchmark --csv}'s answer: a header line naming the columns, then one line per test.
      *
      * @throws IllegalArgumentException naming what is missing, for output that is not that

@@ -27,7 +27,7 @@ if ms <= last then
 end
 local seq = redis.call('HINCRBY', KEYS[3], 'seq', 1)
 redis.call('HSET', KEYS[3], 'ms', ms, 'logical', logical)
-redis.call('SETRANGE', KEYS[2], ARGV[2], ARGV[3])
+redis.call('SETRANGE', KEYS[2], tonumber(ARGV[2]), ARGV[3])
 local record = seq .. '|' .. ms .. '|' .. logical .. '|' .. ARGV[4]
 redis.call('HSET', KEYS[4], seq, record)
 redis.call('ZADD', KEYS[5], ms, seq)

@@ -34,6 +34,14 @@ public final class Stack {
         // The package users (redis, postgres) must reach their directories inside it.
         if (LocalProcess.isRoot()) {
             root.toFile().setExecutable(true, false);
+            for (Path parent = root.getParent(); parent != null; parent = parent.getParent()) {
+                if (!Files.getPosixFilePermissions(parent).contains(
+                    java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+                    throw new IOException("Redis and PostgreSQL run as their own users, who cannot reach " + root
+                        + ": " + parent + " is closed to others; choose a directory they can reach (under /tmp or "
+                        + "/var/tmp, say), or open it with chmod o+x " + parent);
+                }
+            }
         }
         return new Stack(root, Map.of(
             "redis", new RedisServer(ServiceDir.of(root, "redis")),
@@ -93,6 +101,12 @@ public final class Stack {
 
     public boolean running(String name) {
         return service(name).running();
+    }
+
+    /** The process id of service {@code name} while it runs (the benchmark reads its CPU time). */
+    public java.util.OptionalLong pid(String name) {
+        return LocalProcess.alive(dir.resolve(service(name).name()).resolve(name + ".pid"))
+            .map(process -> java.util.OptionalLong.of(process.pid())).orElse(java.util.OptionalLong.empty());
     }
 
     private StackService service(String name) {

@@ -1,0 +1,128 @@
+package org.distriplace.bench;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Seed 2's deployment measured on this machine ({@code bench --phases edge}): the Redis anchor (the Redis half of
+ * exactly the edges' pipeline: their own placement script), then two edges, a history service and the stack,
+ * ramped with the same load as the peer cluster (open model, latencies from intended send times) until p99
+ * place→visible passes 250 ms, with the CPU each component spends per placement; canvas reads straight and through
+ * nginx's cache; and idle WebSocket connections on one edge ({@link EdgeConnections}).
+ */
+final class EdgeBench {
+
+    static final double VISIBLE_P99_LIMIT_MS = 250;
+
+    private final Benchmark.Options options;
+    private final PrintWriter out;
+
+    EdgeBench(Benchmark.Options options, PrintWriter out) {
+        this.options = options;
+        this.out = out;
+    }
+
+    void run(ObjectNode report) throws Exception {
+        ObjectNode edge = report.putObject("edge");
+        // Redis and PostgreSQL run as their own users when this runs as root: they must reach the stack's files.
+        Path dir = Files.createTempDirectory("distri-place-edge-bench", java.nio.file.attribute.PosixFilePermissions
+            .asFileAttribute(java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x")));
+        RedisAnchor.Result anchor = anchor(edge, dir);
+        try (EdgeCluster cluster = new EdgeCluster(dir); WsClients clients = new WsClients(2)) {
+            cluster.start(2, BenchCluster.Layout.standard().width(), options.nodeJvmOptions());
+            say("edge: the stack (Redis, PostgreSQL, Kafka), a history service and 2 edges on loopback, in %s", dir);
+            double sustained = ramp(cluster, clients, edge);
+            if (anchor != null && sustained > 0) {
+                edge.put("ratio_to_redis", Math.round(sustained / anchor.perSecond() * 1000) / 1000.0);
+                say("edge: sustained %,.0f placements/s, %.1f%% of the Redis anchor (%,.0f/s), this run", sustained,
+                    100 * sustained / anchor.perSecond(), anchor.perSecond());
+            }
+            if (report.has("committed_per_s")) {
+                say("edge: the peer cluster sustained %,d placements/s in this run", report.path("committed_per_s")
+                    .asLong());
+                edge.put("peer_cluster_committed_per_s", report.path("committed_per_s").asLong());
+            }
+            new EdgeReads(options.quick(), out).run(cluster, edge, dir);
+            new EdgeConnections(options.quick(), out).run(cluster, clients, edge);
+        }
+    }
+
+    private RedisAnchor.Result anchor(ObjectNode edge, Path dir) {
+        ObjectNode entry = edge.putObject("redis_anchor");
+        Optional<String> unavailable = RedisAnchor.unavailable();
+        if (unavailable.isPresent()) {
+            entry.put("skipped", unavailable.get());
+            return null;
+        }
+        long requests = options.quick() ? 200_000 : 1_000_000;
+        try {
+            RedisAnchor.Result anchor = RedisAnchor.runEdge(50, requests, Files.createDirectories(dir.resolve(
+                "anchor")));
+            entry.put("placements_per_s", Math.round(anchor.perSecond())).put("p50_ms", anchor.p50Ms())
+                .put("p99_ms", anchor.p99Ms()).put("clients", 50).put("requests", requests)
+                .put("redis", anchor.version()).put("pipeline", "EVALSHA place.lua: the edge's own placement step");
+            say("edge: redis anchor %,.0f placements/s (p50 %.2f ms, p99 %.2f ms; the edges' place.lua, 50 clients)",
+                anchor.perSecond(), anchor.p50Ms(), anchor.p99Ms());
+            return anchor;
+        } catch (Exception failure) {
+            entry.put("error", failure.toString());
+            say("edge: redis anchor FAILED: %s", failure);
+            return null;
+        }
+    }
+
+    /** The ramp; returns the highest rate sustained (0 if none). */
+    private double ramp(EdgeCluster cluster, WsClients clients, ObjectNode edge) throws Exception {
+        try (LoadRun load = new LoadRun(options.pixels() == Benchmark.PixelFrames.BINARY)) {
+            load.connect(clients, cluster.webSockets(), options.quick() ? 30 : 100, 30, 30);
+            double[] rates = !options.rates().isEmpty() ? options.rates().stream().mapToDouble(r -> r).toArray()
+                : options.quick() ? new double[] {1_000, 2_000, 5_000}
+                : new double[] {1_000, 2_000, 3_333, 5_000, 10_000, 20_000};
+            double seconds = options.quick() ? 4 : 10;
+            load.run(rates[0], options.quick() ? 8 : 15, 3_000, null);
+            ArrayNode steps = edge.putArray("ramp");
+            double sustained = 0;
+            for (double rate : rates) {
+                load.run(rate, options.quick() ? 2 : 5, 3_000, null);
+                Map<String, Double> before = cluster.cpuSeconds();
+                LoadRun.Result result = load.run(rate, seconds, 3_000, null);
+                Map<String, Double> after = cluster.cpuSeconds();
+                double placed = result.committedPerSecond() * result.seconds();
+                ObjectNode step = steps.addObject().put("rate", rate)
+                    .put("committed_per_s", Math.round(result.committedPerSecond())).put("failed", result.failed());
+                step.set("ack_ms", Benchmark.percentiles(result.ack()));
+                step.set("visible_ms", Benchmark.percentiles(result.visible()));
+                ObjectNode cpu = step.putObject("cpu_us_per_placement");
+                StringBuilder text = new StringBuilder();
+                for (String component : EdgeCluster.COMPONENTS) {
+                    double micros = placed > 0 ? (after.get(component) - before.get(component)) * 1e6 / placed : 0;
+                    cpu.put(component, Math.round(micros));
+                    text.append(String.format(Locale.ROOT, " %s %.0f", component, micros));
+                }
+                step.set("errors", Benchmark.JSON.valueToTree(result.errors()));
+                say("edge ramp %6.0f/s: %s | CPU µs per placement:%s%s", rate, result.summary(), text,
+                    result.errors().isEmpty() ? "" : " | errors " + result.errors());
+                boolean held = result.failed() == 0 && result.visible().getTotalCount() > 0
+                    && result.visible().getValueAtPercentile(99) / 1000.0 <= VISIBLE_P99_LIMIT_MS
+                    && result.committedPerSecond() >= 0.9 * rate;
+                if (!held) {
+                    break;
+                }
+                sustained = result.committedPerSecond();
+            }
+            edge.put("committed_per_s", Math.round(sustained));
+            return sustained;
+        }
+    }
+
+    private void say(String format, Object... args) {
+        out.println(String.format(Locale.ROOT, format, args));
+        out.flush();
+    }
+}
