@@ -38,6 +38,12 @@ final class EdgeBench {
             cluster.start(2, BenchCluster.Layout.standard().width(), options.nodeJvmOptions());
             say("edge: the stack (Redis, PostgreSQL, Kafka), a history service and 2 edges on loopback, in %s", dir);
             double sustained = ramp(cluster, clients, edge);
+            for (int i = 0; i < cluster.ports().size(); i++) {
+                String metrics = NodeMemory.get(cluster.http(i) + "/metrics");
+                edge.withArray("mirror_loads").add(NodeMemory.sum(metrics, "distriplace_edge_mirror_loads_total", ""));
+            }
+            say("edge: each edge loaded the whole canvas %s times (at start, and after any gap in Redis' publishes)",
+                edge.get("mirror_loads"));
             if (anchor != null && sustained > 0) {
                 edge.put("ratio_to_redis", Math.round(sustained / anchor.perSecond() * 1000) / 1000.0);
                 say("edge: sustained %,.0f placements/s, %.1f%% of the Redis anchor (%,.0f/s), this run", sustained,

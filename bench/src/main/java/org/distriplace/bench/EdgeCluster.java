@@ -58,7 +58,8 @@ final class EdgeCluster implements AutoCloseable {
     private Process launch(String name, List<String> jvmOptions, List<String> arguments) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
             .toString(), "-Xmx1g", BenchCluster.DEFAULT_GC));
-        command.addAll(jvmOptions);
+        // {id} in an option becomes the process's name (edge-1, history), as for nodes: a profile file each.
+        jvmOptions.forEach(option -> command.add(option.replace("{id}", name)));
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.distriplace.app.Main"));
         command.addAll(arguments);
         Files.createDirectories(dir);

@@ -40,6 +40,7 @@ final class CanvasMirror implements AutoCloseable {
     private static final byte[] RELOAD = new byte[0];
     private static final byte[] REPUBLISH = new byte[0];
 
+    private final EdgeCounters counters;
     private final RedisCanvas redis;
     private final CanvasSettings settings;
     private final ReadSide feed;
@@ -52,7 +53,9 @@ final class CanvasMirror implements AutoCloseable {
     private volatile boolean whole;
     private volatile boolean closed;
 
-    CanvasMirror(RedisCanvas redis, CanvasSettings settings, ReadSide feed, Supplier<Accounts> accounts) {
+    CanvasMirror(RedisCanvas redis, CanvasSettings settings, ReadSide feed, Supplier<Accounts> accounts,
+                 EdgeCounters counters) {
+        this.counters = counters;
         this.redis = redis;
         this.settings = settings;
         this.feed = feed;
@@ -170,6 +173,7 @@ final class CanvasMirror implements AutoCloseable {
 
     /** Loads every band from Redis; the canvas is whole only if Redis holds them all. */
     private void load() {
+        counters.mirrorLoads.increment();
         inbox.removeIf(message -> message == RELOAD);
         CanvasBands bands = redis.bands();
         boolean complete = true;

@@ -15,6 +15,7 @@ public final class EdgeCounters {
     final LongAdder notLogged = new LongAdder();
     final LongAdder swept = new LongAdder();
     final LongAdder rebuilds = new LongAdder();
+    final LongAdder mirrorLoads = new LongAdder();
     private volatile LongConsumer placeNanos = nanos -> { };
 
     /** Placements acknowledged: ordered by Redis and in the log. */
@@ -45,6 +46,11 @@ public final class EdgeCounters {
     /** Times this edge rebuilt the canvas in Redis from the log. */
     public long rebuilds() {
         return rebuilds.sum();
+    }
+
+    /** Times this edge loaded the whole canvas from Redis (at start, and after a gap in what Redis published). */
+    public long mirrorLoads() {
+        return mirrorLoads.sum();
     }
 
     /** Tells {@code listener} how long each acknowledged placement took, in nanoseconds. */

@@ -55,7 +55,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
         this.id = Math.toIntExact(jedis.incr(redis.bands().edgeCounter()));
         this.accounts = accounts;
         this.log = new PlacementLog(settings.kafka(), settings.topic(), "edge-" + id, System::currentTimeMillis);
-        this.mirror = new CanvasMirror(redis, canvas, feed, accounts::current);
+        this.mirror = new CanvasMirror(redis, canvas, feed, accounts::current, counters);
         accounts.onChange(mirror::accountsChanged);
         this.subscription = new PlacementFeed(jedis, redis.bands().channel(), mirror);
         this.cleaner = new OutboxCleaner(redis);

@@ -46,8 +46,8 @@ public final class PlacementLog implements AutoCloseable {
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
-        // A few milliseconds of batching: placements arrive together at an event's peak.
-        config.put(ProducerConfig.LINGER_MS_CONFIG, 2);
+        // A few milliseconds of batching: the broker's cost is per request more than per record.
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, DELIVERY_TIMEOUT_MS);
         config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 3_000);

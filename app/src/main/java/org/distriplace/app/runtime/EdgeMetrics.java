@@ -39,6 +39,9 @@ public final class EdgeMetrics implements EdgeServer.Metrics {
                 + "Kafka was down)").register(registry);
         FunctionCounter.builder("distriplace.edge.rebuilds", counters, EdgeCounters::rebuilds)
             .description("Times this edge rebuilt the canvas in Redis from the log").register(registry);
+        FunctionCounter.builder("distriplace.edge.mirror.loads", counters, EdgeCounters::mirrorLoads)
+            .description("Times this edge loaded the whole canvas from Redis (at start, after a gap or a lost "
+                + "subscription)").register(registry);
         Timer took = Timer.builder("distriplace.edge.place").serviceLevelObjectives(PLACE_BUCKETS)
             .description("Acknowledged placements, from the request to Redis' order and Kafka's acknowledgement")
             .register(registry);

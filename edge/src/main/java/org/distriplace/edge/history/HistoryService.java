@@ -109,6 +109,10 @@ public final class HistoryService implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "history-" + settings.namespace());
+        // Fewer, larger fetches (and so transactions): the history may lag a quarter of a second; players never wait
+        // for it, and each small fetch costs the broker and PostgreSQL as much as a large one.
+        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
+        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
         return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
     }
 
