@@ -46,4 +46,14 @@ class RedisAnchorTest {
         assertTrue(result.p99Ms() >= result.p50Ms(), result.toString());
         assertTrue(result.version().matches("Redis \\d+\\..*"), result.version());
     }
+
+    /** The edges' anchor runs their own placement script: it would fail on any argument the script refuses. */
+    @Test
+    void theEdgesOwnScriptRunsOnAPrivateRedisWhereInstalled(@TempDir Path dir) throws Exception {
+        assumeTrue(RedisAnchor.missing().isEmpty(), "needs " + RedisAnchor.missing() + " (apt-get install "
+            + "redis-server)");
+        RedisAnchor.Result result = RedisAnchor.runEdge(8, 20_000, dir);
+        assertTrue(result.perSecond() > 0, "a rate: " + result);
+        assertTrue(result.p99Ms() >= result.p50Ms(), result.toString());
+    }
 }
