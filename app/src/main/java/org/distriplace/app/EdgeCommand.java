@@ -2,8 +2,6 @@ package org.distriplace.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.distriplace.app.runtime.EdgeMetrics;
 import org.distriplace.core.net.ClusterSecret;
 import org.distriplace.edge.EdgeServer;
@@ -62,26 +60,15 @@ public final class EdgeCommand implements Callable<Integer> {
         EdgeSettings settings = backends.settings(command, System.getenv());
         var options = limits.serverOptions(command);
         secrets.check(command, bind, "an edge");
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
-        try (EdgeServer edge = EdgeServer.start(settings, bind, httpPort, options,
-            new ClusterSecret(secrets.secret), new EdgeMetrics())) {
+        try (Foreground life = Foreground.untilStopped();
+             EdgeServer edge = EdgeServer.start(settings, bind, httpPort, options, new ClusterSecret(secrets.secret),
+                 new EdgeMetrics())) {
             command.getOut().printf("edge %d: http://%s:%d/  canvas %dx%d  namespace %s%n", edge.engine().id(),
                 bind.equals("0.0.0.0") ? "127.0.0.1" : bind, edge.port(), settings.canvas().width(),
                 settings.canvas().height(), settings.namespace());
             command.getOut().flush();
-            stopped.await();
+            life.await();
             LOG.info("edge {} stopping", edge.engine().id());
-        } finally {
-            closed.countDown();
         }
         return 0;
     }

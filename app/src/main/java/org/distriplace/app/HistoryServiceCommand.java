@@ -2,8 +2,6 @@ package org.distriplace.app;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.distriplace.edge.EdgeSettings;
 import org.distriplace.edge.history.HistoryService;
 import org.distriplace.edge.sql.PgDatabase;
@@ -44,24 +42,13 @@ public final class HistoryServiceCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         CommandLine command = spec.commandLine();
         EdgeSettings settings = backends.settings(command, System.getenv());
-        CountDownLatch stopped = new CountDownLatch(1);
-        CountDownLatch closed = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopped.countDown();
-            try {
-                closed.await(15, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "shutdown"));
-        try (PgDatabase database = new PgDatabase(settings, 2);
+        try (Foreground life = Foreground.untilStopped();
+             PgDatabase database = new PgDatabase(settings, 2);
              HistoryService service = new HistoryService(settings, database).start()) {
             command.getOut().printf("history service: storing %s into %s (schema %s)%n", settings.topic(),
                 settings.postgres(), settings.schema());
             command.getOut().flush();
-            stopped.await();
-        } finally {
-            closed.countDown();
+            life.await();
         }
         return 0;
     }

@@ -62,18 +62,30 @@ final class RedisAnchor {
      * 1000×1000 canvas by random players; stops the server however it ends.
      */
     static Result run(int clients, long requests, Path dir) throws IOException, InterruptedException {
+        return onPrivateServer(dir, port -> {
+            String sha = command("redis-cli", "-p", port, "SCRIPT", "LOAD", PLACEMENT).strip();
+            return command("redis-benchmark", "-h", "127.0.0.1", "-p", port,
+                "-c", Integer.toString(clients), "-n", Long.toString(requests), "-r", "1000000", "--csv",
+                "EVALSHA", sha, "2", "cooldown:__rand_int__", "canvas", "__rand_int__", "5", "300");
+        }, clients, requests);
+    }
+
+    /** What runs against the private server: its port in, {@code redis-benchmark}'s CSV out. */
+    private interface Benchmarking {
+        String csv(String port) throws IOException, InterruptedException;
+    }
+
+    /** Starts a private {@code redis-server} (no persistence, its files in {@code dir}), runs, stops it. */
+    private static Result onPrivateServer(Path dir, Benchmarking benchmark, int clients, long requests)
+        throws IOException, InterruptedException {
         int port = freePort();
         Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
             "--save", "", "--appendonly", "no", "--dir", dir.toString())
             .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
         try {
             awaitReady(port, server);
-            String sha = command("redis-cli", "-p", Integer.toString(port), "SCRIPT", "LOAD", PLACEMENT).strip();
             String version = versionOf(command("redis-server", "--version"));
-            String csv = command("redis-benchmark", "-h", "127.0.0.1", "-p", Integer.toString(port),
-                "-c", Integer.toString(clients), "-n", Long.toString(requests), "-r", "1000000", "--csv",
-                "EVALSHA", sha, "2", "cooldown:__rand_int__", "canvas", "__rand_int__", "5", "300");
-            return parse(csv, clients, requests, version);
+            return parse(benchmark.csv(Integer.toString(port)), clients, requests, version);
         } finally {
             server.destroy();
             if (!server.waitFor(10, TimeUnit.SECONDS)) {
@@ -89,33 +101,20 @@ final class RedisAnchor {
      * edges run: their load generator places for a hundred players at thousands a second.
      */
     static Result runEdge(int clients, long requests, Path dir) throws IOException, InterruptedException {
-        int port = freePort();
-        Process server = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1",
-            "--save", "", "--appendonly", "no", "--dir", dir.toString())
-            .redirectErrorStream(true).redirectOutput(dir.resolve("redis.log").toFile()).start();
-        try {
-            awaitReady(port, server);
-            String script;
-            try (var in = org.distriplace.edge.EdgeEngine.class.getResourceAsStream("place.lua")) {
-                script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            String cli = Integer.toString(port);
-            String sha = command("redis-cli", "-p", cli, "SCRIPT", "LOAD", script).strip();
+        String script;
+        try (var in = org.distriplace.edge.EdgeEngine.class.getResourceAsStream("place.lua")) {
+            script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        return onPrivateServer(dir, port -> {
+            String sha = command("redis-cli", "-p", port, "SCRIPT", "LOAD", script).strip();
             // The band exists (a placement on a band Redis lost is refused): one of a 1000x1000 canvas's 16.
-            command("redis-cli", "-p", cli, "SETRANGE", "{place:b0}:canvas", "62499", "x");
-            String version = versionOf(command("redis-server", "--version"));
-            String csv = command("redis-benchmark", "-h", "127.0.0.1", "-p", cli,
+            command("redis-cli", "-p", port, "SETRANGE", "{place:b0}:canvas", "62499", "x");
+            return command("redis-benchmark", "-h", "127.0.0.1", "-p", port,
                 "-c", Integer.toString(clients), "-n", Long.toString(requests), "-r", "62500", "--csv",
                 "EVALSHA", sha, "5", "place:cooldown:__rand_int__", "{place:b0}:canvas", "{place:b0}:clock",
                 "{place:b0}:outbox", "{place:b0}:outbox-times", "0", "__rand_int__", "5",
                 "0|1|2|5|1|player", "place:pixels");
-            return parse(csv, clients, requests, version);
-        } finally {
-            server.destroy();
-            if (!server.waitFor(10, TimeUnit.SECONDS)) {
-                server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        }, clients, requests);
     }
 
     /**

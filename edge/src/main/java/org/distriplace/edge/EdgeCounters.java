@@ -43,7 +43,7 @@ public final class EdgeCounters {
         return swept.sum();
     }
 
-    /** Times this edge rebuilt the canvas in Redis from the log. */
+    /** Times this edge rebuilt the canvas in Redis from the log (Redis had lost it; not its first making). */
     public long rebuilds() {
         return rebuilds.sum();
     }

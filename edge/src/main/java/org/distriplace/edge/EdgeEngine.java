@@ -1,11 +1,8 @@
 package org.distriplace.edge;
 
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.distriplace.core.engine.CanvasSettings;
@@ -30,9 +27,6 @@ import redis.clients.jedis.UnifiedJedis;
  */
 public final class EdgeEngine implements Engine, AutoCloseable {
 
-    /** Placements waiting for a placer beyond this many are refused: no client grows the queue without end. */
-    static final int PLACE_QUEUE = 4_096;
-
     private final EdgeSettings settings;
     private final int id;
     private final RedisCanvas redis;
@@ -42,7 +36,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
     private final CanvasMirror mirror;
     private final PlacementFeed subscription;
     private final OutboxCleaner cleaner;
-    private final ThreadPoolExecutor placers;
+    private final Placer placer;
     private final ScheduledExecutorService upkeepThread;
     private final EdgeUpkeep upkeep;
     private final EdgeCounters counters = new EdgeCounters();
@@ -59,11 +53,10 @@ public final class EdgeEngine implements Engine, AutoCloseable {
         accounts.onChange(mirror::accountsChanged);
         this.subscription = new PlacementFeed(jedis, redis.bands().channel(), mirror);
         this.cleaner = new OutboxCleaner(redis);
-        this.placers = new ThreadPoolExecutor(16, 16, 0, TimeUnit.MILLISECONDS,
-            new ArrayBlockingQueue<>(PLACE_QUEUE), Daemons.named("edge-placer"));
         this.upkeepThread = Executors.newSingleThreadScheduledExecutor(
             Daemons.named("edge-upkeep"));
         this.upkeep = new EdgeUpkeep(this, redis, log, settings, rebuildStart, counters);
+        this.placer = new Placer(redis, log, cleaner, counters, canvas, () -> upkeepThread.execute(upkeep::keep));
     }
 
     /**
@@ -116,53 +109,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
             return refused(PlaceError.NOT_READY, "the placement log (Kafka) is not answering ("
                 + log.failure() + "); try again shortly");
         }
-        CompletableFuture<PlaceResult> result = new CompletableFuture<>();
-        long started = System.nanoTime();
-        try {
-            placers.execute(() -> placeNow(user, x, y, index, started, result));
-        } catch (RejectedExecutionException e) {
-            counters.refused.increment();
-            return refused(PlaceError.NOT_READY, "this edge is busy: too many placements are waiting");
-        }
-        return result;
-    }
-
-    private void placeNow(String user, int x, int y, int color, long started, CompletableFuture<PlaceResult> result) {
-        RedisCanvas.Outcome outcome;
-        try {
-            outcome = redis.place(user, x, y, color, id, settings.canvas().cooldownMs());
-        } catch (RuntimeException e) {
-            counters.refused.increment();
-            result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "Redis is not answering ("
-                + e.getMessage() + ")"));
-            return;
-        }
-        if (outcome instanceof RedisCanvas.CoolingDown cooling) {
-            counters.coolingDown.increment();
-            result.completeExceptionally(new PlaceException(PlaceError.COOLDOWN, "wait "
-                + (cooling.remainingMs() + 999) / 1000 + " s before placing again", cooling.remainingMs()));
-        } else if (outcome instanceof RedisCanvas.CanvasMissing) {
-            counters.refused.increment();
-            upkeepThread.execute(upkeep::keep);
-            result.completeExceptionally(new PlaceException(PlaceError.NOT_READY,
-                "Redis lost the canvas: it is being rebuilt from the log; try again shortly"));
-        } else if (outcome instanceof RedisCanvas.Placed placed) {
-            Placement placement = placed.placement();
-            log.append(placement).whenComplete((ok, failure) -> {
-                if (failure != null) {
-                    counters.notLogged.increment();
-                    // Redis shows it and its outbox keeps it: the upkeep logs it once Kafka is back.
-                    result.completeExceptionally(new PlaceException(PlaceError.NOT_READY, "placed but not yet "
-                        + "logged: the placement log (Kafka) failed (" + failure.getMessage() + ")"));
-                    return;
-                }
-                cleaner.logged(placement);
-                counters.placed.increment();
-                counters.took(System.nanoTime() - started);
-                result.complete(new PlaceResult(placement.write(settings.canvas().palette()),
-                    placement.ms() + settings.canvas().cooldownMs()));
-            });
-        }
+        return placer.submit(new RedisCanvas.Request(user, x, y, index, id));
     }
 
     private static CompletableFuture<PlaceResult> refused(PlaceError code, String message) {
@@ -217,12 +164,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
         upkeepThread.shutdownNow();
         subscription.close();
         mirror.close();
-        placers.shutdown();
-        try {
-            placers.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        placer.close();
         log.close();
         cleaner.close();
         accounts.close();

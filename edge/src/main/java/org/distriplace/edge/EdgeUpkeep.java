@@ -85,7 +85,9 @@ final class EdgeUpkeep {
             if (redis.whole()) {
                 return true;
             }
-            if (!LogReader.empty(settings.kafka(), settings.topic())) {
+            // A canvas never painted is made blank at once; one Redis lost is rebuilt from the log.
+            boolean lost = !LogReader.empty(settings.kafka(), settings.topic());
+            if (lost) {
                 // Placements the lost Redis ordered may still be on their way to the log: wait until each has
                 // been logged or has failed, so the rebuild reads every one a player heard succeed.
                 Thread.sleep(PlacementLog.DELIVERY_TIMEOUT_MS + 2_000L);
@@ -95,7 +97,9 @@ final class EdgeUpkeep {
                 settings.canvas(), rebuildStart.get());
             LOG.info("rebuilt the canvas in Redis from the log: {} placements read in {} ms", summary.placements(),
                 (System.nanoTime() - started) / 1_000_000);
-            counters.rebuilds.increment();
+            if (lost) {
+                counters.rebuilds.increment();
+            }
             engine.announceRebuilt();
             return redis.whole();
         } catch (InterruptedException e) {

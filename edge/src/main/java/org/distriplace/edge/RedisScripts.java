@@ -30,6 +30,21 @@ final class RedisScripts {
             }
         }
 
+        /** Its digest, loading it into Redis first if this process has not yet (or Redis forgot it). */
+        byte[] load(UnifiedJedis redis, byte[] sampleKey) {
+            byte[] digest = sha;
+            if (digest == null) {
+                digest = redis.scriptLoad(source, sampleKey);
+                sha = digest;
+            }
+            return digest;
+        }
+
+        /** Forgets the digest: Redis said it does not know the script (it restarted), so it is loaded again. */
+        void forget() {
+            sha = null;
+        }
+
         /** Runs it with {@code keys} and {@code args}; the first key chooses the node of a cluster. */
         Object run(UnifiedJedis redis, List<byte[]> keys, List<byte[]> args) {
             byte[] digest = sha;

@@ -39,12 +39,7 @@ final class KafkaBroker implements StackService {
 
     @Override
     public boolean running() {
-        try {
-            return LocalProcess.alive(dir.pidFile()).isPresent()
-                && dir.recordedPort("kafka").map(port -> answers("127.0.0.1:" + port)).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
+        return dir.answering("kafka", port -> answers("127.0.0.1:" + port));
     }
 
     @Override
@@ -88,18 +83,12 @@ final class KafkaBroker implements StackService {
 
     @Override
     public void stop() throws IOException, InterruptedException {
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "TERM", Duration.ofSeconds(30));
-        }
+        dir.stop("TERM", Duration.ofSeconds(30));
     }
 
     @Override
     public void kill() throws IOException, InterruptedException {
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "KILL", Duration.ofSeconds(5));
-        }
+        dir.stop("KILL", Duration.ofSeconds(5));
     }
 
     @Override

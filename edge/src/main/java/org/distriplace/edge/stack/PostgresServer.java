@@ -40,12 +40,7 @@ final class PostgresServer implements StackService {
 
     @Override
     public boolean running() {
-        try {
-            return LocalProcess.alive(dir.pidFile()).isPresent()
-                && dir.recordedPort("postgres").map(PostgresServer::answers).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
+        return dir.answering("postgres", PostgresServer::answers);
     }
 
     @Override
@@ -85,18 +80,12 @@ final class PostgresServer implements StackService {
     @Override
     public void stop() throws IOException, InterruptedException {
         // SIGINT is PostgreSQL's fast shutdown: transactions roll back, everything committed stays.
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "INT", Duration.ofSeconds(30));
-        }
+        dir.stop("INT", Duration.ofSeconds(30));
     }
 
     @Override
     public void kill() throws IOException, InterruptedException {
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "KILL", Duration.ofSeconds(5));
-        }
+        dir.stop("KILL", Duration.ofSeconds(5));
     }
 
     @Override

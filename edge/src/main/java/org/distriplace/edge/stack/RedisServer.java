@@ -28,12 +28,7 @@ final class RedisServer implements StackService {
 
     @Override
     public boolean running() {
-        try {
-            return LocalProcess.alive(dir.pidFile()).isPresent()
-                && dir.recordedPort("redis").map(RedisServer::answers).orElse(false);
-        } catch (IOException e) {
-            return false;
-        }
+        return dir.answering("redis", RedisServer::answers);
     }
 
     @Override
@@ -54,18 +49,12 @@ final class RedisServer implements StackService {
     @Override
     public void stop() throws IOException, InterruptedException {
         // SIGTERM: Redis saves nothing (no save points), so it comes back empty, as seed 2 expects.
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "TERM", Duration.ofSeconds(10));
-        }
+        dir.stop("TERM", Duration.ofSeconds(10));
     }
 
     @Override
     public void kill() throws IOException, InterruptedException {
-        var process = LocalProcess.alive(dir.pidFile());
-        if (process.isPresent()) {
-            LocalProcess.stop(process.get(), "KILL", Duration.ofSeconds(5));
-        }
+        dir.stop("KILL", Duration.ofSeconds(5));
     }
 
     @Override

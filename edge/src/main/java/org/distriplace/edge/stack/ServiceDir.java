@@ -43,4 +43,21 @@ record ServiceDir(Path path) {
     void recordPid(long pid) throws IOException {
         Files.writeString(pidFile(), pid + "\n");
     }
+
+    /** Sends the recorded process {@code signal} and waits up to {@code grace} (then kills it); none: nothing. */
+    void stop(String signal, java.time.Duration grace) throws IOException, InterruptedException {
+        var process = LocalProcess.alive(pidFile());
+        if (process.isPresent()) {
+            LocalProcess.stop(process.get(), signal, grace);
+        }
+    }
+
+    /** Whether the recorded process lives and answers on the recorded port {@code which}. */
+    boolean answering(String which, java.util.function.IntPredicate answers) {
+        try {
+            return LocalProcess.alive(pidFile()).isPresent() && recordedPort(which).map(answers::test).orElse(false);
+        } catch (IOException e) {
+            return false;
+        }
+    }
 }
