@@ -52,11 +52,16 @@ final class BackendOptions {
     @Option(names = "--palette", description = "A palette file, one #RRGGBB per line (default: r/place 2022).")
     Path palette;
 
-    /** The settings, each checked: a missing or malformed one is a usage error naming its option. */
-    EdgeSettings settings(CommandLine command, Map<String, String> env) {
-        if (redis.isEmpty() || kafka == null || postgres == null) {
-            throw new CommandLine.ParameterException(command, "name the services: --redis, --kafka and --postgres "
-                + "(or --config DIR/edge.conf, which `distri-place stack up --dir DIR` writes)");
+    /**
+     * The settings, each checked: a missing or malformed one is a usage error naming its option.
+     *
+     * @param needsRedis whether the command uses Redis (an edge does; the history service reads only Kafka)
+     */
+    EdgeSettings settings(CommandLine command, Map<String, String> env, boolean needsRedis) {
+        if (needsRedis && redis.isEmpty() || kafka == null || postgres == null) {
+            throw new CommandLine.ParameterException(command, "name the services: " + (needsRedis ? "--redis, " : "")
+                + "--kafka and --postgres (or --config DIR/edge.conf, which `distri-place stack up --dir DIR` "
+                + "writes)");
         }
         List<URI> redisNodes = new ArrayList<>();
         for (String node : redis) {

@@ -57,7 +57,7 @@ public final class EdgeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine command = spec.commandLine();
-        EdgeSettings settings = backends.settings(command, System.getenv());
+        EdgeSettings settings = backends.settings(command, System.getenv(), true);
         var options = limits.serverOptions(command);
         secrets.check(command, bind, "an edge");
         try (Foreground life = Foreground.untilStopped();

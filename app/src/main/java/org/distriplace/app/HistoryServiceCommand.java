@@ -41,7 +41,7 @@ public final class HistoryServiceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CommandLine command = spec.commandLine();
-        EdgeSettings settings = backends.settings(command, System.getenv());
+        EdgeSettings settings = backends.settings(command, System.getenv(), false);
         try (Foreground life = Foreground.untilStopped();
              PgDatabase database = new PgDatabase(settings, 2);
              HistoryService service = new HistoryService(settings, database).start()) {

@@ -65,6 +65,9 @@ public final class EdgeEngine implements Engine, AutoCloseable {
      */
     public static EdgeEngine start(EdgeSettings settings, AccountStore accounts, Supplier<RebuildStart> rebuildStart)
         throws InterruptedException {
+        if (settings.redis().isEmpty()) {
+            throw new IllegalArgumentException("redis: an edge needs at least one Redis, redis://HOST:PORT");
+        }
         PlacementLog.ensureTopic(settings.kafka(), settings.topic());
         UnifiedJedis jedis = RedisCanvas.connect(settings.redis(), 32);
         EdgeEngine engine = new EdgeEngine(settings, jedis, accounts, rebuildStart);

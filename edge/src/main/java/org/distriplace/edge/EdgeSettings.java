@@ -9,7 +9,8 @@ import org.distriplace.core.engine.CanvasSettings;
 /**
  * Where an edge (or the history service) finds seed 2's services, and the canvas they keep.
  *
- * @param redis            one Redis ({@code redis://host:port}), or several nodes of a Redis Cluster
+ * @param redis            one Redis ({@code redis://host:port}), or several nodes of a Redis Cluster (none for the
+ *                         history service, which never uses Redis)
  * @param kafka            the Kafka bootstrap servers, {@code host:port,...}
  * @param postgres         the JDBC URL of the PostgreSQL database holding the history and the accounts
  * @param postgresUser     its user
@@ -33,9 +34,6 @@ public record EdgeSettings(List<URI> redis, String kafka, String postgres, Strin
         Objects.requireNonNull(postgresUser, "postgresUser");
         Objects.requireNonNull(postgresPassword, "postgresPassword");
         Objects.requireNonNull(canvas, "canvas");
-        if (redis.isEmpty()) {
-            throw new IllegalArgumentException("redis: name at least one Redis, redis://HOST:PORT");
-        }
         if (!NAMESPACE.matcher(namespace).matches()) {
             throw new IllegalArgumentException("namespace: '" + namespace
                 + "' must be lower-case letters, digits and dashes (at most 40)");

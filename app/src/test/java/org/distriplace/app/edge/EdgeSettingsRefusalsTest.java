@@ -60,7 +60,8 @@ class EdgeSettingsRefusalsTest {
         assertTrue(refusal(edge("--cluster-secret", "change-me")).contains("placeholder everyone knows"));
         String reachable = refusal(edge("--bind", "0.0.0.0"));
         assertTrue(reachable.contains("an edge listening on 0.0.0.0 needs a secret of its own"), reachable);
-        assertTrue(refusal("history-service", "--kafka", "127.0.0.1:1").contains("name the services"));
+        String history = refusal("history-service", "--kafka", "127.0.0.1:1");
+        assertTrue(history.contains("name the services: --kafka and --postgres"), "no Redis asked of it: " + history);
     }
 
     @Test

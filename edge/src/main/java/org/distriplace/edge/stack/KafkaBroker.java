@@ -66,13 +66,19 @@ final class KafkaBroker implements StackService {
             "group.initial.rebalance.delay.ms=0",
             "") );
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // Warnings and worse into kafka.log (its own INFO says every setting and every segment).
+        Path logging = dir.path().resolve("log4j2.properties");
+        Files.writeString(logging, String.join("\n", "rootLogger.level = WARN",
+            "rootLogger.appenderRef.out.ref = out", "appender.out.type = Console", "appender.out.name = out",
+            "appender.out.layout.type = PatternLayout", "appender.out.layout.pattern = %d %-5p [%c] %m%n", ""));
         String classpath = lib.resolve("*").toString();
         if (!Files.exists(dir.path().resolve("data").resolve("meta.properties"))) {
             LocalProcess.run(List.of(java, "-Xmx256m", "-cp", classpath, "kafka.tools.StorageTool", "format",
                 "-t", clusterId(), "-c", properties.toString()), dir.path(), Duration.ofMinutes(2));
         }
-        Process process = LocalProcess.spawn(List.of(java, "-Xms128m", "-Xmx512m", "-cp", classpath,
-            "kafka.Kafka", properties.toString()), dir.path(), dir.log());
+        Process process = LocalProcess.spawn(List.of(java, "-Xms128m", "-Xmx512m",
+            "-Dlog4j2.configurationFile=" + logging, "-cp", classpath, "kafka.Kafka", properties.toString()),
+            dir.path(), dir.log());
         dir.recordPid(process.pid());
         String address = "127.0.0.1:" + port;
         if (!LocalProcess.waitUntil(() -> !process.isAlive() || LocalProcess.listening(port) && answers(address),
