@@ -144,7 +144,7 @@ public final class EdgeEngine implements Engine, AutoCloseable {
         return CompletableFuture.completedFuture(upkeep.status());
     }
 
-    /** The status now, for the upkeep: what the mirror and subscription know. */
+    /** Whether this edge hears Redis' placements and its copy of the canvas is whole (for the status). */
     boolean hearing() {
         return subscription.subscribed() && mirror.whole();
     }
@@ -152,10 +152,6 @@ public final class EdgeEngine implements Engine, AutoCloseable {
     /** Tells every edge's mirror that the canvas was rebuilt. */
     void announceRebuilt() {
         redis.redis().publish(redis.bands().channel(), CanvasMirror.REBUILT);
-    }
-
-    ReadView currentView() {
-        return feed.view();
     }
 
     String accountsFailure() {

@@ -42,7 +42,7 @@ final class EdgeUpkeep {
         this.settings = settings;
         this.rebuildStart = rebuildStart;
         this.status = new EdgeStatus(engine.id(), "starting", false, false, false, "", "", settings,
-            engine.currentView());
+            engine.view());
     }
 
     EdgeStatus status() {
@@ -73,7 +73,7 @@ final class EdgeUpkeep {
 
     private EdgeStatus snapshot(String redisProblem, boolean whole, boolean rebuilding) {
         return new EdgeStatus(engine.id(), redisProblem, whole, rebuilding, engine.hearing(), log.failure(),
-            engine.accountsFailure(), settings, engine.currentView());
+            engine.accountsFailure(), settings, engine.view());
     }
 
     /** Rebuilds the canvas if this edge takes the lock; whether Redis holds it whole now. */

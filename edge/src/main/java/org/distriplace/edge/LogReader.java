@@ -11,29 +11,57 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
-/** Reads the placements log from given offsets to its end as it is now (the canvas's rebuild). */
-final class LogReader {
+/**
+ * Reading the placements log: a consumer positioned at given offsets (the history service's, kept in PostgreSQL;
+ * a rebuild's, from a snapshot), and reading to the log's end as it is now (the canvas's rebuild). Offsets are the
+ * reader's own: no consumer group commits them.
+ */
+public final class LogReader {
 
     private LogReader() {
     }
 
     /** Whether the log holds no record at all (a canvas never painted: nothing to wait for, nothing to read). */
     static boolean empty(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrap),
-            new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-            return consumer.endOffsets(partitions, Duration.ofSeconds(10)).values().stream().allMatch(end -> end == 0);
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, Map.of())) {
+            return consumer.endOffsets(partitions(consumer, topic), Duration.ofSeconds(10)).values().stream()
+                .allMatch(end -> end == 0);
         }
     }
 
-    private static Properties config(String bootstrap) {
+    /** A consumer of the log at {@code bootstrap} that commits nothing, with {@code settings} added. */
+    public static KafkaConsumer<byte[], byte[]> consumer(String bootstrap, Map<String, Object> settings) {
         Properties config = new Properties();
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        return config;
+        config.putAll(settings);
+        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /**
+     * Assigns {@code consumer} every partition of {@code topic}, each at its offset in {@code from} (the beginning
+     * where absent); returns the partitions.
+     */
+    public static List<TopicPartition> assign(KafkaConsumer<byte[], byte[]> consumer, String topic,
+                                              Map<Integer, Long> from) {
+        List<TopicPartition> partitions = partitions(consumer, topic);
+        consumer.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long offset = from.get(partition.partition());
+            if (offset == null) {
+                consumer.seekToBeginning(List.of(partition));
+            } else {
+                consumer.seek(partition, offset);
+            }
+        }
+        return partitions;
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<byte[], byte[]> consumer, String topic) {
+        return consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
+            .map(info -> new TopicPartition(topic, info.partition())).toList();
     }
 
     /**
@@ -42,19 +70,8 @@ final class LogReader {
      */
     static Map<TopicPartition, Long> readToEnd(String bootstrap, String topic, Map<Integer, Long> from,
                                                Consumer<Placement> sink) {
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(config(bootstrap), new ByteArrayDeserializer(),
-            new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                .map(info -> new TopicPartition(topic, info.partition())).toList();
-            consumer.assign(partitions);
-            for (TopicPartition partition : partitions) {
-                Long offset = from.get(partition.partition());
-                if (offset == null) {
-                    consumer.seekToBeginning(List.of(partition));
-                } else {
-                    consumer.seek(partition, offset);
-                }
-            }
+        try (KafkaConsumer<byte[], byte[]> consumer = consumer(bootstrap, Map.of())) {
+            List<TopicPartition> partitions = assign(consumer, topic, from);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(10));
             while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
                 for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {

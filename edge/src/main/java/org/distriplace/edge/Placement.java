@@ -39,17 +39,6 @@ public record Placement(int band, long seq, long ms, long logical, int x, int y,
             VectorClock.of(Map.of(orderer, seq)));
     }
 
-    /** Whether this placement wins over {@code other} at the same pixel (last write wins, by stamp then band). */
-    public boolean newerThan(Placement other) {
-        if (ms != other.ms) {
-            return ms > other.ms;
-        }
-        if (logical != other.logical) {
-            return logical > other.logical;
-        }
-        return band != other.band ? band > other.band : seq > other.seq;
-    }
-
     /** The fields the edge knows before Redis orders it: the script prefixes seq, ms and logical. */
     static String tail(int band, int x, int y, int color, int edge, String user) {
         return band + "|" + x + "|" + y + "|" + color + "|" + edge + "|" + user;

@@ -81,18 +81,10 @@ public final class RedisCanvas implements AutoCloseable {
     }
 
     /**
-     * Places palette colour {@code color} at (x, y) for {@code user} through edge {@code edge}, atomically: the
-     * cooldown, the byte, the band's order, the outbox and the publish (place.lua). On a Redis Cluster the cooldown
-     * is taken first ({@code SET NX PX} in the player's slot), then the band's step, and given back if the band is
-     * missing.
-     */
-    public Outcome place(String user, int x, int y, int color, int edge, long cooldownMs) {
-        return place(new Request(user, x, y, color, edge), cooldownMs);
-    }
-
-    /**
-     * Places each of {@code requests}, in order, as {@link #place} would; on one Redis, in a single round trip
-     * (pipelined: each is still its own atomic script, in this order). On a cluster, one after another.
+     * Places each of {@code requests}, in order, each atomically: the cooldown, the byte, the band's order, the
+     * outbox and the publish (place.lua). On one Redis, all in a single round trip (pipelined: each still its own
+     * script, in this order); on a cluster one after another, each player's cooldown taken first ({@code SET NX PX}
+     * in its slot), then the band's step, the cooldown given back if the band is missing.
      */
     public List<Outcome> placeAll(List<Request> requests, long cooldownMs) {
         if (cluster || requests.size() == 1) {
@@ -146,6 +138,7 @@ public final class RedisCanvas implements AutoCloseable {
             (Long) reply.get(3), request.x(), request.y(), request.color(), request.edge(), request.user()));
     }
 
+    /** One placement alone (see {@link #placeAll}). */
     private Outcome place(Request request, long cooldownMs) {
         String user = request.user();
         boolean apart = cluster && cooldownMs > 0;

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.distriplace.core.api.ApiTraffic;
+import org.distriplace.core.engine.EngineStatus;
 import org.distriplace.edge.EdgeCounters;
 import org.distriplace.edge.EdgeEngine;
 import org.distriplace.edge.EdgeServer;
@@ -46,8 +47,10 @@ public final class EdgeMetrics implements EdgeServer.Metrics {
             .description("Acknowledged placements, from the request to Redis' order and Kafka's acknowledgement")
             .register(registry);
         counters.onPlaceTime(nanos -> took.record(nanos, TimeUnit.NANOSECONDS));
-        Gauge.builder("distriplace.ready", engine, e -> e.status().getNow(null) != null
-                && e.status().getNow(null).ready() ? 1 : 0)
+        Gauge.builder("distriplace.ready", engine, e -> {
+                EngineStatus status = e.status().getNow(null);
+                return status != null && status.ready() ? 1 : 0;
+            })
             .description("1 while this server can take placements").register(registry);
         Gauge.builder("distriplace.writes.committed", engine, e -> e.view().committedWrites())
             .description("Placements the canvas this server shows holds").register(registry);

@@ -9,14 +9,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.distriplace.edge.EdgeSettings;
+import org.distriplace.edge.LogReader;
 import org.distriplace.edge.Placement;
 import org.distriplace.edge.PlacementLog;
 import org.distriplace.edge.sql.PgDatabase;
@@ -41,8 +40,6 @@ public final class HistoryService implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile KafkaConsumer<byte[], byte[]> consumer;
-    private volatile long stored;
-    private volatile String failure = "starting";
 
     public HistoryService(EdgeSettings settings, PgDatabase database) {
         this(settings, database, 30_000, 20_000);
@@ -65,25 +62,11 @@ public final class HistoryService implements AutoCloseable {
         return this;
     }
 
-    /** Placements stored by this process. */
-    public long stored() {
-        return stored;
-    }
-
-    /** What keeps it from storing now, or empty. */
-    public String failure() {
-        return failure;
-    }
-
     private void run() {
         while (!closed) {
             try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
                 this.consumer = consumer;
-                List<TopicPartition> partitions = consumer.partitionsFor(settings.topic(), Duration.ofSeconds(10))
-                    .stream().map(info -> new TopicPartition(settings.topic(), info.partition())).toList();
-                consumer.assign(partitions);
-                seekToStored(consumer, partitions);
-                failure = "";
+                List<TopicPartition> partitions = LogReader.assign(consumer, settings.topic(), stored());
                 while (!closed) {
                     ConsumerRecords<byte[], byte[]> records = consumer.poll(Duration.ofMillis(500));
                     if (!records.isEmpty()) {
@@ -95,7 +78,6 @@ public final class HistoryService implements AutoCloseable {
                 if (closed) {
                     return;
                 }
-                failure = e.getMessage();
                 LOG.warn("the history is not being stored ({}); trying again from the last position stored",
                     e.getMessage());
                 sleep();
@@ -104,21 +86,15 @@ public final class HistoryService implements AutoCloseable {
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        Properties config = new Properties();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, settings.kafka());
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5_000);
-        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "history-" + settings.namespace());
         // Fewer, larger fetches (and so transactions): the history may lag a quarter of a second; players never wait
         // for it, and each small fetch costs the broker and PostgreSQL as much as a large one.
-        config.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024);
-        config.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250);
-        return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+        return LogReader.consumer(settings.kafka(), Map.of(ConsumerConfig.CLIENT_ID_CONFIG, "history-"
+            + settings.namespace(), ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 256 * 1024,
+            ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 250));
     }
 
-    /** Positions the consumer after what PostgreSQL holds (the log's start where it holds nothing). */
-    private void seekToStored(KafkaConsumer<byte[], byte[]> consumer, List<TopicPartition> partitions)
-        throws SQLException {
+    /** Where PostgreSQL's history ends: the next log offset of each partition it holds any of. */
+    private Map<Integer, Long> stored() throws SQLException {
         Map<Integer, Long> positions = new HashMap<>();
         try (Connection connection = database.connection();
              PreparedStatement select = connection.prepareStatement(
@@ -128,14 +104,7 @@ public final class HistoryService implements AutoCloseable {
                 positions.put(rows.getInt(1), rows.getLong(2));
             }
         }
-        for (TopicPartition partition : partitions) {
-            Long next = positions.get(partition.partition());
-            if (next == null) {
-                consumer.seekToBeginning(List.of(partition));
-            } else {
-                consumer.seek(partition, next);
-            }
-        }
+        return positions;
     }
 
     /** Stores a poll's placements and the position after them, in one transaction. */
@@ -178,7 +147,6 @@ public final class HistoryService implements AutoCloseable {
                 throw e;
             }
         }
-        stored += placements.size();
     }
 
     private static Map<Integer, Long> positions(KafkaConsumer<byte[], byte[]> consumer,

@@ -48,6 +48,15 @@ final class SnapshotRows {
         }
     }
 
+    /** The newest snapshot's stamp (0 when there is none), without reading its canvas. */
+    static long newestStamp(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT coalesce(max(stamp), 0) FROM snapshots");
+             ResultSet row = select.executeQuery()) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     static void put(Connection connection, Snapshot snapshot) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO snapshots (stamp, taken_at, "
             + "placements, commit_point, log_offset, canvas) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {

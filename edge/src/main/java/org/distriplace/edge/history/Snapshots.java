@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Optional;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.engine.CanvasSettings;
 import org.distriplace.core.history.PastCanvas;
@@ -45,9 +44,8 @@ final class Snapshots {
         lastTakenMs = now;
         long moment = Hlc.pack(now - policy.settleMs(), Hlc.LOGICAL_MASK);
         try (Connection connection = database.connection()) {
-            Optional<SnapshotRows.Snapshot> last = SnapshotRows.floor(connection, Long.MAX_VALUE,
-                canvas.width() * canvas.height());
-            long since = last.map(SnapshotRows.Snapshot::stamp).orElse(0L);
+            // Only its stamp: the canvas is read (and inflated) once, by history.at, if a snapshot is due.
+            long since = SnapshotRows.newestStamp(connection);
             if (since >= moment || !anyBetween(connection, since, moment)) {
                 return;
             }

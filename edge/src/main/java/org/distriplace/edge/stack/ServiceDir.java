@@ -25,12 +25,12 @@ record ServiceDir(Path path) {
 
     /** The port recorded, or a free one recorded now. */
     int port(String which) throws IOException {
-        Path file = path.resolve(which + ".port");
-        if (Files.exists(file)) {
-            return Integer.parseInt(Files.readString(file).strip());
+        Optional<Integer> recorded = recordedPort(which);
+        if (recorded.isPresent()) {
+            return recorded.get();
         }
         int port = LocalProcess.freePort();
-        Files.writeString(file, port + "\n");
+        Files.writeString(path.resolve(which + ".port"), port + "\n");
         return port;
     }
 

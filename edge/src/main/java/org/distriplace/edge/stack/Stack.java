@@ -105,7 +105,7 @@ public final class Stack {
 
     /** The process id of service {@code name} while it runs (the benchmark reads its CPU time). */
     public java.util.OptionalLong pid(String name) {
-        return LocalProcess.alive(dir.resolve(service(name).name()).resolve(name + ".pid"))
+        return LocalProcess.alive(new ServiceDir(dir.resolve(service(name).name())).pidFile())
             .map(process -> java.util.OptionalLong.of(process.pid())).orElse(java.util.OptionalLong.empty());
     }
 
