@@ -79,6 +79,8 @@ final class CanvasMirror implements AutoCloseable {
             return;
         }
         if (inbox.size() >= MAX_BACKLOG) {
+            LOG.warn("the canvas mirror fell {} placements behind Redis: it drops them and loads the canvas again",
+                MAX_BACKLOG);
             inbox.clear();
             inbox.add(RELOAD);
             return;
@@ -108,7 +110,7 @@ final class CanvasMirror implements AutoCloseable {
                 byte[] first = inbox.poll(whole ? 1_000 : RETRY_MS, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     if (!whole) {
-                        load();
+                        load("the canvas is not whole yet");
                     }
                     continue;
                 }
@@ -135,7 +137,7 @@ final class CanvasMirror implements AutoCloseable {
         boolean republish = false;
         for (byte[] message : batch) {
             if (message == RELOAD) {
-                load();
+                load("asked to (start, new subscription, rebuilt canvas or backlog)");
                 return;
             }
             if (message == REPUBLISH) {
@@ -148,7 +150,8 @@ final class CanvasMirror implements AutoCloseable {
             }
             if (placement.seq() != seqs[placement.band()] + 1) {
                 // A placement was lost on the way: this band (and so the view) can no longer be trusted.
-                load();
+                load("band " + placement.band() + " skipped from " + seqs[placement.band()] + " to "
+                    + placement.seq());
                 return;
             }
             seqs[placement.band()] = placement.seq();
@@ -172,8 +175,9 @@ final class CanvasMirror implements AutoCloseable {
     }
 
     /** Loads every band from Redis; the canvas is whole only if Redis holds them all. */
-    private void load() {
+    private void load(String why) {
         counters.mirrorLoads.increment();
+        LOG.info("loading the whole canvas from Redis: {}", why);
         inbox.removeIf(message -> message == RELOAD);
         CanvasBands bands = redis.bands();
         boolean complete = true;

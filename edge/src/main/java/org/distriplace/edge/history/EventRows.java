@@ -1,9 +1,12 @@
 package org.distriplace.edge.history;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.distriplace.edge.Placement;
+import org.postgresql.PGConnection;
 
 /** Reading and writing seed 2's {@code pixel_events} table: placements, their day partitions, their order. */
 final class EventRows {
@@ -20,20 +24,77 @@ final class EventRows {
     /** Every read of events orders them as a replica replays them: by stamp, then band, then sequence. */
     private static final String SELECT = "SELECT band, seq, stamp, x, y, color, edge, user_id FROM pixel_events ";
 
+    private static final String COLUMNS = "band, seq, x, y, color, user_id, edge, stamp, placed_at, log_offset";
+
+    /** PostgreSQL's SQLSTATE for a duplicate key. */
+    private static final String UNIQUE_VIOLATION = "23505";
+
     /** The day partitions known to exist (created once each, by whoever needs them first). */
     private static final Set<String> PARTITIONS = ConcurrentHashMap.newKeySet();
 
     private EventRows() {
     }
 
-    /** Stores {@code placements} read at {@code offsets}; those already stored (replayed) are skipped. */
+    /**
+     * Stores {@code placements} read at {@code offsets}; those already stored (a placement logged twice: its outbox
+     * sweep raced its first append) are skipped. Runs in the caller's transaction.
+     */
     static void insert(Connection connection, List<Placement> placements, List<Long> offsets) throws SQLException {
         for (Placement placement : placements) {
             ensurePartition(connection, day(placement.ms()));
         }
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pixel_events (band, seq, x, y, "
-            + "color, user_id, edge, stamp, placed_at, log_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-            + "ON CONFLICT DO NOTHING")) {
+        // COPY costs PostgreSQL less than half of what the same rows cost as INSERTs, but it cannot skip a row it
+        // holds: a batch with a placement already stored (rare) is stored again row by row, skipping it.
+        Savepoint beforeCopy = connection.setSavepoint();
+        try {
+            copy(connection, placements, offsets);
+            connection.releaseSavepoint(beforeCopy);
+        } catch (SQLException e) {
+            if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
+                throw e;
+            }
+            connection.rollback(beforeCopy);
+            insertSkippingStored(connection, placements, offsets);
+        }
+    }
+
+    private static void copy(Connection connection, List<Placement> placements, List<Long> offsets)
+        throws SQLException {
+        StringBuilder rows = new StringBuilder(placements.size() * 80);
+        for (int i = 0; i < placements.size(); i++) {
+            Placement placement = placements.get(i);
+            rows.append(placement.band()).append('\t').append(placement.seq()).append('\t').append(placement.x())
+                .append('\t').append(placement.y()).append('\t').append(placement.color()).append('\t');
+            appendCopyText(rows, placement.user());
+            rows.append('\t').append(placement.edge()).append('\t').append(placement.stamp()).append('\t')
+                .append(Instant.ofEpochMilli(placement.ms())).append('\t').append(offsets.get(i)).append('\n');
+        }
+        try {
+            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pixel_events (" + COLUMNS
+                + ") FROM STDIN", new StringReader(rows.toString()));
+        } catch (IOException e) {
+            throw new SQLException("could not send the placements to PostgreSQL", e);
+        }
+    }
+
+    /** {@code text} in COPY's text format: its backslashes, tabs and line ends escaped. */
+    static void appendCopyText(StringBuilder out, String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                default -> out.append(c);
+            }
+        }
+    }
+
+    private static void insertSkippingStored(Connection connection, List<Placement> placements, List<Long> offsets)
+        throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pixel_events (" + COLUMNS
+            + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (int i = 0; i < placements.size(); i++) {
                 Placement placement = placements.get(i);
                 insert.setInt(1, placement.band());

@@ -26,7 +26,8 @@ public final class PgDatabase implements AutoCloseable {
             config.setPassword(settings.postgresPassword());
         }
         config.setSchema(settings.schema());
-        config.setMaximumPoolSize(connections);
+        // Flyway holds two connections while it migrates: a pool of one would wait on itself.
+        config.setMaximumPoolSize(Math.max(2, connections));
         config.setMinimumIdle(0);
         config.setConnectionTimeout(3_000);
         config.setValidationTimeout(2_000);
