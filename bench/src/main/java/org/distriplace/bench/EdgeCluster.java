@@ -28,10 +28,13 @@ final class EdgeCluster implements AutoCloseable {
     private final List<Process> edges = new ArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
     private Process history;
+    /** A benchmark stopped by Ctrl-C or SIGTERM stops what it started too. */
+    private final Thread orphans = new Thread(this::stopQuietly, "edge-cluster-stop");
 
     EdgeCluster(Path dir) throws IOException, InterruptedException {
         this.dir = dir;
         this.stack = Stack.in(dir.resolve("stack"));
+        Runtime.getRuntime().addShutdownHook(orphans);
         this.conf = stack.up(line -> { });
     }
 
@@ -108,6 +111,23 @@ final class EdgeCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        try {
+            Runtime.getRuntime().removeShutdownHook(orphans);
+        } catch (IllegalStateException shuttingDown) {
+            return; // the hook is stopping everything
+        }
+        stop();
+    }
+
+    private void stopQuietly() {
+        try {
+            stop();
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            System.err.println("edge cluster: could not stop everything: " + e);
+        }
+    }
+
+    private void stop() throws IOException, InterruptedException {
         List<Process> all = new ArrayList<>(edges);
         if (history != null) {
             all.add(history);

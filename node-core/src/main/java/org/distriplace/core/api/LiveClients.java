@@ -11,6 +11,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
@@ -74,6 +75,8 @@ final class LiveClients implements PixelListener {
     private final long backlogBytes;
     private final LongSupplier nanos;
     private final Map<Channel, Client> clients = new ConcurrentHashMap<>();
+    /** The clients a canvas is on its way to: only these can stall, and each tick looks only at them. */
+    private final Set<Client> receivingCanvas = ConcurrentHashMap.newKeySet();
     private final Object pendingLock = new Object();
     private final Object deliveryLock = new Object();
     private List<PixelWrite> pending = new ArrayList<>();
@@ -232,6 +235,7 @@ final class LiveClients implements PixelListener {
     /** Starts {@code canvas} towards {@code client} (holding its lock). */
     private void sendCanvas(Client client, CanvasImage canvas) {
         client.canvas = new CanvasStream(client.channel, canvas, traffic, nanos, () -> canvasSent(client));
+        receivingCanvas.add(client);
         client.canvas.start();
     }
 
@@ -239,6 +243,7 @@ final class LiveClients implements PixelListener {
     private void canvasSent(Client client) {
         synchronized (client) {
             client.canvas = null;
+            receivingCanvas.remove(client);
             if (client.newCanvasNext) {
                 client.newCanvasNext = false;
                 sendCanvas(client, views.get().canvas());
@@ -255,7 +260,7 @@ final class LiveClients implements PixelListener {
     }
 
     private void disconnectStalled(long now) {
-        for (Client client : clients.values()) {
+        for (Client client : receivingCanvas) {
             synchronized (client) {
                 if (client.canvas != null && now - client.canvas.progressNanos() > STALLED_NANOS) {
                     disconnect(client);
@@ -277,6 +282,7 @@ final class LiveClients implements PixelListener {
     private void forget(Client client) {
         clients.remove(client.channel, client);
         synchronized (client) {
+            receivingCanvas.remove(client);
             if (client.canvas != null) {
                 client.canvas.cancel();
             }
