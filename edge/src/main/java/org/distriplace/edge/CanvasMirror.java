@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.engine.CanvasSettings;
@@ -36,6 +37,9 @@ final class CanvasMirror implements AutoCloseable {
     /** While the canvas is not whole, the mirror looks again this often. */
     static final long RETRY_MS = 1_000;
 
+    /** The least time between two views published (the live clients' tick is 50 ms). */
+    private static final long GATHER_NANOS = 10_000_000;
+
     /** A message for the mirror's thread: a placement's bytes, or one of these. */
     private static final byte[] RELOAD = new byte[0];
     private static final byte[] REPUBLISH = new byte[0];
@@ -50,6 +54,7 @@ final class CanvasMirror implements AutoCloseable {
     private final byte[] pixels;
     private final long[] seqs;
     private CanvasImage image;
+    private long lastPublishedNanos = System.nanoTime() - GATHER_NANOS;
     private volatile boolean whole;
     private volatile boolean closed;
 
@@ -114,6 +119,9 @@ final class CanvasMirror implements AutoCloseable {
                     }
                     continue;
                 }
+                // Placements that come close together are published as one view: each view copies the bands it
+                // changed, so one per placement would copy far more than the placements themselves.
+                LockSupport.parkNanos(lastPublishedNanos + GATHER_NANOS - System.nanoTime());
                 batch.add(first);
                 inbox.drainTo(batch, 10_000);
                 handle(batch);
@@ -212,6 +220,7 @@ final class CanvasMirror implements AutoCloseable {
         }
         image = image.withBands(changed);
         feed.publish(view());
+        lastPublishedNanos = System.nanoTime();
     }
 
     private ReadView view() {

@@ -40,8 +40,13 @@ final class EventRows {
      * sweep raced its first append) are skipped. Runs in the caller's transaction.
      */
     static void insert(Connection connection, List<Placement> placements, List<Long> offsets) throws SQLException {
+        // Each day once a batch: naming the connection's schema is a query of its own.
+        Set<LocalDate> days = new java.util.TreeSet<>();
         for (Placement placement : placements) {
-            ensurePartition(connection, day(placement.ms()));
+            days.add(day(placement.ms()));
+        }
+        for (LocalDate day : days) {
+            ensurePartition(connection, day);
         }
         // COPY costs PostgreSQL less than half of what the same rows cost as INSERTs, but it cannot skip a row it
         // holds: a batch with a placement already stored (rare) is stored again row by row, skipping it.
