@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -54,7 +53,6 @@ public final class ApiServer implements AutoCloseable {
     /** Reports go to remote inspectors this often. */
     static final long REPORT_EVERY_MS = 250;
 
-    static final String FLUSHES = "flush-consolidation";
     static final String LIMIT = "connections-per-address";
     static final String IDLE = "idle";
     static final String IDLE_CLOSER = "idle-closer";
@@ -199,10 +197,6 @@ public final class ApiServer implements AutoCloseable {
             .childHandler(new ChannelInitializer<SocketChannel>() {
                 @Override
                 protected void initChannel(SocketChannel channel) {
-                    // Replies finished together (a log batch acknowledged completes many placements at once) leave
-                    // in one write: a flush outside a read waits for the event loop's next task, not a syscall each.
-                    channel.pipeline().addLast(FLUSHES, new FlushConsolidationHandler(
-                        FlushConsolidationHandler.DEFAULT_EXPLICIT_FLUSH_AFTER_FLUSHES, true));
                     channel.pipeline().addLast(LIMIT, connections);
                     channel.pipeline().addLast(IDLE, new IdleStateHandler(options.idleSeconds(), 0, 0));
                     channel.pipeline().addLast(IDLE_CLOSER, IDLE_CONNECTIONS);
