@@ -28,8 +28,8 @@ public final class BenchCommand implements Callable<Integer> {
     Path json;
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
-        description = "Which phases to run: ramp, fanout, failover, reads, membership, history, connections, edge "
-            + "(default: "
+        description = "Which phases to run: ramp, fanout, failover, reads, membership, history, connections, edge, "
+            + "shardmap (default: "
             + "ramp,fanout,failover). reads measures POST /pixel idle and while clients loop on canvas reads, on a "
             + "painted 2000x2000 canvas; membership times members leaving on SIGTERM and a lone survivor's answer; "
             + "history reads a node's 1,000,000-placement history (snapshots, pixels, a timelapse) and times "
@@ -37,7 +37,8 @@ public final class BenchCommand implements Callable<Integer> {
             + "connection with 10,000 idle clients and with 1,000 that never read; edge runs seed 2's deployment "
             + "(`stack up`, a history service, two edges) against the Redis anchor of its own placement script, "
             + "with canvas reads through nginx and idle WebSockets on one edge (up to 100,000). With ramp in the "
-            + "same run, the peer cluster's figure is reported beside the edges'.")
+            + "same run, the peer cluster's figure is reported beside the edges'. shardmap compares rendezvous "
+            + "hashing with a hash ring: replicas moved when a member joins or leaves, and their spread.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",
