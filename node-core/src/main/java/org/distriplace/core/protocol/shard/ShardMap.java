@@ -22,7 +22,7 @@ public final class ShardMap {
 
     /**
      * @param version  the configuration's version this map belongs to
-     * @param replicas how many members hold each shard (all of them when there are fewer)
+     * @param replicas how many members hold each shard (all of them when there are fewer, or one shard only)
      */
     public ShardMap(long version, ShardGrid grid, int replicas, Collection<Integer> members) {
         if (replicas < 1) {
@@ -32,9 +32,11 @@ public final class ShardMap {
         this.grid = grid;
         this.replicas = replicas;
         this.members = List.copyOf(new TreeSet<>(members));
+        // One shard is today's cluster: every member holds the whole canvas, whatever the replica count says.
+        int holding = grid.shards().size() == 1 ? this.members.size() : replicas;
         List<List<Integer>> all = new ArrayList<>(grid.shards().size());
         for (Shard shard : grid.shards()) {
-            all.add(Rendezvous.replicas(shard.id(), this.members, replicas));
+            all.add(Rendezvous.replicas(shard.id(), this.members, holding));
         }
         this.holders = List.copyOf(all);
     }

@@ -30,8 +30,8 @@ class ShardMapTest {
         }
         ShardMap small = new ShardMap(1, GRID, 3, members(2));
         GRID.shards().forEach(shard -> assertEquals(Set.of(1, 2), Set.copyOf(small.replicas(shard.id()))));
-        ShardMap whole = new ShardMap(1, ShardGrid.of(10, 10, 1, 1), 3, members(3));
-        assertEquals(List.of(0), whole.shardsOf(1), "1x1 with three members: today's cluster");
+        ShardMap whole = new ShardMap(1, ShardGrid.of(10, 10, 1, 1), 3, members(5));
+        assertEquals(Set.copyOf(members(5)), Set.copyOf(whole.replicas(0)), "1x1: today's cluster, all replicas");
     }
 
     @Test
