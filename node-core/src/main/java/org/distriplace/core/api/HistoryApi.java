@@ -125,7 +125,7 @@ final class HistoryApi {
     }
 
     /** A store that did not answer (an edge's database) is 503, saying so; anything else stays a failure. */
-    private static FullHttpResponse unavailable(Throwable failure) {
+    static FullHttpResponse unavailable(Throwable failure) {
         Throwable cause = failure instanceof java.util.concurrent.CompletionException ? failure.getCause() : failure;
         if (cause instanceof java.io.UncheckedIOException down) {
             return Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "UNAVAILABLE", down.getCause().getMessage()

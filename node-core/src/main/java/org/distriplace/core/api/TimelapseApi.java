@@ -49,14 +49,15 @@ final class TimelapseApi {
             throw new IllegalArgumentException("format is gif (the one every browser and chat plays), not '"
                 + format + "'");
         }
-        TimelapsePlan plan;
+        Request request = new Request(query.integer("frames", 1, Integer.MAX_VALUE, DEFAULT_FRAMES),
+            query.integer("fps", 1, TimelapsePlan.MAX_FPS, DEFAULT_FPS),
+            query.integer("scale", 1, TimelapsePlan.MAX_SCALE, 1), text(query, "from"), text(query, "to"),
+            text(query, "region"));
         try {
-            plan = plan(query);
-        } catch (TimelapsePlan.BudgetExceeded over) {
-            return CompletableFuture.completedFuture(overBudget(over));
-        }
-        try {
-            return CompletableFuture.supplyAsync(() -> render(plan), renderer)
+            // The plan reads the history's range, from its store (PostgreSQL on an edge): never on an event loop. A
+            // store that does not answer is 503, as every history read's.
+            return CompletableFuture.supplyAsync(() -> planAndRender(request), renderer)
+                .exceptionally(HistoryApi::unavailable)
                 .thenApplyAsync(response -> response, executor);
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
@@ -64,12 +65,21 @@ final class TimelapseApi {
         }
     }
 
-    private TimelapsePlan plan(QueryParameters query) {
-        int frames = query.integer("frames", 1, Integer.MAX_VALUE, DEFAULT_FRAMES);
-        int fps = query.integer("fps", 1, TimelapsePlan.MAX_FPS, DEFAULT_FPS);
-        int scale = query.integer("scale", 1, TimelapsePlan.MAX_SCALE, 1);
-        return TimelapsePlan.of(history.range(), text(query, "from"), text(query, "to"), frames, fps,
-            text(query, "region"), scale, config.width(), config.height());
+    /** What a timelapse request asked for, read from its query. */
+    private record Request(int frames, int fps, int scale, String from, String to, String region) {
+    }
+
+    private FullHttpResponse planAndRender(Request request) {
+        TimelapsePlan plan;
+        try {
+            plan = TimelapsePlan.of(history.range(), request.from(), request.to(), request.frames(), request.fps(),
+                request.region(), request.scale(), config.width(), config.height());
+        } catch (TimelapsePlan.BudgetExceeded over) {
+            return overBudget(over);
+        } catch (IllegalArgumentException bad) {
+            return Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", bad.getMessage());
+        }
+        return render(plan);
     }
 
     private static String text(QueryParameters query, String name) {

@@ -213,4 +213,54 @@ class HistoryApiTest {
         HttpResponse<String> post = http.post(base + "range", "{}");
         assertEquals(405, post.statusCode(), post.body());
     }
+
+    @Test
+    void aStoreThatDoesNotAnswerIs503ForEveryHistoryReadTimelapsesToo() throws Exception {
+        java.io.UncheckedIOException down = new java.io.UncheckedIOException(
+            new java.io.IOException("PostgreSQL is not answering"));
+        org.distriplace.core.history.HistoryReads reads = new org.distriplace.core.history.HistoryReads() {
+            @Override
+            public Range range() {
+                throw down;
+            }
+
+            @Override
+            public List<PixelWrite> pixel(int x, int y, int limit, long before) {
+                throw down;
+            }
+        };
+        org.distriplace.core.history.PastReads past = new org.distriplace.core.history.PastReads() {
+            @Override
+            public int snapshotsKept() {
+                throw down;
+            }
+
+            @Override
+            public org.distriplace.core.history.PastCanvas at(long time) {
+                throw down;
+            }
+
+            @Override
+            public List<PixelWrite> between(long after, long through) {
+                throw down;
+            }
+        };
+        ApiServer unanswered = new ApiServer(PeerEngine.of(node), "127.0.0.1", 0, ServerOptions.defaults())
+            .withHistory(reads, past);
+        unanswered.start();
+        try {
+            String at = "http://127.0.0.1:" + unanswered.port() + "/api/v1/history/";
+            for (String path : List.of("range", "pixel?x=1&y=1", "snapshot?time=2026-11-30T20:00:00Z",
+                "timelapse?frames=3")) {
+                HttpResponse<String> response = http.get(at + path);
+                assertEquals(503, response.statusCode(), path + ": " + response.body());
+                JsonNode error = Responses.JSON.readTree(response.body()).path("error");
+                assertEquals("UNAVAILABLE", error.path("code").asText(), path + ": " + response.body());
+                assertTrue(error.path("message").asText().contains("PostgreSQL is not answering"), response.body());
+            }
+            refused("timelapse?from=yesterday", 400, "yesterday");
+        } finally {
+            unanswered.close();
+        }
+    }
 }
