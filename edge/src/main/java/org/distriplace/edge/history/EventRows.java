@@ -37,9 +37,9 @@ final class EventRows {
 
     /**
      * Stores {@code placements} read at {@code offsets}; those already stored (a placement logged twice: its outbox
-     * sweep raced its first append) are skipped. Runs in the caller's transaction.
+     * sweep raced its first append) are skipped. Runs in the caller's transaction; returns how many it stored.
      */
-    static void insert(Connection connection, List<Placement> placements, List<Long> offsets) throws SQLException {
+    static long insert(Connection connection, List<Placement> placements, List<Long> offsets) throws SQLException {
         // Each day once a batch: naming the connection's schema is a query of its own.
         Set<LocalDate> days = new java.util.TreeSet<>();
         for (Placement placement : placements) {
@@ -52,18 +52,19 @@ final class EventRows {
         // holds: a batch with a placement already stored (rare) is stored again row by row, skipping it.
         Savepoint beforeCopy = connection.setSavepoint();
         try {
-            copy(connection, placements, offsets);
+            long stored = copy(connection, placements, offsets);
             connection.releaseSavepoint(beforeCopy);
+            return stored;
         } catch (SQLException e) {
             if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
                 throw e;
             }
             connection.rollback(beforeCopy);
-            insertSkippingStored(connection, placements, offsets);
+            return insertSkippingStored(connection, placements, offsets);
         }
     }
 
-    private static void copy(Connection connection, List<Placement> placements, List<Long> offsets)
+    private static long copy(Connection connection, List<Placement> placements, List<Long> offsets)
         throws SQLException {
         StringBuilder rows = new StringBuilder(placements.size() * 80);
         for (int i = 0; i < placements.size(); i++) {
@@ -75,7 +76,7 @@ final class EventRows {
                 .append(Instant.ofEpochMilli(placement.ms())).append('\t').append(offsets.get(i)).append('\n');
         }
         try {
-            connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pixel_events (" + COLUMNS
+            return connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY pixel_events (" + COLUMNS
                 + ") FROM STDIN", new StringReader(rows.toString()));
         } catch (IOException e) {
             throw new SQLException("could not send the placements to PostgreSQL", e);
@@ -96,8 +97,10 @@ final class EventRows {
         }
     }
 
-    private static void insertSkippingStored(Connection connection, List<Placement> placements, List<Long> offsets)
+    /** Row by row (rare: only a batch holding a placement logged twice comes here), counting what is new. */
+    private static long insertSkippingStored(Connection connection, List<Placement> placements, List<Long> offsets)
         throws SQLException {
+        long stored = 0;
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO pixel_events (" + COLUMNS
             + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             for (int i = 0; i < placements.size(); i++) {
@@ -112,10 +115,10 @@ final class EventRows {
                 insert.setLong(8, placement.stamp());
                 insert.setTimestamp(9, Timestamp.from(Instant.ofEpochMilli(placement.ms())));
                 insert.setLong(10, offsets.get(i));
-                insert.addBatch();
+                stored += insert.executeUpdate();
             }
-            insert.executeBatch();
         }
+        return stored;
     }
 
     private static LocalDate day(long ms) {

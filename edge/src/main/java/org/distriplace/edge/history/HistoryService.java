@@ -126,7 +126,12 @@ public final class HistoryService implements AutoCloseable {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
             try {
-                EventRows.insert(connection, placements, offsets);
+                long stored = EventRows.insert(connection, placements, offsets);
+                try (PreparedStatement totals = connection.prepareStatement(
+                    "UPDATE history_totals SET placements = placements + ?")) {
+                    totals.setLong(1, stored);
+                    totals.executeUpdate();
+                }
                 if (oldest != Long.MAX_VALUE) {
                     // A placement older than a snapshot arrived late: that snapshot (and later ones) lack it.
                     SnapshotRows.dropFrom(connection, oldest);

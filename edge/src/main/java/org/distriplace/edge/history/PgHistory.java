@@ -37,7 +37,9 @@ public final class PgHistory implements HistoryReads, PastReads {
     public Range range() {
         return read(connection -> {
             try (PreparedStatement select = connection.prepareStatement(
-                "SELECT coalesce(min(stamp), 0), coalesce(max(stamp), 0), count(*) FROM pixel_events");
+                // The count is kept by the history service (counting every partition grows with the history).
+                "SELECT coalesce(min(stamp), 0), coalesce(max(stamp), 0), (SELECT placements FROM history_totals) "
+                    + "FROM pixel_events");
                  ResultSet row = select.executeQuery()) {
                 row.next();
                 return new Range(row.getLong(1), row.getLong(2), row.getLong(3));

@@ -45,11 +45,12 @@ class EventRowsTest {
         return new Placement(0, seq, 1_796_000_000_000L + seq, 0, x, 1, 3, 1, user);
     }
 
-    private static void store(List<Placement> placements, List<Long> offsets) throws SQLException {
+    private static long store(List<Placement> placements, List<Long> offsets) throws SQLException {
         try (Connection connection = database.connection()) {
             connection.setAutoCommit(false);
-            EventRows.insert(connection, placements, offsets);
+            long stored = EventRows.insert(connection, placements, offsets);
             connection.commit();
+            return stored;
         }
     }
 
@@ -63,9 +64,10 @@ class EventRowsTest {
 
     @Test
     void aBatchHoldingPlacementsAlreadyStoredStoresOnlyTheNewOnes() throws SQLException {
-        store(List.of(placement(1, 2, "ana"), placement(2, 2, "bo")), List.of(10L, 11L));
+        assertEquals(2, store(List.of(placement(1, 2, "ana"), placement(2, 2, "bo")), List.of(10L, 11L)));
         // The outbox logged placement 2 again (its first append timed out yet landed), beside a new one.
-        store(List.of(placement(2, 2, "bo"), placement(3, 2, "cy")), List.of(12L, 13L));
+        assertEquals(1, store(List.of(placement(2, 2, "bo"), placement(3, 2, "cy")), List.of(12L, 13L)),
+            "only the new one counts");
 
         assertEquals(3, count("WHERE x = 2"));
         assertEquals(1, count("WHERE x = 2 AND seq = 2 AND log_offset = 11"), "the first copy is the one kept");
