@@ -25,9 +25,10 @@ final class EdgeCluster implements AutoCloseable {
     private final Stack stack;
     private final Path conf;
     private final Path dir;
-    private final List<Process> edges = new ArrayList<>();
+    private final List<Process> edges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Integer> ports = new ArrayList<>();
-    private Process history;
+    private volatile Process history;
+    private boolean stopped;
     /** A benchmark stopped by Ctrl-C or SIGTERM stops what it started too. */
     private final Thread orphans = new Thread(this::stopQuietly, "edge-cluster-stop");
 
@@ -111,12 +112,12 @@ final class EdgeCluster implements AutoCloseable {
 
     @Override
     public void close() throws IOException, InterruptedException {
+        stop();
         try {
             Runtime.getRuntime().removeShutdownHook(orphans);
         } catch (IllegalStateException shuttingDown) {
-            return; // the hook is stopping everything
+            // The hook is running: it finds everything stopped.
         }
-        stop();
     }
 
     private void stopQuietly() {
@@ -127,7 +128,12 @@ final class EdgeCluster implements AutoCloseable {
         }
     }
 
-    private void stop() throws IOException, InterruptedException {
+    /** Stops everything once, whoever asks first (close, or the hook on Ctrl-C); a second caller waits for it. */
+    private synchronized void stop() throws IOException, InterruptedException {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         List<Process> all = new ArrayList<>(edges);
         if (history != null) {
             all.add(history);

@@ -125,6 +125,14 @@ final class EventRows {
         return Instant.ofEpochMilli(ms).atZone(ZoneOffset.UTC).toLocalDate();
     }
 
+    /**
+     * Forgets which day partitions exist: a batch that failed may have rolled back the one it created, which its
+     * retry must create again.
+     */
+    static void forgetPartitions() {
+        PARTITIONS.clear();
+    }
+
     private static void ensurePartition(Connection connection, LocalDate day) throws SQLException {
         String name = "pixel_events_" + day.toString().replace("-", "");
         String key = connection.getSchema() + "." + name;

@@ -127,10 +127,12 @@ public final class HistoryService implements AutoCloseable {
             connection.setAutoCommit(false);
             try {
                 long stored = EventRows.insert(connection, placements, offsets);
-                try (PreparedStatement totals = connection.prepareStatement(
-                    "UPDATE history_totals SET placements = placements + ?")) {
-                    totals.setLong(1, stored);
-                    totals.executeUpdate();
+                if (stored > 0) {
+                    try (PreparedStatement totals = connection.prepareStatement(
+                        "UPDATE history_totals SET placements = placements + ?")) {
+                        totals.setLong(1, stored);
+                        totals.executeUpdate();
+                    }
                 }
                 if (oldest != Long.MAX_VALUE) {
                     // A placement older than a snapshot arrived late: that snapshot (and later ones) lack it.
@@ -147,8 +149,9 @@ public final class HistoryService implements AutoCloseable {
                     position.executeBatch();
                 }
                 connection.commit();
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException e) {
                 connection.rollback();
+                EventRows.forgetPartitions();
                 throw e;
             }
         }

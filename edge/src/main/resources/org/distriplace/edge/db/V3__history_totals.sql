@@ -5,4 +5,6 @@ CREATE TABLE history_totals (
     placements bigint  NOT NULL
 );
 
+-- Counted with writers held off, so a history service of the version before, still storing, is not miscounted.
+LOCK TABLE pixel_events IN SHARE MODE;
 INSERT INTO history_totals (id, placements) SELECT true, count(*) FROM pixel_events;

@@ -90,4 +90,19 @@ class EventRowsTest {
             assertEquals(names, newestFirst);
         }
     }
+
+    @Test
+    void aDayPartitionRolledBackWithItsBatchIsMadeAgainOnceForgotten() throws SQLException {
+        // A day no other test uses: its partition is made by this batch, then undone with it.
+        Placement later = new Placement(1, 1, 1_796_000_000_000L + 40L * 86_400_000, 0, 3, 3, 2, 1, "di");
+        try (Connection connection = database.connection()) {
+            connection.setAutoCommit(false);
+            EventRows.insert(connection, List.of(later), List.of(500L));
+            connection.rollback();
+        }
+        EventRows.forgetPartitions();
+
+        assertEquals(1, store(List.of(later), List.of(501L)));
+        assertEquals(1, count("WHERE seq = 1 AND band = 1"));
+    }
 }

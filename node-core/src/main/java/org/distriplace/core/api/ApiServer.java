@@ -162,7 +162,8 @@ public final class ApiServer implements AutoCloseable {
             });
         CanvasSettings config = engine.settings();
         TimelapseApi timelapse = new TimelapseApi(history,
-            new Timelapse(past, config.width(), config.height(), config.palette()), config, timelapseRenderer);
+            new Timelapse(past, config.width(), config.height(), config.palette()), config, historyReaders,
+            timelapseRenderer);
         this.history = new HistoryApi(history, past, config, historyReaders, timelapse);
         this.moderation = new ModerationApi(engine, auth, new Rollbacks(engine, history, past, historyReaders));
         return this;

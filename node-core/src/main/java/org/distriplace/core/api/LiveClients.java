@@ -53,6 +53,8 @@ final class LiveClients implements PixelListener {
         final ArrayDeque<ByteBuf> waiting = new ArrayDeque<>();
         long waitingBytes;
         boolean newCanvasNext;
+        /** Forgotten (closed or disconnected): nothing more is sent to it, however a canvas on its way ends. */
+        boolean gone;
 
         Client(Channel channel, boolean binary) {
             this.channel = channel;
@@ -206,6 +208,9 @@ final class LiveClients implements PixelListener {
 
     /** Sends {@code frame} to {@code client}, or keeps it until its canvas is sent, or disconnects it. */
     private void deliver(Client client, ByteBuf frame) {
+        if (client.gone) {
+            return;
+        }
         if (client.canvas != null) {
             client.waiting.add(frame.retainedDuplicate());
             client.waitingBytes += frame.readableBytes();
@@ -234,6 +239,9 @@ final class LiveClients implements PixelListener {
 
     /** Starts {@code canvas} towards {@code client} (holding its lock). */
     private void sendCanvas(Client client, CanvasImage canvas) {
+        if (client.gone) {
+            return;
+        }
         client.canvas = new CanvasStream(client.channel, canvas, traffic, nanos, () -> canvasSent(client));
         receivingCanvas.add(client);
         client.canvas.start();
@@ -244,6 +252,9 @@ final class LiveClients implements PixelListener {
         synchronized (client) {
             client.canvas = null;
             receivingCanvas.remove(client);
+            if (client.gone) {
+                return;
+            }
             if (client.newCanvasNext) {
                 client.newCanvasNext = false;
                 sendCanvas(client, views.get().canvas());
@@ -282,6 +293,8 @@ final class LiveClients implements PixelListener {
     private void forget(Client client) {
         clients.remove(client.channel, client);
         synchronized (client) {
+            client.gone = true;
+            client.newCanvasNext = false;
             receivingCanvas.remove(client);
             if (client.canvas != null) {
                 client.canvas.cancel();

@@ -5,13 +5,13 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.distriplace.core.history.HistoryReads;
+import org.distriplace.core.history.Instants;
 import org.distriplace.core.history.Timelapse;
 import org.distriplace.core.history.TimelapsePlan;
 import org.distriplace.core.engine.CanvasSettings;
@@ -30,16 +30,22 @@ final class TimelapseApi {
     static final long TIME_BUDGET_S = 60;
     /** A GIF larger than this stops, answering 422 SIZE_BUDGET. */
     static final int SIZE_BUDGET_BYTES = 64 << 20;
+    /** The range a plan ignores: from and to were both given. */
+    private static final HistoryReads.Range EVERYTHING_GIVEN = new HistoryReads.Range(0, 0, 0);
 
     private final HistoryReads history;
     private final Timelapse timelapse;
     private final CanvasSettings config;
+    private final Executor readers;
     private final Executor renderer;
 
-    TimelapseApi(HistoryReads history, Timelapse timelapse, CanvasSettings config, Executor renderer) {
+    /** @param readers where the history's range is read; {@code renderer}: where timelapses are made, one at a time */
+    TimelapseApi(HistoryReads history, Timelapse timelapse, CanvasSettings config, Executor readers,
+                 Executor renderer) {
         this.history = history;
         this.timelapse = timelapse;
         this.config = config;
+        this.readers = readers;
         this.renderer = renderer;
     }
 
@@ -53,33 +59,66 @@ final class TimelapseApi {
             query.integer("fps", 1, TimelapsePlan.MAX_FPS, DEFAULT_FPS),
             query.integer("scale", 1, TimelapsePlan.MAX_SCALE, 1), text(query, "from"), text(query, "to"),
             text(query, "region"));
+        // Malformed times and regions are 400 whatever the store's state: checked before anything is read.
+        if (request.from() != null) {
+            Instants.parse(request.from());
+        }
+        if (request.to() != null) {
+            Instants.parse(request.to());
+        }
+        if (request.region() != null) {
+            TimelapsePlan.Region.parse(request.region());
+        }
+        if (request.from() != null && request.to() != null) {
+            // Nothing to read: planned here, so a request over budget is 422 even while another renders.
+            return planAndRender(request, EVERYTHING_GIVEN, executor);
+        }
+        // The range is a read of the history's store (PostgreSQL on an edge): on its readers, never an event loop.
+        // A store that does not answer is 503, as for every history read.
         try {
-            // The plan reads the history's range, from its store (PostgreSQL on an edge): never on an event loop. A
-            // store that does not answer is 503, as every history read's.
-            return CompletableFuture.supplyAsync(() -> planAndRender(request), renderer)
+            return CompletableFuture.supplyAsync(history::range, readers)
+                .thenCompose(range -> planAndRender(request, range, executor))
+                .exceptionally(HistoryApi::unavailable)
+                .thenApplyAsync(response -> response, executor);
+        } catch (RejectedExecutionException busy) {
+            return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
+                "the history is answering as many requests as it takes; try again shortly"));
+        }
+    }
+
+    /** What a timelapse request asked for, read from its query. */
+    private record Request(int frames, int fps, int scale, String from, String to, String region) {
+
+        TimelapsePlan plannedWith(HistoryReads.Range range, CanvasSettings canvas) {
+            return TimelapsePlan.of(range, from, to, frames, fps, region, scale, canvas.width(), canvas.height());
+        }
+    }
+
+    /** Plans {@code request} over {@code range} and renders it; a plan refused is answered 400 or 422 at once. */
+    private CompletableFuture<FullHttpResponse> planAndRender(Request request, HistoryReads.Range range,
+                                                             Executor executor) {
+        TimelapsePlan plan;
+        try {
+            plan = request.plannedWith(range, config);
+        } catch (TimelapsePlan.BudgetExceeded over) {
+            return CompletableFuture.completedFuture(overBudget(over));
+        } catch (IllegalArgumentException bad) {
+            return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST",
+                bad.getMessage()));
+        }
+        return renderLater(plan, executor);
+    }
+
+    /** Renders {@code plan} on the renderer (one at a time: another asked for meanwhile is 503 BUSY). */
+    private CompletableFuture<FullHttpResponse> renderLater(TimelapsePlan plan, Executor executor) {
+        try {
+            return CompletableFuture.supplyAsync(() -> render(plan), renderer)
                 .exceptionally(HistoryApi::unavailable)
                 .thenApplyAsync(response -> response, executor);
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
                 "this node is making another timelapse; try again when it is done"));
         }
-    }
-
-    /** What a timelapse request asked for, read from its query. */
-    private record Request(int frames, int fps, int scale, String from, String to, String region) {
-    }
-
-    private FullHttpResponse planAndRender(Request request) {
-        TimelapsePlan plan;
-        try {
-            plan = TimelapsePlan.of(history.range(), request.from(), request.to(), request.frames(), request.fps(),
-                request.region(), request.scale(), config.width(), config.height());
-        } catch (TimelapsePlan.BudgetExceeded over) {
-            return overBudget(over);
-        } catch (IllegalArgumentException bad) {
-            return Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST", bad.getMessage());
-        }
-        return render(plan);
     }
 
     private static String text(QueryParameters query, String name) {
@@ -100,7 +139,8 @@ final class TimelapseApi {
         } catch (TimelapsePlan.BudgetExceeded over) {
             return overBudget(over);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The encoder writes to memory: this is a fault, not a store that did not answer.
+            throw new IllegalStateException("could not write the timelapse", e);
         }
         FullHttpResponse response = Responses.bytes(HttpResponseStatus.OK, gif.toByteArray(), "image/gif");
         response.headers().set(HttpHeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName(plan) + "\"")

@@ -258,7 +258,12 @@ class HistoryApiTest {
                 assertEquals("UNAVAILABLE", error.path("code").asText(), path + ": " + response.body());
                 assertTrue(error.path("message").asText().contains("PostgreSQL is not answering"), response.body());
             }
-            refused("timelapse?from=yesterday", 400, "yesterday");
+            // What is wrong with the request itself is said first, whatever the store's state.
+            HttpResponse<String> malformed = http.get(at + "timelapse?from=yesterday");
+            assertEquals(400, malformed.statusCode(), malformed.body());
+            HttpResponse<String> tooMany = http.get(at + "timelapse?from=2026-11-30T20:00:00Z"
+                + "&to=2026-11-30T21:00:00Z&frames=100000");
+            assertEquals(422, tooMany.statusCode(), tooMany.body());
         } finally {
             unanswered.close();
         }

@@ -94,6 +94,10 @@ public final class ShardMap {
 
     /** The replicas that differ from {@code earlier}'s: each a member that gains a shard it did not hold. */
     public int movedFrom(ShardMap earlier) {
+        if (!earlier.grid.shards().equals(grid.shards())) {
+            throw new IllegalArgumentException("maps of different grids (" + earlier.grid + " and " + grid
+                + ") share no shards to compare");
+        }
         int moved = 0;
         for (int shard = 0; shard < holders.size(); shard++) {
             List<Integer> before = earlier.replicas(shard);
