@@ -119,9 +119,14 @@ final class HistoryApi {
             return CompletableFuture.supplyAsync(work, readers).exceptionally(HistoryApi::unavailable)
                 .thenApplyAsync(response -> response, executor);
         } catch (RejectedExecutionException busy) {
-            return done(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY", "the history is answering "
-                + "as many requests as it takes; try again shortly"));
+            return done(readersBusy());
         }
+    }
+
+    /** The answer when the history's readers have as much waiting as they take. */
+    static FullHttpResponse readersBusy() {
+        return Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY", "the history is answering as many "
+            + "requests as it takes; try again shortly");
     }
 
     /** A store that did not answer (an edge's database) is 503, saying so; anything else stays a failure. */

@@ -69,21 +69,22 @@ final class TimelapseApi {
         if (request.region() != null) {
             TimelapsePlan.Region.parse(request.region());
         }
+        CompletableFuture<FullHttpResponse> answer;
         if (request.from() != null && request.to() != null) {
             // Nothing to read: planned here, so a request over budget is 422 even while another renders.
-            return planAndRender(request, EVERYTHING_GIVEN, executor);
+            answer = planAndRender(request, EVERYTHING_GIVEN);
+        } else {
+            // The range is a read of the history's store (PostgreSQL on an edge): on its readers, never an event
+            // loop.
+            try {
+                answer = CompletableFuture.supplyAsync(history::range, readers)
+                    .thenCompose(range -> planAndRender(request, range));
+            } catch (RejectedExecutionException busy) {
+                return CompletableFuture.completedFuture(HistoryApi.readersBusy());
+            }
         }
-        // The range is a read of the history's store (PostgreSQL on an edge): on its readers, never an event loop.
         // A store that does not answer is 503, as for every history read.
-        try {
-            return CompletableFuture.supplyAsync(history::range, readers)
-                .thenCompose(range -> planAndRender(request, range, executor))
-                .exceptionally(HistoryApi::unavailable)
-                .thenApplyAsync(response -> response, executor);
-        } catch (RejectedExecutionException busy) {
-            return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
-                "the history is answering as many requests as it takes; try again shortly"));
-        }
+        return answer.exceptionally(HistoryApi::unavailable).thenApplyAsync(response -> response, executor);
     }
 
     /** What a timelapse request asked for, read from its query. */
@@ -95,8 +96,7 @@ final class TimelapseApi {
     }
 
     /** Plans {@code request} over {@code range} and renders it; a plan refused is answered 400 or 422 at once. */
-    private CompletableFuture<FullHttpResponse> planAndRender(Request request, HistoryReads.Range range,
-                                                             Executor executor) {
+    private CompletableFuture<FullHttpResponse> planAndRender(Request request, HistoryReads.Range range) {
         TimelapsePlan plan;
         try {
             plan = request.plannedWith(range, config);
@@ -106,15 +106,13 @@ final class TimelapseApi {
             return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.BAD_REQUEST, "BAD_REQUEST",
                 bad.getMessage()));
         }
-        return renderLater(plan, executor);
+        return renderLater(plan);
     }
 
     /** Renders {@code plan} on the renderer (one at a time: another asked for meanwhile is 503 BUSY). */
-    private CompletableFuture<FullHttpResponse> renderLater(TimelapsePlan plan, Executor executor) {
+    private CompletableFuture<FullHttpResponse> renderLater(TimelapsePlan plan) {
         try {
-            return CompletableFuture.supplyAsync(() -> render(plan), renderer)
-                .exceptionally(HistoryApi::unavailable)
-                .thenApplyAsync(response -> response, executor);
+            return CompletableFuture.supplyAsync(() -> render(plan), renderer);
         } catch (RejectedExecutionException busy) {
             return CompletableFuture.completedFuture(Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "BUSY",
                 "this node is making another timelapse; try again when it is done"));
