@@ -3,8 +3,8 @@ package org.distriplace.bench;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeMap;
+import org.distriplace.core.protocol.shard.Rendezvous;
 
 /**
  * Consistent hashing on a ring, the alternative ADR 0016 weighs against rendezvous hashing: each member stands at
@@ -19,7 +19,7 @@ final class HashRing {
     HashRing(Collection<Integer> members, int virtualNodes) {
         for (int member : members) {
             for (int v = 0; v < virtualNodes; v++) {
-                ring.put(mix(((long) member << 20) ^ v ^ 0x5bd1e995L << 40), member);
+                ring.put(Rendezvous.mix(((long) member << 20) ^ v ^ 0x5bd1e995L << 40), member);
             }
         }
         this.members = (int) members.stream().distinct().count();
@@ -29,29 +29,20 @@ final class HashRing {
     List<Integer> replicas(int shard, int n) {
         List<Integer> found = new ArrayList<>(n);
         int wanted = Math.min(n, members);
-        Long start = mix(shard * 0x9e3779b97f4a7c15L + 1);
-        for (Map.Entry<Long, Integer> point : ring.tailMap(start, true).entrySet()) {
-            if (found.size() == wanted) {
-                return found;
-            }
-            if (!found.contains(point.getValue())) {
-                found.add(point.getValue());
-            }
-        }
-        for (Map.Entry<Long, Integer> point : ring.entrySet()) {
-            if (found.size() == wanted) {
-                break;
-            }
-            if (!found.contains(point.getValue())) {
-                found.add(point.getValue());
+        long start = Rendezvous.mix(shard * 0x9e3779b97f4a7c15L + 1);
+        // Clockwise: from the shard's point to the ring's end, then round from its start.
+        List<Collection<Integer>> arcs = List.of(ring.tailMap(start, true).values(),
+            ring.headMap(start, false).values());
+        for (Collection<Integer> arc : arcs) {
+            for (int member : arc) {
+                if (found.size() == wanted) {
+                    return found;
+                }
+                if (!found.contains(member)) {
+                    found.add(member);
+                }
             }
         }
         return found;
-    }
-
-    private static long mix(long z) {
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
     }
 }

@@ -25,9 +25,16 @@ public final class Rendezvous {
         return List.copyOf(ranked.subList(0, Math.min(n, ranked.size())));
     }
 
-    /** The pair's weight: a fixed 64-bit mix (SplitMix64's finaliser), the same on every JVM and every run. */
+    /** The pair's weight: the pair mixed, the same on every JVM and every run. */
     static long score(int shard, int member) {
-        long z = ((long) shard << 32 | (member & 0xffffffffL)) + 0x9e3779b97f4a7c15L;
+        return mix(((long) shard << 32 | (member & 0xffffffffL)) + 0x9e3779b97f4a7c15L);
+    }
+
+    /**
+     * SplitMix64's finaliser: every bit of {@code z} moves every bit of the result, and no two inputs share one (the
+     * benchmark's hash ring mixes with it too, so the two schemes are weighed on the same hash).
+     */
+    public static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
         z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
         return z ^ (z >>> 31);
