@@ -102,14 +102,8 @@ class EdgeApiTest {
             assertEquals(bad[2], JSON.readTree(refused.body()).path("error").path("code").asText(), refused.body());
         }
         // A body over the limit is refused before it is read (and the connection closed): as curl sends it.
-        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", edges.first.port())) {
-            raw.setSoTimeout(10_000);
-            raw.getOutputStream().write(("POST /pixel HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 10000000\r\nExpect: 100-continue\r\n\r\n").getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("\"code\":\"TOO_LARGE\""), answer);
-        }
+        String answer = TestHttp.answerToOversizedPost(edges.first.port());
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("\"code\":\"TOO_LARGE\""), answer);
         HttpResponse<String> forged = new TestHttp().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
             base + "/pixel")).header("Cookie", "dp_session=g1.forged.session")
             .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"x\":1,\"y\":1,\"color\":\"#FF4500\"}")));

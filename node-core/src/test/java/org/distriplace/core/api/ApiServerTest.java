@@ -256,14 +256,8 @@ class ApiServerTest {
         assertError(post("/pixel", "{\"a\":" + "[".repeat(1_500) + "]".repeat(1_500) + "}"), 400, "BAD_REQUEST");
         assertError(post("/pixel", "x".repeat(5_000)), 413, "TOO_LARGE");
         // curl sends Expect: 100-continue before a large body: the refusal comes before it, and is JSON too.
-        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", server.port())) {
-            raw.setSoTimeout(10_000);
-            raw.getOutputStream().write(("POST /pixel HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 10000000\r\nExpect: 100-continue\r\n\r\n").getBytes(
-                java.nio.charset.StandardCharsets.US_ASCII));
-            String answer = new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("\"code\":\"TOO_LARGE\""), answer);
-        }
+        String answer = TestHttp.answerToOversizedPost(server.port());
+        assertTrue(answer.startsWith("HTTP/1.1 413") && answer.contains("\"code\":\"TOO_LARGE\""), answer);
         assertError(get("/nothing-here"), 404, "NOT_FOUND");
         assertError(get("/../../etc/passwd"), 404, "NOT_FOUND");
         assertError(get("/pixel"), 405, "METHOD_NOT_ALLOWED");

@@ -83,6 +83,20 @@ public final class TestHttp {
         }
     }
 
+    /**
+     * What a server on {@code port} answers, whole, to {@code POST /pixel} announcing a 10 MB JSON body with
+     * {@code Expect: 100-continue} (as curl sends a large body) and sending none of it.
+     */
+    public static String answerToOversizedPost(int port) throws IOException {
+        try (java.net.Socket raw = new java.net.Socket("127.0.0.1", port)) {
+            raw.setSoTimeout(10_000);
+            raw.getOutputStream().write(("POST /pixel HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                + "Content-Length: 10000000\r\nExpect: 100-continue\r\n\r\n").getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII));
+            return new String(raw.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     private static HttpRequest.Builder request(String url) {
         return HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT);
     }
