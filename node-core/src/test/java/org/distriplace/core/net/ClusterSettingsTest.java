@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
+import org.distriplace.core.wire.Wire;
 import org.junit.jupiter.api.Test;
 
 /** The settings members must share: compared in words, carried in HELLO, and odd ones in a frame are ignored. */
@@ -37,5 +39,15 @@ class ClusterSettingsTest {
             assertTrue(ClusterSettings.fromJson(json.readTree(odd)).isEmpty(), odd);
         }
         assertTrue(ClusterSettings.fromJson(null).isEmpty(), "an older node sends none");
+    }
+
+    /** A one-shard cluster's HELLO, byte for byte: older builds must read it, and it them (ADR 0017). */
+    @Test
+    void aOneShardClustersHelloIsPinned() {
+        ClusterSettings settings = ClusterSettings.of(100, 80, PALETTE, 0, 2_000, Set.of("alice"));
+        assertEquals("{\"type\":\"HELLO\",\"node_id\":2,\"nonce\":\"n0\",\"proof\":\"p0\",\"wire\":\"binary\","
+            + "\"settings\":{\"width\":100,\"height\":80,\"palette\":\"" + ClusterSettings.fingerprint(PALETTE, 0)
+            + "\",\"cooldownMs\":2000,\"moderators\":[\"alice\"]}}",
+            Handshake.hello(2, "n0", "p0", Wire.BINARY, settings).toString(StandardCharsets.UTF_8));
     }
 }
