@@ -15,11 +15,11 @@ import org.distriplace.core.protocol.commit.AcceptedChange;
  */
 final class AccountAdmission {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final Leadership leadership;
     private final NodeSteps steps;
 
-    AccountAdmission(NodeContext ctx, Leadership leadership, NodeSteps steps) {
+    AccountAdmission(GroupContext ctx, Leadership leadership, NodeSteps steps) {
         this.ctx = ctx;
         this.leadership = leadership;
         this.steps = steps;

@@ -35,13 +35,13 @@ final class AccountGateway implements CommittedState.Subscriber {
         }
     }
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final Leadership leadership;
     private final AccountAdmission admission;
     private final Map<Long, Pending> pending = new LinkedHashMap<>();
 
-    AccountGateway(NodeContext ctx, CatchUp catchUp, Leadership leadership, AccountAdmission admission) {
+    AccountGateway(GroupContext ctx, CatchUp catchUp, Leadership leadership, AccountAdmission admission) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.leadership = leadership;

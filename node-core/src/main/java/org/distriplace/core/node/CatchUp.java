@@ -20,7 +20,7 @@ final class CatchUp {
     /** Account entries per ACCOUNTS_RESPONSE: a registration is about 200 bytes, so this is well under a frame. */
     private static final int ACCOUNTS_PER_MESSAGE = 2_000;
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final AntiEntropy antiEntropy;
     private final FullStateAssembly fullStates = new FullStateAssembly();
     private boolean ready;
@@ -28,7 +28,7 @@ final class CatchUp {
     private long nextJoinRequest;
     private int contactCursor;
 
-    CatchUp(NodeContext ctx, Random random) {
+    CatchUp(GroupContext ctx, Random random) {
         this.ctx = ctx;
         NodeConfig config = ctx.config();
         this.antiEntropy = new AntiEntropy(ctx.self(), config.gossipMs(), config.resendMs(), config.maxDeltaWrites(),

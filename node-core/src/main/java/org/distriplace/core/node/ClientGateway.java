@@ -21,7 +21,7 @@ import org.distriplace.core.model.PixelWrite;
  */
 final class ClientGateway implements CommittedState.Subscriber {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final Leadership leadership;
     private final WriteAdmission admission;
@@ -29,7 +29,7 @@ final class ClientGateway implements CommittedState.Subscriber {
     /** Writes to forward at the end of this tick, by the leader they go to. */
     private final Map<Integer, List<PeerMessage.PixelUpdate>> forwards = new TreeMap<>();
 
-    ClientGateway(NodeContext ctx, CatchUp catchUp, Leadership leadership, WriteAdmission admission) {
+    ClientGateway(GroupContext ctx, CatchUp catchUp, Leadership leadership, WriteAdmission admission) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.leadership = leadership;

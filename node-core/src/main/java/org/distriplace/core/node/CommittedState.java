@@ -14,9 +14,9 @@ import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 
 /**
- * This node's committed state, and everything that must happen whenever it grows: the replica, durable storage
- * (written before anyone is told), the cooldown record and the hybrid logical clock. Whoever must hear of new
- * writes subscribes (the node's waiting clients, its readers). Owned by the node's thread.
+ * One group's committed state, and everything that must happen whenever it grows: the replica, durable storage
+ * (written before anyone is told), the cooldown record, and the node's hybrid logical clock moved on. Whoever must
+ * hear of new writes subscribes (the node's waiting clients, its readers). Owned by the node's thread.
  */
 final class CommittedState {
 
@@ -44,14 +44,16 @@ final class CommittedState {
     private final Replica replica;
     private final AccountBook accounts = new AccountBook();
     private final CooldownLedger cooldowns;
-    private final HybridLogicalClock hlc = new HybridLogicalClock();
+    private final HybridLogicalClock hlc;
     private final EventStore store;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final RecentRequests recentRequests = new RecentRequests(200_000);
     private final int snapshotEveryWrites;
     private long writesAtSnapshot;
 
-    CommittedState(NodeConfig config, EventStore store) {
+    /** @param hlc the node's hybrid logical clock, which every write and entry committed here moves on */
+    CommittedState(NodeConfig config, EventStore store, HybridLogicalClock hlc) {
+        this.hlc = hlc;
         // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
         this.requestWindowMs = 2 * config.placeTimeoutMs();
         this.snapshotEveryWrites = config.snapshotEveryWrites();

@@ -12,11 +12,11 @@ import org.distriplace.core.model.Membership;
  */
 final class ConfigurationChanges {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final Leadership leadership;
     private final CatchUp catchUp;
 
-    ConfigurationChanges(NodeContext ctx, Leadership leadership, CatchUp catchUp) {
+    ConfigurationChanges(GroupContext ctx, Leadership leadership, CatchUp catchUp) {
         this.ctx = ctx;
         this.leadership = leadership;
         this.catchUp = catchUp;

@@ -14,13 +14,13 @@ import org.distriplace.core.message.PeerMessage;
  */
 final class Heartbeats {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final NodeSteps steps;
     /** When each node with a stale view was last told this node's, so a chatty one is told once per interval. */
     private final Map<Integer, Long> told = new TreeMap<>();
 
-    Heartbeats(NodeContext ctx, CatchUp catchUp, NodeSteps steps) {
+    Heartbeats(GroupContext ctx, CatchUp catchUp, NodeSteps steps) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.steps = steps;

@@ -22,7 +22,7 @@ final class HistoryCatchUp implements CommittedState.Subscriber {
     private record Ask(int peer, int node, long from, long to, long sentAt) {
     }
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private DotRanges held = new DotRanges();
     /** Set when the replica took writes the history may not hold (restored, or full state merged). */
     private boolean maybeHoles;
@@ -31,7 +31,7 @@ final class HistoryCatchUp implements CommittedState.Subscriber {
     private int fruitless;
     private long quietUntil;
 
-    HistoryCatchUp(NodeContext ctx) {
+    HistoryCatchUp(GroupContext ctx) {
         this.ctx = ctx;
     }
 

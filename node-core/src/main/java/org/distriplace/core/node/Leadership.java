@@ -25,7 +25,7 @@ import org.distriplace.core.protocol.commit.LeaderRecovery;
  */
 final class Leadership {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final NodeSteps steps;
     private final CommitCoordinator.Listener decisions;
@@ -40,7 +40,7 @@ final class Leadership {
     private LeaderTerm term;
 
     /** @param decisions what the node does when this leader proposes and decides batches */
-    Leadership(NodeContext ctx, CatchUp catchUp, NodeSteps steps, CommitCoordinator.Listener decisions) {
+    Leadership(GroupContext ctx, CatchUp catchUp, NodeSteps steps, CommitCoordinator.Listener decisions) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.steps = steps;

@@ -12,11 +12,8 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.AccountEntry;
-import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
-import org.distriplace.core.protocol.commit.CommitCoordinator;
-import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
 
 /**
@@ -29,7 +26,7 @@ import org.distriplace.core.protocol.failure.FailureDetector;
  * handles it ({@link MessageRoutes}) and builds reports; where an order of steps crosses roles, it writes that order
  * out (leadership changes, decisions, configuration changes). The roles: {@link Heartbeats}, {@link CatchUp},
  * {@link Voting}, {@link Leadership}, {@link WriteAdmission}, {@link ClientGateway} and {@link ConfigurationChanges},
- * sharing one {@link NodeContext}. Every effect the outside can observe (messages, client answers, events, read
+ * sharing one {@link GroupContext}. Every effect the outside can observe (messages, client answers, events, read
  * views and committed pixels) waits in one {@link DurabilityGate} until what it depends on is durable.
  *
  * <p><b>Threading:</b> not thread-safe. Every method must be called on the node's thread; the feed, the events and
@@ -39,22 +36,17 @@ public final class NodeEngine {
 
     private static final long HOUSEKEEPING_MS = 1_000;
 
-    private final NodeContext ctx;
+    private final NodeShared node;
+    private final ShardGroup cluster;
+    private final GroupContext ctx;
     private final Scheduler scheduler;
     private final ReadPublisher readers;
-    private final CatchUp catchUp;
     private final Heartbeats heartbeats;
-    private final Voting voting;
-    private final Leadership leadership;
-    private final WriteAdmission admission;
     private final ClientGateway clients;
-    private final AccountAdmission accountAdmission;
     private final AccountGateway accounts;
     private final RemovalRequests removals;
-    private final HistoryCatchUp history;
     private final MessageRoutes routes;
     private final NodeReports reports;
-    private final ConfigurationChanges configurations;
     private long nextHousekeeping;
 
     /**
@@ -63,57 +55,50 @@ public final class NodeEngine {
     public NodeEngine(NodeConfig config, Clock clock, Scheduler scheduler, Transport transport, EventStore store,
                       Random random, EventSink events, CommitFeed feed) {
         DurabilityGate gate = new DurabilityGate(store::issued);
-        CrossRoleSteps steps = new CrossRoleSteps();
-        this.ctx = new NodeContext(config, clock, store, gate.events(events), gate.transport(transport), gate, steps);
+        MembershipView members = new MembershipView(config.nodeId(), config.members(), store,
+            config.asksToJoinWhenOutside());
+        this.node = new NodeShared(config, clock, store, gate.events(events), gate.transport(transport), gate,
+            members.others());
+        this.cluster = new ShardGroup(node, 0, members, random, this::refuseLocal);
+        this.ctx = cluster.ctx();
         this.scheduler = scheduler;
         this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), ctx.state().accounts(), gate,
             feed);
-        this.catchUp = new CatchUp(ctx, random);
-        this.heartbeats = new Heartbeats(ctx, catchUp, steps);
-        this.voting = new Voting(ctx, catchUp, steps);
-        this.leadership = new Leadership(ctx, catchUp, steps, steps);
-        this.admission = new WriteAdmission(ctx, leadership, steps);
-        this.clients = new ClientGateway(ctx, catchUp, leadership, admission);
-        this.accountAdmission = new AccountAdmission(ctx, leadership, steps);
-        this.accounts = new AccountGateway(ctx, catchUp, leadership, accountAdmission);
+        CatchUp catchUp = cluster.catchUp();
+        Leadership leadership = cluster.leadership();
+        this.heartbeats = new Heartbeats(ctx, catchUp, cluster.steps());
+        this.clients = new ClientGateway(ctx, catchUp, leadership, cluster.admission());
+        this.accounts = new AccountGateway(ctx, catchUp, leadership, cluster.accountAdmission());
         this.removals = new RemovalRequests(ctx, leadership);
-        this.history = new HistoryCatchUp(ctx);
-        this.configurations = new ConfigurationChanges(ctx, leadership, catchUp);
-        this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, voting, leadership, admission, clients,
-            accountAdmission, accounts, history);
-        this.reports = new NodeReports(ctx, catchUp, voting, leadership, clients);
+        this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, cluster.voting(), leadership,
+            cluster.admission(), clients, cluster.accountAdmission(), accounts, cluster.history());
+        this.reports = new NodeReports(ctx, catchUp, cluster.voting(), leadership, clients);
         ctx.state().subscribe(readers);
         ctx.state().subscribe(clients);
         ctx.state().subscribe(accounts);
-        ctx.state().subscribe(history);
+        ctx.state().subscribe(cluster.history());
     }
 
     // ---------------------------------------------------------------- lifecycle
 
     /** Restores from the store, announces itself (JOIN) and starts the timers. */
     public void start() {
-        long now = ctx.now();
-        EventStore.StoredState stored = ctx.start(now);
-        voting.restore(stored.installedEpoch(), stored.inDoubt());
-        history.restore(stored.historyDots());
-        catchUp.start(now);
-        configurations.announceAtStart(stored.epoch(), now);
-        for (int peer : ctx.members().others()) {
-            ctx.send(peer, new PeerMessage.Join(ctx.self(), ctx.election().epoch(), ctx.replica().version()));
-        }
+        long now = node.now();
+        EventStore.StoredState stored = node.start();
+        cluster.start(stored, now);
         scheduler.schedule(0, this::tick);
     }
 
     /** Stops timers and fails waiting clients; the node ignores everything afterwards. */
     public void stop() {
-        if (ctx.stopped()) {
+        if (node.stopped()) {
             return;
         }
-        ctx.stop();
-        clients.close(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self() + " stopped"));
-        accounts.close(new PlaceException(PlaceError.NOT_READY, "node " + ctx.self() + " stopped"));
-        removals.failAll("node " + ctx.self() + " stopped");
-        ctx.lifecycle(ctx.now(), Stage.STOPPED, "");
+        node.stop();
+        clients.close(new PlaceException(PlaceError.NOT_READY, "node " + node.self() + " stopped"));
+        accounts.close(new PlaceException(PlaceError.NOT_READY, "node " + node.self() + " stopped"));
+        removals.failAll("node " + node.self() + " stopped");
+        node.lifecycle(node.now(), Stage.STOPPED, "");
     }
 
     /**
@@ -121,7 +106,7 @@ public final class NodeEngine {
      * only for them happen now, in order.
      */
     public void durableUpTo(long sequence) {
-        ctx.gate().durableUpTo(sequence);
+        node.gate().durableUpTo(sequence);
     }
 
     // ---------------------------------------------------------------- clients
@@ -159,42 +144,33 @@ public final class NodeEngine {
     // ---------------------------------------------------------------- the tick
 
     private void tick() {
-        if (ctx.stopped()) {
+        if (node.stopped()) {
             return;
         }
-        long now = ctx.now();
-        for (FailureDetector.Transition change : ctx.detector().tick(now)) {
+        long now = node.now();
+        for (FailureDetector.Transition change : node.detector().tick(now)) {
             suspicion(now, change);
         }
         heartbeats.sendIfDue(now);
-        if (ctx.members().isMember()) {
-            catchUp.catchUpIfJoining(now);
-            ctx.election().tick(now, ctx.detector(), catchUp.graceOver(now));
-        } else if (ctx.members().joining()) {
-            catchUp.askToJoin(now);
-        }
-        leadership.tick(now);
+        cluster.tickLeadership(now);
         clients.tick(now);
         accounts.tick(now);
         removals.tick(now);
-        if (!ctx.members().removed()) {
-            history.tick(now);
-        }
-        catchUp.gossip(now);
+        cluster.tickCatchUp(now);
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
             ctx.cooldowns().prune(ctx.stamp(now));
             readers.prune();
-            voting.dropSettledInDoubt();
+            cluster.voting().dropSettledInDoubt();
         }
-        scheduler.schedule(ctx.config().tickMs(), this::tick);
+        scheduler.schedule(node.config().tickMs(), this::tick);
     }
 
     private void suspicion(long now, FailureDetector.Transition change) {
-        ctx.events().emit(new NodeEvent.SuspicionChanged(now, ctx.self(), change.peer(), change.from(),
+        node.events().emit(new NodeEvent.SuspicionChanged(now, node.self(), change.peer(), change.from(),
             change.to()));
         if (change.to() == Liveness.DEAD) {
-            leadership.forgetPromiser(change.peer());
+            cluster.peerDied(change.peer());
         }
     }
 
@@ -225,59 +201,10 @@ public final class NodeEngine {
         message.dispatch(routes, from, now);
     }
 
-    // ---------------------------------------------------------------- steps across roles
-
-    /** The orders of steps that cross roles: leadership changes, proposals and decisions, configurations. */
-    private final class CrossRoleSteps implements NodeSteps, BullyElection.Listener, CommitCoordinator.Listener {
-
-        @Override
-        public void becameLeader(long epoch, long now) {
-            endLeadership(now);
-            leadership.begin(epoch, voting.promise(epoch), now);
-        }
-
-        @Override
-        public void following(int leaderId, long epoch, long now) {
-            ctx.send(leaderId, voting.promise(epoch));
-        }
-
-        @Override
-        public void steppedDown(long now) {
-            endLeadership(now);
-        }
-
-        @Override
-        public void epochChanged(long from, long to, int promisedTo, long now) {
-            ctx.store().saveEpoch(to, promisedTo);
-        }
-
-        private void endLeadership(long now) {
-            accountAdmission.refuseUnproposed(leadership.drainUnproposedChanges(), now);
-            leadership.end().ifPresent(unproposed -> admission.refuseUnproposed(unproposed, now));
-        }
-
-        @Override
-        public void proposed(Batch batch, long now) {
-            voting.holdOwn(batch);
-        }
-
-        @Override
-        public void decided(Batch batch, boolean committed, long now) {
-            voting.decide(batch.id(), committed, now);
-            leadership.announceIfActive(batch.epoch(), now);
-            admission.releaseHeld(now);
-        }
-
-        @Override
-        public void adoptConfiguration(Membership committed, long now) {
-            configurations.adopt(committed, now);
-        }
-
-        @Override
-        public void refuseLocal(long requestId, PlaceException error, long now) {
-            if (!accounts.refuse(requestId, error)) {
-                clients.refuse(requestId, error, now);
-            }
+    /** A request this node's client made was refused at once by a leader here: its client hears of it. */
+    private void refuseLocal(long requestId, PlaceException error, long now) {
+        if (!accounts.refuse(requestId, error)) {
+            clients.refuse(requestId, error, now);
         }
     }
 
@@ -305,7 +232,7 @@ public final class NodeEngine {
 
     /** True once the node has caught up with the cluster (or found no one to catch up from). */
     public boolean isReady() {
-        return catchUp.ready();
+        return cluster.catchUp().ready();
     }
 
     public Role role() {

@@ -9,13 +9,13 @@ import org.distriplace.core.protocol.failure.FailureDetector;
 /** Takes a {@link NodeReport}: what each role says of itself at one moment. Owned by the node's thread. */
 final class NodeReports {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final Voting voting;
     private final Leadership leadership;
     private final ClientGateway clients;
 
-    NodeReports(NodeContext ctx, CatchUp catchUp, Voting voting, Leadership leadership, ClientGateway clients) {
+    NodeReports(GroupContext ctx, CatchUp catchUp, Voting voting, Leadership leadership, ClientGateway clients) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.voting = voting;

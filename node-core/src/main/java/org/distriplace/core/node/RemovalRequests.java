@@ -27,11 +27,11 @@ final class RemovalRequests {
         }
     }
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final Leadership leadership;
     private final Map<Integer, Pending> pending = new TreeMap<>();
 
-    RemovalRequests(NodeContext ctx, Leadership leadership) {
+    RemovalRequests(GroupContext ctx, Leadership leadership) {
         this.ctx = ctx;
         this.leadership = leadership;
     }

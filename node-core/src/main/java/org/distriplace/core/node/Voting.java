@@ -16,12 +16,12 @@ import org.distriplace.core.protocol.commit.CommitParticipant;
  */
 final class Voting {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final CatchUp catchUp;
     private final NodeSteps steps;
     private CommitParticipant participant = new CommitParticipant(0, List.of());
 
-    Voting(NodeContext ctx, CatchUp catchUp, NodeSteps steps) {
+    Voting(GroupContext ctx, CatchUp catchUp, NodeSteps steps) {
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.steps = steps;

@@ -15,11 +15,11 @@ import org.distriplace.core.protocol.commit.AcceptedWrite;
  */
 final class WriteAdmission {
 
-    private final NodeContext ctx;
+    private final GroupContext ctx;
     private final Leadership leadership;
     private final NodeSteps steps;
 
-    WriteAdmission(NodeContext ctx, Leadership leadership, NodeSteps steps) {
+    WriteAdmission(GroupContext ctx, Leadership leadership, NodeSteps steps) {
         this.ctx = ctx;
         this.leadership = leadership;
         this.steps = steps;

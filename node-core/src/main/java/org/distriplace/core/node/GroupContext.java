@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventSink;
-import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Batch;
@@ -14,79 +13,70 @@ import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
 
 /**
- * What every role of one node shares: who it is and how it is configured, its clock, its committed state, the
- * membership it holds, the failure detector and the election, and the ways out (messages, events, storage, the
- * durability gate). Roles read these and drive the shared machines; no role reaches into another role. Owned by
- * the node's thread.
+ * What every role of one group shares (ADR 0017): the group's committed state, the membership it holds and its
+ * election, and, through {@link NodeShared}, what the node has once (who it is, its clock, the failure detector,
+ * storage and the ways out). Roles read these and drive the shared machines; no role reaches into another role.
+ * In a one-shard cluster the node has one group, group 0, and this is all a role sees. Owned by the node's thread.
  */
-final class NodeContext {
+final class GroupContext {
 
     /** How far a forced configuration's number jumps past every one this node knows of. */
     static final long FORCED_VERSION_STEP = 1_000;
 
-    private final NodeConfig config;
-    private final Clock clock;
-    private final EventStore store;
-    private final EventSink events;
-    private final Transport transport;
-    private final DurabilityGate gate;
+    private final NodeShared node;
+    private final int group;
     private final CommittedState state;
     private final MembershipView members;
-    private final FailureDetector detector;
     private final BullyElection election;
-    private boolean started;
-    private boolean stopped;
 
     /**
-     * @param events    already behind {@code gate}
-     * @param transport already behind {@code gate}
-     * @param reactions what the node does when the election changes leadership (called on the node's thread)
+     * @param members   the group's configuration as this node holds it
+     * @param reactions what the node does when the group's election changes leadership (on the node's thread)
      */
-    NodeContext(NodeConfig config, Clock clock, EventStore store, EventSink events, Transport transport,
-                DurabilityGate gate, BullyElection.Listener reactions) {
-        this.config = config;
-        this.clock = clock;
-        this.store = store;
-        this.events = events;
-        this.transport = transport;
-        this.gate = gate;
-        this.state = new CommittedState(config, store);
-        this.members = new MembershipView(config.nodeId(), config.members(), store, config.asksToJoinWhenOutside());
-        this.detector = new FailureDetector(members.others(), config.heartbeatMs(), config.suspectAfterMs(),
-            config.failureTimeoutMs());
+    GroupContext(NodeShared node, int group, MembershipView members, BullyElection.Listener reactions) {
+        this.node = node;
+        this.group = group;
+        this.state = new CommittedState(node.config(), node.store(), node.hlc());
+        this.members = members;
+        NodeConfig config = node.config();
         // Restored from storage when the node starts (BullyElection#restore).
         this.election = new BullyElection(config.nodeId(), members.current().members(), config.answerTimeoutMs(),
-            config.coordinatorTimeoutMs(), 0, 0, this::send, events, reactions);
-        election.useFailureDetector(detector::isDead);
+            config.coordinatorTimeoutMs(), 0, 0, this::send, node.events(), reactions);
+        election.useFailureDetector(node.detector()::isDead);
+    }
+
+    /** The group's number: 0 for the cluster group (and, in a one-shard cluster, its only shard). */
+    int group() {
+        return group;
     }
 
     int self() {
-        return config.nodeId();
+        return node.self();
     }
 
     NodeConfig config() {
-        return config;
+        return node.config();
     }
 
     long now() {
-        return clock.nowMs();
+        return node.now();
     }
 
-    /** A fresh hybrid logical clock timestamp. */
+    /** A fresh hybrid logical clock timestamp (the node's one clock, shared by its groups). */
     long stamp(long now) {
-        return state.stamp(now);
+        return node.hlc().now(now);
     }
 
     EventStore store() {
-        return store;
+        return node.store();
     }
 
     EventSink events() {
-        return events;
+        return node.events();
     }
 
     DurabilityGate gate() {
-        return gate;
+        return node.gate();
     }
 
     CommittedState state() {
@@ -106,7 +96,7 @@ final class NodeContext {
     }
 
     FailureDetector detector() {
-        return detector;
+        return node.detector();
     }
 
     BullyElection election() {
@@ -118,57 +108,45 @@ final class NodeContext {
         return election.isLeader() ? self() : election.leaderId();
     }
 
-    /** Sends a message (and tells watchers, while anyone watches messages); nothing once the node stopped. */
+    /** Sends a message of this group (and tells watchers); nothing once the node stopped. */
     void send(int to, PeerMessage message) {
-        if (stopped) {
-            return;
-        }
-        if (events.wantsMessages()) {
-            events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
-        }
-        transport.send(to, message);
+        node.send(to, message);
     }
 
     /** Tells the transport where peers learned of through the protocol can be dialled. */
     void learnAddresses(Map<Integer, String> addresses) {
-        transport.learnAddresses(addresses);
+        node.learnAddresses(addresses);
     }
 
     void lifecycle(long now, Stage stage, String detail) {
-        events.emit(new NodeEvent.Lifecycle(now, self(), stage, detail));
+        node.lifecycle(now, stage, detail);
     }
 
     /** True from start until stop: the node takes part and takes requests. */
     boolean running() {
-        return started && !stopped;
+        return node.running();
     }
 
     boolean stopped() {
-        return stopped;
+        return node.stopped();
     }
 
     /**
-     * The node starts: what every role shares is restored from storage (the committed state, the configuration and
-     * the election's promise), and returned for the roles' own parts.
+     * The group starts from what the node stored: its committed state, its configuration and its election's
+     * promise; the roles restore their own parts after.
      */
-    EventStore.StoredState start(long now) {
-        if (started) {
-            throw new IllegalStateException("node " + self() + " already started");
-        }
-        started = true;
-        EventStore.StoredState stored = store.load();
+    void start(EventStore.StoredState stored, long now) {
         state.restore(stored, now);
         lifecycle(now, Stage.RESTORED, replica().committedWrites() + " committed writes, epoch " + stored.epoch());
         if (stored.membership() != null) {
             members.restore(stored.membership());
         }
-        if (config.forceNewCluster()) {
+        if (node.config().forceNewCluster()) {
             forceNewCluster(stored, now);
         }
-        detector.usePeers(members.others());
+        node.detector().usePeers(members.others());
         election.useMembers(members.current().members());
         election.restore(stored.epoch(), stored.promisedTo());
-        return stored;
     }
 
     /**
@@ -181,14 +159,10 @@ final class NodeContext {
         long newest = stored.inDoubt().stream().filter(Batch::changesConfig)
             .mapToLong(batch -> batch.config().version()).max().orElse(0);
         Membership alone = new Membership(Math.max(old.version(), newest) + FORCED_VERSION_STEP,
-            new TreeMap<>(Map.of(self(), config.address())));
+            new TreeMap<>(Map.of(self(), node.config().address())));
         members.adopt(alone);
         lifecycle(now, Stage.FORCED_NEW_CLUSTER, "forced out of configuration " + old.version() + " " + old.members()
             + " into configuration " + alone.version() + " of this node alone, keeping " + replica().committedWrites()
             + " committed writes; writes only the lost members held may be gone");
-    }
-
-    void stop() {
-        stopped = true;
     }
 }
