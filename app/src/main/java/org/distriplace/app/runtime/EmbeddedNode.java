@@ -120,11 +120,11 @@ public final class EmbeddedNode implements AutoCloseable {
         metrics.watch(api.traffic());
     }
 
-    /** What every member of the cluster must share: the canvas, palette, cooldown and moderators. */
+    /** What every member of the cluster must share: the canvas, palette, cooldown, moderators and shards. */
     static ClusterSettings sharedSettings(NodeConfig config, ServerOptions api) {
         return ClusterSettings.of(config.width(), config.height(), config.palette().colors().stream()
             .map(color -> color.hex()).toList(), config.palette().backgroundIndex(), config.cooldownMs(),
-            api.moderators());
+            api.moderators()).withShards(config.shardColumns() + "x" + config.shardRows(), config.replicas());
     }
 
     /**

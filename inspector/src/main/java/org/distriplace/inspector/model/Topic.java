@@ -37,6 +37,8 @@ public enum Topic {
             case ELECTION -> ELECTION;
             case COMMIT -> COMMIT;
             case SYNC -> SYNC;
+            // Nodes report each part of a bundle as its own message; a bundle is only ever counted, never shown.
+            case GROUPS -> MEMBERSHIP;
         };
     }
 

@@ -53,4 +53,7 @@ public interface MessageHandler {
     void onHistoryRequest(int from, PeerMessage.HistoryRequest message, long now);
 
     void onHistoryResponse(int from, PeerMessage.HistoryResponse message, long now);
+
+    /** Messages of several groups from one node; the engine unpacks them and routes each part to its group. */
+    void onBundle(int from, PeerMessage.Bundle message, long now);
 }

@@ -25,10 +25,11 @@ public enum MessageKind {
     ACCOUNTS_REQUEST(Category.SYNC),
     ACCOUNTS_RESPONSE(Category.SYNC),
     HISTORY_REQUEST(Category.SYNC),
-    HISTORY_RESPONSE(Category.SYNC);
+    HISTORY_RESPONSE(Category.SYNC),
+    BUNDLE(Category.GROUPS);
 
     /** The protocol a message belongs to. */
-    public enum Category { CLIENT, HEARTBEAT, MEMBERSHIP, ELECTION, COMMIT, SYNC }
+    public enum Category { CLIENT, HEARTBEAT, MEMBERSHIP, ELECTION, COMMIT, SYNC, GROUPS }
 
     private final Category category;
 

@@ -19,14 +19,16 @@ import org.distriplace.core.model.PixelWrite;
  *
  * <p>The catch-up messages (sync, accounts and history) are declared in {@link CatchUpMessages}, which this interface
  * extends so that they are its members too: {@code PeerMessage.SyncRequest} as much as {@code PeerMessage.Prepare}.
+ * The bundle of several groups' messages is declared in {@link GroupMessages} the same way.
  */
-public sealed interface PeerMessage extends CatchUpMessages
+public sealed interface PeerMessage extends CatchUpMessages, GroupMessages
     permits PeerMessage.PixelUpdate, PeerMessage.PixelUpdates, PeerMessage.AccountUpdate, PeerMessage.PlaceRejected,
         PeerMessage.Heartbeat, PeerMessage.Join, PeerMessage.JoinRequest, PeerMessage.RemoveRequest,
         PeerMessage.Welcome, PeerMessage.Election, PeerMessage.Answer, PeerMessage.Coordinator, PeerMessage.Promise,
         PeerMessage.Refuse, PeerMessage.Prepare, PeerMessage.Vote, PeerMessage.Commit, PeerMessage.Abort,
         CatchUpMessages.SyncRequest, CatchUpMessages.SyncResponse, CatchUpMessages.AccountsRequest,
-        CatchUpMessages.AccountsResponse, CatchUpMessages.HistoryRequest, CatchUpMessages.HistoryResponse {
+        CatchUpMessages.AccountsResponse, CatchUpMessages.HistoryRequest, CatchUpMessages.HistoryResponse,
+        GroupMessages.Bundle {
 
     MessageKind kind();
 

@@ -25,14 +25,27 @@ import java.util.TreeSet;
  * @param palette    the palette's fingerprint ({@link #fingerprint}): its colours in order
  * @param cooldownMs the cooldown between one player's pixels
  * @param moderators the accounts that moderate
+ * @param shards     how the canvas is cut into shards, {@code COLSxROWS} (ADR 0017)
+ * @param replicas   how many members hold each shard
  */
-public record ClusterSettings(int width, int height, String palette, long cooldownMs, SortedSet<String> moderators) {
+public record ClusterSettings(int width, int height, String palette, long cooldownMs, SortedSet<String> moderators,
+                              String shards, int replicas) {
 
     /** What an operator must do about a difference. */
-    static final String ADVICE = "every member must run with the same canvas, palette, cooldown and moderators";
+    static final String ADVICE = "every member must run with the same canvas, palette, cooldown, moderators, shards"
+        + " and replicas";
+
+    /** The shards of a cluster that is not cut (every member holds the whole canvas), and its replicas' default. */
+    static final String ONE_SHARD = "1x1";
+    static final int DEFAULT_REPLICAS = 3;
 
     public ClusterSettings {
         moderators = new TreeSet<>(moderators);
+    }
+
+    /** These settings with the canvas cut into {@code layout} ({@code COLSxROWS}) shards of {@code count} replicas. */
+    public ClusterSettings withShards(String layout, int count) {
+        return new ClusterSettings(width, height, palette, cooldownMs, moderators, layout, count);
     }
 
     /**
@@ -42,7 +55,7 @@ public record ClusterSettings(int width, int height, String palette, long cooldo
     public static ClusterSettings of(int width, int height, List<String> colors, int background, long cooldownMs,
                                      Set<String> moderators) {
         return new ClusterSettings(width, height, fingerprint(colors, background), cooldownMs,
-            new TreeSet<>(moderators));
+            new TreeSet<>(moderators), ONE_SHARD, DEFAULT_REPLICAS);
     }
 
     /** A palette's fingerprint: 16 hex digits of SHA-256 over its colours in order and its background. */
@@ -72,6 +85,10 @@ public record ClusterSettings(int width, int height, String palette, long cooldo
         if (!moderators.equals(theirs.moderators)) {
             differences.add("moderators " + moderators + " here, " + theirs.moderators + there);
         }
+        if (!shards.equals(theirs.shards) || replicas != theirs.replicas) {
+            differences.add("shards " + shards + " of " + replicas + " replicas here, " + theirs.shards + " of "
+                + theirs.replicas + there);
+        }
         return differences;
     }
 
@@ -79,6 +96,10 @@ public record ClusterSettings(int width, int height, String palette, long cooldo
         ObjectNode json = JsonNodeFactory.instance.objectNode().put("width", width).put("height", height)
             .put("palette", palette).put("cooldownMs", cooldownMs);
         moderators.forEach(json.putArray("moderators")::add);
+        // Left out when not sharded, so a one-shard cluster's HELLO is as older builds send and read it.
+        if (!ONE_SHARD.equals(shards) || replicas != DEFAULT_REPLICAS) {
+            json.put("shards", shards).put("replicas", replicas);
+        }
         return json;
     }
 
@@ -86,12 +107,15 @@ public record ClusterSettings(int width, int height, String palette, long cooldo
     static Optional<ClusterSettings> fromJson(JsonNode json) {
         if (json == null || !json.isObject() || !json.path("width").isInt() || !json.path("height").isInt()
             || !json.path("palette").isTextual() || !json.path("cooldownMs").canConvertToLong()
-            || !json.path("moderators").isArray() || json.path("moderators").size() > 1_000) {
+            || !json.path("moderators").isArray() || json.path("moderators").size() > 1_000
+            || json.has("shards") && !json.path("shards").isTextual()
+            || json.has("replicas") && !json.path("replicas").isInt()) {
             return Optional.empty();
         }
         SortedSet<String> moderators = new TreeSet<>();
         json.path("moderators").forEach(name -> moderators.add(name.asText()));
         return Optional.of(new ClusterSettings(json.path("width").asInt(), json.path("height").asInt(),
-            json.path("palette").asText(), json.path("cooldownMs").asLong(), moderators));
+            json.path("palette").asText(), json.path("cooldownMs").asLong(), moderators,
+            json.path("shards").asText(ONE_SHARD), json.path("replicas").asInt(DEFAULT_REPLICAS)));
     }
 }

@@ -44,7 +44,19 @@ final class DurabilityGate {
 
     /** Runs {@code effect} now if nothing is held and every issued write is durable; otherwise after them. */
     void run(Runnable effect) {
-        long after = issued.getAsLong();
+        runAfter(issued.getAsLong(), effect);
+    }
+
+    /** The number of the last write the store has queued: what an effect issued now would wait for. */
+    long issued() {
+        return issued.getAsLong();
+    }
+
+    /**
+     * Runs {@code effect} once writes up to {@code after} are durable and everything held before it has run: for an
+     * effect that was decided earlier in the turn (a message the {@link Outbox} kept until the turn's end).
+     */
+    void runAfter(long after, Runnable effect) {
         if (held.isEmpty() && after <= durable) {
             effect.run();
         } else {

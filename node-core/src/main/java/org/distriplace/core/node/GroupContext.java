@@ -110,7 +110,7 @@ final class GroupContext {
 
     /** Sends a message of this group (and tells watchers); nothing once the node stopped. */
     void send(int to, PeerMessage message) {
-        node.send(to, message);
+        node.send(group, to, message);
     }
 
     /** Tells the transport where peers learned of through the protocol can be dialled. */

@@ -193,4 +193,10 @@ final class MessageRoutes implements MessageHandler {
     public void onHistoryResponse(int from, PeerMessage.HistoryResponse message, long now) {
         history.onResponse(from, message, now);
     }
+
+    /** Never called: the engine unpacks a bundle and routes each part to its group's routes. */
+    @Override
+    public void onBundle(int from, PeerMessage.Bundle message, long now) {
+        throw new IllegalStateException("a bundle reached a group's routes");
+    }
 }

@@ -3,6 +3,7 @@ package org.distriplace.core.node;
 import java.util.List;
 import java.util.Objects;
 import org.distriplace.core.model.Palette;
+import org.distriplace.core.protocol.shard.ShardGrid;
 
 /**
  * Everything a node is configured with. Defaults follow the seed design: heartbeats every 2 s, a peer dead after
@@ -43,6 +44,10 @@ import org.distriplace.core.model.Palette;
  *                           without it stays out and says so
  * @param forceNewCluster    disaster recovery, never automatic: start as the only member of a new configuration,
  *                           keeping the canvas (docs/protocol.md, "What removal cannot do")
+ * @param shardColumns       the canvas is cut into this many columns of shards (ADR 0017; 1 with one row: every
+ *                           member holds the whole canvas, as before shards)
+ * @param shardRows          and this many rows
+ * @param replicas           how many members hold each shard (ignored with one shard: every member holds it)
  */
 public record NodeConfig(int nodeId, List<Integer> members, String address, int width, int height, Palette palette,
                          long cooldownMs, long heartbeatMs, long suspectAfterMs, long failureTimeoutMs,
@@ -50,7 +55,8 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
                          long resendMs, long gossipMs, long joinGraceMs, long placeTimeoutMs, long tickMs,
                          int tileSize, int maxBatch, int maxDeltaWrites, int maxWritesPerMessage,
                          int maxTilesPerMessage, int logRetention, int snapshotEveryWrites, long autoRemoveAfterMs,
-                         boolean rejoin, boolean forceNewCluster) {
+                         boolean rejoin, boolean forceNewCluster, int shardColumns, int shardRows,
+                         int replicas) {
 
     public NodeConfig {
         Objects.requireNonNull(palette, "palette");
@@ -75,6 +81,20 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
             || logRetention < 1 || snapshotEveryWrites < 1) {
             throw new IllegalArgumentException("sizes must be positive");
         }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas: at least 1");
+        }
+        ShardGrid.of(width, height, shardColumns, shardRows); // refuses a grid the canvas cannot be cut into
+    }
+
+    /** The canvas cut into its shards: {@code 1x1} is one shard, the whole canvas. */
+    public ShardGrid shardGrid() {
+        return ShardGrid.of(width, height, shardColumns, shardRows);
+    }
+
+    /** True when the canvas is cut into more than one shard, each held by {@link #replicas} members. */
+    public boolean sharded() {
+        return shardColumns * shardRows > 1;
     }
 
     /** The seed design's timings for node {@code nodeId} of {@code members}, on a 1000x1000 r/place canvas. */
@@ -121,6 +141,9 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         b.autoRemoveAfterMs = autoRemoveAfterMs;
         b.rejoin = rejoin;
         b.forceNewCluster = forceNewCluster;
+        b.shardColumns = shardColumns;
+        b.shardRows = shardRows;
+        b.replicas = replicas;
         return b;
     }
 
@@ -155,6 +178,9 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         private long autoRemoveAfterMs;
         private boolean rejoin;
         private boolean forceNewCluster;
+        private int shardColumns = 1;
+        private int shardRows = 1;
+        private int replicas = 3;
 
         private Builder(int nodeId, List<Integer> members) {
             this.nodeId = nodeId;
@@ -189,13 +215,15 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         public Builder autoRemoveAfterMs(long ms) { this.autoRemoveAfterMs = ms; return this; }
         public Builder rejoin(boolean again) { this.rejoin = again; return this; }
         public Builder forceNewCluster(boolean force) { this.forceNewCluster = force; return this; }
+        public Builder shards(int columns, int rows) { this.shardColumns = columns; this.shardRows = rows; return this; }
+        public Builder replicas(int n) { this.replicas = n; return this; }
 
         public NodeConfig build() {
             return new NodeConfig(nodeId, members, address, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,
                 maxBatch, maxDeltaWrites, maxWritesPerMessage, maxTilesPerMessage, logRetention, snapshotEveryWrites,
-                autoRemoveAfterMs, rejoin, forceNewCluster);
+                autoRemoveAfterMs, rejoin, forceNewCluster, shardColumns, shardRows, replicas);
         }
     }
 }

@@ -48,22 +48,21 @@ public final class NodeEngine {
     private final MessageRoutes routes;
     private final NodeReports reports;
     private long nextHousekeeping;
+    private long droppedParts;
 
     /**
      * @param feed where the node publishes its read view and committed pixels (called on the node's thread)
      */
     public NodeEngine(NodeConfig config, Clock clock, Scheduler scheduler, Transport transport, EventStore store,
                       Random random, EventSink events, CommitFeed feed) {
-        DurabilityGate gate = new DurabilityGate(store::issued);
         MembershipView members = new MembershipView(config.nodeId(), config.members(), store,
             config.asksToJoinWhenOutside());
-        this.node = new NodeShared(config, clock, store, gate.events(events), gate.transport(transport), gate,
-            members.others());
+        this.node = new NodeShared(config, clock, store, events, transport, members.others());
         this.cluster = new ShardGroup(node, 0, members, random, this::refuseLocal);
         this.ctx = cluster.ctx();
         this.scheduler = scheduler;
-        this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), ctx.state().accounts(), gate,
-            feed);
+        this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), ctx.state().accounts(),
+            node.gate(), feed);
         CatchUp catchUp = cluster.catchUp();
         Leadership leadership = cluster.leadership();
         this.heartbeats = new Heartbeats(ctx, catchUp, cluster.steps());
@@ -86,6 +85,7 @@ public final class NodeEngine {
         long now = node.now();
         EventStore.StoredState stored = node.start();
         cluster.start(stored, now);
+        node.endTurn();
         scheduler.schedule(0, this::tick);
     }
 
@@ -107,6 +107,7 @@ public final class NodeEngine {
      */
     public void durableUpTo(long sequence) {
         node.gate().durableUpTo(sequence);
+        node.endTurn();
     }
 
     // ---------------------------------------------------------------- clients
@@ -116,7 +117,9 @@ public final class NodeEngine {
      * {@link PlaceException}: OUT_OF_BOUNDS, BAD_COLOR, COOLDOWN (with the time left), NO_QUORUM, NOT_READY.
      */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
-        return clients.place(user, x, y, color);
+        CompletableFuture<PlaceResult> placed = clients.place(user, x, y, color);
+        node.endTurn();
+        return placed;
     }
 
     /**
@@ -124,7 +127,9 @@ public final class NodeEngine {
      * committed entry once it is durable here, or with a {@link PlaceException}: NAME_TAKEN, NO_QUORUM, NOT_READY.
      */
     public CompletableFuture<AccountEntry> changeAccount(AccountChange change) {
-        return accounts.change(change);
+        CompletableFuture<AccountEntry> changed = accounts.change(change);
+        node.endTurn();
+        return changed;
     }
 
     /**
@@ -133,12 +138,16 @@ public final class NodeEngine {
      * {@code timeoutMs}. The caller stops the node either way.
      */
     public CompletableFuture<Membership> leave(long timeoutMs) {
-        return removals.leave(timeoutMs, ctx.now());
+        CompletableFuture<Membership> left = removals.leave(timeoutMs, ctx.now());
+        node.endTurn();
+        return left;
     }
 
     /** Removes member {@code target}, one that will not come back; answered as {@link #leave} is. */
     public CompletableFuture<Membership> removeMember(int target, long timeoutMs) {
-        return removals.remove(target, timeoutMs, ctx.now());
+        CompletableFuture<Membership> removed = removals.remove(target, timeoutMs, ctx.now());
+        node.endTurn();
+        return removed;
     }
 
     // ---------------------------------------------------------------- the tick
@@ -163,6 +172,7 @@ public final class NodeEngine {
             readers.prune();
             cluster.voting().dropSettledInDoubt();
         }
+        node.endTurn();
         scheduler.schedule(node.config().tickMs(), this::tick);
     }
 
@@ -179,26 +189,47 @@ public final class NodeEngine {
     /**
      * Handles one message from {@code from}. Messages naming another sender are dropped, and so is everything from
      * a non-member except what {@link MessageRoutes#acceptedFromOutsiders} allows. A joiner takes messages from
-     * anyone: it is learning who the members are.
+     * anyone: it is learning who the members are. A bundle is handled part by part, each in its group; one part
+     * naming another sender drops the whole bundle, and a part of a group this node does not have is dropped.
      */
     public void onMessage(int from, PeerMessage message) {
-        if (!ctx.running() || from == ctx.self() || message.nodeId() != from) {
+        if (!node.running() || from == node.self() || message.nodeId() != from) {
+            return;
+        }
+        if (message instanceof PeerMessage.Bundle bundle) {
+            if (bundle.parts().stream().allMatch(part -> part.message().nodeId() == from)) {
+                bundle.parts().forEach(part -> deliver(from, part.group(), part.message()));
+            }
+        } else {
+            deliver(from, 0, message);
+        }
+        node.endTurn();
+    }
+
+    private void deliver(int from, int group, PeerMessage message) {
+        if (group != 0) {
+            droppedParts++; // no group but the cluster's yet (ADR 0017, stage 3)
             return;
         }
         MembershipView members = ctx.members();
-        long now = ctx.now();
+        long now = node.now();
         boolean outsider = members.isMember() && !members.others().contains(from)
             && !MessageRoutes.acceptedFromOutsiders(message);
         if (outsider || members.removed() && !MessageRoutes.heardWhenRemoved(message)) {
             heartbeats.tellStale(from, now);
             return;
         }
-        ctx.detector().heard(from, now).ifPresent(change -> suspicion(now, change));
-        if (ctx.events().wantsMessages()) {
-            ctx.events().emit(new NodeEvent.MessageReceived(now, ctx.self(), from, message.kind(),
+        node.detector().heard(from, now).ifPresent(change -> suspicion(now, change));
+        if (node.events().wantsMessages()) {
+            node.events().emit(new NodeEvent.MessageReceived(now, node.self(), from, message.kind(),
                 message.summary()));
         }
         message.dispatch(routes, from, now);
+    }
+
+    /** Parts of bundles dropped because they name a group this node does not have. */
+    public long droppedParts() {
+        return droppedParts;
     }
 
     /** A request this node's client made was refused at once by a leader here: its client hears of it. */

@@ -25,22 +25,37 @@ final class NodeShared {
     private final DurabilityGate gate;
     private final HybridLogicalClock hlc = new HybridLogicalClock();
     private final FailureDetector detector;
+    /** A sharded node's messages of one turn; none with one group, whose messages go as they are sent. */
+    private final Outbox outbox;
+    private final Outbox.Sink afterTheTurn;
     private boolean started;
     private boolean stopped;
 
     /**
-     * @param events    already behind {@code gate}
-     * @param transport already behind {@code gate}
+     * @param events    where events go, once what they depend on is durable
+     * @param transport where messages go, likewise
      * @param peers     the peers the failure detector watches at first (the cluster's other members)
      */
     NodeShared(NodeConfig config, Clock clock, EventStore store, EventSink events, Transport transport,
-               DurabilityGate gate, List<Integer> peers) {
+               List<Integer> peers) {
         this.config = config;
         this.clock = clock;
         this.store = store;
-        this.events = events;
-        this.transport = transport;
-        this.gate = gate;
+        this.gate = new DurabilityGate(store::issued);
+        this.events = gate.events(events);
+        this.transport = gate.transport(transport);
+        this.outbox = config.sharded() ? new Outbox(config.nodeId(), config.maxBatch()) : null;
+        this.afterTheTurn = new Outbox.Sink() {
+            @Override
+            public void sendNow(int to, PeerMessage message) {
+                transport.send(to, message);
+            }
+
+            @Override
+            public void sendAfter(long issued, int to, PeerMessage message) {
+                gate.runAfter(issued, () -> transport.send(to, message));
+            }
+        };
         this.detector = new FailureDetector(peers, config.heartbeatMs(), config.suspectAfterMs(),
             config.failureTimeoutMs());
     }
@@ -77,15 +92,31 @@ final class NodeShared {
         return detector;
     }
 
-    /** Sends a message (and tells watchers, while anyone watches messages); nothing once the node stopped. */
-    void send(int to, PeerMessage message) {
+    /**
+     * Sends a message of {@code group} (and tells watchers, while anyone watches messages); nothing once the node
+     * stopped. A sharded node keeps it for the turn's end ({@link #endTurn}); a node of one group sends it now.
+     */
+    void send(int group, int to, PeerMessage message) {
         if (stopped) {
             return;
         }
         if (events.wantsMessages()) {
             events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
         }
-        transport.send(to, message);
+        if (outbox != null) {
+            outbox.add(to, group, message, gate.issued());
+        } else if (group == 0) {
+            transport.send(to, message);
+        } else {
+            throw new IllegalStateException("group " + group + " on a node of one group");
+        }
+    }
+
+    /** The node's thread finished a turn: what it sent goes out, one message (or two) per peer. */
+    void endTurn() {
+        if (outbox != null) {
+            outbox.flush(afterTheTurn);
+        }
     }
 
     /** Tells the transport where peers learned of through the protocol can be dialled. */

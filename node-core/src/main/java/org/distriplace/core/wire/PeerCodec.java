@@ -14,8 +14,8 @@ import org.distriplace.core.message.PeerMessage;
  * Peer messages to and from their frames. The seed's form is JSON: one object per frame, {@code "type"} naming the
  * {@link org.distriplace.core.message.MessageKind}, fields in snake_case, colours as {@code #RRGGBB}, vector
  * clocks as {@code {"nodeId": counter}}. On a connection whose handshake chose the {@link Wire#BINARY binary}
- * wire, the hot messages go in {@link CompactCodec}'s form instead; {@link #decode} reads either, by the frame's
- * first byte. Thread-safe.
+ * wire, the hot messages go in {@link CompactCodec}'s form instead, and bundles of several groups' messages in
+ * {@link BundleFrames}'; {@link #decode} reads any of them, by the frame's first byte. Thread-safe.
  */
 public final class PeerCodec {
 
@@ -43,8 +43,14 @@ public final class PeerCodec {
         }
     }
 
-    /** The frame for {@code message} on a connection of {@code wire}: compact where it covers the message. */
+    /**
+     * The frame for {@code message} on a connection of {@code wire}: compact where it covers the message; a bundle
+     * on the binary wire in {@link BundleFrames}' form, each part as it would go alone.
+     */
     public byte[] encode(PeerMessage message, Wire wire) {
+        if (wire == Wire.BINARY && message instanceof PeerMessage.Bundle bundle) {
+            return BundleFrames.encode(bundle, part -> encode(part, Wire.BINARY));
+        }
         return wire == Wire.BINARY && CompactCodec.covers(message) ? CompactCodec.encode(message) : encode(message);
     }
 
@@ -59,6 +65,9 @@ public final class PeerCodec {
     public Decoded decode(byte[] frame) {
         if (frame.length > maxFrameBytes) {
             return failed(DecodeError.Reason.TOO_LARGE, "frame of " + frame.length + " bytes exceeds " + maxFrameBytes);
+        }
+        if (frame.length > 0 && frame[0] == BundleFrames.TAG) {
+            return BundleFrames.decode(frame, this::decode);
         }
         if (frame.length > 0 && CompactCodec.isCompact(frame[0])) {
             return decodeCompact(frame);
@@ -150,6 +159,7 @@ public final class PeerCodec {
         @JsonSubTypes.Type(value = PeerMessage.Abort.class, name = "ABORT"),
         @JsonSubTypes.Type(value = PeerMessage.SyncRequest.class, name = "SYNC_REQUEST"),
         @JsonSubTypes.Type(value = PeerMessage.SyncResponse.class, name = "SYNC_RESPONSE"),
+        @JsonSubTypes.Type(value = PeerMessage.Bundle.class, name = "BUNDLE"),
     })
     private interface PeerMessageTypes {
     }

@@ -50,4 +50,19 @@ class ClusterSettingsTest {
             + "\",\"cooldownMs\":2000,\"moderators\":[\"alice\"]}}",
             Handshake.hello(2, "n0", "p0", Wire.BINARY, settings).toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void shardsAndReplicasMustAgreeAndTravelOnlyWhenTheCanvasIsCut() throws Exception {
+        ClusterSettings one = ClusterSettings.of(640, 480, PALETTE, 0, 2_500, Set.of());
+        ClusterSettings cut = one.withShards("3x2", 3);
+        assertEquals(List.of("shards 3x2 of 3 replicas here, 1x1 of 3 at node 5"), cut.differences(one, 5));
+        assertEquals(List.of("shards 3x2 of 3 replicas here, 3x2 of 5 at node 5"),
+            cut.differences(one.withShards("3x2", 5), 5));
+        assertTrue(!one.toJson().has("shards"), "a one-shard cluster's settings are as older builds send them");
+        assertEquals(Optional.of(cut), ClusterSettings.fromJson(cut.toJson()));
+        assertEquals(Optional.of(one), ClusterSettings.fromJson(one.toJson()), "missing: one shard of three");
+        ObjectMapper json = new ObjectMapper();
+        assertTrue(ClusterSettings.fromJson(json.readTree("{\"width\":1,\"height\":1,\"palette\":\"p\","
+            + "\"cooldownMs\":0,\"moderators\":[],\"shards\":3}")).isEmpty());
+    }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.message.GroupMessages.Part;
 import org.distriplace.core.message.MessageKind;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Membership;
@@ -51,5 +52,20 @@ class OutsidersTest {
         sent.clear();
         node.onMessage(2, new PeerMessage.JoinRequest(9, "10.0.0.9:9090", VectorClock.EMPTY, false));
         assertTrue(sent.isEmpty());
+    }
+
+    @Test
+    void aBundleIsHandledPartByPartUnlessOnePartNamesAnotherSender() {
+        node.start();
+        sent.clear();
+        PeerMessage.Coordinator claim = new PeerMessage.Coordinator(2, 4);
+        node.onMessage(2, new PeerMessage.Bundle(2, List.of(new Part(0, claim),
+            new Part(0, new PeerMessage.Coordinator(9, 6)))));
+        assertEquals(0, node.report().leaderId(), "a part naming node 9 spoils node 2's bundle");
+        node.onMessage(2, new PeerMessage.Bundle(2, List.of(new Part(5, new PeerMessage.Coordinator(2, 6)),
+            new Part(0, claim))));
+        assertEquals(2, node.report().leaderId(), "the cluster group's part is taken as if it came bare");
+        assertEquals(4, node.epoch(), "the part of a group this node does not have is not");
+        assertEquals(1, node.droppedParts());
     }
 }

@@ -72,7 +72,8 @@ class PeerCodecTest {
             new PeerMessage.SyncRequest(2, "a3f5c8", CLOCK, new long[] {1, -2, 3}),
             new PeerMessage.SyncResponse(3, CLOCK, List.of(write(1, 6, 15, 25)),
                 List.of(new TileState(2, new byte[] {1, 31}, new long[] {0, 77}, new int[] {0, 1})),
-                Map.of("alice", 12345L), Map.of(3, List.of(7L, 8L)), 9, 1, 2));
+                Map.of("alice", 12345L), Map.of(3, List.of(7L, 8L)), 9, 1, 2),
+            BundleFramesTest.bundle());
     }
 
     @Test
