@@ -13,12 +13,18 @@ import org.distriplace.core.model.Stamp;
  * One node's copy of the canvas: a palette index per pixel plus a last-write-wins stamp per pixel. Applying writes
  * in any order, any number of times, gives the same canvas (a last-write-wins register per pixel).
  *
+ * <p>A shard's replica covers only the shard's rectangle (ADR 0017): it is placed at an origin, and takes and
+ * answers canvas coordinates, while its arrays, tiles, rows and hashes are its own (so replicas of one shard
+ * compare as whole canvases do). The whole canvas is the rectangle at {@code (0,0)}.
+ *
  * <p>Keeps a 64-bit digest per square tile and a whole-canvas state hash up to date incrementally (XOR of a mixed
  * hash per written pixel), so two replicas compare in O(1) and find their differing tiles in O(tiles).
  * Not thread-safe: owned by the node's thread.
  */
 public final class CanvasReplica {
 
+    private final int originX;
+    private final int originY;
     private final int width;
     private final int height;
     private final int tileSize;
@@ -30,13 +36,24 @@ public final class CanvasReplica {
     private final long[] tileDigests;
     private long stateHash;
 
+    /** The whole canvas. */
     public CanvasReplica(int width, int height, int tileSize, Palette palette) {
+        this(0, 0, width, height, tileSize, palette);
+    }
+
+    /** The {@code width × height} rectangle of the canvas whose top left pixel is {@code (originX, originY)}. */
+    public CanvasReplica(int originX, int originY, int width, int height, int tileSize, Palette palette) {
+        if (originX < 0 || originY < 0) {
+            throw new IllegalArgumentException("origin out of range: " + originX + "," + originY);
+        }
         if (width < 1 || height < 1 || (long) width * height > 1L << 28) {
             throw new IllegalArgumentException("canvas size out of range: " + width + "x" + height);
         }
         if (tileSize < 1) {
             throw new IllegalArgumentException("tile size must be positive");
         }
+        this.originX = originX;
+        this.originY = originY;
         this.width = width;
         this.height = height;
         this.tileSize = tileSize;
@@ -47,6 +64,16 @@ public final class CanvasReplica {
         this.timestamps = new long[width * height];
         this.nodeIds = new int[width * height];
         this.tileDigests = new long[tilesX * ceilDiv(height, tileSize)];
+    }
+
+    /** The canvas column of this replica's first column. */
+    public int originX() {
+        return originX;
+    }
+
+    /** The canvas row of this replica's first row. */
+    public int originY() {
+        return originY;
     }
 
     public int width() {
@@ -69,8 +96,9 @@ public final class CanvasReplica {
         return palette;
     }
 
+    /** Whether canvas pixel {@code (x, y)} lies in this replica's rectangle. */
     public boolean contains(int x, int y) {
-        return x >= 0 && y >= 0 && x < width && y < height;
+        return x >= originX && y >= originY && x - originX < width && y - originY < height;
     }
 
     /** Applies a write if its stamp is newer than the pixel's; returns whether the pixel changed. */
@@ -79,9 +107,10 @@ public final class CanvasReplica {
         if (index < 0 || !contains(write.x(), write.y())) {
             return false;
         }
-        return apply(write.x(), write.y(), index, write.timestamp(), write.nodeId());
+        return apply(write.x() - originX, write.y() - originY, index, write.timestamp(), write.nodeId());
     }
 
+    /** Applies to local pixel {@code (x, y)} (from this replica's origin). */
     private boolean apply(int x, int y, int colorIndex, long timestamp, int nodeId) {
         int at = y * width + x;
         Stamp incoming = new Stamp(timestamp, nodeId);
@@ -98,7 +127,7 @@ public final class CanvasReplica {
     }
 
     public int colorIndexAt(int x, int y) {
-        return colors[y * width + x] & 0xFF;
+        return colors[local(x, y)] & 0xFF;
     }
 
     public Color colorAt(int x, int y) {
@@ -106,20 +135,25 @@ public final class CanvasReplica {
     }
 
     public Stamp stampAt(int x, int y) {
-        int at = y * width + x;
+        int at = local(x, y);
         return new Stamp(timestamps[at], nodeIds[at]);
     }
 
     public boolean isWritten(int x, int y) {
-        return timestamps[y * width + x] != 0;
+        return timestamps[local(x, y)] != 0;
     }
 
-    /** Palette indexes, row-major (offset y × width + x): the binary canvas format. */
+    /** The array offset of canvas pixel {@code (x, y)}. */
+    private int local(int x, int y) {
+        return (y - originY) * width + x - originX;
+    }
+
+    /** Palette indexes, row-major from the origin (offset y × width + x): the binary canvas format. */
     public byte[] copyColors() {
         return colors.clone();
     }
 
-    /** Palette indexes of {@code rows} whole rows from {@code firstRow}, row-major: a band of a read view. */
+    /** Palette indexes of {@code rows} whole rows from local row {@code firstRow}, row-major: a band of a view. */
     public byte[] copyRows(int firstRow, int rows) {
         if (firstRow < 0 || rows < 0 || firstRow + rows > height) {
             throw new IllegalArgumentException("rows " + firstRow + "+" + rows + " outside 0.." + height);

@@ -28,8 +28,14 @@ public final class Replica {
     private final WriteLog log;
     private VectorClock versionSnapshot = VectorClock.EMPTY;
 
+    /** A replica of the whole canvas. */
     public Replica(int width, int height, int tileSize, Palette palette, int logRetention) {
-        this.canvas = new CanvasReplica(width, height, tileSize, palette);
+        this(new CanvasReplica(width, height, tileSize, palette), logRetention);
+    }
+
+    /** A replica of {@code canvas}'s rectangle (a shard's, or the whole canvas), starting empty. */
+    public Replica(CanvasReplica canvas, int logRetention) {
+        this.canvas = canvas;
         this.log = new WriteLog(logRetention);
     }
 

@@ -86,4 +86,30 @@ class CanvasReplicaTest {
         assertArrayEquals(ahead.copyColors(), behind.copyColors());
         assertEquals(0, behind.merge(ahead.tile(8)), "merging again changes nothing");
     }
+
+    /** A shard's replica: canvas coordinates in, its own rectangle kept, compared with its own kind. */
+    @Test
+    void aShardsReplicaTakesCanvasCoordinatesInsideItsRectangleOnly() {
+        CanvasReplica shard = new CanvasReplica(10, 20, 8, 4, 4, palette);
+        assertTrue(shard.contains(10, 20) && shard.contains(17, 23));
+        assertFalse(shard.contains(9, 20) || shard.contains(18, 20) || shard.contains(10, 24) || shard.contains(0, 0));
+        assertTrue(shard.apply(write(1, 1, 17, 23, "#FF4500", "a", 100)));
+        assertFalse(shard.apply(write(1, 2, 3, 4, "#FF4500", "a", 100)), "outside the shard: not taken");
+        assertEquals(Color.of("#FF4500"), shard.colorAt(17, 23));
+        assertTrue(shard.isWritten(17, 23));
+        assertFalse(shard.isWritten(10, 20));
+        assertEquals(palette.indexOf(Color.of("#FF4500")), shard.copyRows(3, 1)[7], "rows are the shard's own");
+
+        CanvasReplica whole = new CanvasReplica(8, 4, 4, palette);
+        whole.apply(write(1, 1, 7, 3, "#FF4500", "a", 100));
+        assertEquals(whole.stateHash(), shard.stateHash(), "hashes are of the rectangle's own pixels");
+        assertArrayEquals(whole.tileDigests(), shard.tileDigests());
+
+        CanvasReplica peer = new CanvasReplica(10, 20, 8, 4, 4, palette);
+        for (int tile = 0; tile < shard.tileCount(); tile++) {
+            peer.merge(shard.tile(tile));
+        }
+        assertEquals(shard.stateHash(), peer.stateHash());
+        assertEquals(Color.of("#FF4500"), peer.colorAt(17, 23), "tiles travel between replicas of one shard");
+    }
 }
