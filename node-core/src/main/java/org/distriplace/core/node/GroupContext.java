@@ -11,6 +11,7 @@ import org.distriplace.core.model.Membership;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
+import org.distriplace.core.protocol.shard.Orderers;
 
 /**
  * What every role of one group shares (ADR 0017): the group's committed state, the membership it holds and its
@@ -52,6 +53,11 @@ final class GroupContext {
 
     int self() {
         return node.self();
+    }
+
+    /** The node this node's writes and entries in this group are numbered under (itself in group 0). */
+    int orderer() {
+        return Orderers.of(group, node.self());
     }
 
     NodeConfig config() {

@@ -154,15 +154,16 @@ final class Leadership {
         Membership membership = ctx.members().current();
         Membership adoptedConfig = recovery.adoptedConfig(membership);
         NodeConfig config = ctx.config();
-        CommitCoordinator coordinator = new CommitCoordinator(ctx.self(), term.epoch(), membership, config.batchMs(),
-            config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), ctx::send, ctx.events(), decisions);
+        CommitCoordinator coordinator = new CommitCoordinator(ctx.self(), ctx.orderer(), term.epoch(), membership,
+            config.batchMs(), config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), ctx::send, ctx.events(),
+            decisions);
         term.install(coordinator);
         coordinator.setLearners(joiners.keySet());
         ctx.lifecycle(now, Stage.INSTALLING, "epoch " + term.epoch() + ": adopting " + adopted.size()
             + " writes from epoch " + recovery.decidingEpoch()
             + (adoptedConfig == null ? "" : " and configuration " + adoptedConfig.members()));
         coordinator.startInstall(adopted, recovery.adoptedAccounts(), adoptedConfig, ctx.replica().version(),
-            ctx.state().accounts().version().get(ctx.self()), now);
+            ctx.state().accounts().version().get(ctx.orderer()), now);
     }
 
     void onVote(PeerMessage.Vote vote, long now) {

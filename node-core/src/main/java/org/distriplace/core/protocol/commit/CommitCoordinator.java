@@ -59,6 +59,8 @@ public final class CommitCoordinator {
     static final int MIN_BATCH_LIMIT = 64;
 
     private final int self;
+    /** The dots' node of what this leader orders: itself, or itself in a shard's group (ADR 0017). */
+    private final int orderer;
     private final long epoch;
     private Membership membership;
     private final Set<Integer> learners = new TreeSet<>();
@@ -88,7 +90,19 @@ public final class CommitCoordinator {
 
     public CommitCoordinator(int self, long epoch, Membership membership, long batchIntervalMs, long voteTimeoutMs,
                              long resendMs, int maxBatch, PeerSender sender, EventSink events, Listener listener) {
+        this(self, self, epoch, membership, batchIntervalMs, voteTimeoutMs, resendMs, maxBatch, sender, events,
+            listener);
+    }
+
+    /**
+     * @param orderer the node its writes and entries are numbered under: {@code self} in a one-group cluster, else
+     *                {@link org.distriplace.core.protocol.shard.Orderers#of}
+     */
+    public CommitCoordinator(int self, int orderer, long epoch, Membership membership, long batchIntervalMs,
+                             long voteTimeoutMs, long resendMs, int maxBatch, PeerSender sender, EventSink events,
+                             Listener listener) {
         this.self = self;
+        this.orderer = orderer;
         this.epoch = epoch;
         this.membership = membership;
         this.batchIntervalMs = batchIntervalMs;
@@ -99,7 +113,7 @@ public final class CommitCoordinator {
         this.sender = sender;
         this.events = events;
         this.listener = listener;
-        this.accounts = new AccountQueue(self);
+        this.accounts = new AccountQueue(orderer);
     }
 
     /**
@@ -112,9 +126,9 @@ public final class CommitCoordinator {
      */
     public void startInstall(List<PixelWrite> adopted, List<AccountEntry> adoptedAccounts, Membership adoptedConfig,
                              VectorClock version, long accountsHeld, long now) {
-        lastCounter = version.get(self);
+        lastCounter = version.get(orderer);
         for (PixelWrite write : adopted) {
-            if (write.nodeId() == self) {
+            if (write.nodeId() == orderer) {
                 lastCounter = Math.max(lastCounter, write.dot().counter());
             }
         }
@@ -239,7 +253,8 @@ public final class CommitCoordinator {
         List<PixelWrite> writes = new ArrayList<>(retry.subList(0, take));
         retry.subList(0, take).clear();
         while (retry.isEmpty() && !queue.isEmpty() && writes.size() < batchLimit) {
-            writes.add(queue.pollFirst().toWrite(self, version.with(self, ++lastCounter), epoch, nextProposalId));
+            writes.add(queue.pollFirst().toWrite(orderer, version.with(orderer, ++lastCounter), epoch,
+                nextProposalId));
         }
         return writes;
     }
