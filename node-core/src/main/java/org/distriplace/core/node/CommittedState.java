@@ -45,14 +45,19 @@ final class CommittedState {
     private final AccountBook accounts = new AccountBook();
     private final CooldownLedger cooldowns;
     private final HybridLogicalClock hlc;
+    private final int group;
     private final EventStore store;
     private final List<Subscriber> subscribers = new ArrayList<>();
     private final RecentRequests recentRequests = new RecentRequests(200_000);
     private final int snapshotEveryWrites;
     private long writesAtSnapshot;
 
-    /** @param hlc the node's hybrid logical clock, which every write and entry committed here moves on */
-    CommittedState(NodeConfig config, EventStore store, HybridLogicalClock hlc) {
+    /**
+     * @param group the group whose state this is, which its snapshots are stored under
+     * @param hlc   the node's hybrid logical clock, which every write and entry committed here moves on
+     */
+    CommittedState(NodeConfig config, int group, EventStore store, HybridLogicalClock hlc) {
+        this.group = group;
         this.hlc = hlc;
         // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
         this.requestWindowMs = 2 * config.placeTimeoutMs();
@@ -89,8 +94,11 @@ final class CommittedState {
         subscribers.add(subscriber);
     }
 
-    /** Rebuilds the replica from storage: the last snapshot, then every write logged after it. */
-    void restore(EventStore.StoredState stored, long now) {
+    /**
+     * Rebuilds the replica from storage: the group's last snapshot, then the group's writes logged after it (those
+     * the snapshot covers are duplicates here), and the account entries the group ordered.
+     */
+    void restore(EventStore.GroupState stored, List<PixelWrite> log, List<AccountEntry> accountEntries, long now) {
         if (stored.snapshot() != null) {
             replica.mergeFullState(stored.snapshot().tiles(), stored.snapshot().version());
             cooldowns.mergeCommitted(stored.snapshot().cooldowns());
@@ -98,9 +106,9 @@ final class CommittedState {
             stored.snapshot().tiles().forEach(tile -> observeNewest(tile, now));
         }
         writesAtSnapshot = replica.committedWrites();
-        apply(stored.committedSinceSnapshot(), now);
+        apply(log, now);
         List<AccountEntry> entries = new ArrayList<>();
-        applyAccounts(stored.accounts(), now, entries);
+        applyAccounts(accountEntries, now, entries);
         subscribers.forEach(Subscriber::reloaded);
         subscribers.forEach(subscriber -> subscriber.accountsCommitted(entries));
     }
@@ -206,7 +214,7 @@ final class CommittedState {
             everything.add(replica.canvas().tile(tile));
         }
         long stamp = hlc.now(now);
-        store.saveSnapshot(new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(stamp),
+        store.saveSnapshot(group, new EventStore.Snapshot(everything, replica.version(), cooldowns.recent(stamp),
             recentRequestsAt(stamp)));
         writesAtSnapshot = replica.committedWrites();
     }

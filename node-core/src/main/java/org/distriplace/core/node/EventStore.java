@@ -11,8 +11,9 @@ import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 
 /**
- * What a node keeps across crashes: its promised epoch, the batches it voted for, every committed write, and
- * snapshots of full state it received. A write must be durable before anything the node does after it can be
+ * What a node keeps across crashes: for each group it takes part in (ADR 0017), its promised epoch, the batches it
+ * voted for, its configuration and snapshots of its replica; and every committed write and account entry (whose
+ * dots name their group). A write must be durable before anything the node does after it can be
  * observed (a message sent, a client answered, a pixel announced), so a node killed at any point restarts with
  * everything it acknowledged. Plain stores make each call durable before it returns; stores written behind the
  * node ({@link QueuedEventStore}) number their writes, and the node holds its effects until the writes issued
@@ -31,14 +32,14 @@ public interface EventStore {
     /** Everything stored so far; an empty state for a new node. */
     StoredState load();
 
-    /** The epoch this node promised, and to whom (before the promise is sent). */
-    void saveEpoch(long epoch, int promisedTo);
+    /** The epoch this node promised in {@code group}, and to whom (before the promise is sent). */
+    void saveEpoch(int group, long epoch, int promisedTo);
 
-    /** The participant's in-doubt batches and installed epoch (before a vote is sent). */
-    void saveInDoubt(long installedEpoch, List<Batch> inDoubt);
+    /** The participant's in-doubt batches and installed epoch in {@code group} (before a vote is sent). */
+    void saveInDoubt(int group, long installedEpoch, List<Batch> inDoubt);
 
-    /** A committed configuration newer than the one stored (before the batch that carried it leaves doubt). */
-    void saveMembership(Membership membership);
+    /** A committed configuration of {@code group} newer than the one stored (before its batch leaves doubt). */
+    void saveMembership(int group, Membership membership);
 
     /** Account entries committed (new here), in one transaction. */
     void appendAccounts(List<AccountEntry> entries);
@@ -52,8 +53,8 @@ public interface EventStore {
      */
     void appendHistory(List<PixelWrite> writes);
 
-    /** Full state received from a peer: the whole canvas after the merge. */
-    void saveSnapshot(Snapshot snapshot);
+    /** Full state of {@code group}'s replica (after a merge, or every so many writes): its whole rectangle. */
+    void saveSnapshot(int group, Snapshot snapshot);
 
     /**
      * The whole canvas (every tile), its version, the cooldown entries still in force and the client requests
@@ -69,14 +70,37 @@ public interface EventStore {
     }
 
     /**
-     * What {@link #load} returns; {@code snapshot} and {@code membership} are null when none was saved;
-     * {@code historyDots} are the writes the history holds (whatever way they came); {@code accounts} every account
-     * entry committed, in the order stored.
+     * What one group stored ({@link StoredState#group}); {@code snapshot} and {@code membership} are null when none
+     * was saved.
      */
-    record StoredState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
-                       List<PixelWrite> committedSinceSnapshot, Membership membership, DotRanges historyDots,
+    record GroupState(long epoch, int promisedTo, long installedEpoch, List<Batch> inDoubt, Snapshot snapshot,
+                      Membership membership) {
+        public static final GroupState EMPTY = new GroupState(0, 0, 0, List.of(), null, null);
+
+        public GroupState {
+            inDoubt = List.copyOf(inDoubt);
+        }
+    }
+
+    /**
+     * What {@link #load} returns: each group's own part by group number (a group that stored nothing is absent);
+     * {@code committedSinceSnapshot} the committed writes, in the order stored, from the first that some group's
+     * snapshot does not cover (each group replays those of its own orderers); {@code historyDots} the writes the
+     * history holds (whatever way they came); {@code accounts} every account entry committed, in the order stored.
+     */
+    record StoredState(Map<Integer, GroupState> groups, List<PixelWrite> committedSinceSnapshot, DotRanges historyDots,
                        List<AccountEntry> accounts) {
-        public static final StoredState EMPTY = new StoredState(0, 0, 0, List.of(), null, List.of(), null,
-            new DotRanges(), List.of());
+        public static final StoredState EMPTY = new StoredState(Map.of(), List.of(), new DotRanges(), List.of());
+
+        public StoredState {
+            groups = Map.copyOf(groups);
+            committedSinceSnapshot = List.copyOf(committedSinceSnapshot);
+            accounts = List.copyOf(accounts);
+        }
+
+        /** What {@code group} stored; {@link GroupState#EMPTY} when nothing. */
+        public GroupState group(int group) {
+            return groups.getOrDefault(group, GroupState.EMPTY);
+        }
     }
 }

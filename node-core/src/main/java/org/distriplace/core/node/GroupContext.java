@@ -1,13 +1,17 @@
 package org.distriplace.core.node;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.ToIntFunction;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
@@ -37,7 +41,7 @@ final class GroupContext {
     GroupContext(NodeShared node, int group, MembershipView members, BullyElection.Listener reactions) {
         this.node = node;
         this.group = group;
-        this.state = new CommittedState(node.config(), node.store(), node.hlc());
+        this.state = new CommittedState(node.config(), group, node.store(), node.hlc());
         this.members = members;
         NodeConfig config = node.config();
         // Restored from storage when the node starts (BullyElection#restore).
@@ -141,8 +145,10 @@ final class GroupContext {
      * The group starts from what the node stored: its committed state, its configuration and its election's
      * promise; the roles restore their own parts after.
      */
-    void start(EventStore.StoredState stored, long now) {
-        state.restore(stored, now);
+    void start(EventStore.StoredState everything, long now) {
+        EventStore.GroupState stored = everything.group(group);
+        state.restore(stored, mine(everything.committedSinceSnapshot(), PixelWrite::nodeId),
+            mine(everything.accounts(), AccountEntry::nodeId), now);
         lifecycle(now, Stage.RESTORED, replica().committedWrites() + " committed writes, epoch " + stored.epoch());
         if (stored.membership() != null) {
             members.restore(stored.membership());
@@ -155,12 +161,17 @@ final class GroupContext {
         election.restore(stored.epoch(), stored.promisedTo());
     }
 
+    /** The items this group ordered, in order (every item, for a node of one group). */
+    private <T> List<T> mine(List<T> items, ToIntFunction<T> orderer) {
+        return items.stream().filter(item -> node.groupOf(orderer.applyAsInt(item)) == group).toList();
+    }
+
     /**
      * Disaster recovery, asked for explicitly: this node becomes the only member of a configuration numbered well
      * above any it or its in-doubt batches know, so nodes of the old cluster that come back take it on (and find
      * themselves removed) instead of keeping a configuration of their own under the same number.
      */
-    private void forceNewCluster(EventStore.StoredState stored, long now) {
+    private void forceNewCluster(EventStore.GroupState stored, long now) {
         Membership old = members.current();
         long newest = stored.inDoubt().stream().filter(Batch::changesConfig)
             .mapToLong(batch -> batch.config().version()).max().orElse(0);

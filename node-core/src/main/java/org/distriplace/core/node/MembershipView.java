@@ -11,15 +11,20 @@ import org.distriplace.core.model.Membership;
 final class MembershipView {
 
     private final int self;
+    private final int group;
     private final EventStore store;
     private boolean asksToJoin;
     private boolean leaving;
     private Membership current;
     private List<Integer> others;
 
-    /** @param asksToJoin whether this node, when outside the configuration, asks to be admitted */
-    MembershipView(int self, List<Integer> initialMembers, EventStore store, boolean asksToJoin) {
+    /**
+     * @param group      the group whose configuration this is (0: the cluster's)
+     * @param asksToJoin whether this node, when outside the configuration, asks to be admitted
+     */
+    MembershipView(int self, int group, List<Integer> initialMembers, EventStore store, boolean asksToJoin) {
         this.self = self;
+        this.group = group;
         this.store = store;
         this.asksToJoin = asksToJoin;
         use(Membership.initial(initialMembers));
@@ -71,7 +76,7 @@ final class MembershipView {
             return false;
         }
         current = committed;
-        store.saveMembership(committed);
+        store.saveMembership(group, committed);
         others = othersIn(committed);
         return true;
     }

@@ -55,7 +55,7 @@ public final class NodeEngine {
      */
     public NodeEngine(NodeConfig config, Clock clock, Scheduler scheduler, Transport transport, EventStore store,
                       Random random, EventSink events, CommitFeed feed) {
-        MembershipView members = new MembershipView(config.nodeId(), config.members(), store,
+        MembershipView members = new MembershipView(config.nodeId(), 0, config.members(), store,
             config.asksToJoinWhenOutside());
         this.node = new NodeShared(config, clock, store, events, transport, members.others());
         this.cluster = new ShardGroup(node, 0, members, random, this::refuseLocal);

@@ -8,6 +8,7 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.protocol.failure.FailureDetector;
+import org.distriplace.core.protocol.shard.Orderers;
 
 /**
  * What a node has once, however many groups it takes part in (ADR 0017): who it is and how it is configured, its
@@ -86,6 +87,11 @@ final class NodeShared {
 
     DurabilityGate gate() {
         return gate;
+    }
+
+    /** The group an orderer's writes and entries belong to: by its number when sharded, else the only one. */
+    int groupOf(int orderer) {
+        return config.sharded() ? Orderers.group(orderer) : 0;
     }
 
     FailureDetector detector() {

@@ -44,19 +44,19 @@ public abstract class QueuedEventStore implements EventStore {
     }
 
     @Override
-    public void saveEpoch(long epoch, int promisedTo) {
-        queue(() -> durable.saveEpoch(epoch, promisedTo));
+    public void saveEpoch(int group, long epoch, int promisedTo) {
+        queue(() -> durable.saveEpoch(group, epoch, promisedTo));
     }
 
     @Override
-    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
+    public void saveInDoubt(int group, long installedEpoch, List<Batch> inDoubt) {
         List<Batch> copy = List.copyOf(inDoubt);
-        queue(() -> durable.saveInDoubt(installedEpoch, copy));
+        queue(() -> durable.saveInDoubt(group, installedEpoch, copy));
     }
 
     @Override
-    public void saveMembership(Membership membership) {
-        queue(() -> durable.saveMembership(membership));
+    public void saveMembership(int group, Membership membership) {
+        queue(() -> durable.saveMembership(group, membership));
     }
 
     @Override
@@ -79,7 +79,7 @@ public abstract class QueuedEventStore implements EventStore {
 
     /** Snapshots are immutable copies taken on the node's thread; encoding them happens when the write runs. */
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        queue(() -> durable.saveSnapshot(snapshot));
+    public void saveSnapshot(int group, Snapshot snapshot) {
+        queue(() -> durable.saveSnapshot(group, snapshot));
     }
 }

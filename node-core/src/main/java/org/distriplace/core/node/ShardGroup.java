@@ -81,10 +81,11 @@ final class ShardGroup {
     /** Restores the group from what the node stored and announces it to the group's other members (JOIN). */
     void start(EventStore.StoredState stored, long now) {
         ctx.start(stored, now);
-        voting.restore(stored.installedEpoch(), stored.inDoubt());
+        EventStore.GroupState mine = stored.group(ctx.group());
+        voting.restore(mine.installedEpoch(), mine.inDoubt());
         history.restore(stored.historyDots());
         catchUp.start(now);
-        configurations.announceAtStart(stored.epoch(), now);
+        configurations.announceAtStart(mine.epoch(), now);
         for (int peer : ctx.members().others()) {
             ctx.send(peer, new PeerMessage.Join(ctx.self(), ctx.election().epoch(), ctx.replica().version()));
         }
@@ -140,7 +141,7 @@ final class ShardGroup {
 
         @Override
         public void epochChanged(long from, long to, int promisedTo, long now) {
-            ctx.store().saveEpoch(to, promisedTo);
+            ctx.store().saveEpoch(ctx.group(), to, promisedTo);
         }
 
         private void endLeadership(long now) {

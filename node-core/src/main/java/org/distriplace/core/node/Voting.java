@@ -157,6 +157,6 @@ final class Voting {
     }
 
     private void saveInDoubt() {
-        ctx.store().saveInDoubt(participant.installedEpoch(), participant.inDoubt());
+        ctx.store().saveInDoubt(ctx.group(), participant.installedEpoch(), participant.inDoubt());
     }
 }

@@ -20,12 +20,7 @@ import org.distriplace.core.node.EventStore;
  */
 public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQuery {
 
-    private long epoch;
-    private int promisedTo;
-    private long installedEpoch;
-    private List<Batch> inDoubt = List.of();
-    private Snapshot snapshot;
-    private Membership membership;
+    private final Map<Integer, GroupState> groups = new TreeMap<>();
     private final List<PixelWrite> committed = new ArrayList<>();
     private final List<AccountEntry> accounts = new ArrayList<>();
     private final Map<Integer, TreeMap<Long, PixelWrite>> history = new TreeMap<>();
@@ -36,25 +31,32 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
     public StoredState load() {
         DotRanges dots = new DotRanges();
         history.values().forEach(writes -> writes.values().forEach(write -> dots.add(write.dot())));
-        return new StoredState(epoch, promisedTo, installedEpoch, inDoubt, snapshot, List.copyOf(committed),
-            membership, dots, List.copyOf(accounts));
+        return new StoredState(groups, committed, dots, accounts);
+    }
+
+    private GroupState group(int group) {
+        return groups.getOrDefault(group, GroupState.EMPTY);
     }
 
     @Override
-    public void saveEpoch(long epoch, int promisedTo) {
-        this.epoch = epoch;
-        this.promisedTo = promisedTo;
+    public void saveEpoch(int group, long epoch, int promisedTo) {
+        GroupState was = group(group);
+        groups.put(group, new GroupState(epoch, promisedTo, was.installedEpoch(), was.inDoubt(), was.snapshot(),
+            was.membership()));
     }
 
     @Override
-    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
-        this.installedEpoch = installedEpoch;
-        this.inDoubt = List.copyOf(inDoubt);
+    public void saveInDoubt(int group, long installedEpoch, List<Batch> inDoubt) {
+        GroupState was = group(group);
+        groups.put(group, new GroupState(was.epoch(), was.promisedTo(), installedEpoch, inDoubt, was.snapshot(),
+            was.membership()));
     }
 
     @Override
-    public void saveMembership(Membership membership) {
-        this.membership = membership;
+    public void saveMembership(int group, Membership membership) {
+        GroupState was = group(group);
+        groups.put(group, new GroupState(was.epoch(), was.promisedTo(), was.installedEpoch(), was.inDoubt(),
+            was.snapshot(), membership));
     }
 
     @Override
@@ -111,9 +113,11 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
     }
 
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        this.snapshot = snapshot;
-        // The snapshot holds every write its version names; later writes stay in the log.
+    public void saveSnapshot(int group, Snapshot snapshot) {
+        GroupState was = group(group);
+        groups.put(group, new GroupState(was.epoch(), was.promisedTo(), was.installedEpoch(), was.inDoubt(),
+            snapshot, was.membership()));
+        // The snapshot holds every write its version names (its group's orderers); later writes stay in the log.
         committed.removeIf(write -> write.dot().counter() <= snapshot.version().get(write.nodeId()));
     }
 }

@@ -3,12 +3,13 @@ package org.distriplace.core.store;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import org.distriplace.core.node.EventStore;
 
 /**
@@ -16,14 +17,16 @@ import org.distriplace.core.node.EventStore;
  * tile) took long enough to stall the group commit it rode in, and every write waiting on it; yet a snapshot only
  * shortens a restart's replay, and nothing waits for it to be durable. So the writer only notes which writes the
  * snapshot covers; a thread of its own encodes it; the writer stores the encoded snapshot with its next transaction
- * (or when the store loads or closes). A newer snapshot encoded before an older one was stored replaces it.
+ * (or when the store loads or closes). A newer snapshot of a group encoded before an older one was stored replaces
+ * it; each group (ADR 0017) keeps its own newest.
  *
  * <p>{@link #submit} and {@link #storeReady} are called on the store's thread; encoding runs on this class's.
  */
 final class RecoverySnapshots {
 
-    /** A snapshot ready to insert: the ordinal of the last write it covers, and its encoded columns. */
-    private record Encoded(long afterSeq, byte[] version, byte[] cooldowns, byte[] requests, byte[] tiles) {
+    /** A snapshot ready to insert: its group, the ordinal of the last write it covers, its encoded columns. */
+    private record Encoded(int group, long afterSeq, byte[] version, byte[] cooldowns, byte[] requests,
+                           byte[] tiles) {
     }
 
     private final Connection db;
@@ -32,37 +35,53 @@ final class RecoverySnapshots {
         thread.setDaemon(true);
         return thread;
     });
-    private final AtomicReference<Encoded> ready = new AtomicReference<>();
+    /** The newest snapshot encoded and not stored yet, of each group. */
+    private final Map<Integer, Encoded> ready = new ConcurrentHashMap<>();
     private Future<?> lastSubmitted;
 
     RecoverySnapshots(Connection db) {
         this.db = db;
     }
 
-    /** Encodes {@code snapshot}, which covers the writes up to ordinal {@code afterSeq}, in the background. */
-    void submit(long afterSeq, EventStore.Snapshot snapshot) {
-        lastSubmitted = encoder.submit(() -> ready.set(new Encoded(afterSeq, BinaryFormat.clock(snapshot.version()),
-            BinaryFormat.cooldowns(snapshot.cooldowns()), BinaryFormat.requests(snapshot.recentRequests()),
-            BinaryFormat.tiles(snapshot.tiles()))));
+    /**
+     * Encodes {@code snapshot} of {@code group}, which covers the writes up to ordinal {@code afterSeq}, in the
+     * background.
+     */
+    void submit(int group, long afterSeq, EventStore.Snapshot snapshot) {
+        lastSubmitted = encoder.submit(() -> ready.put(group, new Encoded(group, afterSeq,
+            BinaryFormat.clock(snapshot.version()), BinaryFormat.cooldowns(snapshot.cooldowns()),
+            BinaryFormat.requests(snapshot.recentRequests()), BinaryFormat.tiles(snapshot.tiles()))));
     }
 
-    /** Inserts the newest encoded snapshot, if one is ready, in the caller's transaction; drops older ones. */
+    /**
+     * Inserts each group's newest encoded snapshot, if one is ready, in the caller's transaction; drops the group's
+     * older ones.
+     */
     void storeReady() throws SQLException {
-        Encoded snapshot = ready.getAndSet(null);
-        if (snapshot == null) {
-            return;
+        for (Integer group : List.copyOf(ready.keySet())) {
+            Encoded snapshot = ready.remove(group);
+            if (snapshot != null) {
+                store(snapshot);
+            }
         }
-        try (PreparedStatement insert = db.prepareStatement("INSERT INTO snapshots (after_seq, version, "
-            + "cooldowns, requests, tiles) VALUES (?, ?, ?, ?, ?)")) {
-            insert.setLong(1, snapshot.afterSeq());
-            insert.setBytes(2, snapshot.version());
-            insert.setBytes(3, snapshot.cooldowns());
-            insert.setBytes(4, snapshot.requests());
-            insert.setBytes(5, snapshot.tiles());
+    }
+
+    private void store(Encoded snapshot) throws SQLException {
+        try (PreparedStatement insert = db.prepareStatement("INSERT INTO snapshots (grp, after_seq, version, "
+            + "cooldowns, requests, tiles) VALUES (?, ?, ?, ?, ?, ?)")) {
+            insert.setInt(1, snapshot.group());
+            insert.setLong(2, snapshot.afterSeq());
+            insert.setBytes(3, snapshot.version());
+            insert.setBytes(4, snapshot.cooldowns());
+            insert.setBytes(5, snapshot.requests());
+            insert.setBytes(6, snapshot.tiles());
             insert.executeUpdate();
         }
-        try (Statement s = db.createStatement()) {
-            s.execute("DELETE FROM snapshots WHERE id < (SELECT MAX(id) FROM snapshots)");
+        try (PreparedStatement older = db.prepareStatement("DELETE FROM snapshots WHERE grp = ? AND id < "
+            + "(SELECT MAX(id) FROM snapshots WHERE grp = ?)")) {
+            older.setInt(1, snapshot.group());
+            older.setInt(2, snapshot.group());
+            older.executeUpdate();
         }
     }
 

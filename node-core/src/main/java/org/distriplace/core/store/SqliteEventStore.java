@@ -11,8 +11,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.distriplace.core.history.HistoryWriter;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
@@ -29,23 +34,36 @@ import org.distriplace.core.node.NodeConfig;
  * transaction. In-doubt batches, the promised epoch and compressed snapshots of full state (encoded off the commit
  * path: {@link RecoverySnapshots}) sit beside them.
  *
- * <p>A data directory belongs to one node of one canvas: opening it with another node id or canvas size fails.
+ * <p>A node of a sharded cluster (ADR 0017) keeps each group's epoch, configuration, batches in doubt and snapshot
+ * apart (meta keys ending {@code @group}, {@code group_in_doubt}, the snapshots' {@code grp}); writes and account
+ * entries need no group, since their dots name their orderer.
+ *
+ * <p>A data directory belongs to one node of one canvas and one cut into shards: opening it with another node id,
+ * canvas size or shards fails.
  * Not thread-safe: used from the node's thread. Failures throw {@link StorageException}.
  */
 public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     public static final String FILE_NAME = "distri-place.db";
+    /** The shards a data directory of one shard holds (it names none in its meta). */
+    private static final String ONE_SHARD = "1x1";
 
     private final Connection db;
     private final HistoryTable history;
     private final RecoverySnapshots snapshots;
+    private final InDoubtRows inDoubt;
+    /** The groups whose snapshots a restart replays the log from: the shards when sharded, else group 0. */
+    private final List<Integer> orderingGroups;
     /** True while {@link #inOneTransaction} runs: the writes it runs then commit together, not one by one. */
     private boolean grouping;
 
-    private SqliteEventStore(Connection db, int width) {
+    private SqliteEventStore(Connection db, NodeConfig config) {
         this.db = db;
-        this.history = new HistoryTable(db, width);
+        this.history = new HistoryTable(db, config.width());
         this.snapshots = new RecoverySnapshots(db);
+        this.inDoubt = new InDoubtRows(db);
+        int shards = config.shardGrid().shards().size();
+        this.orderingGroups = config.sharded() ? IntStream.rangeClosed(1, shards).boxed().toList() : List.of(0);
     }
 
     /** Opens (or creates) the store in {@code dataDir} for the node and canvas of {@code config}. */
@@ -53,7 +71,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve(FILE_NAME));
-            SqliteEventStore store = new SqliteEventStore(db, config.width());
+            SqliteEventStore store = new SqliteEventStore(db, config);
             store.initialise(config);
             return store;
         } catch (IOException | SQLException e) {
@@ -66,23 +84,33 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             s.execute("PRAGMA journal_mode=WAL");
             s.execute("PRAGMA synchronous=FULL");
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-            s.execute("CREATE TABLE IF NOT EXISTS in_doubt (epoch INTEGER NOT NULL, proposal_id INTEGER NOT NULL, "
-                + "leader_id INTEGER NOT NULL, writes BLOB NOT NULL, PRIMARY KEY (epoch, proposal_id))");
-            addColumnIfMissing(s, "in_doubt", "config", "TEXT");
-            addColumnIfMissing(s, "in_doubt", "accounts", "BLOB");
+            InDoubtRows.create(s);
             s.execute("CREATE TABLE IF NOT EXISTS accounts (node_id INTEGER NOT NULL, counter INTEGER NOT NULL, "
                 + "entry BLOB NOT NULL, PRIMARY KEY (node_id, counter))");
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
                 + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
+            addColumnIfMissing(s, "snapshots", "grp", "INTEGER NOT NULL DEFAULT 0");
             if (tableExists(s, "writes")) {
                 // Older data directories: the row-per-write table, perhaps without provenance, is moved into chunks.
                 addColumnIfMissing(s, "writes", "epoch", "INTEGER NOT NULL DEFAULT 0");
                 addColumnIfMissing(s, "writes", "batch", "INTEGER NOT NULL DEFAULT 0");
             }
         }
+        // A one-shard directory names no shards, as before shards existed: one that was opened before without them
+        // is one shard's, and refuses shards as a sharded one refuses another cut.
+        String shards = config.sharded() ? config.shardColumns() + "x" + config.shardRows() + "/" + config.replicas()
+            : ONE_SHARD;
+        String heldShards = getMeta("node_id") == null ? shards : metaOr("shards", ONE_SHARD);
         checkIdentity("node_id", Integer.toString(config.nodeId()));
         checkIdentity("canvas", config.width() + "x" + config.height());
+        if (!heldShards.equals(shards)) {
+            throw new SQLException("this data directory holds shards " + heldShards + ", not " + shards
+                + "; use another --data-dir");
+        }
+        if (config.sharded()) {
+            putMeta("shards", shards);
+        }
         db.setAutoCommit(false);
         try (Statement s = db.createStatement()) {
             history.open(s);
@@ -100,7 +128,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     }
 
     /** Data directories written before a column existed gain it (empty) on open. */
-    private static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+    static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
         try (ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (r.next()) {
                 if (r.getString("name").equals(column)) {
@@ -125,27 +153,58 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     public StoredState load() {
         storeSnapshotNow();
         try {
-            long epoch = Long.parseLong(metaOr("epoch", "0"));
-            int promisedTo = Integer.parseInt(metaOr("promised_to", "0"));
-            long installed = Long.parseLong(metaOr("installed_epoch", "0"));
-            List<Batch> inDoubt = loadInDoubt();
-            long afterSeq = 0;
-            Snapshot snapshot = null;
-            try (Statement s = db.createStatement();
-                 ResultSet r = s.executeQuery("SELECT after_seq, version, cooldowns, requests, tiles FROM snapshots "
-                     + "ORDER BY id DESC LIMIT 1")) {
-                if (r.next()) {
-                    afterSeq = r.getLong(1);
-                    snapshot = new Snapshot(BinaryFormat.tiles(r.getBytes(5)), BinaryFormat.clock(r.getBytes(2)),
-                        BinaryFormat.cooldowns(r.getBytes(3)), BinaryFormat.requests(r.getBytes(4)));
+            Map<Integer, GroupState> groups = new TreeMap<>();
+            Map<Integer, Long> snapshotAfter = new TreeMap<>();
+            for (int group : storedGroups()) {
+                Snapshot snapshot = null;
+                try (PreparedStatement s = db.prepareStatement("SELECT after_seq, version, cooldowns, requests, "
+                    + "tiles FROM snapshots WHERE grp = ? ORDER BY id DESC LIMIT 1")) {
+                    s.setInt(1, group);
+                    try (ResultSet r = s.executeQuery()) {
+                        if (r.next()) {
+                            snapshotAfter.put(group, r.getLong(1));
+                            snapshot = new Snapshot(BinaryFormat.tiles(r.getBytes(5)),
+                                BinaryFormat.clock(r.getBytes(2)), BinaryFormat.cooldowns(r.getBytes(3)),
+                                BinaryFormat.requests(r.getBytes(4)));
+                        }
+                    }
                 }
+                String membership = getMeta(key("membership", group));
+                groups.put(group, new GroupState(Long.parseLong(metaOr(key("epoch", group), "0")),
+                    Integer.parseInt(metaOr(key("promised_to", group), "0")),
+                    Long.parseLong(metaOr(key("installed_epoch", group), "0")), inDoubt.load(group), snapshot,
+                    membership == null ? null : Membership.decode(membership)));
             }
-            String membership = getMeta("membership");
-            return new StoredState(epoch, promisedTo, installed, inDoubt, snapshot, history.logAfter(afterSeq),
-                membership == null ? null : Membership.decode(membership), history.dots(), loadAccounts());
+            long replayFrom = orderingGroups.stream().mapToLong(group -> snapshotAfter.getOrDefault(group, 0L))
+                .min().orElse(0);
+            return new StoredState(groups, history.logAfter(replayFrom), history.dots(), loadAccounts());
         } catch (SQLException e) {
             throw failure("load", e);
         }
+    }
+
+    /** Group 0, and every group that stored a snapshot, an epoch, a configuration or batches in doubt. */
+    private Set<Integer> storedGroups() throws SQLException {
+        Set<Integer> groups = new TreeSet<>(List.of(0));
+        groups.addAll(inDoubt.shardGroups());
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT DISTINCT grp FROM snapshots")) {
+            while (r.next()) {
+                groups.add(r.getInt(1));
+            }
+        }
+        try (Statement s = db.createStatement();
+             ResultSet r = s.executeQuery("SELECT key FROM meta WHERE key LIKE '%@%'")) {
+            while (r.next()) {
+                groups.add(Integer.parseInt(r.getString(1).substring(r.getString(1).indexOf('@') + 1)));
+            }
+        }
+        return groups;
+    }
+
+    /** A group's meta key: group 0's is the key itself (as before shards existed), others' end {@code @group}. */
+    private static String key(String name, int group) {
+        return group == 0 ? name : name + "@" + group;
     }
 
     private List<AccountEntry> loadAccounts() throws SQLException {
@@ -159,56 +218,24 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         return entries;
     }
 
-    private List<Batch> loadInDoubt() throws SQLException {
-        List<Batch> batches = new ArrayList<>();
-        try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT epoch, proposal_id, leader_id, writes, config, accounts "
-                 + "FROM in_doubt ORDER BY epoch, proposal_id")) {
-            while (r.next()) {
-                String config = r.getString(5);
-                byte[] accounts = r.getBytes(6);
-                batches.add(new Batch(r.getLong(1), r.getLong(2), r.getInt(3), BinaryFormat.writes(r.getBytes(4)),
-                    config == null ? null : Membership.decode(config),
-                    accounts == null ? List.of() : AccountFormat.entries(accounts)));
-            }
-        }
-        return batches;
-    }
-
     @Override
-    public void saveEpoch(long epoch, int promisedTo) {
+    public void saveEpoch(int group, long epoch, int promisedTo) {
         transaction("save epoch", () -> {
-            putMeta("epoch", Long.toString(epoch));
-            putMeta("promised_to", Integer.toString(promisedTo));
+            putMeta(key("epoch", group), Long.toString(epoch));
+            putMeta(key("promised_to", group), Integer.toString(promisedTo));
         });
     }
 
     @Override
-    public void saveMembership(Membership membership) {
-        transaction("save membership", () -> putMeta("membership", membership.encode()));
+    public void saveMembership(int group, Membership membership) {
+        transaction("save membership", () -> putMeta(key("membership", group), membership.encode()));
     }
 
     @Override
-    public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
+    public void saveInDoubt(int group, long installedEpoch, List<Batch> batches) {
         transaction("save in-doubt batches", () -> {
-            try (Statement s = db.createStatement()) {
-                s.execute("DELETE FROM in_doubt");
-            }
-            try (PreparedStatement insert = db.prepareStatement(
-                "INSERT INTO in_doubt (epoch, proposal_id, leader_id, writes, config, accounts) "
-                    + "VALUES (?, ?, ?, ?, ?, ?)")) {
-                for (Batch batch : inDoubt) {
-                    insert.setLong(1, batch.epoch());
-                    insert.setLong(2, batch.proposalId());
-                    insert.setInt(3, batch.leaderId());
-                    insert.setBytes(4, BinaryFormat.writes(batch.writes()));
-                    insert.setString(5, batch.changesConfig() ? batch.config().encode() : null);
-                    insert.setBytes(6, batch.accounts().isEmpty() ? null : AccountFormat.entries(batch.accounts()));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-            putMeta("installed_epoch", Long.toString(installedEpoch));
+            inDoubt.save(group, batches);
+            putMeta(key("installed_epoch", group), Long.toString(installedEpoch));
         });
     }
 
@@ -243,8 +270,8 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
      * transaction after that (see {@link RecoverySnapshots}), not in this one.
      */
     @Override
-    public void saveSnapshot(Snapshot snapshot) {
-        snapshots.submit(history.lastOrdinal(), snapshot);
+    public void saveSnapshot(int group, Snapshot snapshot) {
+        snapshots.submit(group, history.lastOrdinal(), snapshot);
     }
 
     /** Stores the snapshot being encoded now, waiting for it (up to ten seconds): before a load, or closing. */

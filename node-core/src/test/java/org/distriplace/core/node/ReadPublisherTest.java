@@ -24,7 +24,7 @@ class ReadPublisherTest {
 
     /** 4000 wide: four rows a band, so a 12-row canvas has three bands. */
     private final NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(4000, 12).cooldownMs(5_000).build();
-    private final CommittedState state = new CommittedState(config, new MemoryEventStore(), new HybridLogicalClock());
+    private final CommittedState state = new CommittedState(config, 0, new MemoryEventStore(), new HybridLogicalClock());
     private final List<String> told = new ArrayList<>();
     private final List<ReadView> views = new ArrayList<>();
     private long issued;
@@ -97,7 +97,7 @@ class ReadPublisherTest {
 
     @Test
     void fullStateFromAPeerIsPublishedWholeAsAReload() {
-        CommittedState peer = new CommittedState(config, new MemoryEventStore(), new HybridLogicalClock());
+        CommittedState peer = new CommittedState(config, 0, new MemoryEventStore(), new HybridLogicalClock());
         peer.commit(List.of(write(2, 1, 100, 10)), 10_000);
         List<TileState> tiles = new ArrayList<>();
         for (int tile = 0; tile < peer.replica().canvas().tileCount(); tile++) {

@@ -236,7 +236,7 @@ class NodeRuntimeTest {
         nodes.clear();
         for (var store : stores) {
             var stored = store.load();
-            assertTrue(stored.snapshot() != null, "a snapshot every 7 writes");
+            assertTrue(stored.group(0).snapshot() != null, "a snapshot every 7 writes");
             assertTrue(stored.committedSinceSnapshot().size() < 7, "only writes since it are replayed");
             store.close();
         }

@@ -50,18 +50,18 @@ class WriteBehindTest {
         }
 
         @Override
-        public void saveEpoch(long epoch, int promisedTo) {
-            memory.saveEpoch(epoch, promisedTo);
+        public void saveEpoch(int group, long epoch, int promisedTo) {
+            memory.saveEpoch(group, epoch, promisedTo);
         }
 
         @Override
-        public void saveMembership(Membership membership) {
-            memory.saveMembership(membership);
+        public void saveMembership(int group, Membership membership) {
+            memory.saveMembership(group, membership);
         }
 
         @Override
-        public void saveInDoubt(long installedEpoch, List<Batch> inDoubt) {
-            memory.saveInDoubt(installedEpoch, inDoubt);
+        public void saveInDoubt(int group, long installedEpoch, List<Batch> inDoubt) {
+            memory.saveInDoubt(group, installedEpoch, inDoubt);
         }
 
         @Override
@@ -80,8 +80,8 @@ class WriteBehindTest {
         }
 
         @Override
-        public void saveSnapshot(Snapshot snapshot) {
-            memory.saveSnapshot(snapshot);
+        public void saveSnapshot(int group, Snapshot snapshot) {
+            memory.saveSnapshot(group, snapshot);
         }
     }
 

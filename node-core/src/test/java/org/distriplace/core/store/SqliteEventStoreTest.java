@@ -33,9 +33,9 @@ class SqliteEventStoreTest {
     void aNewStoreIsEmpty() {
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             EventStore.StoredState state = store.load();
-            assertEquals(0, state.epoch());
-            assertEquals(List.of(), state.inDoubt());
-            assertNull(state.snapshot());
+            assertEquals(0, state.group(0).epoch());
+            assertEquals(List.of(), state.group(0).inDoubt());
+            assertNull(state.group(0).snapshot());
             assertEquals(List.of(), state.committedSinceSnapshot());
         }
     }
@@ -46,17 +46,17 @@ class SqliteEventStoreTest {
         PixelWrite b = write(3, 2, 2, 2);
         Batch doubt = new Batch(4, 7, 3, List.of(write(3, 3, 3, 3)));
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
-            store.saveEpoch(4, 3);
+            store.saveEpoch(0, 4, 3);
             store.appendCommitted(List.of(a, b));
             store.appendCommitted(List.of(b));
-            store.saveInDoubt(4, List.of(doubt));
+            store.saveInDoubt(0, 4, List.of(doubt));
         }
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             EventStore.StoredState state = store.load();
-            assertEquals(4, state.epoch());
-            assertEquals(3, state.promisedTo());
-            assertEquals(4, state.installedEpoch());
-            assertEquals(List.of(doubt), state.inDoubt());
+            assertEquals(4, state.group(0).epoch());
+            assertEquals(3, state.group(0).promisedTo());
+            assertEquals(4, state.group(0).installedEpoch());
+            assertEquals(List.of(doubt), state.group(0).inDoubt());
             assertEquals(List.of(a, b), state.committedSinceSnapshot(), "a write stored twice is kept once");
             assertEquals(2, store.storedWrites());
         }
@@ -71,14 +71,14 @@ class SqliteEventStoreTest {
         PixelWrite after = write(1, 2, 5, 5);
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             store.appendCommitted(List.of(before));
-            store.saveSnapshot(new EventStore.Snapshot(tiles, VectorClock.EMPTY.with(1, 1), Map.of("alice", 9L),
+            store.saveSnapshot(0, new EventStore.Snapshot(tiles, VectorClock.EMPTY.with(1, 1), Map.of("alice", 9L),
                 Map.of(2, List.of(5L, 6L))));
             store.appendCommitted(List.of(after));
             EventStore.StoredState state = store.load();
-            assertEquals(tiles, state.snapshot().tiles());
-            assertEquals(VectorClock.EMPTY.with(1, 1), state.snapshot().version());
-            assertEquals(Map.of("alice", 9L), state.snapshot().cooldowns());
-            assertEquals(Map.of(2, List.of(5L, 6L)), state.snapshot().recentRequests());
+            assertEquals(tiles, state.group(0).snapshot().tiles());
+            assertEquals(VectorClock.EMPTY.with(1, 1), state.group(0).snapshot().version());
+            assertEquals(Map.of("alice", 9L), state.group(0).snapshot().cooldowns());
+            assertEquals(Map.of(2, List.of(5L, 6L)), state.group(0).snapshot().recentRequests());
             assertEquals(List.of(after), state.committedSinceSnapshot());
             assertEquals(2, store.storedWrites());
         }
@@ -95,12 +95,12 @@ class SqliteEventStoreTest {
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             store.appendAccounts(List.of(alice));
             store.appendAccounts(List.of(alice, ban));
-            store.saveInDoubt(4, List.of(doubt));
+            store.saveInDoubt(0, 4, List.of(doubt));
         }
         try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
             EventStore.StoredState state = store.load();
             assertEquals(List.of(alice, ban), state.accounts(), "an entry stored twice is kept once");
-            assertEquals(List.of(doubt), state.inDoubt());
+            assertEquals(List.of(doubt), state.group(0).inDoubt());
         }
     }
 
@@ -176,7 +176,7 @@ class SqliteEventStoreTest {
             for (PixelWrite w : writes.subList(0, 1_500)) {
                 store.appendCommitted(List.of(w));
             }
-            store.saveSnapshot(new EventStore.Snapshot(List.of(), VectorClock.EMPTY.with(3, 1_500), Map.of(),
+            store.saveSnapshot(0, new EventStore.Snapshot(List.of(), VectorClock.EMPTY.with(3, 1_500), Map.of(),
                 Map.of()));
             store.appendCommitted(writes.subList(1_500, 1_600));
         }
