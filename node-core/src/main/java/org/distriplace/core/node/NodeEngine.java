@@ -1,5 +1,6 @@
 package org.distriplace.core.node;
 
+import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.Replica;
@@ -61,8 +62,8 @@ public final class NodeEngine {
         this.cluster = new ShardGroup(node, 0, members, random, this::refuseLocal);
         this.ctx = cluster.ctx();
         this.scheduler = scheduler;
-        this.readers = new ReadPublisher(config, ctx.replica(), ctx.cooldowns(), ctx.state().accounts(),
-            node.gate(), feed);
+        this.readers = new ReadPublisher(config, new WholeCanvas(config.width(), List.of(ctx.replica())),
+            List.of(ctx.cooldowns()), ctx.state().accounts(), node.gate(), feed);
         CatchUp catchUp = cluster.catchUp();
         Leadership leadership = cluster.leadership();
         this.heartbeats = new Heartbeats(ctx, catchUp, cluster.steps());

@@ -1,8 +1,9 @@
 package org.distriplace.core.node;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.distriplace.core.account.AccountBook;
-import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
@@ -21,18 +22,22 @@ final class ReadPublisher implements CommittedState.Subscriber {
     /** The placement times are rebuilt once they hold this many more users than the cooldown ledger. */
     private static final int PRUNE_SLACK = 1_024;
 
-    private final Replica replica;
-    private final CooldownLedger cooldowns;
+    private final WholeCanvas canvas;
+    private final List<CooldownLedger> cooldowns;
     private final AccountBook accounts;
     private final DurabilityGate gate;
     private final CommitFeed feed;
     private CanvasImage image;
     private PlacementTimes placements = PlacementTimes.EMPTY;
 
-    ReadPublisher(NodeConfig config, Replica replica, CooldownLedger cooldowns, AccountBook accounts,
+    /**
+     * @param canvas    every replica the node holds, between them the whole canvas
+     * @param cooldowns the ledgers of the groups that order writes (one per shard): placements are their union
+     */
+    ReadPublisher(NodeConfig config, WholeCanvas canvas, List<CooldownLedger> cooldowns, AccountBook accounts,
                   DurabilityGate gate, CommitFeed feed) {
-        this.replica = replica;
-        this.cooldowns = cooldowns;
+        this.canvas = canvas;
+        this.cooldowns = List.copyOf(cooldowns);
         this.accounts = accounts;
         this.gate = gate;
         this.feed = feed;
@@ -51,7 +56,7 @@ final class ReadPublisher implements CommittedState.Subscriber {
                 changed[band] = copyBand(band);
             }
             placements = placements.with(write.user(), write.timestamp());
-            newest[i] = replica.canvas().stampAt(write.x(), write.y()).equals(write.stamp());
+            newest[i] = canvas.stampAt(write.x(), write.y()).equals(write.stamp());
         }
         image = image.withBands(changed);
         ReadView view = view();
@@ -70,7 +75,7 @@ final class ReadPublisher implements CommittedState.Subscriber {
             every[band] = copyBand(band);
         }
         image = image.withBands(every);
-        placements = PlacementTimes.of(cooldowns.committed());
+        placements = PlacementTimes.of(committedPlacements());
         ReadView view = view();
         gate.run(() -> {
             feed.publish(view);
@@ -89,18 +94,29 @@ final class ReadPublisher implements CommittedState.Subscriber {
 
     /** Forgets placements the cooldown ledger pruned, once enough have gone that rebuilding is worth it. */
     void prune() {
-        if (placements.size() > 2 * cooldowns.size() + PRUNE_SLACK) {
-            placements = PlacementTimes.of(cooldowns.committed());
+        int ledgers = cooldowns.stream().mapToInt(CooldownLedger::size).sum();
+        if (placements.size() > 2 * ledgers + PRUNE_SLACK) {
+            placements = PlacementTimes.of(committedPlacements());
         }
+    }
+
+    /** Each player's newest committed placement, over every group's ledger. */
+    private Map<String, Long> committedPlacements() {
+        if (cooldowns.size() == 1) {
+            return cooldowns.get(0).committed();
+        }
+        Map<String, Long> newest = new HashMap<>();
+        cooldowns.forEach(ledger -> ledger.committed().forEach((user, stamp) -> newest.merge(user, stamp, Math::max)));
+        return newest;
     }
 
     private byte[] copyBand(int band) {
         int first = image.firstRow(band);
-        return replica.canvas().copyRows(first, Math.min(image.bandRows(), image.height() - first));
+        return canvas.copyRows(first, Math.min(image.bandRows(), image.height() - first));
     }
 
     private ReadView view() {
-        return new ReadView(image, replica.version(), replica.canvas().stateHashHex(), replica.committedWrites(),
-            placements, cooldowns.cooldownMs(), accounts.snapshot());
+        return new ReadView(image, canvas.version(), canvas.stateHashHex(), canvas.committedWrites(), placements,
+            cooldowns.get(0).cooldownMs(), accounts.snapshot());
     }
 }

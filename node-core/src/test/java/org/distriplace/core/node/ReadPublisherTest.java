@@ -48,8 +48,8 @@ class ReadPublisherTest {
         }
     };
 
-    private final ReadPublisher publisher = new ReadPublisher(config, state.replica(), state.cooldowns(), state.accounts(),
-        gate, feed);
+    private final ReadPublisher publisher = new ReadPublisher(config, new WholeCanvas(4000, List.of(state.replica())),
+        List.of(state.cooldowns()), state.accounts(), gate, feed);
 
     ReadPublisherTest() {
         state.subscribe(publisher);
