@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.distriplace.core.sim.Faults;
+import org.distriplace.core.protocol.shard.ShardGrid;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
 import org.distriplace.core.sim.SimulationResult;
@@ -78,6 +79,15 @@ public final class SimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, never). Not with --leavers.")
     long autoRemoveAfterMs;
 
+    @Option(names = "--shards", defaultValue = "1x1", description = "Cut the canvas into COLSxROWS shards, each its "
+        + "own group of replicas (default: ${DEFAULT-VALUE}, one shard every node holds). Not with membership changes "
+        + "yet.")
+    String shards;
+
+    @Option(names = "--replicas", defaultValue = "3", description = "Replicas of each shard (default: "
+        + "${DEFAULT-VALUE}).")
+    int replicas;
+
     @Option(names = "--trace", description = "Print every event of the run, in order (with --seed).")
     boolean trace;
 
@@ -95,9 +105,12 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ScenarioOptions options;
         try {
+            int side = ScenarioOptions.defaults().canvasSize();
+            ShardGrid grid = ShardGrid.parse(shards, side, side);
             options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
                 .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind)
-                .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs));
+                .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs))
+                .withSharding(new ScenarioOptions.Sharding(grid.cols(), grid.rows(), replicas));
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
         }

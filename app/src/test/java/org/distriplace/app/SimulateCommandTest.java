@@ -54,4 +54,15 @@ class SimulateCommandTest {
         assertEquals(2, cli.run("simulate", "--nodes", "5", "--leavers", "1", "--auto-remove-after-ms", "3000"));
         assertTrue(cli.err().contains("simulated apart"), cli.err());
     }
+
+    @Test
+    void aShardedClusterRunsAndItsReplayNamesTheShards() {
+        assertEquals(0, cli.run("simulate", "--nodes", "6", "--seeds", "3", "--base-seed", "9", "--duration", "10",
+            "--shards", "3x2", "--replicas", "3"));
+        assertTrue(cli.out().strip().matches("(?s).*3 runs, 0 violations.*"), cli.out());
+        assertEquals(2, cli.run("simulate", "--shards", "3by2"));
+        assertTrue(cli.err().contains("COLSxROWS"), cli.err());
+        assertEquals(2, cli.run("simulate", "--shards", "2x2", "--joiners", "1"));
+        assertTrue(cli.err().contains("sharded cluster"), cli.err());
+    }
 }

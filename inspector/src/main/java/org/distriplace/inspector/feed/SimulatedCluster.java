@@ -109,7 +109,8 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** A fresh simulation of the settings, started: every one built from them goes through the same states. */
     private Simulation build() {
         ScenarioOptions options = new ScenarioOptions(settings.nodes(), Set.of(), Long.MAX_VALUE / 4, 0, 60_000,
-            settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, ScenarioOptions.Churn.NONE);
+            settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, ScenarioOptions.Churn.NONE,
+            ScenarioOptions.Sharding.NONE);
         Simulation built = new Simulation(settings.seed(), options, config -> config
             .heartbeatMs(settings.heartbeatMs())
             .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)

@@ -45,6 +45,8 @@ public final class EventFormat {
                 + (e.dots().size() == 1 ? " write" : " writes");
         } else if (event instanceof NodeEvent.PlacementFailed e) {
             return "placement by " + e.user() + " failed: " + e.code() + " " + e.message();
+        } else if (event instanceof NodeEvent.InGroup e) {
+            return "g" + e.group() + " " + describe(e.event());
         }
         return event.toString();
     }

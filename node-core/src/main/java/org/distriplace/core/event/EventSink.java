@@ -32,4 +32,23 @@ public interface EventSink {
             }
         };
     }
+
+    /** This sink for a group's events: group 0's as they are, any other's inside {@link NodeEvent.InGroup}. */
+    default EventSink inGroup(int group) {
+        if (group == 0) {
+            return this;
+        }
+        EventSink whole = this;
+        return new EventSink() {
+            @Override
+            public void emit(NodeEvent event) {
+                whole.emit(new NodeEvent.InGroup(group, event));
+            }
+
+            @Override
+            public boolean wantsMessages() {
+                return whole.wantsMessages();
+            }
+        };
+    }
 }

@@ -106,4 +106,27 @@ public sealed interface NodeEvent {
     /** A client placement was refused or gave up, with the error code. */
     record PlacementFailed(long at, int node, String user, String code, String message) implements NodeEvent {
     }
+
+    /**
+     * Something that happened in one of a sharded node's groups other than the cluster's (ADR 0017): a shard's
+     * election, commits and catching up, told apart from every other group's, whose epochs and proposals are their
+     * own. Group 0's events go bare, so a one-shard cluster's are as they were.
+     */
+    record InGroup(int group, NodeEvent event) implements NodeEvent {
+        public InGroup {
+            if (group < 1 || event instanceof InGroup) {
+                throw new IllegalArgumentException("a group other than 0, around an event of no group");
+            }
+        }
+
+        @Override
+        public long at() {
+            return event.at();
+        }
+
+        @Override
+        public int node() {
+            return event.node();
+        }
+    }
 }

@@ -82,11 +82,12 @@ final class ClientGateway implements CommittedState.Subscriber {
         if (color == null || !ctx.config().palette().contains(color)) {
             return new PlaceException(PlaceError.BAD_COLOR, color + " is not in the palette");
         }
-        if (ctx.members().removed()) {
+        MembershipView cluster = ctx.cluster().members(); // a learner of this group takes placements too
+        if (cluster.removed()) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self + " was removed from the cluster and "
                 + "takes no placements");
         }
-        if (!ctx.members().isMember()) {
+        if (!cluster.isMember()) {
             return new PlaceException(PlaceError.NOT_READY, "node " + self
                 + " is waiting to be admitted to the cluster");
         }

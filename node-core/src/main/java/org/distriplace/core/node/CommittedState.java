@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.distriplace.core.account.AccountBook;
+import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.Hlc;
@@ -12,6 +13,7 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
+import org.distriplace.core.protocol.shard.Shard;
 
 /**
  * One group's committed state, and everything that must happen whenever it grows: the replica, durable storage
@@ -54,16 +56,17 @@ final class CommittedState {
 
     /**
      * @param group the group whose state this is, which its snapshots are stored under
+     * @param area  the part of the canvas its replica holds (the whole canvas, or a shard's rectangle)
      * @param hlc   the node's hybrid logical clock, which every write and entry committed here moves on
      */
-    CommittedState(NodeConfig config, int group, EventStore store, HybridLogicalClock hlc) {
+    CommittedState(NodeConfig config, int group, Shard area, EventStore store, HybridLogicalClock hlc) {
         this.group = group;
         this.hlc = hlc;
         // Origins give up on a request after the place timeout; twice that covers clocks a little apart.
         this.requestWindowMs = 2 * config.placeTimeoutMs();
         this.snapshotEveryWrites = config.snapshotEveryWrites();
-        this.replica = new Replica(config.width(), config.height(), config.tileSize(), config.palette(),
-            config.logRetention());
+        this.replica = new Replica(new CanvasReplica(area.x(), area.y(), area.width(), area.height(),
+            config.tileSize(), config.palette()), config.logRetention());
         this.cooldowns = new CooldownLedger(config.cooldownMs());
         this.store = store;
     }

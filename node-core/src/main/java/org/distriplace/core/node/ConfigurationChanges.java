@@ -29,7 +29,9 @@ final class ConfigurationChanges {
         if (!members.adopt(committed)) {
             return;
         }
-        ctx.detector().usePeersAddedAt(members.others(), now);
+        if (ctx.isCluster()) {
+            ctx.detector().usePeersAddedAt(members.others(), now); // one detector per node: the cluster's members
+        }
         ctx.election().useMembers(committed.members());
         leadership.useMembership(committed);
         ctx.learnAddresses(committed.peers());
@@ -50,6 +52,9 @@ final class ConfigurationChanges {
             ctx.lifecycle(now, Stage.REMOVED, "not a member of configuration " + members.current().version() + " "
                 + members.current().members() + ": it left or was removed, and stays out (a node started with rejoin "
                 + "asks to join again)");
+        } else if (members.learning()) {
+            ctx.lifecycle(now, Stage.JOINING, "learning the commits of replicas " + members.current().members()
+                + " without a vote; epoch " + epoch + ", version " + ctx.replica().version());
         } else {
             ctx.lifecycle(now, Stage.JOINING, (members.isMember() ? "" : "asking " + members.others()
                 + " to admit it; ") + "epoch " + epoch + ", version " + ctx.replica().version());

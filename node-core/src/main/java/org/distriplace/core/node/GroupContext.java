@@ -2,10 +2,13 @@ package org.distriplace.core.node;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.ToIntFunction;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.AccountEntry;
@@ -16,6 +19,7 @@ import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
 import org.distriplace.core.protocol.shard.Orderers;
+import org.distriplace.core.protocol.shard.Shard;
 
 /**
  * What every role of one group shares (ADR 0017): the group's committed state, the membership it holds and its
@@ -30,23 +34,31 @@ final class GroupContext {
 
     private final NodeShared node;
     private final int group;
+    /** The cluster group's context: its configuration names the cluster's members, its book the bans. */
+    private final GroupContext cluster;
     private final CommittedState state;
     private final MembershipView members;
     private final BullyElection election;
+    private final EventSink events;
 
     /**
+     * @param area      the part of the canvas the group's replica holds
      * @param members   the group's configuration as this node holds it
      * @param reactions what the node does when the group's election changes leadership (on the node's thread)
+     * @param cluster   the cluster group's context; null for the cluster group itself
      */
-    GroupContext(NodeShared node, int group, MembershipView members, BullyElection.Listener reactions) {
+    GroupContext(NodeShared node, int group, Shard area, MembershipView members, BullyElection.Listener reactions,
+                 GroupContext cluster) {
         this.node = node;
         this.group = group;
-        this.state = new CommittedState(node.config(), group, node.store(), node.hlc());
+        this.cluster = cluster == null ? this : cluster;
+        this.state = new CommittedState(node.config(), group, area, node.store(), node.hlc());
         this.members = members;
+        this.events = node.events().inGroup(group);
         NodeConfig config = node.config();
         // Restored from storage when the node starts (BullyElection#restore).
         this.election = new BullyElection(config.nodeId(), members.current().members(), config.answerTimeoutMs(),
-            config.coordinatorTimeoutMs(), 0, 0, this::send, node.events(), reactions);
+            config.coordinatorTimeoutMs(), 0, 0, this::send, events, reactions);
         election.useFailureDetector(node.detector()::isDead);
     }
 
@@ -81,8 +93,9 @@ final class GroupContext {
         return node.store();
     }
 
+    /** Where the group's events go: group 0's bare, others' inside {@link NodeEvent.InGroup}. */
     EventSink events() {
-        return node.events();
+        return events;
     }
 
     DurabilityGate gate() {
@@ -113,6 +126,30 @@ final class GroupContext {
         return election;
     }
 
+    /** True for the cluster group, which orders configurations and accounts and watches every member. */
+    boolean isCluster() {
+        return cluster == this;
+    }
+
+    /** The cluster group's context (this one's, in group 0). */
+    GroupContext cluster() {
+        return cluster;
+    }
+
+    /**
+     * The cluster's members outside this group's configuration, this node aside: they learn the group's commits
+     * (none in group 0, where the configuration is the cluster's).
+     */
+    Set<Integer> learners() {
+        if (cluster == this) {
+            return Set.of();
+        }
+        Set<Integer> learners = new TreeSet<>(cluster.members().current().members());
+        learners.removeAll(members.current().members());
+        learners.remove(self());
+        return learners;
+    }
+
     /** The leader this node names to others: itself while it leads, else the one it follows (0 for none). */
     int claimedLeader() {
         return election.isLeader() ? self() : election.leaderId();
@@ -123,13 +160,21 @@ final class GroupContext {
         node.send(group, to, message);
     }
 
+    /**
+     * Sends a message that names its group itself (a history request names the orderer whose writes it wants) on its
+     * own, never in a bundle: it is answered off the peer's node thread, which opens no bundle.
+     */
+    void sendBare(int to, PeerMessage message) {
+        node.sendAlone(to, message);
+    }
+
     /** Tells the transport where peers learned of through the protocol can be dialled. */
     void learnAddresses(Map<Integer, String> addresses) {
         node.learnAddresses(addresses);
     }
 
     void lifecycle(long now, Stage stage, String detail) {
-        node.lifecycle(now, stage, detail);
+        events.emit(new NodeEvent.Lifecycle(now, self(), stage, detail));
     }
 
     /** True from start until stop: the node takes part and takes requests. */
@@ -156,7 +201,9 @@ final class GroupContext {
         if (node.config().forceNewCluster()) {
             forceNewCluster(stored, now);
         }
-        node.detector().usePeers(members.others());
+        if (isCluster()) {
+            node.detector().usePeers(members.others());
+        }
         election.useMembers(members.current().members());
         election.restore(stored.epoch(), stored.promisedTo());
     }

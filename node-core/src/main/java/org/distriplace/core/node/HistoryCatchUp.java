@@ -81,7 +81,7 @@ final class HistoryCatchUp implements CommittedState.Subscriber {
         peers.sort(null);
         int peer = peers.get(Math.floorMod(nextPeer, peers.size()));
         pending = new Ask(peer, node, missing[0], missing[1], now);
-        ctx.send(peer, new PeerMessage.HistoryRequest(ctx.self(), node, missing[0], missing[1]));
+        ctx.sendBare(peer, new PeerMessage.HistoryRequest(ctx.self(), node, missing[0], missing[1]));
     }
 
     /** A peer's answer: its writes in the range asked become history; what it lacked is asked of another. */

@@ -158,7 +158,7 @@ final class Leadership {
             config.batchMs(), config.voteTimeoutMs(), config.resendMs(), config.maxBatch(), ctx::send, ctx.events(),
             decisions);
         term.install(coordinator);
-        coordinator.setLearners(joiners.keySet());
+        coordinator.setLearners(learners());
         ctx.lifecycle(now, Stage.INSTALLING, "epoch " + term.epoch() + ": adopting " + adopted.size()
             + " writes from epoch " + recovery.decidingEpoch()
             + (adoptedConfig == null ? "" : " and configuration " + adoptedConfig.members()));
@@ -216,6 +216,17 @@ final class Leadership {
         return term == null || term.coordinator() == null ? List.of() : term.coordinator().drainUnproposedChanges();
     }
 
+    /** Who hears proposals without a vote: joiners catching up, and a shard's learners (every other member). */
+    private Set<Integer> learners() {
+        Set<Integer> learners = ctx.learners();
+        if (learners.isEmpty()) {
+            return joiners.keySet();
+        }
+        Set<Integer> all = new TreeSet<>(learners);
+        all.addAll(joiners.keySet());
+        return all;
+    }
+
     // ---------------------------------------------------------------- joiners
 
     /**
@@ -235,7 +246,7 @@ final class Leadership {
             String at = request.address().isEmpty() ? "" : " at " + request.address();
             ctx.lifecycle(now, Stage.LEARNER_ADDED, "node " + from + at
                 + " asks to join; it receives proposals as a learner");
-            term.coordinator().setLearners(joiners.keySet());
+            term.coordinator().setLearners(learners());
         }
     }
 
@@ -337,7 +348,7 @@ final class Leadership {
         deadSince.keySet().retainAll(committed.members());
         if (term != null && term.coordinator() != null) {
             term.coordinator().useMembership(committed);
-            term.coordinator().setLearners(joiners.keySet());
+            term.coordinator().setLearners(learners());
         }
     }
 

@@ -5,8 +5,9 @@ import org.distriplace.core.model.Membership;
 
 /**
  * The newest committed configuration this node holds, and the other members it names. Every role reads it; only
- * {@link #adopt} changes it, storing a newer configuration before anyone uses it. A node outside the configuration
- * is either joining (it asks to be admitted) or removed (it stays out). Owned by the node's thread.
+ * {@link #adopt} changes it, storing a newer configuration before anyone uses it. A node outside the cluster's
+ * configuration is either joining (it asks to be admitted) or removed (it stays out); outside a shard's (ADR 0017),
+ * it is a learner of the shard: it follows its commits without a vote. Owned by the node's thread.
  */
 final class MembershipView {
 
@@ -14,6 +15,7 @@ final class MembershipView {
     private final int group;
     private final EventStore store;
     private boolean asksToJoin;
+    private final boolean learnsWhenOutside;
     private boolean leaving;
     private Membership current;
     private List<Integer> others;
@@ -23,11 +25,22 @@ final class MembershipView {
      * @param asksToJoin whether this node, when outside the configuration, asks to be admitted
      */
     MembershipView(int self, int group, List<Integer> initialMembers, EventStore store, boolean asksToJoin) {
+        this(self, group, initialMembers, store, asksToJoin, false);
+    }
+
+    private MembershipView(int self, int group, List<Integer> initialMembers, EventStore store, boolean asksToJoin,
+                           boolean learnsWhenOutside) {
         this.self = self;
         this.group = group;
         this.store = store;
         this.asksToJoin = asksToJoin;
+        this.learnsWhenOutside = learnsWhenOutside;
         use(Membership.initial(initialMembers));
+    }
+
+    /** A shard group's configuration, of {@code replicas} at first: outside it, this node learns the shard. */
+    static MembershipView ofShard(int self, int group, List<Integer> replicas, EventStore store) {
+        return new MembershipView(self, group, replicas, store, false, true);
     }
 
     Membership current() {
@@ -60,9 +73,14 @@ final class MembershipView {
         return !isMember() && asksToJoin;
     }
 
+    /** True when this node is outside a shard's configuration: it learns the shard's commits without a vote. */
+    boolean learning() {
+        return !isMember() && learnsWhenOutside;
+    }
+
     /** True when this node is outside the configuration and stays out: it was removed, and does not rejoin. */
     boolean removed() {
-        return !isMember() && !asksToJoin;
+        return !isMember() && !asksToJoin && !learnsWhenOutside;
     }
 
     /** Takes on the configuration restored from storage at start. */

@@ -3,7 +3,9 @@ package org.distriplace.core.node;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.NodeEvent;
@@ -38,15 +40,14 @@ public final class NodeEngine {
     private static final long HOUSEKEEPING_MS = 1_000;
 
     private final NodeShared node;
+    private final Groups groups;
     private final ShardGroup cluster;
     private final GroupContext ctx;
     private final Scheduler scheduler;
     private final ReadPublisher readers;
     private final Heartbeats heartbeats;
-    private final ClientGateway clients;
     private final AccountGateway accounts;
     private final RemovalRequests removals;
-    private final MessageRoutes routes;
     private final NodeReports reports;
     private long nextHousekeeping;
     private long droppedParts;
@@ -59,24 +60,28 @@ public final class NodeEngine {
         MembershipView members = new MembershipView(config.nodeId(), 0, config.members(), store,
             config.asksToJoinWhenOutside());
         this.node = new NodeShared(config, clock, store, events, transport, members.others());
-        this.cluster = new ShardGroup(node, 0, members, random, this::refuseLocal);
+        this.groups = Groups.of(node, members, random, this::refuseLocal);
+        this.cluster = groups.cluster();
         this.ctx = cluster.ctx();
         this.scheduler = scheduler;
-        this.readers = new ReadPublisher(config, new WholeCanvas(config.width(), List.of(ctx.replica())),
-            List.of(ctx.cooldowns()), ctx.state().accounts(), node.gate(), feed);
-        CatchUp catchUp = cluster.catchUp();
-        Leadership leadership = cluster.leadership();
-        this.heartbeats = new Heartbeats(ctx, catchUp, cluster.steps());
-        this.clients = new ClientGateway(ctx, catchUp, leadership, cluster.admission());
-        this.accounts = new AccountGateway(ctx, catchUp, leadership, cluster.accountAdmission());
-        this.removals = new RemovalRequests(ctx, leadership);
-        this.routes = new MessageRoutes(ctx.election(), heartbeats, catchUp, cluster.voting(), leadership,
-            cluster.admission(), clients, cluster.accountAdmission(), accounts, cluster.history());
-        this.reports = new NodeReports(ctx, catchUp, cluster.voting(), leadership, clients);
-        ctx.state().subscribe(readers);
-        ctx.state().subscribe(clients);
-        ctx.state().subscribe(accounts);
-        ctx.state().subscribe(cluster.history());
+        this.readers = new ReadPublisher(config, new WholeCanvas(config.width(), groups.writing().stream()
+            .map(group -> group.ctx().replica()).toList()), groups.writing().stream()
+            .map(group -> group.ctx().cooldowns()).toList(), ctx.state().accounts(), node.gate(), feed);
+        this.heartbeats = cluster.greetings();
+        this.accounts = new AccountGateway(ctx, cluster.catchUp(), cluster.leadership(), cluster.accountAdmission());
+        this.removals = new RemovalRequests(ctx, cluster.leadership());
+        this.reports = new NodeReports(ctx, cluster.catchUp(), cluster.voting(), cluster.leadership(),
+            cluster.clients());
+        for (ShardGroup group : groups.all()) {
+            group.connect(accounts);
+            // In this order: readers see a commit before clients are answered, as the one-group node always did.
+            group.ctx().state().subscribe(readers);
+            group.ctx().state().subscribe(group.clients());
+            if (group == cluster) {
+                ctx.state().subscribe(accounts);
+            }
+            group.ctx().state().subscribe(group.history());
+        }
     }
 
     // ---------------------------------------------------------------- lifecycle
@@ -85,7 +90,7 @@ public final class NodeEngine {
     public void start() {
         long now = node.now();
         EventStore.StoredState stored = node.start();
-        cluster.start(stored, now);
+        groups.all().forEach(group -> group.start(stored, now));
         node.endTurn();
         scheduler.schedule(0, this::tick);
     }
@@ -96,7 +101,8 @@ public final class NodeEngine {
             return;
         }
         node.stop();
-        clients.close(new PlaceException(PlaceError.NOT_READY, "node " + node.self() + " stopped"));
+        groups.all().forEach(group -> group.clients().close(new PlaceException(PlaceError.NOT_READY, "node "
+            + node.self() + " stopped")));
         accounts.close(new PlaceException(PlaceError.NOT_READY, "node " + node.self() + " stopped"));
         removals.failAll("node " + node.self() + " stopped");
         node.lifecycle(node.now(), Stage.STOPPED, "");
@@ -118,7 +124,8 @@ public final class NodeEngine {
      * {@link PlaceException}: OUT_OF_BOUNDS, BAD_COLOR, COOLDOWN (with the time left), NO_QUORUM, NOT_READY.
      */
     public CompletableFuture<PlaceResult> place(String user, int x, int y, Color color) {
-        CompletableFuture<PlaceResult> placed = clients.place(user, x, y, color);
+        CompletableFuture<PlaceResult> placed = inCanvas(x, y) ? groups.forPixel(x, y).clients().place(user, x, y,
+            color) : cluster.clients().place(user, x, y, color); // the cluster's gateway refuses it: OUT_OF_BOUNDS
         node.endTurn();
         return placed;
     }
@@ -162,16 +169,16 @@ public final class NodeEngine {
             suspicion(now, change);
         }
         heartbeats.sendIfDue(now);
-        cluster.tickLeadership(now);
-        clients.tick(now);
+        groups.all().forEach(group -> group.tickLeadership(now));
+        groups.all().forEach(group -> group.clients().tick(now));
         accounts.tick(now);
         removals.tick(now);
-        cluster.tickCatchUp(now);
+        groups.all().forEach(group -> group.tickCatchUp(now));
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
-            ctx.cooldowns().prune(ctx.stamp(now));
+            groups.all().forEach(group -> group.ctx().cooldowns().prune(group.ctx().stamp(now)));
             readers.prune();
-            cluster.voting().dropSettledInDoubt();
+            groups.all().forEach(group -> group.voting().dropSettledInDoubt());
         }
         node.endTurn();
         scheduler.schedule(node.config().tickMs(), this::tick);
@@ -181,7 +188,7 @@ public final class NodeEngine {
         node.events().emit(new NodeEvent.SuspicionChanged(now, node.self(), change.peer(), change.from(),
             change.to()));
         if (change.to() == Liveness.DEAD) {
-            cluster.peerDied(change.peer());
+            groups.all().forEach(group -> group.peerDied(change.peer()));
         }
     }
 
@@ -207,9 +214,12 @@ public final class NodeEngine {
         node.endTurn();
     }
 
-    private void deliver(int from, int group, PeerMessage message) {
-        if (group != 0) {
-            droppedParts++; // no group but the cluster's yet (ADR 0017, stage 3)
+    private void deliver(int from, int number, PeerMessage message) {
+        // A history answer comes bare from off the peer's node thread; it names the orderer, so its group.
+        ShardGroup group = groups.get(message instanceof PeerMessage.HistoryResponse answer
+            ? node.groupOf(answer.node()) : number);
+        if (group == null) {
+            droppedParts++;
             return;
         }
         MembershipView members = ctx.members();
@@ -222,10 +232,10 @@ public final class NodeEngine {
         }
         node.detector().heard(from, now).ifPresent(change -> suspicion(now, change));
         if (node.events().wantsMessages()) {
-            node.events().emit(new NodeEvent.MessageReceived(now, node.self(), from, message.kind(),
+            group.ctx().events().emit(new NodeEvent.MessageReceived(now, node.self(), from, message.kind(),
                 message.summary()));
         }
-        message.dispatch(routes, from, now);
+        message.dispatch(group.routes(), from, now);
     }
 
     /** Parts of bundles dropped because they name a group this node does not have. */
@@ -236,8 +246,12 @@ public final class NodeEngine {
     /** A request this node's client made was refused at once by a leader here: its client hears of it. */
     private void refuseLocal(long requestId, PlaceException error, long now) {
         if (!accounts.refuse(requestId, error)) {
-            clients.refuse(requestId, error, now);
+            groups.all().forEach(group -> group.clients().refuse(requestId, error, now));
         }
+    }
+
+    private boolean inCanvas(int x, int y) {
+        return x >= 0 && y >= 0 && x < node.config().width() && y < node.config().height();
     }
 
     // ---------------------------------------------------------------- reads, for reports and the simulator
@@ -252,9 +266,43 @@ public final class NodeEngine {
         return ctx.members().removed();
     }
 
-    /** The replica itself, for the simulator's checks on the node's thread. */
+    /** The replica of the whole canvas, for the simulator's checks on the node's thread; one shard only. */
     public Replica replica() {
+        if (groups.writing().size() != 1) {
+            throw new IllegalStateException("a sharded node holds a replica per shard: replicas()");
+        }
         return ctx.replica();
+    }
+
+    /** The replica of each shard in shard order (one, of the whole canvas, with one shard), on the node's thread. */
+    public List<Replica> replicas() {
+        return groups.writing().stream().map(group -> group.ctx().replica()).toList();
+    }
+
+    /** The replica that holds pixel {@code (x, y)}, on the node's thread. */
+    public Replica replicaAt(int x, int y) {
+        return groups.forPixel(x, y).ctx().replica();
+    }
+
+    /** Each shard as this node sees it, in shard order: replicas, leader, epoch and writes. */
+    public List<ShardReport> shards() {
+        return groups.writing().stream().map(group -> {
+            GroupContext shard = group.ctx();
+            CanvasReplica area = shard.replica().canvas();
+            return new ShardReport(Math.max(0, shard.group() - 1), area.originX(), area.originY(), area.width(),
+                area.height(),
+                shard.members().current().members(), shard.claimedLeader(), shard.election().epoch(),
+                shard.replica().committedWrites(), shard.members().isMember());
+        }).toList();
+    }
+
+    /** The version of every replica the node holds (their orderers differ, so they never overlap). */
+    public VectorClock version() {
+        VectorClock version = VectorClock.EMPTY;
+        for (ShardGroup group : groups.writing()) {
+            version = version.merge(group.ctx().replica().version());
+        }
+        return version;
     }
 
     /** The account book itself, for the simulator's checks on the node's thread. */
@@ -262,9 +310,9 @@ public final class NodeEngine {
         return ctx.state().accounts();
     }
 
-    /** True once the node has caught up with the cluster (or found no one to catch up from). */
+    /** True once the node has caught up with the cluster (or found no one to catch up from), in every group. */
     public boolean isReady() {
-        return cluster.catchUp().ready();
+        return groups.all().stream().allMatch(group -> group.catchUp().ready());
     }
 
     public Role role() {

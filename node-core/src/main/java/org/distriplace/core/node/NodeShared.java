@@ -107,7 +107,8 @@ final class NodeShared {
             return;
         }
         if (events.wantsMessages()) {
-            events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
+            events.inGroup(group).emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(),
+                message.summary()));
         }
         if (outbox != null) {
             outbox.add(to, group, message, gate.issued());
@@ -116,6 +117,20 @@ final class NodeShared {
         } else {
             throw new IllegalStateException("group " + group + " on a node of one group");
         }
+    }
+
+    /**
+     * Sends a message on its own, never in a bundle, even from a sharded node: for what a peer answers off its
+     * node's thread (a history request), where no bundle is opened.
+     */
+    void sendAlone(int to, PeerMessage message) {
+        if (stopped) {
+            return;
+        }
+        if (events.wantsMessages()) {
+            events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
+        }
+        transport.send(to, message);
     }
 
     /** The node's thread finished a turn: what it sent goes out, one message (or two) per peer. */

@@ -6,12 +6,15 @@ import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
 import org.distriplace.core.protocol.election.BullyElection;
+import org.distriplace.core.protocol.shard.Shard;
 
 /**
  * One group of replicas on this node (ADR 0017): its {@link GroupContext} and the roles that run the protocol
  * within it ({@link CatchUp}, {@link Voting}, {@link Leadership}, {@link WriteAdmission}, {@link AccountAdmission},
- * {@link HistoryCatchUp}, {@link ConfigurationChanges}), with the orders of steps that cross those roles written out
- * once. The node's own roles (heartbeats, clients, reads) reach a group through here. Owned by the node's thread.
+ * {@link HistoryCatchUp}, {@link ConfigurationChanges}), its clients' placements ({@link ClientGateway}) and its
+ * greetings ({@link Heartbeats}: only the cluster group's send heartbeats), with the orders of steps that cross those
+ * roles written out once. The node's own roles (accounts, removals, reads) reach a group through here. Owned by
+ * the node's thread.
  */
 final class ShardGroup {
 
@@ -28,11 +31,19 @@ final class ShardGroup {
     private final AccountAdmission accountAdmission;
     private final HistoryCatchUp history;
     private final ConfigurationChanges configurations;
+    private final ClientGateway clients;
+    private final Heartbeats greetings;
     private final LocalRefusals refusals;
     private final CrossRoleSteps steps = new CrossRoleSteps();
+    private MessageRoutes routes;
 
-    ShardGroup(NodeShared node, int group, MembershipView members, Random random, LocalRefusals refusals) {
-        this.ctx = new GroupContext(node, group, members, steps);
+    /**
+     * @param area    the part of the canvas the group's replica holds
+     * @param cluster the cluster group; null when this is it
+     */
+    ShardGroup(NodeShared node, int group, Shard area, MembershipView members, Random random, ShardGroup cluster,
+               LocalRefusals refusals) {
+        this.ctx = new GroupContext(node, group, area, members, steps, cluster == null ? null : cluster.ctx());
         this.refusals = refusals;
         this.catchUp = new CatchUp(ctx, random);
         this.voting = new Voting(ctx, catchUp, steps);
@@ -41,6 +52,27 @@ final class ShardGroup {
         this.accountAdmission = new AccountAdmission(ctx, leadership, steps);
         this.history = new HistoryCatchUp(ctx);
         this.configurations = new ConfigurationChanges(ctx, leadership, catchUp);
+        this.clients = new ClientGateway(ctx, catchUp, leadership, admission);
+        this.greetings = new Heartbeats(ctx, catchUp, steps);
+    }
+
+    /** Routes the group's messages; {@code accounts} is the node's (the cluster group's) account gateway. */
+    void connect(AccountGateway accounts) {
+        this.routes = new MessageRoutes(ctx.election(), greetings, catchUp, voting, leadership, admission, clients,
+            accountAdmission, accounts, history);
+    }
+
+    MessageRoutes routes() {
+        return routes;
+    }
+
+    ClientGateway clients() {
+        return clients;
+    }
+
+    /** The group's greetings; the cluster group's also send the node's heartbeats. */
+    Heartbeats greetings() {
+        return greetings;
     }
 
     GroupContext ctx() {
@@ -93,12 +125,17 @@ final class ShardGroup {
 
     // ---------------------------------------------------------------- the tick, in the node's order
 
-    /** The group's part of the tick before the node's clients: catching up, the election, then leadership. */
+    /**
+     * The group's part of the tick before the node's clients: catching up, the election (learners take no part),
+     * then leadership.
+     */
     void tickLeadership(long now) {
         MembershipView members = ctx.members();
         if (members.isMember()) {
             catchUp.catchUpIfJoining(now);
             ctx.election().tick(now, ctx.detector(), catchUp.graceOver(now));
+        } else if (members.learning()) {
+            catchUp.catchUpIfJoining(now);
         } else if (members.joining()) {
             catchUp.askToJoin(now);
         }
@@ -131,7 +168,9 @@ final class ShardGroup {
 
         @Override
         public void following(int leaderId, long epoch, long now) {
-            ctx.send(leaderId, voting.promise(epoch));
+            if (!ctx.members().learning()) {
+                ctx.send(leaderId, voting.promise(epoch)); // a learner's word counts for nothing in a recovery
+            }
         }
 
         @Override

@@ -56,8 +56,12 @@ final class Voting {
         if (ctx.members().removed()) {
             return; // out of the cluster for good: a stale leader's proposal is none of its business
         }
+        // A learner of a shard (ADR 0017) holds what its leader proposes, to apply what commits, but has no vote.
+        boolean learner = ctx.members().learning();
         if (!followsInEpoch(from, prepare.epoch(), now)) {
-            ctx.send(from, new PeerMessage.Vote(prepare.proposalId(), prepare.epoch(), ctx.self(), false));
+            if (!learner) {
+                ctx.send(from, new PeerMessage.Vote(prepare.proposalId(), prepare.epoch(), ctx.self(), false));
+            }
             return;
         }
         if (prepare.previous() != null) {
@@ -73,6 +77,12 @@ final class Voting {
             || prepare.required() != null && prepare.required().isCoveredBy(ctx.replica().version()));
         if (accept) {
             participant.prepare(batch);
+        }
+        if (learner) {
+            if (!accept) {
+                catchUp.requestSync(from, now, false);
+            }
+            return;
         }
         if (accept || entered) {
             saveInDoubt();

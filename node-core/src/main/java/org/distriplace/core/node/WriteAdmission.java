@@ -64,11 +64,11 @@ final class WriteAdmission {
         if (ctx.state().committedRequest(origin, requestId) || !leadership.firstSighting(origin, requestId)) {
             return;
         }
-        if (ctx.state().accounts().isBanned(user)) {
+        if (ctx.cluster().state().accounts().isBanned(user)) {
             reject(origin, requestId, new PlaceException(PlaceError.BANNED, user + " is banned by a moderator"), now);
             return;
         }
-        int reachable = ctx.detector().reachablePeers().size() + 1;
+        int reachable = reachableMembers();
         int quorum = ctx.members().current().quorum();
         if (reachable < quorum) {
             reject(origin, requestId, new PlaceException(PlaceError.NO_QUORUM, "only " + reachable + " of "
@@ -102,6 +102,14 @@ final class WriteAdmission {
     /** Orders the writes held while this leader recovered, now that it is active. */
     void releaseHeld(long now) {
         leadership.releaseHeld().forEach(update -> onPixelUpdate(update.nodeId(), update, now));
+    }
+
+    /** Members of this group's configuration the failure detector holds reachable, this node included. */
+    private int reachableMembers() {
+        if (ctx.isCluster()) {
+            return ctx.detector().reachablePeers().size() + 1; // every peer it watches is a member
+        }
+        return 1 + (int) ctx.members().others().stream().filter(ctx.detector().reachablePeers()::contains).count();
     }
 
     private void reject(int origin, long requestId, PlaceException error, long now) {

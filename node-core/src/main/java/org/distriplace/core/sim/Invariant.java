@@ -17,7 +17,8 @@ public enum Invariant {
     CONFIGURATIONS(9, "one configuration per version, one node added or removed per change"),
     RETIRED(10, "a removed node never votes or proposes again"),
     HISTORIES(11, "after healing, every replica holds the same history"),
-    ACCOUNTS(12, "one account per name: an acknowledged registration holds on every replica");
+    ACCOUNTS(12, "one account per name: an acknowledged registration holds on every replica"),
+    SHARD_OWN(13, "a write commits in its own shard's group, and in no other");
 
     private final int number;
     private final String description;

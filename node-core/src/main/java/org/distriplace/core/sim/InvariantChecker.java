@@ -14,6 +14,9 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.model.Dot;
 import org.distriplace.core.model.Moderation;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.node.NodeEngine;
+import org.distriplace.core.protocol.shard.Orderers;
+import org.distriplace.core.protocol.shard.ShardGrid;
 
 /**
  * Checks the cluster's safety invariants on every event, and its liveness invariants once the network healed.
@@ -23,7 +26,11 @@ import org.distriplace.core.model.PixelWrite;
 public final class InvariantChecker {
 
     private final long cooldownMs;
-    private final Map<Integer, Long> epochs = new HashMap<>();
+    /** The grid of a sharded run (null for one shard): group {@code 1 + s} commits only shard {@code s}'s pixels. */
+    private final ShardGrid grid;
+    /** Each node's newest epoch in each group, by {@link #key}. */
+    private final Map<Long, Long> epochs = new HashMap<>();
+    /** The leader that committed in each group's epoch, by {@link #key} of group and epoch. */
     private final Map<Long, Integer> committingLeader = new HashMap<>();
     private final Map<Dot, PixelWrite> committed = new HashMap<>();
     private final Map<String, TreeSet<Long>> placementsByUser = new HashMap<>();
@@ -35,7 +42,18 @@ public final class InvariantChecker {
     private Violation violation;
 
     public InvariantChecker(long cooldownMs) {
+        this(cooldownMs, null);
+    }
+
+    /** @param grid the canvas's shards in a sharded run; null for one shard */
+    public InvariantChecker(long cooldownMs, ShardGrid grid) {
         this.cooldownMs = cooldownMs;
+        this.grid = grid;
+    }
+
+    /** One key for a number within a group (a node, an epoch): groups' epochs and nodes' epochs are their own. */
+    private static long key(int group, long within) {
+        return ((long) group << 48) ^ within;
     }
 
     public Violation violation() {
@@ -50,15 +68,25 @@ public final class InvariantChecker {
         return acknowledged.size();
     }
 
-    /** Invariants 3 to 7, 9 and 10, checked on every event. */
+    /** Invariants 3 to 7, 9 and 10, and a shard's own, checked on every event, each within its group. */
     public void onEvent(NodeEvent event) {
+        if (event instanceof NodeEvent.InGroup inGroup) {
+            onEvent(inGroup.group(), inGroup.event());
+        } else {
+            onEvent(0, event);
+        }
+    }
+
+    private void onEvent(int group, NodeEvent event) {
         if (event instanceof NodeEvent.EpochChanged e) {
-            checkEpoch(e);
+            checkEpoch(group, e);
         } else if (event instanceof NodeEvent.MembershipChanged e) {
-            checkConfiguration(e);
-            checkRetirement(e);
+            if (group == 0) {
+                checkConfiguration(e);
+                checkRetirement(e);
+            }
         } else if (event instanceof NodeEvent.Committed c) {
-            checkCommit(c);
+            checkCommit(group, c);
         } else if (event instanceof NodeEvent.CommitPhase phase) {
             checkRetiredQuiet(phase);
         } else if (event instanceof NodeEvent.Lifecycle life && (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
@@ -120,25 +148,30 @@ public final class InvariantChecker {
         return larger.size() == smaller.size() + 1 && larger.containsAll(smaller);
     }
 
-    private void checkEpoch(NodeEvent.EpochChanged change) {
-        long before = epochs.getOrDefault(change.node(), 0L);
+    private void checkEpoch(int group, NodeEvent.EpochChanged change) {
+        long before = epochs.getOrDefault(key(group, change.node()), 0L);
         if (change.from() < before || change.to() < before) {
-            fail(Invariant.EPOCHS, "node " + change.node() + " went from epoch " + before + " to "
+            fail(Invariant.EPOCHS, "node " + change.node() + in(group) + " went from epoch " + before + " to "
                 + change.from() + " -> " + change.to(), change.at());
         }
-        epochs.merge(change.node(), change.to(), Math::max);
+        epochs.merge(key(group, change.node()), change.to(), Math::max);
     }
 
-    private void checkCommit(NodeEvent.Committed commit) {
-        Integer earlier = committingLeader.putIfAbsent(commit.epoch(), commit.leaderId());
+    private static String in(int group) {
+        return group == 0 ? "" : " in group " + group;
+    }
+
+    private void checkCommit(int group, NodeEvent.Committed commit) {
+        Integer earlier = committingLeader.putIfAbsent(key(group, commit.epoch()), commit.leaderId());
         if (earlier != null && earlier != commit.leaderId()) {
-            fail(Invariant.ONE_LEADER, "epoch " + commit.epoch() + " has commits from leaders " + earlier
+            fail(Invariant.ONE_LEADER, "epoch " + commit.epoch() + in(group) + " has commits from leaders " + earlier
                 + " and " + commit.leaderId(), commit.at());
         }
         for (PixelWrite write : commit.writes()) {
+            checkOwnShard(group, write, commit.at());
             PixelWrite known = committed.putIfAbsent(write.dot(), write);
             if (known == null) {
-                checkCooldown(write, commit.at());
+                checkCooldown(group, write, commit.at());
                 checkOncePerRequest(write, commit.at());
             } else if (!known.equals(write)) {
                 fail(Invariant.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
@@ -155,11 +188,20 @@ public final class InvariantChecker {
         }
     }
 
-    private void checkCooldown(PixelWrite write, long at) {
+    /** A write commits in its own shard's group, ordered under that group's orderer (group 0 without shards). */
+    private void checkOwnShard(int group, PixelWrite write, long at) {
+        int own = grid == null ? 0 : 1 + grid.shardAt(write.x(), write.y()).id();
+        if (group != own || grid != null && Orderers.group(write.nodeId()) != own) {
+            fail(Invariant.SHARD_OWN, "write " + write + " of group " + own + " committed in group " + group, at);
+        }
+    }
+
+    /** Until cooldown grants (ADR 0017, stage 4), a sharded run's cooldown holds within each shard. */
+    private void checkCooldown(int group, PixelWrite write, long at) {
         if (cooldownMs == 0 || Moderation.isModeration(write.user())) {
             return; // moderators' restoring writes are exempt by design
         }
-        TreeSet<Long> times = placementsByUser.computeIfAbsent(write.user(), u -> new TreeSet<>());
+        TreeSet<Long> times = placementsByUser.computeIfAbsent(group + "/" + write.user(), u -> new TreeSet<>());
         long time = Hlc.physical(write.timestamp());
         Long before = times.floor(time);
         Long after = times.ceiling(time);
@@ -172,13 +214,13 @@ public final class InvariantChecker {
     }
 
     /**
-     * Invariant 2 after convergence: every acknowledged write is on every live replica, unless a later write
-     * holds its pixel.
+     * Invariant 2 after convergence: every acknowledged write is on every live replica (of its shard), unless a
+     * later write holds its pixel.
      */
-    public void checkDurability(Map<Integer, Replica> liveReplicas, long now) {
+    public void checkDurability(Map<Integer, NodeEngine> liveNodes, long now) {
         for (PixelWrite write : acknowledged) {
-            for (Map.Entry<Integer, Replica> entry : new TreeMap<>(liveReplicas).entrySet()) {
-                Replica replica = entry.getValue();
+            for (Map.Entry<Integer, NodeEngine> entry : new TreeMap<>(liveNodes).entrySet()) {
+                Replica replica = entry.getValue().replicaAt(write.x(), write.y());
                 boolean held = replica.holds(write.dot())
                     && !write.stamp().isAfter(replica.canvas().stampAt(write.x(), write.y()));
                 if (!held) {

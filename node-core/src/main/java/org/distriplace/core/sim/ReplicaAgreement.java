@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.clock.VectorClock;
+import org.distriplace.core.node.NodeEngine;
 
 /**
  * Whether the simulated replicas agree: every node that takes part (not gone for good, not removed) and is up is
- * ready, with the same version, state hash and configuration (invariant 1 once the network healed), and a line
+ * ready, with the same version and state hash of every shard (replicas and learners alike), and configuration (invariant 1 once the network healed), and a line
  * saying how they differ when they do not.
  */
 final class ReplicaAgreement {
@@ -29,12 +32,20 @@ final class ReplicaAgreement {
     /** True when every node up that takes part is ready, with the same version, state hash and configuration. */
     boolean amongLive() {
         List<SimNode> live = nodes.values().stream().filter(n -> n.isUp() && n.participates()).toList();
-        List<Replica> replicas = live.stream().map(n -> n.engine().replica()).toList();
         return live.stream().allMatch(n -> n.engine().isReady())
-            && replicas.stream().map(Replica::version).distinct().count() == 1
-            && replicas.stream().mapToLong(r -> r.canvas().stateHash()).distinct().count() == 1
+            && live.stream().map(n -> versions(n.engine().replicas())).distinct().count() == 1
+            && live.stream().map(n -> hashes(n.engine().replicas())).distinct().count() == 1
             && live.stream().map(n -> n.engine().accounts().version()).distinct().count() == 1
             && live.stream().map(n -> n.engine().report().membership()).distinct().count() == 1;
+    }
+
+    /** Each shard's version, in shard order (the whole canvas's alone with one shard). */
+    private static List<VectorClock> versions(List<Replica> replicas) {
+        return replicas.stream().map(Replica::version).toList();
+    }
+
+    private static List<Long> hashes(List<Replica> replicas) {
+        return replicas.stream().map(replica -> replica.canvas().stateHash()).toList();
     }
 
     /** True when every node up that takes part holds the same history (invariant 11, once the replicas agree). */
@@ -54,15 +65,15 @@ final class ReplicaAgreement {
         return text.toString();
     }
 
-    /** The replica of every node that takes part, by id (the durability check after convergence). */
-    Map<Integer, Replica> replicas() {
-        Map<Integer, Replica> replicas = new TreeMap<>();
+    /** Every node that takes part, by id (the durability check after convergence reads their replicas). */
+    Map<Integer, NodeEngine> participants() {
+        Map<Integer, NodeEngine> engines = new TreeMap<>();
         nodes.forEach((id, node) -> {
             if (node.participates()) {
-                replicas.put(id, node.engine().replica());
+                engines.put(id, node.engine());
             }
         });
-        return replicas;
+        return engines;
     }
 
     /** The account book of every node up that takes part, by id. */
@@ -101,9 +112,10 @@ final class ReplicaAgreement {
             } else if (!node.isUp()) {
                 text.append(" n").append(id).append(" down;");
             } else {
-                Replica replica = node.engine().replica();
+                List<Replica> replicas = node.engine().replicas();
                 text.append(String.format(Locale.ROOT, " n%d %s %s %s accounts %s ready=%s;", id,
-                    node.engine().role(), replica.version(), replica.canvas().stateHashHex(),
+                    node.engine().role(), node.engine().version(), replicas.stream()
+                        .map(replica -> replica.canvas().stateHashHex()).collect(Collectors.joining("/")),
                     node.engine().accounts().version(), node.engine().isReady()));
             }
         });

@@ -21,10 +21,30 @@ import org.distriplace.core.node.NodeConfig;
  * @param writeBehind        nodes write a slow disk behind them (as the threaded runtime writes SQLite), holding
  *                           their effects until their writes are durable; a crash loses what was still queued
  * @param churn              members coming and going during the safety phase
+ * @param sharding           how the canvas is cut into shards, and how many replicas hold each (ADR 0017)
  */
 public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long settleWritesMs,
                               long convergenceBoundMs, int users, long meanThinkMs, long meanFaultGapMs,
-                              int canvasSize, long cooldownMs, boolean writeBehind, Churn churn) {
+                              int canvasSize, long cooldownMs, boolean writeBehind, Churn churn, Sharding sharding) {
+
+    /**
+     * The canvas cut into {@code columns × rows} shards of {@code replicas} replicas each; {@link #NONE} is one
+     * shard every member holds, as before shards existed.
+     */
+    public record Sharding(int columns, int rows, int replicas) {
+
+        public static final Sharding NONE = new Sharding(1, 1, 3);
+
+        public Sharding {
+            if (columns < 1 || rows < 1 || replicas < 1) {
+                throw new IllegalArgumentException("shards and replicas: at least one");
+            }
+        }
+
+        public boolean sharded() {
+            return columns * rows > 1;
+        }
+    }
 
     /**
      * Membership changes during the safety phase, each at a random moment, under every fault.
@@ -55,6 +75,9 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
         if (nodes < 1 || nodes > 64) {
             throw new IllegalArgumentException("1 to 64 nodes");
         }
+        if (sharding.sharded() && !churn.equals(Churn.NONE)) {
+            throw new IllegalArgumentException("members do not come and go in a sharded cluster yet (ADR 0017)");
+        }
         if (nodes + churn.joiners() > 64) {
             throw new IllegalArgumentException("at most 64 nodes in all, joiners included");
         }
@@ -82,12 +105,14 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
             .logRetention(120)
             // Frequent snapshots: restarted nodes restore from snapshot plus the writes after it.
             .snapshotEveryWrites(25)
-            .autoRemoveAfterMs(churn.autoRemoveAfterMs());
+            .autoRemoveAfterMs(churn.autoRemoveAfterMs())
+            .shards(sharding.columns(), sharding.rows())
+            .replicas(sharding.replicas());
     }
 
     public static ScenarioOptions defaults() {
         return new ScenarioOptions(5, EnumSet.allOf(Faults.class), 30_000, 5_000, 60_000, 12, 1_500, 2_500, 16,
-            2_000, false, Churn.NONE);
+            2_000, false, Churn.NONE, Sharding.NONE);
     }
 
     /** Nodes that start outside the cluster during the run and ask to join it. */
@@ -97,31 +122,36 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
 
     public ScenarioOptions withNodes(int count) {
         return new ScenarioOptions(count, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn, sharding);
     }
 
     public ScenarioOptions withFaults(Set<Faults> chosen) {
         return new ScenarioOptions(nodes, chosen, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn, sharding);
     }
 
     public ScenarioOptions withSafetyMs(long ms) {
         return new ScenarioOptions(nodes, faults, ms, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn, sharding);
     }
 
     public ScenarioOptions withChurn(Churn changes) {
         return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, changes);
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, changes, sharding);
     }
 
     public ScenarioOptions withJoiners(int count) {
         return withChurn(new Churn(count, churn.leavers(), churn.removals(), churn.autoRemoveAfterMs()));
     }
 
+    public ScenarioOptions withSharding(Sharding cut) {
+        return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
+            meanFaultGapMs, canvasSize, cooldownMs, writeBehind, churn, cut);
+    }
+
     public ScenarioOptions withWriteBehind(boolean on) {
         return new ScenarioOptions(nodes, faults, safetyMs, settleWritesMs, convergenceBoundMs, users, meanThinkMs,
-            meanFaultGapMs, canvasSize, cooldownMs, on, churn);
+            meanFaultGapMs, canvasSize, cooldownMs, on, churn, sharding);
     }
 
     /** The {@code simulate} options that give this scenario (after {@code --seed}). */
@@ -131,6 +161,8 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
             + (churn.joiners() > 0 ? " --joiners " + churn.joiners() : "")
             + (churn.leavers() > 0 ? " --leavers " + churn.leavers() : "")
             + (churn.removals() > 0 ? " --removals " + churn.removals() : "")
-            + (churn.autoRemoveAfterMs() > 0 ? " --auto-remove-after-ms " + churn.autoRemoveAfterMs() : "");
+            + (churn.autoRemoveAfterMs() > 0 ? " --auto-remove-after-ms " + churn.autoRemoveAfterMs() : "")
+            + (sharding.sharded() ? " --shards " + sharding.columns() + "x" + sharding.rows() + " --replicas "
+                + sharding.replicas() : "");
     }
 }

@@ -19,6 +19,7 @@ import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.protocol.shard.ShardGrid;
 import org.distriplace.core.node.NodeEngine;
 import org.distriplace.core.node.NodeReport;
 import org.distriplace.core.node.PixelListener;
@@ -73,7 +74,9 @@ public final class Simulation {
         this.options = options;
         this.random = new Random(seed);
         this.network = new SimNetwork(queue, random, this::deliver);
-        this.checker = new InvariantChecker(options.cooldownMs());
+        this.checker = new InvariantChecker(options.cooldownMs(), options.sharding().sharded()
+            ? ShardGrid.of(options.canvasSize(), options.canvasSize(), options.sharding().columns(),
+                options.sharding().rows()) : null);
         this.observers = new SimObservers(queue, checker);
         this.accounts = new AccountChecks(checker);
         this.clients = new SimClients(this, queue, random, options, Palette.rPlace2022());
@@ -348,9 +351,9 @@ public final class Simulation {
         }
         if (converged() && agreement.historiesAgree() && clients.probesPending().isEmpty()) {
             convergedAt = queue.now();
-            checker.checkDurability(agreement.replicas(), queue.now());
+            checker.checkDurability(agreement.participants(), queue.now());
             accounts.checkAfterHealing(agreement.liveBooks(), queue.now());
-            trace("CONVERGED: every replica at version " + engine(1).replica().version());
+            trace("CONVERGED: every replica at version " + engine(1).version());
             finished = true;
             return;
         }

@@ -114,6 +114,7 @@ public final class EventCodec {
         @JsonSubTypes.Type(value = NodeEvent.Lifecycle.class, name = "Lifecycle"),
         @JsonSubTypes.Type(value = NodeEvent.PlacementFailed.class, name = "PlacementFailed"),
         @JsonSubTypes.Type(value = NodeEvent.ClientsTold.class, name = "ClientsTold"),
+        @JsonSubTypes.Type(value = NodeEvent.InGroup.class, name = "InGroup"),
     })
     private interface NodeEventTypes {
     }

@@ -27,7 +27,7 @@ class ArchitectureTest {
 
     /** What of the node package the outside may see; everything else there is the engine's own. */
     private static final Set<String> NODE_PUBLIC_FACE = Set.of("NodeEngine", "NodeConfig", "NodeReport",
-        "PlaceResult", "PlaceError", "PlaceException", "MembershipChangeException", "PixelListener", "CommitFeed",
+        "ShardReport", "PlaceResult", "PlaceError", "PlaceException", "MembershipChangeException", "PixelListener", "CommitFeed",
         "ReadSide", "Clock",
         "Scheduler", "Transport", "EventStore", "GroupCommitStore", "QueuedEventStore");
 

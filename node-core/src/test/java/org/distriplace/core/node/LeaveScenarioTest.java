@@ -30,7 +30,7 @@ class LeaveScenarioTest {
 
     private void cluster(int nodes, UnaryOperator<NodeConfig.Builder> tuning) {
         sim = new Simulation(7, new ScenarioOptions(nodes, EnumSet.noneOf(Faults.class), 0, 0, 60_000, 0, 1_000,
-            1_000, 16, 0, false, ScenarioOptions.Churn.NONE), tuning);
+            1_000, 16, 0, false, ScenarioOptions.Churn.NONE, ScenarioOptions.Sharding.NONE), tuning);
         steps = new SimulationSteps(sim);
         sim.startAll();
         steps.runUntil(() -> leads(nodes), 10_000);

@@ -19,7 +19,8 @@ class MembershipScenarioTest {
     private static final Color ORANGE = Color.of("#FF4500");
     /** Three members (1-3) and node 4, which starts outside the cluster and asks to join. */
     private final Simulation sim = new Simulation(11, new ScenarioOptions(3, EnumSet.noneOf(Faults.class), 0, 0,
-        60_000, 0, 1_000, 1_000, 16, 0, false, new ScenarioOptions.Churn(1, 0, 0, 0)));
+        60_000, 0, 1_000, 1_000, 16, 0, false, new ScenarioOptions.Churn(1, 0, 0, 0),
+        ScenarioOptions.Sharding.NONE));
     private final SimulationSteps steps = new SimulationSteps(sim);
 
     private boolean everyoneHas(List<Integer> members) {

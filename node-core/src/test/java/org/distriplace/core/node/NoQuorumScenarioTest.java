@@ -23,7 +23,7 @@ class NoQuorumScenarioTest {
     private static final long FAILURE_TIMEOUT_MS = 1_000;
 
     private final Simulation sim = new Simulation(3, new ScenarioOptions(3, EnumSet.noneOf(Faults.class), 0, 0,
-        60_000, 0, 1_000, 1_000, 16, 0, false, ScenarioOptions.Churn.NONE),
+        60_000, 0, 1_000, 1_000, 16, 0, false, ScenarioOptions.Churn.NONE, ScenarioOptions.Sharding.NONE),
         builder -> builder.heartbeatMs(250).suspectAfterMs(500).failureTimeoutMs(FAILURE_TIMEOUT_MS));
     private final SimulationSteps steps = new SimulationSteps(sim);
 

@@ -24,7 +24,8 @@ class NodeScenarioTest {
 
     private static final Color ORANGE = Color.of("#FF4500");
     private final Simulation sim = new Simulation(7, new ScenarioOptions(5, EnumSet.noneOf(Faults.class), 0, 0,
-        60_000, 0, 1_000, 1_000, 16, 2_000, false, ScenarioOptions.Churn.NONE));
+        60_000, 0, 1_000, 1_000, 16, 2_000, false, ScenarioOptions.Churn.NONE,
+        ScenarioOptions.Sharding.NONE));
     private final SimulationSteps steps = new SimulationSteps(sim);
 
     private int leader() {

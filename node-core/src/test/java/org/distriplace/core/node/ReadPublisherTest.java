@@ -14,6 +14,7 @@ import org.distriplace.core.clock.HybridLogicalClock;
 import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.protocol.shard.Shard;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.core.read.ReadView;
 import org.distriplace.core.store.MemoryEventStore;
@@ -24,7 +25,9 @@ class ReadPublisherTest {
 
     /** 4000 wide: four rows a band, so a 12-row canvas has three bands. */
     private final NodeConfig config = NodeConfig.builder(1, List.of(1)).canvas(4000, 12).cooldownMs(5_000).build();
-    private final CommittedState state = new CommittedState(config, 0, new MemoryEventStore(), new HybridLogicalClock());
+    private static final Shard WHOLE = new Shard(0, 0, 0, 4000, 12);
+    private final CommittedState state = new CommittedState(config, 0, WHOLE, new MemoryEventStore(),
+        new HybridLogicalClock());
     private final List<String> told = new ArrayList<>();
     private final List<ReadView> views = new ArrayList<>();
     private long issued;
@@ -97,7 +100,7 @@ class ReadPublisherTest {
 
     @Test
     void fullStateFromAPeerIsPublishedWholeAsAReload() {
-        CommittedState peer = new CommittedState(config, 0, new MemoryEventStore(), new HybridLogicalClock());
+        CommittedState peer = new CommittedState(config, 0, WHOLE, new MemoryEventStore(), new HybridLogicalClock());
         peer.commit(List.of(write(2, 1, 100, 10)), 10_000);
         List<TileState> tiles = new ArrayList<>();
         for (int tile = 0; tile < peer.replica().canvas().tileCount(); tile++) {

@@ -58,4 +58,17 @@ class RegressionSeedsTest {
         assertTrue(result.passed(), () -> bug + ": " + result.violation());
         assertTrue(result.configChanges() > 0, "the membership changed");
     }
+
+    @ParameterizedTest(name = "seed {0} on {1} nodes, shards {2}x{3}, write-behind {4}: {5}")
+    @CsvSource(delimiter = '|', value = {
+        "1701161 | 3 | 2 | 2 | false | a history request went in a bundle, which the peer's history reader never "
+            + "opens: a node that took full state never filled its history",
+        "1701080 | 6 | 2 | 1 | true | the same, with a disk written behind",
+    })
+    void shardedSeedPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, String bug) {
+        ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(writeBehind)
+            .withSharding(new ScenarioOptions.Sharding(columns, rows, 3));
+        SimulationResult result = new Simulation(seed, options).run();
+        assertTrue(result.passed(), () -> bug + ": " + result.violation());
+    }
 }

@@ -57,6 +57,23 @@ class SimulationSuiteTest {
         assertEquals(List.of(), failures, failures.size() + " of " + seeds + " churn seeds broke an invariant");
     }
 
+    /**
+     * The canvas cut into shards (ADR 0017): three to nine nodes, two to nine shards of up to three replicas each,
+     * every node a replica of some shards and a learner of the rest, under every fault.
+     */
+    @Test
+    void everyInvariantHoldsInAShardedCluster() {
+        int seeds = Math.max(1, SEEDS / 2);
+        int[][] cuts = {{2, 1}, {2, 2}, {3, 2}, {3, 3}};
+        List<String> failures = failures(BASE_SEED + 1_700_000, seeds, seed -> {
+            int[] cut = cuts[(int) (seed % cuts.length)];
+            int nodes = 3 + (int) (seed % 7);
+            return ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(seed % 2 == 0)
+                .withSharding(new ScenarioOptions.Sharding(cut[0], cut[1], Math.min(3, nodes)));
+        });
+        assertEquals(List.of(), failures, failures.size() + " of " + seeds + " sharded seeds broke an invariant");
+    }
+
     private static List<String> failures(long first, int count, boolean writeBehind) {
         return failures(first, count, writeBehind, 0);
     }

@@ -43,7 +43,8 @@ class EventCodecTest {
             new NodeEvent.SyncStep(21, 1, 2, NodeEvent.SyncStep.Kind.DELTA_APPLIED, 4, 0),
             new NodeEvent.Lifecycle(22, 1, NodeEvent.Lifecycle.Stage.READY, "caught up"),
             new NodeEvent.PlacementFailed(23, 1, "bob", "COOLDOWN", "wait 3 s"),
-            new NodeEvent.ClientsTold(24, 1, 2, List.of(write.dot())));
+            new NodeEvent.ClientsTold(24, 1, 2, List.of(write.dot())),
+            new NodeEvent.InGroup(3, new NodeEvent.EpochChanged(25, 2, 1, 2, 2)));
     }
 
     @Test
