@@ -119,6 +119,9 @@ public final class AccountBook {
     }
 
     private void fold(AccountEntry entry) {
+        if (entry.change().kind() == AccountChange.Kind.GRANT) {
+            return; // a cooldown grant is ordered with the accounts but changes none
+        }
         Map<String, AccountEntry> table = entry.change().kind() == AccountChange.Kind.REGISTER
             ? registrations : moderation;
         // Registrations: the earliest holds. Bans and unbans: the latest holds.

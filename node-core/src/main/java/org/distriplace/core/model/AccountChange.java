@@ -21,7 +21,12 @@ public record AccountChange(Kind kind, String name, String detail, String actor)
         /** Stops an account's placements everywhere. */
         BAN,
         /** Lets a banned account place again. */
-        UNBAN
+        UNBAN,
+        /**
+         * A player's next placement, granted by the shard its name hashes to (its home shard, ADR 0017) so that the
+         * cooldown holds across every shard; the placement then commits in its own shard with the grant's stamp.
+         */
+        GRANT
     }
 
     public AccountChange {
@@ -29,6 +34,11 @@ public record AccountChange(Kind kind, String name, String detail, String actor)
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(actor, "actor");
+    }
+
+    /** A cooldown grant for {@code user}'s next placement. */
+    public static AccountChange grant(String user) {
+        return new AccountChange(Kind.GRANT, user, "", user);
     }
 
     /** A registration of {@code name} with its password hash. */

@@ -43,7 +43,7 @@ final class AccountAdmission {
         if (!leadership.firstSighting(origin, requestId)) {
             return;
         }
-        int reachable = ctx.detector().reachablePeers().size() + 1;
+        int reachable = ctx.reachableMembers();
         if (reachable < ctx.members().current().quorum()) {
             reject(origin, requestId, PlaceError.NO_QUORUM, "only " + reachable + " of "
                 + ctx.members().current().size() + " nodes are reachable", now);
@@ -52,7 +52,30 @@ final class AccountAdmission {
         if (change.kind() == AccountChange.Kind.REGISTER && taken(origin, requestId, change.name())) {
             return;
         }
-        leadership.enqueue(new AcceptedChange(change, origin, requestId, ctx.stamp(now)));
+        long stamp = ctx.stamp(now);
+        if (change.kind() == AccountChange.Kind.GRANT && !grantable(origin, requestId, change.name(), stamp, now)) {
+            return;
+        }
+        leadership.enqueue(new AcceptedChange(change, origin, requestId, stamp));
+    }
+
+    /**
+     * A cooldown grant (ADR 0017) is this shard's to give for the players whose home it is: refused to a banned
+     * player, or within the cooldown of the player's last grant or placement here; otherwise charged at once.
+     */
+    private boolean grantable(int origin, long requestId, String user, long stamp, long now) {
+        if (ctx.cluster().state().accounts().isBanned(user)) {
+            reject(origin, requestId, PlaceError.BANNED, user + " is banned by a moderator", now);
+            return false;
+        }
+        long remaining = ctx.cooldowns().remainingMs(user, stamp);
+        if (remaining > 0) {
+            rejectWithin(origin, requestId, new PlaceException(PlaceError.COOLDOWN, "one pixel per "
+                + ctx.config().cooldownMs() / 1000.0 + " s: wait " + (remaining + 999) / 1000 + " s", remaining), now);
+            return false;
+        }
+        ctx.cooldowns().charge(user, stamp);
+        return true;
     }
 
     /**
@@ -83,10 +106,15 @@ final class AccountAdmission {
     }
 
     private void reject(int origin, long requestId, PlaceError code, String why, long now) {
+        rejectWithin(origin, requestId, new PlaceException(code, why), now);
+    }
+
+    private void rejectWithin(int origin, long requestId, PlaceException error, long now) {
         if (origin == ctx.self()) {
-            steps.refuseLocal(requestId, new PlaceException(code, why), now);
+            steps.refuseLocal(requestId, error, now);
         } else {
-            ctx.send(origin, new PeerMessage.PlaceRejected(ctx.self(), requestId, code.name(), 0));
+            ctx.send(origin, new PeerMessage.PlaceRejected(ctx.self(), requestId, error.code().name(),
+                error.remainingMs()));
         }
     }
 }

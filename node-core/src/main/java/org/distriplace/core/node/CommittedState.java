@@ -10,6 +10,7 @@ import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.clock.HybridLogicalClock;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
@@ -169,6 +170,9 @@ final class CommittedState {
             AccountBook.Applied result = accounts.commit(entry);
             if (result == AccountBook.Applied.APPLIED) {
                 hlc.observe(entry.timestamp(), now);
+                if (entry.change().kind() == AccountChange.Kind.GRANT) {
+                    cooldowns.recordCommitted(entry.change().name(), entry.timestamp()); // the next grant waits
+                }
                 applied.add(entry);
             }
             gap |= result == AccountBook.Applied.GAP;

@@ -131,6 +131,15 @@ final class GroupContext {
         return cluster == this;
     }
 
+    /** Members of this group's configuration the failure detector holds reachable, this node included. */
+    int reachableMembers() {
+        if (isCluster()) {
+            return detector().reachablePeers().size() + 1; // every peer it watches is a member
+        }
+        List<Integer> reachable = detector().reachablePeers();
+        return 1 + (int) members.others().stream().filter(reachable::contains).count();
+    }
+
     /** The cluster group's context (this one's, in group 0). */
     GroupContext cluster() {
         return cluster;

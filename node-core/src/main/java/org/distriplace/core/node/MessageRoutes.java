@@ -17,23 +17,22 @@ final class MessageRoutes implements MessageHandler {
     private final Voting voting;
     private final Leadership leadership;
     private final WriteAdmission admission;
-    private final ClientGateway clients;
     private final AccountAdmission accountAdmission;
-    private final AccountGateway accounts;
+    private final ShardGroup.LocalRefusals refusals;
     private final HistoryCatchUp history;
 
+    /** @param refusals where a leader's refusal of a request made here goes (the node finds whose it is) */
     MessageRoutes(BullyElection election, Heartbeats heartbeats, CatchUp catchUp, Voting voting,
-                  Leadership leadership, WriteAdmission admission, ClientGateway clients,
-                  AccountAdmission accountAdmission, AccountGateway accounts, HistoryCatchUp history) {
+                  Leadership leadership, WriteAdmission admission, AccountAdmission accountAdmission,
+                  ShardGroup.LocalRefusals refusals, HistoryCatchUp history) {
         this.election = election;
         this.heartbeats = heartbeats;
         this.catchUp = catchUp;
         this.voting = voting;
         this.leadership = leadership;
         this.admission = admission;
-        this.clients = clients;
         this.accountAdmission = accountAdmission;
-        this.accounts = accounts;
+        this.refusals = refusals;
         this.history = history;
     }
 
@@ -77,9 +76,7 @@ final class MessageRoutes implements MessageHandler {
     @Override
     public void onPlaceRejected(int from, PeerMessage.PlaceRejected message, long now) {
         PlaceException error = ClientGateway.rejection(message);
-        if (!accounts.refuse(message.requestId(), error)) {
-            clients.refuse(message.requestId(), error, now);
-        }
+        refusals.refuse(message.requestId(), error, now);
     }
 
     @Override

@@ -47,6 +47,7 @@ public final class NodeEngine {
     private final ReadPublisher readers;
     private final Heartbeats heartbeats;
     private final AccountGateway accounts;
+    private final CooldownGrants grants;
     private final RemovalRequests removals;
     private final NodeReports reports;
     private long nextHousekeeping;
@@ -72,8 +73,9 @@ public final class NodeEngine {
         this.removals = new RemovalRequests(ctx, cluster.leadership());
         this.reports = new NodeReports(ctx, cluster.catchUp(), cluster.voting(), cluster.leadership(),
             cluster.clients());
+        this.grants = new CooldownGrants(node, groups);
         for (ShardGroup group : groups.all()) {
-            group.connect(accounts);
+            group.connect();
             // In this order: readers see a commit before clients are answered, as the one-group node always did.
             group.ctx().state().subscribe(readers);
             group.ctx().state().subscribe(group.clients());
@@ -81,6 +83,12 @@ public final class NodeEngine {
                 ctx.state().subscribe(accounts);
             }
             group.ctx().state().subscribe(group.history());
+        }
+        if (config.sharded()) {
+            for (ShardGroup shard : groups.writing()) {
+                shard.admission().useGrants(grants, shard);
+                shard.ctx().state().subscribe(grants);
+            }
         }
     }
 
@@ -172,6 +180,7 @@ public final class NodeEngine {
         groups.all().forEach(group -> group.tickLeadership(now));
         groups.all().forEach(group -> group.clients().tick(now));
         accounts.tick(now);
+        grants.tick(now);
         removals.tick(now);
         groups.all().forEach(group -> group.tickCatchUp(now));
         if (now >= nextHousekeeping) {
@@ -243,9 +252,12 @@ public final class NodeEngine {
         return droppedParts;
     }
 
-    /** A request this node's client made was refused at once by a leader here: its client hears of it. */
+    /**
+     * A request made here was refused by a leader (here at once, or a peer's PLACE_REJECTED): an account change's
+     * client, the placement waiting for that grant, or a placement's client hears of it.
+     */
     private void refuseLocal(long requestId, PlaceException error, long now) {
-        if (!accounts.refuse(requestId, error)) {
+        if (!accounts.refuse(requestId, error) && !grants.refuse(requestId, error, now)) {
             groups.all().forEach(group -> group.clients().refuse(requestId, error, now));
         }
     }

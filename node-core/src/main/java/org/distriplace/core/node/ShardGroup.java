@@ -56,10 +56,14 @@ final class ShardGroup {
         this.greetings = new Heartbeats(ctx, catchUp, steps);
     }
 
-    /** Routes the group's messages; {@code accounts} is the node's (the cluster group's) account gateway. */
-    void connect(AccountGateway accounts) {
-        this.routes = new MessageRoutes(ctx.election(), greetings, catchUp, voting, leadership, admission, clients,
-            accountAdmission, accounts, history);
+    /** Routes the group's messages; a leader's refusal of a request made here goes to the node's refusals. */
+    void connect() {
+        this.routes = new MessageRoutes(ctx.election(), greetings, catchUp, voting, leadership, admission,
+            accountAdmission, refusals, history);
+    }
+
+    WriteAdmission admission() {
+        return admission;
     }
 
     MessageRoutes routes() {
@@ -91,9 +95,6 @@ final class ShardGroup {
         return leadership;
     }
 
-    WriteAdmission admission() {
-        return admission;
-    }
 
     AccountAdmission accountAdmission() {
         return accountAdmission;

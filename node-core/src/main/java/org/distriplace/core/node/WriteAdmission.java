@@ -18,6 +18,8 @@ final class WriteAdmission {
     private final GroupContext ctx;
     private final Leadership leadership;
     private final NodeSteps steps;
+    private CooldownGrants grants;
+    private ShardGroup group;
 
     WriteAdmission(GroupContext ctx, Leadership leadership, NodeSteps steps) {
         this.ctx = ctx;
@@ -68,7 +70,7 @@ final class WriteAdmission {
             reject(origin, requestId, new PlaceException(PlaceError.BANNED, user + " is banned by a moderator"), now);
             return;
         }
-        int reachable = reachableMembers();
+        int reachable = ctx.reachableMembers();
         int quorum = ctx.members().current().quorum();
         if (reachable < quorum) {
             reject(origin, requestId, new PlaceException(PlaceError.NO_QUORUM, "only " + reachable + " of "
@@ -81,6 +83,10 @@ final class WriteAdmission {
             leadership.enqueue(new AcceptedWrite(x, y, color, user, origin, requestId, stamp));
             return;
         }
+        if (grants != null && grants.needed(group, user)) {
+            grants.ask(group, new AcceptedWrite(x, y, color, user, origin, requestId, stamp), now);
+            return;
+        }
         long remaining = ctx.cooldowns().remainingMs(user, stamp);
         if (remaining > 0) {
             reject(origin, requestId, new PlaceException(PlaceError.COOLDOWN, "one pixel per "
@@ -89,6 +95,33 @@ final class WriteAdmission {
         }
         ctx.cooldowns().charge(user, stamp);
         leadership.enqueue(new AcceptedWrite(x, y, color, user, origin, requestId, stamp));
+    }
+
+    /**
+     * The cooldown grant a write waited for committed in its player's home shard: the write joins the next batch
+     * with the grant's stamp, while this node still leads the write's shard.
+     */
+    void granted(AcceptedWrite write, long now) {
+        if (ctx.state().committedRequest(write.origin(), write.requestId())) {
+            return; // ordered already, by a leader of another term
+        }
+        if (leadership.active()) {
+            leadership.enqueue(write);
+        } else {
+            reject(write.origin(), write.requestId(), new PlaceException(PlaceError.NO_QUORUM,
+                "leadership changed before the write was proposed"), now);
+        }
+    }
+
+    /** The player's home shard refused the grant a write waited for: its client hears why. */
+    void refuseGranted(AcceptedWrite write, PlaceException error, long now) {
+        reject(write.origin(), write.requestId(), error, now);
+    }
+
+    /** Placements of players whose home is another shard wait for a grant from there (ADR 0017). */
+    void useGrants(CooldownGrants crossShard, ShardGroup mine) {
+        this.grants = crossShard;
+        this.group = mine;
     }
 
     /** The leadership that accepted these writes ended before proposing them: their clients hear NO_QUORUM. */
@@ -102,14 +135,6 @@ final class WriteAdmission {
     /** Orders the writes held while this leader recovered, now that it is active. */
     void releaseHeld(long now) {
         leadership.releaseHeld().forEach(update -> onPixelUpdate(update.nodeId(), update, now));
-    }
-
-    /** Members of this group's configuration the failure detector holds reachable, this node included. */
-    private int reachableMembers() {
-        if (ctx.isCluster()) {
-            return ctx.detector().reachablePeers().size() + 1; // every peer it watches is a member
-        }
-        return 1 + (int) ctx.members().others().stream().filter(ctx.detector().reachablePeers()::contains).count();
     }
 
     private void reject(int origin, long requestId, PlaceException error, long now) {

@@ -171,7 +171,7 @@ public final class InvariantChecker {
             checkOwnShard(group, write, commit.at());
             PixelWrite known = committed.putIfAbsent(write.dot(), write);
             if (known == null) {
-                checkCooldown(group, write, commit.at());
+                checkCooldown(write, commit.at());
                 checkOncePerRequest(write, commit.at());
             } else if (!known.equals(write)) {
                 fail(Invariant.DOTS, "dot " + write.dot() + " committed as " + known + " and as " + write,
@@ -196,12 +196,12 @@ public final class InvariantChecker {
         }
     }
 
-    /** Until cooldown grants (ADR 0017, stage 4), a sharded run's cooldown holds within each shard. */
-    private void checkCooldown(int group, PixelWrite write, long at) {
+    /** A player's placements commit a cooldown apart, whichever shards they are in (grants: ADR 0017). */
+    private void checkCooldown(PixelWrite write, long at) {
         if (cooldownMs == 0 || Moderation.isModeration(write.user())) {
             return; // moderators' restoring writes are exempt by design
         }
-        TreeSet<Long> times = placementsByUser.computeIfAbsent(group + "/" + write.user(), u -> new TreeSet<>());
+        TreeSet<Long> times = placementsByUser.computeIfAbsent(write.user(), u -> new TreeSet<>());
         long time = Hlc.physical(write.timestamp());
         Long before = times.floor(time);
         Long after = times.ceiling(time);

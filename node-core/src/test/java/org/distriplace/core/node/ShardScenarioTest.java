@@ -22,7 +22,7 @@ class ShardScenarioTest {
     private static final Color ORANGE = Color.of("#FF4500");
 
     private final Simulation sim = new Simulation(5, new ScenarioOptions(6, EnumSet.noneOf(Faults.class), 0, 0,
-        60_000, 0, 1_000, 1_000, 12, 0, false, ScenarioOptions.Churn.NONE, new ScenarioOptions.Sharding(3, 2, 3)),
+        60_000, 0, 1_000, 1_000, 12, 5_000, false, ScenarioOptions.Churn.NONE, new ScenarioOptions.Sharding(3, 2, 3)),
         builder -> builder.heartbeatMs(250).suspectAfterMs(500).failureTimeoutMs(1_000));
     private final SimulationSteps steps = new SimulationSteps(sim);
 
@@ -101,8 +101,11 @@ class ShardScenarioTest {
         assertTrue(lostMajority.contains(victim.id()));
         steps.runUntil(this::everyShardLedAmongTheLiving, 10_000);
         for (ShardReport shard : map) {
-            CompletableFuture<PlaceResult> placed = sim.engine(survivor).place("late" + shard.id(), shard.x() + 1,
-                shard.y() + 1, ORANGE);
+            // A player whose home shard (which spaces its placements) kept its majority.
+            String player = playerAtHomeIn(map.stream().filter(home -> !lostMajority.contains(home.id()))
+                .findFirst().orElseThrow().id(), "late" + shard.id());
+            CompletableFuture<PlaceResult> placed = sim.engine(survivor).place(player, shard.x() + 1, shard.y() + 1,
+                ORANGE);
             if (lostMajority.contains(shard.id())) {
                 long at = sim.now();
                 assertEquals(PlaceError.NO_QUORUM, steps.refusal(placed).code(), "shard " + shard.id());
@@ -112,6 +115,38 @@ class ShardScenarioTest {
                 steps.await(placed);
             }
         }
+        // A player whose home lost its majority cannot place anywhere: no shard can space its placements.
+        ShardReport healthy = map.stream().filter(shard -> !lostMajority.contains(shard.id())).findFirst()
+            .orElseThrow();
+        PlaceException homeless = steps.refusal(sim.engine(survivor).place(playerAtHomeIn(victim.id(), "homeless"),
+            healthy.x(), healthy.y(), ORANGE));
+        assertEquals(PlaceError.NO_QUORUM, homeless.code());
+        assertEquals(null, sim.violation());
+    }
+
+    /** A player name starting {@code prefix} whose home is shard {@code shard} of the six. */
+    private static String playerAtHomeIn(int shard, String prefix) {
+        for (int i = 0; ; i++) {
+            if (CooldownGrants.homeShard(prefix + i, 6) == shard) {
+                return prefix + i;
+            }
+        }
+    }
+
+    @Test
+    void onePlayerPlacingInTwoShardsAtOnceCommitsOnceAndTheOtherWaitsItsCooldown() {
+        sim.startAll();
+        steps.runUntil(this::everyShardLed, 20_000);
+        List<ShardReport> map = shards(1);
+        String player = playerAtHomeIn(2, "ada");
+        CompletableFuture<PlaceResult> first = sim.engine(1).place(player, map.get(0).x(), map.get(0).y(), ORANGE);
+        CompletableFuture<PlaceResult> second = sim.engine(4).place(player, map.get(5).x(), map.get(5).y(), ORANGE);
+        steps.runUntil(() -> first.isDone() && second.isDone(), 30_000);
+        long committed = List.of(first, second).stream().filter(placed -> !placed.isCompletedExceptionally()).count();
+        assertEquals(1, committed, "one commits; the other is refused");
+        CompletableFuture<PlaceResult> refused = first.isCompletedExceptionally() ? first : second;
+        assertEquals(PlaceError.COOLDOWN, steps.refusal(refused).code());
+        assertTrue(steps.refusal(refused).remainingMs() > 0, "says how long to wait");
         assertEquals(null, sim.violation());
     }
 

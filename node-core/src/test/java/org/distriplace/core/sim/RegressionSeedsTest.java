@@ -64,6 +64,8 @@ class RegressionSeedsTest {
         "1701161 | 3 | 2 | 2 | false | a history request went in a bundle, which the peer's history reader never "
             + "opens: a node that took full state never filled its history",
         "1701080 | 6 | 2 | 1 | true | the same, with a disk written behind",
+        "1701001 | 4 | 2 | 2 | false | a cooldown grant that came after its request had committed (the request was "
+            + "sent again in a later term, and granted again) ordered the request a second time",
     })
     void shardedSeedPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, String bug) {
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(writeBehind)
