@@ -14,6 +14,7 @@ import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.protocol.shard.ShardGrid;
 import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,15 @@ public final class NodeOptions {
     @Option(names = "--canvas", defaultValue = "1000x1000", description = "Canvas size WxH (default: "
         + "${DEFAULT-VALUE}).")
     String canvas;
+
+    @Option(names = "--shards", defaultValue = "1x1", description = "Cut the canvas into COLSxROWS shards, each "
+        + "ordered by its own group of --replicas members (default: ${DEFAULT-VALUE}: every member holds the whole "
+        + "canvas). Every member must use the same; a sharded cluster keeps the members it starts with.")
+    String shards;
+
+    @Option(names = "--replicas", defaultValue = "3", description = "How many members hold each shard (default: "
+        + "${DEFAULT-VALUE}); the others follow it as learners.")
+    int replicas;
 
     @Option(names = "--cooldown", defaultValue = "5", description = "Seconds between one user's pixels "
         + "(default: ${DEFAULT-VALUE}; 0 disables).")
@@ -200,7 +210,9 @@ public final class NodeOptions {
             List<Integer> members = new ArrayList<>(List.of(id));
             peerList.forEach(peer -> members.add(peer.id()));
             int[] size = canvasSize(canvas);
+            ShardGrid grid = ShardGrid.parse(shards, size[0], size[1]);
             NodeConfig.Builder builder = NodeConfig.builder(id, members).canvas(size[0], size[1])
+                .shards(grid.cols(), grid.rows()).replicas(replicas)
                 .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
                 .cooldownMs(Math.round(cooldownSeconds * 1000));
             return withTimings(builder, heartbeatMs, failureTimeoutMs, batchMs, gossipMs).build();

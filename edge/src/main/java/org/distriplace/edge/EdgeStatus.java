@@ -77,4 +77,18 @@ public record EdgeStatus(int edge, String redis, boolean whole, boolean rebuildi
         view.version().asMap().forEach((band, seq) -> version.put(Integer.toString(band), seq));
         body.put("stateHash", view.stateHash()).put("committedWrites", view.committedWrites());
     }
+
+    /**
+     * An edge does not cut the canvas into groups of replicas: its canvas is one shard, which Redis, Kafka and
+     * PostgreSQL keep (ADR 0015), with no replicas or leader among peers.
+     */
+    @Override
+    public void describeShards(ObjectNode body) {
+        body.put("mapVersion", 0);
+        ObjectNode whole = body.putArray("shards").addObject().put("id", 0).put("x", 0).put("y", 0)
+            .put("width", settings.canvas().width()).put("height", settings.canvas().height());
+        whole.putArray("replicas");
+        whole.putNull("leader");
+        whole.put("epoch", 0).put("committedWrites", view.committedWrites());
+    }
 }

@@ -124,5 +124,9 @@ class EdgeApiTest {
         assertEquals(40, cluster.path("canvas").path("width").asInt());
         assertTrue(cluster.path("backends").path("kafka").path("answering").asBoolean(), cluster.toString());
         assertTrue(edges.first.engine().id() != edges.second.engine().id(), "each edge has a number of its own");
+        JsonNode map = new TestHttp().jsonOrNull(TwoEdges.base(edges.second) + "/api/v1/shards");
+        assertEquals(1, map.path("shards").size(), "an edge's canvas is one shard: " + map);
+        assertEquals(40, map.path("shards").get(0).path("width").asInt());
+        assertTrue(map.path("shards").get(0).path("leader").isNull(), "no leader among peers: " + map);
     }
 }

@@ -70,6 +70,7 @@ public final class Script {
         VectorClock clock = VectorClock.of(version);
         return new NodeReport(at, node, role, leader, epoch, epoch, true, role == Role.LEADER, peers, clock,
             "00000000000000" + String.format("%02x", clock.total()), clock.total(), null, 0, 0, 0, 32, 32,
-            Membership.initial(List.of(1, 2, 3)), true, false, new NodeReport.Timing(1_000, 2_000, 3_000));
+            Membership.initial(List.of(1, 2, 3)), true, false, new NodeReport.Timing(1_000, 2_000, 3_000),
+            List.of());
     }
 }

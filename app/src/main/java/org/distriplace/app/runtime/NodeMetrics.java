@@ -66,6 +66,7 @@ public final class NodeMetrics implements EventSink {
     private final Map<Integer, Liveness> peers = new ConcurrentHashMap<>();
     /** Proposal id → when this node (leading) sent its PREPARE; the node's thread only. */
     private final Map<Long, Long> openRounds = new HashMap<>();
+    private final ShardMeters shards = new ShardMeters(registry);
 
     public NodeMetrics(int nodeId) {
         registry.config().commonTags("node", Integer.toString(nodeId));
@@ -167,6 +168,14 @@ public final class NodeMetrics implements EventSink {
 
     @Override
     public void emit(NodeEvent event) {
+        if (event instanceof NodeEvent.InGroup inGroup) {
+            shards.emit(inGroup.group() - 1, inGroup.event());
+            if (!(inGroup.event() instanceof NodeEvent.Committed || inGroup.event() instanceof NodeEvent.SyncStep
+                || inGroup.event() instanceof NodeEvent.PlacementFailed)) {
+                return; // a shard's election, epoch and rounds are its own series; the node's are the cluster's
+            }
+            event = inGroup.event();
+        }
         if (event instanceof NodeEvent.Committed committed) {
             writesCommitted.increment(committed.writes().size());
             batchesCommitted.increment();

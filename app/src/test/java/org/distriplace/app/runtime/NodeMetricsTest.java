@@ -13,8 +13,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
+import org.distriplace.core.event.NodeEvent;
+import org.distriplace.core.event.Role;
 import org.distriplace.core.model.Color;
+import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.testing.Await;
 import org.distriplace.core.testing.TestHttp;
@@ -102,5 +106,26 @@ class NodeMetricsTest {
             assertTrue(watched.get("distriplace_websocket_sent_bytes_total{node=\"1\"}") > 20 * 20);
             socket.abort();
         }
+    }
+
+    /** A sharded node's shard groups (ADR 0017) get series of their own, tagged by shard, and count in the node's. */
+    @Test
+    void aShardsEventsMoveItsOwnSeriesAndTheNodes() {
+        NodeMetrics metrics = new NodeMetrics(4);
+        assertTrue(parse(metrics.scrape()).keySet().stream().noneMatch(name -> name.contains("shard=")),
+            "a node of one shard has no shard series");
+        PixelWrite write = new PixelWrite(1, 1, Color.of("#FF4500"), "ada", 4, 1, 1_000, 4,
+            VectorClock.EMPTY.with(4, 1));
+        metrics.emit(new NodeEvent.InGroup(3, new NodeEvent.Committed(5, 4, 1, 1, 4, List.of(write, write))));
+        metrics.emit(new NodeEvent.InGroup(3, new NodeEvent.RoleChanged(6, 4, Role.LEADER, 4, 7)));
+        metrics.emit(new NodeEvent.InGroup(1, new NodeEvent.RoleChanged(6, 4, Role.FOLLOWER, 2, 3)));
+        Map<String, Double> samples = parse(metrics.scrape());
+        assertEquals(2.0, samples.get("distriplace_shard_writes_committed_total{node=\"4\",shard=\"2\"}"));
+        assertEquals(1.0, samples.get("distriplace_shard_leading{node=\"4\",shard=\"2\"}"));
+        assertEquals(0.0, samples.get("distriplace_shard_leading{node=\"4\",shard=\"0\"}"));
+        assertEquals(7.0, samples.get("distriplace_shard_epoch{node=\"4\",shard=\"2\"}"));
+        assertEquals(2.0, samples.get("distriplace_writes_committed_total{node=\"4\"}"), "the node's own count too");
+        assertEquals(1.0, samples.get("distriplace_role{node=\"4\",role=\"follower\"}"),
+            "the node's role is the cluster group's, not a shard's");
     }
 }

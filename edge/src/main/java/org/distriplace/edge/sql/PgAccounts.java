@@ -102,6 +102,8 @@ public final class PgAccounts implements AccountStore {
                 + "ON CONFLICT (name) DO UPDATE SET reason = excluded.reason, banned_at = excluded.banned_at, "
                 + "banned_by = excluded.banned_by";
             case UNBAN -> "DELETE FROM bans WHERE name = ?";
+            // Only the peer cluster's shards make grants (ADR 0017); no API turns a request into one.
+            case GRANT -> throw new IllegalArgumentException("a cooldown grant is not an account change of an edge");
         };
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setString(1, change.name());

@@ -41,7 +41,7 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final Set<String> ROUTES = Set.of("/canvas", "/pixel", "/metrics", "/api/v1/canvas",
-        "/api/v1/canvas/info", "/api/v1/cluster");
+        "/api/v1/canvas/info", "/api/v1/cluster", "/api/v1/shards");
 
     private final Engine engine;
     private final CanvasEncodings encodings;
@@ -152,6 +152,16 @@ final class HttpApi extends SimpleChannelInboundHandler<FullHttpRequest> {
                     ? Responses.json(HttpResponseStatus.OK, cluster(status))
                     : Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "server " + engine.id()
                         + " is stopping"), ctx.executor());
+            case "/api/v1/shards":
+                return engine.status().handleAsync((status, stopped) -> {
+                    if (status == null) {
+                        return Responses.error(HttpResponseStatus.SERVICE_UNAVAILABLE, "NOT_READY", "server "
+                            + engine.id() + " is stopping");
+                    }
+                    ObjectNode body = Responses.JSON.createObjectNode();
+                    status.describeShards(body);
+                    return Responses.json(HttpResponseStatus.OK, body);
+                }, ctx.executor());
             case "/metrics":
                 // Scraped on this event loop: a registry of a few hundred lines renders in well under a millisecond.
                 return CompletableFuture.completedFuture(metrics == null ? notFound(path)

@@ -103,7 +103,7 @@ final class MembersApi {
         }
         HttpResponseStatus status = switch (refused.code()) {
             case UNKNOWN_MEMBER -> HttpResponseStatus.NOT_FOUND;
-            case LAST_MEMBER, SELF -> HttpResponseStatus.CONFLICT;
+            case LAST_MEMBER, SELF, FIXED_MEMBERS -> HttpResponseStatus.CONFLICT;
             case NO_QUORUM, NOT_READY -> HttpResponseStatus.SERVICE_UNAVAILABLE;
         };
         return Responses.error(status, refused.code().name(), refused.getMessage());

@@ -20,4 +20,11 @@ public interface EngineStatus {
 
     /** Writes {@code GET /api/v1/cluster}'s body: the engine, its members or backends, the canvas's version. */
     void describeCluster(ObjectNode body);
+
+    /**
+     * Writes {@code GET /api/v1/shards}'s body: {@code mapVersion} and each shard's {@code id}, rectangle
+     * ({@code x}, {@code y}, {@code width}, {@code height}), {@code replicas}, {@code leader} (null for none),
+     * {@code epoch} and {@code committedWrites}. An engine that does not cut the canvas describes one shard.
+     */
+    void describeShards(ObjectNode body);
 }

@@ -46,9 +46,10 @@ final class CooldownGrants implements CommittedState.Subscriber {
         this.groups = groups;
     }
 
-    /** True when {@code user}'s placement in {@code pixel} needs a grant: its home is another shard. */
+    /** True when {@code user}'s placement in {@code pixel} needs a grant: a cooldown holds, and its home is elsewhere. */
     boolean needed(ShardGroup pixel, String user) {
-        return groups.writing().size() > 1 && !Moderation.isModeration(user) && home(user) != pixel;
+        return groups.writing().size() > 1 && node.config().cooldownMs() > 0 && !Moderation.isModeration(user)
+            && home(user) != pixel;
     }
 
     /** The shard group that orders {@code user}'s cooldown. */

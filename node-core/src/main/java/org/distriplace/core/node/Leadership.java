@@ -234,7 +234,7 @@ final class Leadership {
      * proposes it as a member once no other change is under way.
      */
     void onJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
-        if (ctx.members().current().contains(from) || !active()) {
+        if (ctx.members().current().contains(from) || !active() || ctx.config().sharded()) {
             return;
         }
         PeerMessage.JoinRequest known = joiners.get(from);
@@ -312,7 +312,7 @@ final class Leadership {
 
     /** Notes when each member was first seen dead during this term, and forgets those alive again. */
     private void noteTheDead(long now) {
-        if (ctx.config().autoRemoveAfterMs() == 0) {
+        if (ctx.config().autoRemoveAfterMs() == 0 || ctx.config().sharded()) {
             return;
         }
         for (int peer : ctx.members().others()) {

@@ -17,7 +17,9 @@ public final class MembershipChangeException extends RuntimeException {
         /** No configuration without the member committed in time: no leader with a majority was reachable. */
         NO_QUORUM,
         /** The node is stopped, removed, or not a member itself. */
-        NOT_READY
+        NOT_READY,
+        /** A sharded cluster keeps its members until shards can move between them (ADR 0017). */
+        FIXED_MEMBERS
     }
 
     private final Code code;

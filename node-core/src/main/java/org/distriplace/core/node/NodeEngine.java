@@ -72,7 +72,7 @@ public final class NodeEngine {
         this.accounts = new AccountGateway(ctx, cluster.catchUp(), cluster.leadership(), cluster.accountAdmission());
         this.removals = new RemovalRequests(ctx, cluster.leadership());
         this.reports = new NodeReports(ctx, cluster.catchUp(), cluster.voting(), cluster.leadership(),
-            cluster.clients());
+            () -> groups.all().stream().mapToInt(group -> group.clients().pending()).sum(), this::shards);
         this.grants = new CooldownGrants(node, groups);
         for (ShardGroup group : groups.all()) {
             group.connect();

@@ -1,5 +1,6 @@
 package org.distriplace.core.node;
 
+import java.util.List;
 import java.util.Map;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.Liveness;
@@ -21,15 +22,17 @@ import org.distriplace.core.model.Membership;
  * @param member         whether that configuration names this node (false while it waits to be admitted)
  * @param removed        outside the configuration and staying out: it left or was removed, and does not rejoin
  * @param timing         the failure detector's intervals, so a viewer can draw silence against them
+ * @param shards         each shard as this node sees it (ADR 0017): one, the whole canvas, without shards
  */
 public record NodeReport(long at, int nodeId, Role role, int leaderId, long epoch, long installedEpoch,
                          boolean ready, boolean leaderActive, Map<Integer, PeerView> peers, VectorClock version,
                          String stateHash, long committedWrites, Proposal inFlight, int queuedWrites, int inDoubt,
                          int pendingPlacements, int width, int height, Membership membership, boolean member,
-                         boolean removed, Timing timing) {
+                         boolean removed, Timing timing, List<ShardReport> shards) {
 
     public NodeReport {
         peers = Map.copyOf(peers);
+        shards = List.copyOf(shards);
     }
 
     /**

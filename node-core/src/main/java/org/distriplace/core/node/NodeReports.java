@@ -1,7 +1,10 @@
 package org.distriplace.core.node;
 
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import org.distriplace.core.canvas.Replica;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
@@ -13,14 +16,21 @@ final class NodeReports {
     private final CatchUp catchUp;
     private final Voting voting;
     private final Leadership leadership;
-    private final ClientGateway clients;
+    private final IntSupplier pendingPlacements;
+    private final Supplier<List<ShardReport>> shards;
 
-    NodeReports(GroupContext ctx, CatchUp catchUp, Voting voting, Leadership leadership, ClientGateway clients) {
+    /**
+     * @param pendingPlacements the node's client placements waiting for their commit, in every group
+     * @param shards            each shard as the node sees it
+     */
+    NodeReports(GroupContext ctx, CatchUp catchUp, Voting voting, Leadership leadership, IntSupplier pendingPlacements,
+                Supplier<List<ShardReport>> shards) {
+        this.shards = shards;
         this.ctx = ctx;
         this.catchUp = catchUp;
         this.voting = voting;
         this.leadership = leadership;
-        this.clients = clients;
+        this.pendingPlacements = pendingPlacements;
     }
 
     NodeReport take() {
@@ -37,8 +47,9 @@ final class NodeReports {
         return new NodeReport(now, ctx.self(), election.role(), election.leaderId(), election.epoch(),
             voting.installedEpoch(), catchUp.ready(), leadership.active(), peers, replica.version(),
             replica.canvas().stateHashHex(), replica.committedWrites(), leadership.proposal(now),
-            leadership.queued(), voting.inDoubtCount(), clients.pending(), config.width(), config.height(),
+            leadership.queued(), voting.inDoubtCount(), pendingPlacements.getAsInt(), config.width(), config.height(),
             ctx.members().current(), ctx.members().isMember(), ctx.members().removed(),
-            new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()));
+            new NodeReport.Timing(config.heartbeatMs(), config.suspectAfterMs(), config.failureTimeoutMs()),
+            shards.get());
     }
 }

@@ -17,6 +17,10 @@ import org.distriplace.core.node.MembershipChangeException.Code;
  */
 final class RemovalRequests {
 
+    /** Why a sharded cluster refuses a change of members, for now. */
+    static final String FIXED = "a sharded cluster keeps the members it started with until shards can move between"
+        + " nodes (ADR 0017, stage 5)";
+
     private static final class Pending {
         final long deadline;
         final CompletableFuture<Membership> outcome = new CompletableFuture<>();
@@ -45,6 +49,9 @@ final class RemovalRequests {
         if (!ctx.running()) {
             return refused(Code.NOT_READY, "node " + ctx.self() + " is not running");
         }
+        if (ctx.config().sharded()) {
+            return refused(Code.FIXED_MEMBERS, FIXED);
+        }
         if (!members.isMember()) {
             return answered(CompletableFuture.completedFuture(members.current()));
         }
@@ -67,6 +74,9 @@ final class RemovalRequests {
         Membership current = members.current();
         if (!ctx.running() || !members.isMember()) {
             return refused(Code.NOT_READY, "node " + ctx.self() + " is not running as a member: ask a member");
+        }
+        if (ctx.config().sharded()) {
+            return refused(Code.FIXED_MEMBERS, FIXED);
         }
         if (target == ctx.self()) {
             return refused(Code.SELF, "node " + target + " does not remove itself: stop it (it leaves on its way "

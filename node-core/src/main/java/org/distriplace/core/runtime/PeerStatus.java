@@ -9,6 +9,7 @@ import java.util.Map;
 import org.distriplace.core.engine.EngineStatus;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.node.ShardReport;
 
 /**
  * A peer's status from its {@link NodeReport}: ready when it is a member, caught up, and reaches a leader. The
@@ -101,5 +102,25 @@ public record PeerStatus(NodeReport report, String selfAddress, Map<Integer, Str
         ObjectNode version = body.putObject("version");
         report.version().asMap().forEach((id, counter) -> version.put(Integer.toString(id), counter));
         body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());
+        ArrayNode held = body.putArray("shards");
+        report.shards().stream().filter(ShardReport::replica).forEach(shard -> held.add(shard.id()));
+    }
+
+    /** The shard map as this node holds it: its version is the cluster configuration's (ADR 0016). */
+    @Override
+    public void describeShards(ObjectNode body) {
+        body.put("mapVersion", report.membership().version());
+        ArrayNode shards = body.putArray("shards");
+        for (ShardReport shard : report.shards()) {
+            ObjectNode one = shards.addObject().put("id", shard.id()).put("x", shard.x()).put("y", shard.y())
+                .put("width", shard.width()).put("height", shard.height());
+            shard.replicas().forEach(one.putArray("replicas")::add);
+            if (shard.leader() != 0) {
+                one.put("leader", shard.leader());
+            } else {
+                one.putNull("leader");
+            }
+            one.put("epoch", shard.epoch()).put("committedWrites", shard.committedWrites());
+        }
     }
 }

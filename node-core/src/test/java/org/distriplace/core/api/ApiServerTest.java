@@ -239,6 +239,18 @@ class ApiServerTest {
         assertTrue(cluster.get("epoch").asLong() >= 1);
         assertEquals(0, cluster.get("committedWrites").asInt());
         assertEquals(16, cluster.get("stateHash").asText().length());
+        assertEquals("[0]", cluster.get("shards").toString(), "the one shard it holds");
+        JsonNode map = json(get("/api/v1/shards"));
+        assertEquals(cluster.get("configVersion").asLong(), map.get("mapVersion").asLong());
+        JsonNode whole = map.get("shards").get(0);
+        assertEquals(1, map.get("shards").size(), "one shard: the whole canvas " + map);
+        assertEquals(List.of(0, 0, cluster.path("canvas").path("width").asInt(),
+            cluster.path("canvas").path("height").asInt()), List.of(whole.get("x").asInt(), whole.get("y").asInt(),
+            whole.get("width").asInt(), whole.get("height").asInt()));
+        assertEquals("[1]", whole.get("replicas").toString());
+        assertEquals(1, whole.get("leader").asInt());
+        assertEquals(cluster.get("epoch").asLong(), whole.get("epoch").asLong());
+        assertEquals(0, whole.get("committedWrites").asLong());
     }
 
     @Test

@@ -34,7 +34,7 @@ class HealthApiTest {
         return new NodeReport(1_000, self, role, leader, 4, 4, ready, leaderActive, peers, VectorClock.EMPTY,
             "00ff00ff00ff00ff", 0, null, 0, 0, 0, 8, 8,
             new Membership(1, new TreeMap<>(Map.of(1, "a:1", 2, "b:2", 3, "c:3"))), member,
-            removed, new NodeReport.Timing(1_000, 2_000, 3_000));
+            removed, new NodeReport.Timing(1_000, 2_000, 3_000), List.of());
     }
 
     private static JsonNode readiness(NodeReport report) {

@@ -20,6 +20,7 @@ import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.core.node.NodeReport;
+import org.distriplace.core.node.ShardReport;
 import org.junit.jupiter.api.Test;
 
 class EventCodecTest {
@@ -75,7 +76,8 @@ class EventCodecTest {
             Map.of(1, new NodeReport.PeerView(1, Liveness.ALIVE, 120), 2, new NodeReport.PeerView(2, Liveness.DEAD, -1)),
             VectorClock.of(Map.of(3, 12L)), "00ff00ff00ff00ff", 12, new NodeReport.Proposal(4, 9, 2, 1, 0, 15), 1, 0, 0,
             32, 32, new Membership(2, new TreeMap<>(Map.of(1, "a:1", 2, "b:2", 3, "c:3"))), true,
-            false, new NodeReport.Timing(1_000, 2_000, 3_000));
+            false, new NodeReport.Timing(1_000, 2_000, 3_000),
+            List.of(new ShardReport(0, 0, 0, 10, 10, List.of(1, 2, 3), 3, 4, 8, true)));
         String json = codec.encodeReport(report);
         assertEquals(report, codec.decodeReport(json));
         JsonNode frame = new ObjectMapper().readTree("{\"type\":\"report\",\"report\":" + json + "}");
