@@ -14,7 +14,6 @@ import org.distriplace.core.history.SnapshotKeeper;
 import org.distriplace.core.model.Palette;
 import org.distriplace.core.net.PeerAddress;
 import org.distriplace.core.node.NodeConfig;
-import org.distriplace.core.protocol.shard.ShardGrid;
 import org.distriplace.core.wire.Wire;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -210,9 +209,8 @@ public final class NodeOptions {
             List<Integer> members = new ArrayList<>(List.of(id));
             peerList.forEach(peer -> members.add(peer.id()));
             int[] size = canvasSize(canvas);
-            ShardGrid grid = ShardGrid.parse(shards, size[0], size[1]);
             NodeConfig.Builder builder = NodeConfig.builder(id, members).canvas(size[0], size[1])
-                .shards(grid.cols(), grid.rows()).replicas(replicas)
+                .shards(shards).replicas(replicas)
                 .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
                 .cooldownMs(Math.round(cooldownSeconds * 1000));
             return withTimings(builder, heartbeatMs, failureTimeoutMs, batchMs, gossipMs).build();

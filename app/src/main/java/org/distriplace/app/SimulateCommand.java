@@ -11,7 +11,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
 import org.distriplace.core.sim.Faults;
-import org.distriplace.core.protocol.shard.ShardGrid;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.core.sim.Simulation;
 import org.distriplace.core.sim.SimulationResult;
@@ -105,12 +104,10 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ScenarioOptions options;
         try {
-            int side = ScenarioOptions.defaults().canvasSize();
-            ShardGrid grid = ShardGrid.parse(shards, side, side);
             options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
                 .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind)
                 .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs))
-                .withSharding(new ScenarioOptions.Sharding(grid.cols(), grid.rows(), replicas));
+                .withSharding(ScenarioOptions.Sharding.parse(shards, replicas));
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
         }

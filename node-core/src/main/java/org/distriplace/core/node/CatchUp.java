@@ -89,7 +89,10 @@ final class CatchUp {
 
     /** Gossips with a random live peer when a round is due. */
     void gossip(long now) {
-        antiEntropy.gossipPeer(now, ctx.detector().reachablePeers()).ifPresent(peer -> requestSync(peer, now, true));
+        if (antiEntropy.gossipDue(now)) { // listing the live peers costs a node of a thousand peers each tick
+            antiEntropy.gossipPeer(now, ctx.detector().reachablePeers()).ifPresent(peer -> requestSync(peer, now,
+                true));
+        }
     }
 
     /**

@@ -178,6 +178,7 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         private long autoRemoveAfterMs;
         private boolean rejoin;
         private boolean forceNewCluster;
+        private String shardLayout;
         private int shardColumns = 1;
         private int shardRows = 1;
         private int replicas = 3;
@@ -216,9 +217,17 @@ public record NodeConfig(int nodeId, List<Integer> members, String address, int 
         public Builder rejoin(boolean again) { this.rejoin = again; return this; }
         public Builder forceNewCluster(boolean force) { this.forceNewCluster = force; return this; }
         public Builder shards(int columns, int rows) { this.shardColumns = columns; this.shardRows = rows; return this; }
+        /** Shards as {@code --shards} takes them, {@code COLSxROWS}; checked against the canvas when built. */
+        public Builder shards(String layout) { this.shardLayout = layout; return this; }
         public Builder replicas(int n) { this.replicas = n; return this; }
 
         public NodeConfig build() {
+            if (shardLayout != null) {
+                ShardGrid grid = ShardGrid.parse(shardLayout, width, height);
+                shardColumns = grid.cols();
+                shardRows = grid.rows();
+                shardLayout = null;
+            }
             return new NodeConfig(nodeId, members, address, width, height, palette == null ? Palette.rPlace2022() : palette,
                 cooldownMs, heartbeatMs, suspectAfterMs, failureTimeoutMs, answerTimeoutMs, coordinatorTimeoutMs,
                 batchMs, voteTimeoutMs, resendMs, gossipMs, joinGraceMs, placeTimeoutMs, tickMs, tileSize,

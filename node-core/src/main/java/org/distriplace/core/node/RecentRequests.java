@@ -12,40 +12,65 @@ import org.distriplace.core.clock.Hlc;
  * send it again (duplicated messages, or a re-send to a new leader). Owned by the node's thread.
  *
  * <p>Kept in flat arrays (a ring in recording order, and an open-addressing index into it) rather than a map of
- * boxed keys: 200,000 requests are a few fixed arrays, not 600,000 objects that every young collection copies.
+ * boxed keys: 200,000 requests are a few arrays, not 600,000 objects that every young collection copies. The arrays
+ * start small and double up to the limit, so a group that orders few requests (a quiet shard, the cluster group of
+ * a sharded node) costs little.
  */
 final class RecentRequests {
 
     private static final int EMPTY = -1;
+    private static final int FIRST_CAPACITY = 64;
 
-    private final int capacity;
-    private final int[] origins;
-    private final long[] requestIds;
-    private final long[] recordedAt;
+    /** The most requests kept; the oldest is forgotten beyond it. */
+    private final int limit;
+    private int capacity;
+    private int[] origins;
+    private long[] requestIds;
+    private long[] recordedAt;
     /** Ring positions by hash (linear probing), {@link #EMPTY} where free; at most half full. */
-    private final int[] index;
-    private final int mask;
+    private int[] index;
+    private int mask;
     private int oldest;
     private int size;
 
-    RecentRequests(int capacity) {
-        if (capacity < 1) {
+    RecentRequests(int limit) {
+        if (limit < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.capacity = capacity;
-        this.origins = new int[capacity];
-        this.requestIds = new long[capacity];
-        this.recordedAt = new long[capacity];
-        int slots = Integer.highestOneBit(Math.max(2, capacity) * 2 - 1) * 2;
-        this.index = new int[slots];
-        this.mask = slots - 1;
+        this.limit = limit;
+        allocate(Math.min(limit, FIRST_CAPACITY));
+    }
+
+    private void allocate(int newCapacity) {
+        int[] oldOrigins = origins;
+        long[] oldIds = requestIds;
+        long[] oldTimes = recordedAt;
+        int oldCapacity = capacity;
+        int oldOldest = oldest;
+        int count = size;
+        capacity = newCapacity;
+        origins = new int[newCapacity];
+        requestIds = new long[newCapacity];
+        recordedAt = new long[newCapacity];
+        int slots = Integer.highestOneBit(Math.max(2, newCapacity) * 2 - 1) * 2;
+        index = new int[slots];
+        mask = slots - 1;
         java.util.Arrays.fill(index, EMPTY);
+        oldest = 0;
+        size = 0;
+        for (int i = 0; i < count; i++) {
+            int from = (oldOldest + i) % oldCapacity;
+            add(oldOrigins[from], oldIds[from], oldTimes[from]);
+        }
     }
 
     /** Records a request at {@code hlc}; false if it was already recorded. */
     boolean add(int origin, long requestId, long hlc) {
         if (slotOf(origin, requestId) >= 0) {
             return false;
+        }
+        if (size == capacity && capacity < limit) {
+            allocate((int) Math.min(limit, 2L * capacity));
         }
         if (size == capacity) {
             forget(oldest);

@@ -4,6 +4,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.protocol.shard.ShardGrid;
 
 /**
  * What one simulated scenario looks like; the seed decides everything else.
@@ -44,6 +45,13 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
         public boolean sharded() {
             return columns * rows > 1;
         }
+
+        /** {@code COLSxROWS} (as {@code simulate --shards} takes it) for the scenario's canvas, of {@code replicas}. */
+        public static Sharding parse(String layout, int replicas) {
+            int side = defaults().canvasSize();
+            ShardGrid grid = ShardGrid.parse(layout, side, side);
+            return new Sharding(grid.cols(), grid.rows(), replicas);
+        }
     }
 
     /**
@@ -72,8 +80,11 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
 
     public ScenarioOptions {
         faults = faults.isEmpty() ? EnumSet.noneOf(Faults.class) : EnumSet.copyOf(faults);
-        if (nodes < 1 || nodes > 64) {
-            throw new IllegalArgumentException("1 to 64 nodes");
+        // A sharded cluster spreads the work; seed 1's thousand nodes run in minutes (ADR 0017, stage 7).
+        int most = sharding.sharded() ? 1_000 : 64;
+        if (nodes < 1 || nodes > most) {
+            throw new IllegalArgumentException("1 to " + most + " nodes" + (sharding.sharded() ? "" : " (1,000 with"
+                + " --shards)"));
         }
         if (sharding.sharded() && !churn.equals(Churn.NONE)) {
             throw new IllegalArgumentException("members do not come and go in a sharded cluster yet (ADR 0017)");

@@ -51,6 +51,11 @@ public final class AntiEntropy {
     }
 
     /** The peer to gossip with now, if a round is due and there is a live peer. */
+    /** True when a gossip round is due: a caller with many peers lists the live ones only then. */
+    public boolean gossipDue(long now) {
+        return now >= nextGossip;
+    }
+
     public Optional<Integer> gossipPeer(long now, List<Integer> livePeers) {
         if (now < nextGossip || livePeers.isEmpty()) {
             return Optional.empty();
