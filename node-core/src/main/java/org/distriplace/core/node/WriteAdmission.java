@@ -106,6 +106,8 @@ final class WriteAdmission {
             return; // ordered already, by a leader of another term
         }
         if (leadership.active()) {
+            // Seen in this term from now on: the origin sending it again to this leader must not ask a second grant.
+            leadership.firstSighting(write.origin(), write.requestId());
             leadership.enqueue(write);
         } else {
             reject(write.origin(), write.requestId(), new PlaceException(PlaceError.NO_QUORUM,

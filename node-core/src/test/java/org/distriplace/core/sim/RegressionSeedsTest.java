@@ -66,6 +66,8 @@ class RegressionSeedsTest {
         "1701080 | 6 | 2 | 1 | true | the same, with a disk written behind",
         "1701001 | 4 | 2 | 2 | false | a cooldown grant that came after its request had committed (the request was "
             + "sent again in a later term, and granted again) ordered the request a second time",
+        "5000145 | 6 | 3 | 2 | false | a grant from an earlier term put the request in this term's batch without "
+            + "marking it seen here, so its origin's re-send in this term asked a second grant and ordered it again",
     })
     void shardedSeedPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, String bug) {
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(writeBehind)
