@@ -104,10 +104,11 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         ScenarioOptions options;
         try {
-            options = ScenarioOptions.defaults().withNodes(nodes).withFaults(faults)
+            // The shards first: a sharded scenario may have more nodes than an unsharded one.
+            options = ScenarioOptions.defaults().withSharding(ScenarioOptions.Sharding.parse(shards, replicas))
+                .withNodes(nodes).withFaults(faults)
                 .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind)
-                .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs))
-                .withSharding(ScenarioOptions.Sharding.parse(shards, replicas));
+                .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs));
         } catch (IllegalArgumentException invalid) {
             throw new CommandLine.ParameterException(spec.commandLine(), invalid.getMessage());
         }

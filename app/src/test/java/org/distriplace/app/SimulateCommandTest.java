@@ -64,5 +64,9 @@ class SimulateCommandTest {
         assertTrue(cli.err().contains("COLSxROWS"), cli.err());
         assertEquals(2, cli.run("simulate", "--shards", "2x2", "--joiners", "1"));
         assertTrue(cli.err().contains("sharded cluster"), cli.err());
+        assertEquals(2, cli.run("simulate", "--nodes", "65"));
+        assertTrue(cli.err().contains("1,000 with --shards"), cli.err());
+        assertEquals(2, cli.run("simulate", "--nodes", "1001", "--shards", "10x10"));
+        assertTrue(cli.err().contains("1 to 1000 nodes"), cli.err());
     }
 }

@@ -89,8 +89,8 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
         if (sharding.sharded() && !churn.equals(Churn.NONE)) {
             throw new IllegalArgumentException("members do not come and go in a sharded cluster yet (ADR 0017)");
         }
-        if (nodes + churn.joiners() > 64) {
-            throw new IllegalArgumentException("at most 64 nodes in all, joiners included");
+        if (nodes + churn.joiners() > most) {
+            throw new IllegalArgumentException("at most " + most + " nodes in all, joiners included");
         }
         // Even if every leave fails and every removal takes a live node, a majority of members stays alive.
         if (2 * (churn.leavers() + churn.removals()) > nodes - 1) {
