@@ -126,9 +126,4 @@ final class CooldownGrants implements CommittedState.Subscriber {
         placement.pixel.admission().refuseGranted(placement.write, error, now);
         return true;
     }
-
-    /** Placements waiting for a grant. */
-    int size() {
-        return waiting.size();
-    }
 }

@@ -44,6 +44,8 @@ public final class NodeEngine {
     private final ShardGroup cluster;
     private final GroupContext ctx;
     private final Scheduler scheduler;
+    /** Every replica the node holds, between them the whole canvas. */
+    private final WholeCanvas canvas;
     private final ReadPublisher readers;
     private final Heartbeats heartbeats;
     private final AccountGateway accounts;
@@ -65,8 +67,9 @@ public final class NodeEngine {
         this.cluster = groups.cluster();
         this.ctx = cluster.ctx();
         this.scheduler = scheduler;
-        this.readers = new ReadPublisher(config, new WholeCanvas(config.width(), groups.writing().stream()
-            .map(group -> group.ctx().replica()).toList()), groups.writing().stream()
+        this.canvas = new WholeCanvas(config.width(), groups.writing().stream().map(group -> group.ctx().replica())
+            .toList());
+        this.readers = new ReadPublisher(config, canvas, groups.writing().stream()
             .map(group -> group.ctx().cooldowns()).toList(), ctx.state().accounts(), node.gate(), feed);
         this.heartbeats = cluster.greetings();
         this.accounts = new AccountGateway(ctx, cluster.catchUp(), cluster.leadership(), cluster.accountAdmission());
@@ -310,11 +313,7 @@ public final class NodeEngine {
 
     /** The version of every replica the node holds (their orderers differ, so they never overlap). */
     public VectorClock version() {
-        VectorClock version = VectorClock.EMPTY;
-        for (ShardGroup group : groups.writing()) {
-            version = version.merge(group.ctx().replica().version());
-        }
-        return version;
+        return canvas.version();
     }
 
     /** The account book itself, for the simulator's checks on the node's thread. */

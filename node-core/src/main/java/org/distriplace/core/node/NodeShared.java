@@ -106,10 +106,7 @@ final class NodeShared {
         if (stopped) {
             return;
         }
-        if (events.wantsMessages()) {
-            events.inGroup(group).emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(),
-                message.summary()));
-        }
+        tellSent(group, to, message);
         if (outbox != null) {
             outbox.add(to, group, message, gate.issued());
         } else if (group == 0) {
@@ -127,10 +124,16 @@ final class NodeShared {
         if (stopped) {
             return;
         }
-        if (events.wantsMessages()) {
-            events.emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(), message.summary()));
-        }
+        tellSent(0, to, message);
         transport.send(to, message);
+    }
+
+    /** Tells watchers of a message of {@code group} leaving, while anyone watches messages. */
+    private void tellSent(int group, int to, PeerMessage message) {
+        if (events.wantsMessages()) {
+            events.inGroup(group).emit(new NodeEvent.MessageSent(clock.nowMs(), self(), to, message.kind(),
+                message.summary()));
+        }
     }
 
     /** The node's thread finished a turn: what it sent goes out, one message (or two) per peer. */
