@@ -27,9 +27,12 @@ final class AccountAdmission {
 
     void onAccountUpdate(int from, PeerMessage.AccountUpdate update, long now) {
         ctx.state().observe(update.timestamp(), now);
-        if (Hlc.physical(ctx.stamp(now)) - Hlc.physical(update.timestamp()) > ctx.config().placeTimeoutMs()
-            || !leadership.leading()) {
+        if (Hlc.physical(ctx.stamp(now)) - Hlc.physical(update.timestamp()) > ctx.config().placeTimeoutMs()) {
             return; // its origin has answered, or will answer, the client at its deadline
+        }
+        if (!leadership.leading()) {
+            ctx.pointLearnerToLeader(from); // and its origin times the request out, as above
+            return;
         }
         accept(from, update.requestId(), update.change(), now);
     }

@@ -26,6 +26,7 @@ final class CatchUp {
     private boolean ready;
     private long joinDeadline;
     private long nextJoinRequest;
+    private long nextLeaderQuery;
     private int contactCursor;
 
     CatchUp(GroupContext ctx, Random random) {
@@ -65,6 +66,23 @@ final class CatchUp {
             becomeReady(now, "no peer reachable: starting from local state");
         } else {
             requestSync(reachable.get(0), now, false);
+        }
+    }
+
+    /**
+     * A learner with work for this group (a placement, a grant to ask) and no live leader asks the group's replicas
+     * who leads, at most once per half heartbeat: a JOIN, which the leader answers with WELCOME and COORDINATOR. A
+     * learner learns a leader from its PREPAREs otherwise, and a quiet shard sends none, so a learner that restarted
+     * or was cut off while the shard elected would wait for it forever. Members elect instead.
+     */
+    void findLeader(long now) {
+        if (!ctx.members().learning() || now < nextLeaderQuery) {
+            return;
+        }
+        NodeConfig config = ctx.config();
+        nextLeaderQuery = now + Math.max(config.resendMs(), config.heartbeatMs() / 2);
+        for (int peer : ctx.members().others()) {
+            ctx.send(peer, new PeerMessage.Join(ctx.self(), ctx.election().epoch(), ctx.replica().version()));
         }
     }
 

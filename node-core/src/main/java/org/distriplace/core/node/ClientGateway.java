@@ -100,6 +100,7 @@ final class ClientGateway implements CommittedState.Subscriber {
     private void route(ClientRequests.Pending request, long now) {
         int target = leadership.leaderToAsk();
         if (target == 0) {
+            catchUp.findLeader(now);
             return;
         }
         request.forwardedTo = target;
@@ -131,6 +132,9 @@ final class ClientGateway implements CommittedState.Subscriber {
      * deadline.
      */
     void tick(long now) {
+        if (requests.size() == 0 && forwards.isEmpty()) {
+            return; // a node holds a gateway per shard, and most are idle on most ticks
+        }
         for (ClientRequests.Pending request : requests.notRoutedTo(leadership.leaderToAsk(), ctx.election().epoch())) {
             route(request, now);
         }

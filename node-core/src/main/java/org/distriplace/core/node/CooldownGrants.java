@@ -83,7 +83,8 @@ final class CooldownGrants implements CommittedState.Subscriber {
         waiting.values().removeIf(placement -> now >= placement.deadline);
         for (Map.Entry<Long, Waiting> entry : new ArrayList<>(waiting.entrySet())) {
             Waiting placement = entry.getValue();
-            if (placement.askedOf != home(placement.write.user()).leadership().leaderToAsk()) {
+            int leader = home(placement.write.user()).leadership().leaderToAsk();
+            if (placement.askedOf != leader || leader == 0) {
                 send(entry.getKey(), placement, now);
             }
         }
@@ -99,6 +100,8 @@ final class CooldownGrants implements CommittedState.Subscriber {
         } else if (leader != 0) {
             home.ctx().send(leader, new PeerMessage.AccountUpdate(node.self(), id, grant,
                 placement.write.timestamp()));
+        } else {
+            home.catchUp().findLeader(now);
         }
     }
 

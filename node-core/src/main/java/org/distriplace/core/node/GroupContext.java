@@ -164,6 +164,17 @@ final class GroupContext {
         return election.isLeader() ? self() : election.leaderId();
     }
 
+    /**
+     * A learner of this shard asked this node, which does not lead it, to order something: tell it who does (a
+     * WELCOME naming the leader), since nothing else would. A quiet shard sends its learners no PREPARE, and a
+     * leader claims only to its replicas, so a learner's view of who leads can stay stale while the old leader lives.
+     */
+    void pointLearnerToLeader(int from) {
+        if (!isCluster() && !members.current().contains(from)) {
+            send(from, new PeerMessage.Welcome(self(), election.epoch(), claimedLeader()));
+        }
+    }
+
     /** Sends a message of this group (and tells watchers); nothing once the node stopped. */
     void send(int to, PeerMessage message) {
         node.send(group, to, message);

@@ -69,6 +69,8 @@ final class Heartbeats {
         ctx.election().observe(welcome.epoch());
         if (welcome.leaderId() == from) {
             ctx.election().onLeaderClaim(from, welcome.epoch(), now, MessageKind.WELCOME);
+        } else if (welcome.leaderId() != 0 && welcome.epoch() > ctx.election().epoch()) {
+            catchUp.findLeader(now); // a learner pointed to a newer leader asks the replicas; only a claim counts
         }
         if (!catchUp.ready()) {
             catchUp.requestSync(from, now, false);

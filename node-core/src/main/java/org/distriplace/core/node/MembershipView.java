@@ -19,6 +19,8 @@ final class MembershipView {
     private boolean leaving;
     private Membership current;
     private List<Integer> others;
+    /** Whether {@link #current} names this node: asked several times a tick by every group. */
+    private boolean member;
 
     /**
      * @param group      the group whose configuration this is (0: the cluster's)
@@ -65,7 +67,7 @@ final class MembershipView {
 
     /** True when the configuration names this node (a joiner is not, until admitted). */
     boolean isMember() {
-        return current.contains(self);
+        return member;
     }
 
     /** True when this node is outside the configuration and asks to be admitted. */
@@ -93,15 +95,15 @@ final class MembershipView {
         if (committed.version() <= current.version()) {
             return false;
         }
-        current = committed;
         store.saveMembership(group, committed);
-        others = othersIn(committed);
+        use(committed);
         return true;
     }
 
     private void use(Membership membership) {
         current = membership;
         others = othersIn(membership);
+        member = membership.contains(self);
     }
 
     private List<Integer> othersIn(Membership membership) {

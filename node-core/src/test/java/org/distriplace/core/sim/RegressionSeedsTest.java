@@ -68,6 +68,10 @@ class RegressionSeedsTest {
             + "sent again in a later term, and granted again) ordered the request a second time",
         "5000145 | 6 | 3 | 2 | false | a grant from an earlier term put the request in this term's batch without "
             + "marking it seen here, so its origin's re-send in this term asked a second grant and ordered it again",
+        "275 | 6 | 3 | 2 | false | a leader restarted while partitioned learned no leader of a quiet shard (no "
+            + "PREPARE came, and none is resent to learners), so the grants its placements needed there waited forever",
+        "374 | 9 | 3 | 3 | false | a learner kept asking a shard's old leader, alive but following another, for "
+            + "grants: a quiet shard never told it, and the old leader dropped the requests without a word",
     })
     void shardedSeedPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, String bug) {
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(writeBehind)

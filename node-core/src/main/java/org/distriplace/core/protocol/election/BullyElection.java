@@ -176,9 +176,19 @@ public final class BullyElection {
         step(now, Step.ANSWERED, message.nodeId(), "");
         if (role == Role.LEADER) {
             sender.send(message.nodeId(), new PeerMessage.Coordinator(self, epoch));
-        } else if (phase == Phase.IDLE) {
+        } else if (phase == Phase.IDLE && !followsLiveHigherLeader()) {
             startElection(now, "ELECTION from lower id " + message.nodeId());
         }
+    }
+
+    /**
+     * True when this node follows a leader above it that its failure detector holds alive. An ELECTION from below
+     * then only needs bullying: the leader's next heartbeat tells the candidate who leads, where an election of this
+     * node's own would ripple through every id above it (n^2/2 messages in a cluster group of n members), only to
+     * end with the same leader. Should the leader have failed, this node's detector starts an election soon anyway.
+     */
+    private boolean followsLiveHigherLeader() {
+        return role == Role.FOLLOWER && leaderId > self && others.contains(leaderId) && !knownDead.test(leaderId);
     }
 
     public void onAnswer(PeerMessage.Answer message, long now) {

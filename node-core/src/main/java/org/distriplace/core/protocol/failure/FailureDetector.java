@@ -26,6 +26,11 @@ public final class FailureDetector {
     private final Map<Integer, Long> lastHeard = new TreeMap<>();
     private final Map<Integer, Liveness> status = new TreeMap<>();
     private long nextHeartbeat = Long.MIN_VALUE;
+    /**
+     * No peer's status can change before this time, so a tick before it has nothing to re-evaluate: a node of a
+     * thousand peers ticks a hundred times a second. Hearing from a peer only moves its own change later.
+     */
+    private long nextChangeAt = Long.MIN_VALUE;
 
     public FailureDetector(Collection<Integer> peers, long heartbeatMs, long suspectAfterMs, long deadAfterMs) {
         if (heartbeatMs <= 0 || suspectAfterMs <= 0 || deadAfterMs < suspectAfterMs) {
@@ -59,6 +64,7 @@ public final class FailureDetector {
             lastHeard.put(peer, now);
             status.put(peer, Liveness.ALIVE);
         });
+        nextChangeAt = Math.min(nextChangeAt, now + suspectAfterMs);
     }
 
     /** Records a sign of life; returns the transition if the peer was not ALIVE. */
@@ -69,20 +75,31 @@ public final class FailureDetector {
         }
         lastHeard.put(peer, now);
         status.put(peer, Liveness.ALIVE);
+        if (before != Liveness.ALIVE) {
+            nextChangeAt = Math.min(nextChangeAt, now + suspectAfterMs);
+        }
         return before == Liveness.ALIVE ? Optional.empty() : Optional.of(new Transition(peer, before, Liveness.ALIVE));
     }
 
     /** Re-evaluates every peer at {@code now}; returns what changed. */
     public List<Transition> tick(long now) {
+        if (now < nextChangeAt) {
+            return List.of();
+        }
         List<Transition> changes = new ArrayList<>();
+        long next = Long.MAX_VALUE;
         for (Map.Entry<Integer, Liveness> entry : status.entrySet()) {
             Long heard = lastHeard.get(entry.getKey());
-            Liveness next = heard == null ? Liveness.DEAD : classify(now - heard);
-            if (next != entry.getValue()) {
-                changes.add(new Transition(entry.getKey(), entry.getValue(), next));
-                entry.setValue(next);
+            Liveness liveness = heard == null ? Liveness.DEAD : classify(now - heard);
+            if (liveness != entry.getValue()) {
+                changes.add(new Transition(entry.getKey(), entry.getValue(), liveness));
+                entry.setValue(liveness);
+            }
+            if (liveness != Liveness.DEAD) {
+                next = Math.min(next, heard + (liveness == Liveness.ALIVE ? suspectAfterMs : deadAfterMs));
             }
         }
+        nextChangeAt = next;
         return changes;
     }
 

@@ -96,6 +96,21 @@ class CommitCoordinatorTest {
     }
 
     @Test
+    void learnersHearEveryPrepareAndCommitOnceAndNoResend() {
+        coordinator.setLearners(java.util.Set.of(7, 8));
+        installEmpty();
+        coordinator.enqueue(accepted("a"));
+        coordinator.tick(100, VectorClock.EMPTY);
+        assertEquals(List.of(1, 2, 3, 4, 7, 8), sender.recipientsOf(PeerMessage.Prepare.class));
+        sender.clear();
+        coordinator.tick(350, VectorClock.EMPTY);
+        assertEquals(List.of(1, 2, 3, 4), sender.recipientsOf(PeerMessage.Prepare.class), "voters only");
+        vote(1, 1, true);
+        vote(1, 2, true);
+        assertEquals(List.of(1, 2, 3, 4, 7, 8), sender.recipientsOf(PeerMessage.Commit.class));
+    }
+
+    @Test
     void proposesOnceABatchIntervalWithDotsThatContinueTheLeadersSequence() {
         installEmpty();
         coordinator.enqueue(accepted("a"));

@@ -94,6 +94,22 @@ class BullyElectionTest {
     }
 
     @Test
+    void aFollowerOfALiveHigherLeaderAnswersAnElectionWithoutStartingItsOwn() {
+        BullyElection middle = node(2, 4, 3);
+        middle.onLeaderClaim(3, 4, 0, MessageKind.COORDINATOR);
+        sender.clear();
+        middle.onElection(new PeerMessage.Election(1, 1, 4), 10);
+        assertEquals(List.of(1), sender.recipientsOf(PeerMessage.Answer.class), "node 1 is still bullied");
+        assertEquals(List.of(), sender.recipientsOf(PeerMessage.Election.class), "no ripple up to node 3");
+        assertEquals(Role.FOLLOWER, middle.role());
+
+        middle.useFailureDetector(peer -> peer == 3);
+        middle.onElection(new PeerMessage.Election(1, 1, 4), 20);
+        assertEquals(Role.LEADER, middle.role(), "a dead leader: elect, and with no live higher id, win");
+        assertEquals(List.of(1, 3), sender.recipientsOf(PeerMessage.Coordinator.class));
+    }
+
+    @Test
     void followersAcceptNewerEpochsAndRefuseOlderOnes() {
         BullyElection follower = node(2, 5, 3);
         assertFalse(follower.onLeaderClaim(3, 4, 0, MessageKind.COORDINATOR));

@@ -36,6 +36,38 @@ class FailureDetectorTest {
     }
 
     @Test
+    void ticksBetweenChangesFindNothingAndEveryPeerStillChangesOnTime() {
+        detector.heard(2, 0);
+        assertEquals(List.of(), detector.tick(10));
+        detector.heard(3, 3_000); // heard late: its change is after 2's, and must not be skipped
+        detector.heard(2, 3_500); // heard again: its change moves later than the detector last computed
+        assertEquals(List.of(), detector.tick(4_000), "2 was heard at 3,500");
+        assertEquals(List.of(new FailureDetector.Transition(3, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(7_000));
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(7_500));
+        assertEquals(List.of(new FailureDetector.Transition(3, Liveness.SUSPECTED, Liveness.DEAD)),
+            detector.tick(9_000));
+        detector.heard(3, 9_100); // back from the dead: suspected again 4 s later, whatever came before
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.SUSPECTED, Liveness.DEAD)),
+            detector.tick(9_500));
+        assertEquals(List.of(), detector.tick(13_099));
+        assertEquals(List.of(new FailureDetector.Transition(3, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(13_100));
+    }
+
+    @Test
+    void aMemberAddedByAgreementIsSuspectedOnTime() {
+        detector.heard(2, 0);
+        detector.tick(1_000);
+        detector.usePeersAddedAt(List.of(2, 3, 4), 2_000);
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(4_000));
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.SUSPECTED, Liveness.DEAD),
+            new FailureDetector.Transition(4, Liveness.ALIVE, Liveness.SUSPECTED)), detector.tick(6_000));
+    }
+
+    @Test
     void heartbeatIsDueOncePerInterval() {
         assertTrue(detector.heartbeatDue(0));
         assertFalse(detector.heartbeatDue(1_999));
