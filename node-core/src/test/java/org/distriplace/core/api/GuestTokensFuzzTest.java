@@ -39,7 +39,7 @@ class GuestTokensFuzzTest {
 
     // The token's shape, so the fuzzer reaches the proof check rather than the pattern's first character.
     @DictionaryEntries({"g1.", "a1.", "00ff00ff00ff00ff", ".1796068800.", "AAAAAAAAAAAAAAAAAAAAAA"})
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void tokens(FuzzedDataProvider data) {
         fuzzerTestOneInput(data);
     }

@@ -97,7 +97,7 @@ class HttpRequestFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void requests(byte[] data) {
         fuzzerTestOneInput(data);
     }

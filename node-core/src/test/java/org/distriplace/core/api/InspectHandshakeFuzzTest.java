@@ -51,7 +51,7 @@ class InspectHandshakeFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void hello(byte[] data) {
         fuzzerTestOneInput(data);
     }

@@ -53,7 +53,7 @@ class PlayerMessageFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void frames(byte[] data) {
         fuzzerTestOneInput(data);
     }

@@ -43,7 +43,7 @@ class PeerHandshakeFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void handshake(byte[] data) {
         fuzzerTestOneInput(data);
     }

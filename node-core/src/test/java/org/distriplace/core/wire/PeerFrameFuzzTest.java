@@ -27,7 +27,7 @@ class PeerFrameFuzzTest {
         }
     }
 
-    @FuzzTest(maxDuration = "15s")
+    @FuzzTest(maxDuration = "10s")
     void frames(byte[] data) {
         fuzzerTestOneInput(data);
     }
