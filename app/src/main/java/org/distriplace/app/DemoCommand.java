@@ -8,6 +8,7 @@ import org.distriplace.app.runtime.DemoCluster;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.EventTap;
 import org.distriplace.core.node.NodeConfig;
+import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import picocli.CommandLine;
@@ -31,9 +32,16 @@ import picocli.CommandLine.Option;
     })
 public final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--nodes", defaultValue = "3", description = "How many nodes, 1 to 15 (default: "
-        + "${DEFAULT-VALUE}).")
+    /** The most nodes the cluster graph shows readably; a sharded class may have more, seen on the shard map. */
+    static final int MOST_NODES = 15;
+    static final int MOST_SHARDED_NODES = 27;
+
+    @Option(names = "--nodes", defaultValue = "3", description = "How many nodes, 1 to 15, or to 27 with --shards "
+        + "(default: ${DEFAULT-VALUE}).")
     int nodes;
+
+    @CommandLine.Mixin
+    ShardOptions shards = new ShardOptions();
 
     @Option(names = "--canvas", defaultValue = "200x150", description = "Canvas size WxH, with --loopback (default: "
         + "${DEFAULT-VALUE}).")
@@ -59,8 +67,10 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (nodes < 1 || nodes > 15) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes is 1 to 15, not " + nodes);
+        int most = shards.sharded() ? MOST_SHARDED_NODES : MOST_NODES;
+        if (nodes < 1 || nodes > most) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--nodes is 1 to " + most
+                + (shards.sharded() ? "" : " (" + MOST_SHARDED_NODES + " with --shards)") + ", not " + nodes);
         }
         if (!DesktopLauncher.displayAvailable()) {
             spec.commandLine().getErr().println("distri-place: demo mode needs a display (DISPLAY and "
@@ -79,7 +89,8 @@ public final class DemoCommand implements Callable<Integer> {
         Path dir = Files.createTempDirectory("distri-place-demo");
         EventTap events = new EventTap(EventSink.withoutMessages(NodeCommand::logEvent));
         DemoCluster cluster = new DemoCluster(nodes, dir, (id, members) -> NodeOptions.withTimings(
-                NodeConfig.builder(id, members).canvas(size[0], size[1]).cooldownMs(Math.round(cooldownSeconds * 1000)),
+                NodeConfig.builder(id, members).canvas(size[0], size[1]).cooldownMs(Math.round(cooldownSeconds * 1000))
+                    .shards(shards.layout()).replicas(shards.replicas()),
                 Math.max(100, failureTimeoutMs / 3), failureTimeoutMs, 100, 5_000).build(),
             id -> events);
         cluster.startAll();
@@ -91,10 +102,16 @@ public final class DemoCommand implements Callable<Integer> {
 
     private int simulated() {
         long chosen = seed != null ? seed : new java.util.Random().nextLong();
-        SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, chosen, failureTimeoutMs);
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(settings, inbox);
-        spec.commandLine().getOut().printf("demo: %d simulated nodes, seed %d%n", nodes, chosen);
+        SimulatedCluster cluster;
+        try {
+            cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, chosen, failureTimeoutMs)
+                .withSharding(ScenarioOptions.Sharding.parse(shards.layout(), shards.replicas())), inbox);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        spec.commandLine().getOut().printf("demo: %d simulated nodes%s, seed %d%n", nodes,
+            shards.sharded() ? ", shards " + shards.layout() : "", chosen);
         spec.commandLine().getOut().flush();
         DesktopLauncher.runSimulatedDemo(cluster, inbox, nodes);
         return 0;

@@ -61,14 +61,8 @@ public final class NodeOptions {
         + "${DEFAULT-VALUE}).")
     String canvas;
 
-    @Option(names = "--shards", defaultValue = "1x1", description = "Cut the canvas into COLSxROWS shards, each "
-        + "ordered by its own group of --replicas members (default: ${DEFAULT-VALUE}: every member holds the whole "
-        + "canvas). Every member must use the same; a sharded cluster keeps the members it starts with.")
-    String shards;
-
-    @Option(names = "--replicas", defaultValue = "3", description = "How many members hold each shard (default: "
-        + "${DEFAULT-VALUE}); the others follow it as learners.")
-    int replicas;
+    @CommandLine.Mixin
+    ShardOptions shards = new ShardOptions();
 
     @Option(names = "--cooldown", defaultValue = "5", description = "Seconds between one user's pixels "
         + "(default: ${DEFAULT-VALUE}; 0 disables).")
@@ -210,7 +204,7 @@ public final class NodeOptions {
             peerList.forEach(peer -> members.add(peer.id()));
             int[] size = canvasSize(canvas);
             NodeConfig.Builder builder = NodeConfig.builder(id, members).canvas(size[0], size[1])
-                .shards(shards).replicas(replicas)
+                .shards(shards.layout()).replicas(shards.replicas())
                 .palette(palette == null ? Palette.rPlace2022() : Palette.load(palette))
                 .cooldownMs(Math.round(cooldownSeconds * 1000));
             return withTimings(builder, heartbeatMs, failureTimeoutMs, batchMs, gossipMs).build();

@@ -78,14 +78,8 @@ public final class SimulateCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}, never). Not with --leavers.")
     long autoRemoveAfterMs;
 
-    @Option(names = "--shards", defaultValue = "1x1", description = "Cut the canvas into COLSxROWS shards, each its "
-        + "own group of replicas (default: ${DEFAULT-VALUE}, one shard every node holds). Not with membership changes "
-        + "yet.")
-    String shards;
-
-    @Option(names = "--replicas", defaultValue = "3", description = "Replicas of each shard (default: "
-        + "${DEFAULT-VALUE}).")
-    int replicas;
+    @CommandLine.Mixin
+    ShardOptions shards = new ShardOptions();
 
     @Option(names = "--trace", description = "Print every event of the run, in order (with --seed).")
     boolean trace;
@@ -105,7 +99,8 @@ public final class SimulateCommand implements Callable<Integer> {
         ScenarioOptions options;
         try {
             // The shards first: a sharded scenario may have more nodes than an unsharded one.
-            options = ScenarioOptions.defaults().withSharding(ScenarioOptions.Sharding.parse(shards, replicas))
+            options = ScenarioOptions.defaults().withSharding(ScenarioOptions.Sharding.parse(shards.layout(),
+                shards.replicas()))
                 .withNodes(nodes).withFaults(faults)
                 .withSafetyMs(durationSeconds * 1000).withWriteBehind(writeBehind)
                 .withChurn(new ScenarioOptions.Churn(joiners, leavers, removals, autoRemoveAfterMs));

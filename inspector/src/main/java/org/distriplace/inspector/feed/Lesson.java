@@ -21,10 +21,18 @@ import java.util.List;
  * until: new leader
  * </pre>
  *
- * @param title what the lesson is called
- * @param about one line on what it shows
+ * A lesson about shards says so with a {@code needs: shards} line: it plays only on a demo started with
+ * {@code --shards}.
+ *
+ * @param title       what the lesson is called
+ * @param about       one line on what it shows
+ * @param needsShards whether it plays only on a sharded demo
  */
-public record Lesson(String title, String about, List<Step> steps) {
+public record Lesson(String title, String about, List<Step> steps, boolean needsShards) {
+
+    public Lesson(String title, String about, List<Step> steps) {
+        this(title, about, steps, false);
+    }
 
     /**
      * One step.
@@ -48,6 +56,7 @@ public record Lesson(String title, String about, List<Step> steps) {
     public static Lesson parse(String text) {
         String title = null;
         String about = "";
+        boolean needsShards = false;
         List<Step> steps = new ArrayList<>();
         StepBuilder step = null;
         String[] lines = text.split("\r?\n", -1);
@@ -62,6 +71,13 @@ public record Lesson(String title, String about, List<Step> steps) {
             switch (key) {
                 case "lesson" -> title = value;
                 case "about" -> about = value;
+                case "needs" -> {
+                    if (!value.equals("shards")) {
+                        throw new IllegalArgumentException("line " + n + ": a lesson needs only 'shards', not '"
+                            + value + "'");
+                    }
+                    needsShards = true;
+                }
                 case "step" -> {
                     if (step != null) {
                         steps.add(step.build());
@@ -75,7 +91,7 @@ public record Lesson(String title, String about, List<Step> steps) {
                     step.take(key, value, n);
                 }
                 default -> throw new IllegalArgumentException("line " + n + ": '" + line + "' is not lesson:, about:, "
-                    + "step:, do:, until: or pause");
+                    + "needs:, step:, do:, until: or pause");
             }
         }
         if (step != null) {
@@ -84,7 +100,7 @@ public record Lesson(String title, String about, List<Step> steps) {
         if (title == null || title.isEmpty()) {
             throw new IllegalArgumentException("a lesson starts with 'lesson: its title'");
         }
-        return new Lesson(title, about, steps);
+        return new Lesson(title, about, steps, needsShards);
     }
 
     private static final class StepBuilder {

@@ -13,11 +13,13 @@ import org.distriplace.core.model.Color;
 /**
  * What a lesson's actions ({@code do:}) do to the simulated demo (the moments its steps end at are
  * {@link LessonMoment}'s). Nodes are named {@code n3}, or by part: {@code leader} (the newest), {@code follower} (the
- * lowest-numbered running one that does not lead), {@code killed} (the last one a lesson killed).
+ * lowest-numbered running one that does not lead), {@code killed} (the last one a lesson killed; {@code restart
+ * killed} restarts every one it killed), and on a sharded demo {@code s0-leader} (shard 0's leader) and
+ * {@code s0-peer} (the lowest-numbered running replica of shard 0 that does not lead it).
  */
 final class LessonActions {
 
-    private static final String NODE = "(leader|follower|killed|n\\d+)";
+    private static final String NODE = "(leader|follower|killed|n\\d+|s\\d+-leader|s\\d+-peer)";
     private static final Pattern KILL = Pattern.compile("kill " + NODE);
     private static final Pattern RESTART = Pattern.compile("restart " + NODE);
     private static final Pattern ISOLATE = Pattern.compile("isolate " + NODE);
@@ -37,7 +39,8 @@ final class LessonActions {
     static final Color BLUE = Color.of("#2450A4");
 
     private final SimulatedCluster cluster;
-    private int killed;
+    /** The nodes this lesson killed, the last one last. */
+    private final List<Integer> killed = new ArrayList<>();
     private int painted;
     private int races;
 
@@ -61,11 +64,12 @@ final class LessonActions {
         Matcher m;
         if ((m = KILL.matcher(action)).matches()) {
             node(m.group(1)).ifPresent(id -> {
-                killed = id;
+                killed.remove(Integer.valueOf(id));
+                killed.add(id);
                 cluster.kill(id);
             });
         } else if ((m = RESTART.matcher(action)).matches()) {
-            node(m.group(1)).ifPresent(cluster::restart);
+            restart(m.group(1));
         } else if ((m = ISOLATE.matcher(action)).matches()) {
             node(m.group(1)).ifPresent(id -> cluster.partition(List.of(Set.of(id), others(Set.of(id)))));
         } else if ((m = PARTITION.matcher(action)).matches()) {
@@ -98,6 +102,16 @@ final class LessonActions {
             cluster.heal();
         } else if ((m = CUT.matcher(action)).matches()) {
             cut(m.group(1).equals("leader"));
+        }
+    }
+
+    /** Restarts {@code name}; {@code killed} names every node the lesson killed that is still down. */
+    private void restart(String name) {
+        if (name.equals("killed")) {
+            killed.stream().filter(id -> !cluster.isRunning(id)).forEach(cluster::restart);
+            killed.clear();
+        } else {
+            node(name).ifPresent(cluster::restart);
         }
     }
 
@@ -161,8 +175,12 @@ final class LessonActions {
             case "leader" -> cluster.leader();
             case "follower" -> cluster.nodes().stream().filter(cluster::isRunning)
                 .filter(id -> !cluster.leader().equals(Optional.of(id))).findFirst();
-            case "killed" -> killed == 0 ? Optional.empty() : Optional.of(killed);
+            case "killed" -> killed.isEmpty() ? Optional.empty() : Optional.of(killed.get(killed.size() - 1));
             default -> {
+                if (name.startsWith("s")) {
+                    int shard = Integer.parseInt(name.substring(1, name.indexOf('-')));
+                    yield name.endsWith("-leader") ? ShardsNow.leader(cluster, shard) : ShardsNow.peer(cluster, shard);
+                }
                 int id = Integer.parseInt(name.substring(1));
                 yield cluster.nodes().contains(id) ? Optional.of(id) : Optional.empty();
             }

@@ -23,7 +23,10 @@ import org.distriplace.inspector.model.ClusterState;
  *   <li>{@code partitioned}: the running nodes have fallen into sides that declared each other dead (as the
  *       inspector's graph draws them, {@link ClusterState#sides});</li>
  *   <li>{@code writes N}: the leader committed N more writes; {@code converged}, {@code diverged}: the running
- *       replicas' states agree, or do not.</li>
+ *       replicas' states agree, or do not;</li>
+ *   <li>on a sharded demo, {@code shards led}: every shard has a leader; {@code new shard leaders}: every shard has
+ *       one, and some shard another than when the step began; {@code shard without quorum}: some shard has fewer
+ *       than a majority of its replicas running.</li>
  * </ul>
  */
 final class LessonMoment {
@@ -31,13 +34,14 @@ final class LessonMoment {
     private static final Pattern TIME = Pattern.compile("time (\\d+(\\.\\d+)?)s");
     private static final Pattern WRITES = Pattern.compile("writes (\\d{1,6})");
     private static final List<String> NAMED = List.of("leader", "new leader", "converged", "diverged", "suspected",
-        "dead", "election", "abort", "partitioned");
+        "dead", "election", "abort", "partitioned", "shards led", "new shard leaders", "shard without quorum");
 
     private final SimulatedCluster cluster;
     private final String until;
     private final long startedAt;
     private final Optional<Integer> startLeader;
     private final long startWrites;
+    private final List<Integer> startShardLeaders;
 
     /** The moment {@code until} for a step beginning now. */
     LessonMoment(SimulatedCluster cluster, String until) {
@@ -46,6 +50,7 @@ final class LessonMoment {
         this.startedAt = cluster.now();
         this.startLeader = cluster.leader();
         this.startWrites = leaderWrites(cluster);
+        this.startShardLeaders = ShardsNow.sharded(cluster) ? ShardsNow.leaders(cluster) : List.of();
     }
 
     /** {@code until} if a step can end at it; refused naming {@code line} otherwise. */
@@ -54,7 +59,8 @@ final class LessonMoment {
             return until;
         }
         throw new IllegalArgumentException("line " + line + ": a step cannot end at '" + until + "' (leader, new "
-            + "leader, suspected, dead, election, abort, partitioned, converged, diverged, time Ns, writes N)");
+            + "leader, suspected, dead, election, abort, partitioned, converged, diverged, time Ns, writes N, shards "
+            + "led, new shard leaders, shard without quorum)");
     }
 
     /** Seconds in a {@code time Ns} moment, or -1. */
@@ -96,8 +102,16 @@ final class LessonMoment {
                 && c.phase() == NodeEvent.CommitPhase.Phase.ABORT);
             case "partitioned" -> (justRan.isEmpty() || any(justRan, e -> e instanceof NodeEvent.SuspicionChanged))
                 && sides() > 1;
+            case "shards led" -> ShardsNow.sharded(cluster) && !ShardsNow.leaders(cluster).contains(0);
+            case "new shard leaders" -> ShardsNow.sharded(cluster) && newShardLeaders();
+            case "shard without quorum" -> ShardsNow.sharded(cluster) && ShardsNow.anyWithoutQuorum(cluster);
             default -> true;
         };
+    }
+
+    private boolean newShardLeaders() {
+        List<Integer> now = ShardsNow.leaders(cluster);
+        return !now.contains(0) && !now.equals(startShardLeaders);
     }
 
     private static boolean any(List<NodeEvent> events, Predicate<NodeEvent> test) {

@@ -13,7 +13,8 @@ public final class Lessons {
 
     /** The built-in lessons' file names (resources beside this class's package, in {@code lessons/}). */
     public static final List<String> BUILT_IN = List.of("leader-crash", "partition-and-heal", "split-brain",
-        "two-phase-commit-abort", "vector-clocks", "gossip-repair", "player-leaving", "rejoin-after-missed-writes");
+        "two-phase-commit-abort", "vector-clocks", "gossip-repair", "player-leaving", "rejoin-after-missed-writes",
+        "sharding");
 
     /** The longest lesson file read: a lesson is a page of text. */
     static final long MAX_FILE_BYTES = 256 * 1024;

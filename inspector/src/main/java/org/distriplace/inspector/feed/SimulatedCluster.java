@@ -32,10 +32,23 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /**
      * How the demo cluster is set up.
      *
-     * @param link how every link behaves (a visible latency, so arrows can be followed in slow motion)
+     * @param link     how every link behaves (a visible latency, so arrows can be followed in slow motion)
+     * @param sharding the canvas's shards ({@link ScenarioOptions.Sharding#NONE}: one, held by every node)
      */
     public record Settings(int nodes, long seed, int canvasSize, int users, long meanThinkMs, long heartbeatMs,
-                           long failureTimeoutMs, LinkConditions link) {
+                           long failureTimeoutMs, LinkConditions link, ScenarioOptions.Sharding sharding) {
+
+        public Settings(int nodes, long seed, int canvasSize, int users, long meanThinkMs, long heartbeatMs,
+                        long failureTimeoutMs, LinkConditions link) {
+            this(nodes, seed, canvasSize, users, meanThinkMs, heartbeatMs, failureTimeoutMs, link,
+                ScenarioOptions.Sharding.NONE);
+        }
+
+        /** These settings with the canvas cut into {@code sharding}'s shards. */
+        public Settings withSharding(ScenarioOptions.Sharding cut) {
+            return new Settings(nodes, seed, canvasSize, users, meanThinkMs, heartbeatMs, failureTimeoutMs, link,
+                cut);
+        }
 
         /** A classroom cluster: heartbeats every second, a peer dead after 3 s, 10-40 ms links, 3 busy users. */
         public static Settings demo(int nodes, long seed) {
@@ -110,7 +123,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private Simulation build() {
         ScenarioOptions options = new ScenarioOptions(settings.nodes(), Set.of(), Long.MAX_VALUE / 4, 0, 60_000,
             settings.users(), settings.meanThinkMs(), 1, settings.canvasSize(), 0, false, ScenarioOptions.Churn.NONE,
-            ScenarioOptions.Sharding.NONE);
+            settings.sharding());
         Simulation built = new Simulation(settings.seed(), options, config -> config
             .heartbeatMs(settings.heartbeatMs())
             .suspectAfterMs(settings.failureTimeoutMs() * 2 / 3)
@@ -377,6 +390,11 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** Starts a ready-made scenario now; its later steps are queued as labelled events (they show in "next"). */
     public void play(Scenario scenario) {
         act(c -> c.presets.start(scenario));
+    }
+
+    /** How the demo was set up (its nodes, timings and shards). */
+    public Settings settings() {
+        return settings;
     }
 
     /** The canvas's side, in pixels. */

@@ -25,6 +25,7 @@ public final class InspectorModel {
     private final WriteClocks writeClocks = new WriteClocks();
     private final CausalKnowledge knowledge = new CausalKnowledge(writeClocks::learned);
     private final LiveInvariants invariants = new LiveInvariants();
+    private final ShardStates shards = new ShardStates();
     private final EventLog log;
     private long now;
     private long revision;
@@ -47,6 +48,7 @@ public final class InspectorModel {
         clocks.accept(event);
         knowledge.accept(event);
         invariants.accept(event);
+        shards.accept(event);
         log.accept(event);
         if (event instanceof NodeEvent.MessageSent e) {
             messages.sent(e);
@@ -67,6 +69,7 @@ public final class InspectorModel {
         heartbeats.accept(report);
         clocks.accept(report);
         knowledge.accept(report);
+        shards.accept(report);
     }
 
     /** The cluster's time moved on without events (virtual time in a simulation, the wall clock otherwise). */
@@ -119,6 +122,11 @@ public final class InspectorModel {
 
     public EventLog log() {
         return log;
+    }
+
+    /** The canvas's shards: their replicas, leaders and health (one, the whole canvas, when it is not cut). */
+    public ShardStates shards() {
+        return shards;
     }
 
     /** The invariants checked live from the events. */

@@ -209,6 +209,8 @@ public final class InspectorPane extends BorderPane {
         Optional<PixelJourney> found = PixelJourney.of(model, x, y);
         show(journey);
         journey.show(x, y, found);
+        journey.showShard(model.shards().sharded() ? model.shards().shardAt(x, y) : null);
+        tabs.shards.follow(new int[] {x, y});
         spaceTime.highlight(found.map(PixelJourney::flights).orElse(Set.of()));
         graph.highlight(found.map(PixelJourney::flights).orElse(Set.of()),
             found.map(PixelJourney::reached).orElse(Set.of()));
@@ -218,6 +220,7 @@ public final class InspectorPane extends BorderPane {
 
     private void unfollow() {
         journey.clear();
+        tabs.shards.follow(null);
         spaceTime.highlight(Set.of());
         graph.highlight(Set.of(), Set.of());
     }

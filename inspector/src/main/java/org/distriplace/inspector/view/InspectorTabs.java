@@ -8,7 +8,7 @@ import org.distriplace.inspector.model.InspectorModel;
 
 /**
  * The inspector's tabbed views: vector clocks, 2PC rounds, heartbeats, the space-time diagram, the event log, the
- * invariants and a pixel's journey. Only the tab on screen is brought up to date: hidden tables would still cost
+ * invariants, a pixel's journey and the shards. Only the tab on screen is brought up to date: hidden tables would still cost
  * layout whenever their rows change.
  */
 final class InspectorTabs extends TabPane {
@@ -18,13 +18,15 @@ final class InspectorTabs extends TabPane {
     final HeartbeatView heartbeats = new HeartbeatView();
     final SpaceTimeView spaceTime = new SpaceTimeView();
     final EventLogView log = new EventLogView();
+    final ShardMapView shards = new ShardMapView();
     private final Tab invariantsTab = tab("Invariants", null);
     private InvariantsView invariants;
 
     /** @param journey the Follow-a-pixel view (it calls back into the pane that owns the graph too) */
     InspectorTabs(PixelJourneyView journey) {
         getTabs().addAll(tab("Vector clocks", clocks), tab("2PC rounds", rounds), tab("Heartbeats", heartbeats),
-            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab, tab("Follow a pixel", journey));
+            tab("Space-time", spaceTime), tab("Event log", log), invariantsTab, tab("Follow a pixel", journey),
+            tab("Shards", shards));
         setId("inspector-tabs");
         getStyleClass().add("inspector-views");
     }
@@ -72,6 +74,8 @@ final class InspectorTabs extends TabPane {
             log.refresh(model);
         } else if (shown == invariants) {
             invariants.refresh(model);
+        } else if (shown == shards) {
+            shards.refresh(model, now);
         }
     }
 
@@ -90,5 +94,6 @@ final class InspectorTabs extends TabPane {
         clocks.fontSizeProperty().set(pixels);
         rounds.fontSizeProperty().set(pixels);
         spaceTime.fontSizeProperty().set(pixels);
+        shards.fontSizeProperty().set(pixels);
     }
 }

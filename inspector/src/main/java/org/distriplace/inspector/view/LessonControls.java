@@ -56,6 +56,11 @@ final class LessonControls {
 
     /** Plays {@code lesson} from its first step, instead of any other. */
     void play(Lesson lesson) {
+        if (lesson.needsShards() && !cluster.settings().sharding().sharded()) {
+            status.accept("'" + lesson.title() + "' needs a sharded demo: start distri-place demo --nodes 9 "
+                + "--shards 3x3");
+            return;
+        }
         stop();
         runner = new LessonRunner(cluster, lesson);
         bar = new LessonBar(runner, this::stop);

@@ -12,6 +12,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import org.distriplace.inspector.model.PixelJourney;
+import org.distriplace.inspector.model.ShardStates;
 
 /**
  * Follow a pixel: pick a pixel (here, or by right-clicking a replica in the demo) and the journey of its newest
@@ -23,6 +24,7 @@ public final class PixelJourneyView extends BorderPane {
     private final TextField y = new TextField();
     private final Label heading = new Label("Pick a pixel: right-click a replica in the demo, or give x and y.");
     private final ListView<String> stops = new ListView<>();
+    private final Label shardLine = new Label();
 
     /** @param follow follows (x, y) and returns the journey, if that pixel was painted */
     public PixelJourneyView(BiFunction<Integer, Integer, Optional<PixelJourney>> follow, Runnable clear) {
@@ -49,7 +51,11 @@ public final class PixelJourneyView extends BorderPane {
         heading.setWrapText(true);
         heading.setPadding(new Insets(0, 6, 6, 6));
         stops.setId("journey");
-        setTop(new javafx.scene.layout.VBox(bar, heading));
+        shardLine.setId("journey-shard");
+        shardLine.setWrapText(true);
+        shardLine.setPadding(new Insets(0, 6, 6, 6));
+        showShard(null);
+        setTop(new javafx.scene.layout.VBox(bar, heading, shardLine));
         setCenter(stops);
     }
 
@@ -69,8 +75,23 @@ public final class PixelJourneyView extends BorderPane {
             stop.at() / 1000.0, stop.node(), stop.what())));
     }
 
+    /**
+     * Names the shard the followed pixel belongs to and the group that orders it (null: the canvas is one shard):
+     * the journey's PREPARE and COMMIT are that group's.
+     */
+    void showShard(ShardStates.Shard shard) {
+        shardLine.setVisible(shard != null);
+        shardLine.setManaged(shard != null);
+        if (shard != null) {
+            shardLine.setText("Shard " + shard.id() + " (group g" + (shard.id() + 1) + ") orders it: replicas "
+                + shard.replicas() + (shard.leader() == 0 ? ", no leader now" : ", led by n" + shard.leader()
+                + " in epoch " + shard.epoch()) + ". Every other node learns it as a learner, without a vote.");
+        }
+    }
+
     void clear() {
         stops.getItems().clear();
+        showShard(null);
         heading.setText("Pick a pixel: right-click a replica in the demo, or give x and y.");
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.inspector.model.InspectorModel;
 import org.distriplace.inspector.model.WriteClocks;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,9 +47,12 @@ class LessonRunnerTest {
     @ParameterizedTest
     @MethodSource("lessons")
     void everyLessonRunsToItsEndWithEachMomentReachedOnThreeAndFiveNodes(String name) {
-        for (int nodes : new int[] {3, 5}) {
-            SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, 21),
-                new EventInbox(1_000_000));
+        Lesson lesson = Lessons.builtIn(name);
+        // A lesson on shards plays on the sharded class demos: 9 and 27 nodes in 3x3 shards.
+        for (int nodes : lesson.needsShards() ? new int[] {9, 27} : new int[] {3, 5}) {
+            SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, 21);
+            SimulatedCluster cluster = new SimulatedCluster(lesson.needsShards() ? settings.withSharding(
+                new ScenarioOptions.Sharding(3, 3, 3)) : settings, new EventInbox(1_000_000));
             cluster.setSpeed(1);
             LessonRunner runner = new LessonRunner(cluster, Lessons.builtIn(name));
             List<Long> took = play(cluster, runner);

@@ -43,6 +43,26 @@ class LessonTest {
     }
 
     @Test
+    void aLessonOnShardsSaysSoAndNamesShardLeadersAndPeers() {
+        Lesson lesson = Lesson.parse("""
+            lesson: Shards
+            needs: shards
+            about: Cut.
+            step: Kill a shard's leader, then one of its peers.
+            do: kill s0-leader
+            do: kill s12-peer
+            until: new shard leaders
+            step: Back.
+            do: restart killed
+            until: shard without quorum
+            """);
+        assertTrue(lesson.needsShards());
+        assertEquals(List.of("kill s0-leader", "kill s12-peer"), lesson.steps().get(0).actions());
+        assertFalse(Lesson.parse("lesson: x\nstep: a\n").needsShards());
+        assertTrue(refusal("lesson: x\nneeds: quantum\nstep: a\n").startsWith("line 2: a lesson needs only"));
+    }
+
+    @Test
     void whatCannotBeReadIsRefusedNamingItsLine() {
         assertTrue(refusal("lesson: x\nstep: a\ndo: explode n1\n").startsWith("line 3: cannot do 'explode n1'"));
         assertTrue(refusal("lesson: x\nstep: a\n\ndo: race n1\n").startsWith("line 4: cannot do 'race n1'"),

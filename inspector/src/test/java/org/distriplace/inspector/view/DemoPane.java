@@ -20,8 +20,14 @@ final class DemoPane {
 
     /** A demo of {@code nodes} nodes (seed {@code seed}) at real-time speed, in a {@code width}×{@code height} scene. */
     static DemoPane show(Stage stage, int nodes, long seed, int width, int height) {
+        return show(stage, SimulatedCluster.Settings.demo(nodes, seed), width, height);
+    }
+
+    /** A demo of {@code settings} at real-time speed, in a {@code width}×{@code height} scene. */
+    static DemoPane show(Stage stage, SimulatedCluster.Settings settings, int width, int height) {
+        int nodes = settings.nodes();
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, seed), inbox);
+        SimulatedCluster cluster = new SimulatedCluster(settings, inbox);
         cluster.setSpeed(1);
         InspectorPane pane = new InspectorPane(InspectorSource.of("Demo: " + nodes + " simulated nodes", cluster,
             inbox));

@@ -56,4 +56,13 @@ class LessonBarTest {
             () -> robot.lookup("#lesson-bar").tryQuery().isEmpty());
         assertTrue(pane.lesson().isEmpty());
     }
+
+    @Test
+    void aLessonOnShardsOnADemoOfOneShardSaysHowToStartOne(FxRobot robot) {
+        robot.clickOn("#lessons").clickOn("Sharding: one canvas, many groups");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(text(robot, "#inspector-status").contains("demo --nodes 9 --shards 3x3"),
+            text(robot, "#inspector-status"));
+        assertTrue(pane.lesson().isEmpty(), "nothing plays");
+    }
 }
