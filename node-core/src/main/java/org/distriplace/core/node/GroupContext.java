@@ -19,6 +19,7 @@ import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.election.BullyElection;
 import org.distriplace.core.protocol.failure.FailureDetector;
 import org.distriplace.core.protocol.shard.Orderers;
+import org.distriplace.core.protocol.shard.Rendezvous;
 import org.distriplace.core.protocol.shard.Shard;
 
 /**
@@ -60,6 +61,11 @@ final class GroupContext {
         this.election = new BullyElection(config.nodeId(), members.current().members(), config.answerTimeoutMs(),
             config.coordinatorTimeoutMs(), 0, 0, this::send, events, reactions);
         election.useFailureDetector(node.detector()::isDead);
+        if (group > 0) {
+            // The replica rendezvous hashing ranks first for the shard leads it, not the highest id: leadership
+            // spreads over the nodes as the replicas do. (A shard's id is its group's number less one.)
+            election.useRanking(member -> Rendezvous.score(group - 1, member));
+        }
     }
 
     /** The group's number: 0 for the cluster group (and, in a one-shard cluster, its only shard). */

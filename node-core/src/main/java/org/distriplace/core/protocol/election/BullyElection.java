@@ -2,6 +2,7 @@ package org.distriplace.core.protocol.election;
 
 import java.util.List;
 import java.util.function.IntPredicate;
+import java.util.function.IntToLongFunction;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.ElectionStep.Step;
@@ -19,6 +20,10 @@ import org.distriplace.core.protocol.failure.FailureDetector;
  * node accepts a leader's claim only for an epoch above the one it promised (or a repeat of the same claim), and
  * refuses everything older, so epochs only grow and each epoch has at most one leader per node's promise. A live
  * node with a higher id than its leader starts an election: the highest live id always ends up leading.
+ *
+ * <p>"Higher" is by id unless a ranking is given ({@link #useRanking}): a shard's group ranks its replicas as
+ * rendezvous hashing does for the shard, so the replica ranked first leads while it lives and a node holding many
+ * shards does not lead them all merely for having a high id (ADR 0017).
  *
  * <p>Pure: time and liveness are passed in; messages go to a {@link PeerSender}.
  */
@@ -43,8 +48,12 @@ public final class BullyElection {
     private enum Phase { IDLE, AWAITING_ANSWER, AWAITING_COORDINATOR }
 
     private final int self;
+    private List<Integer> members;
     private List<Integer> higher;
     private List<Integer> others;
+    /** How strong each node's claim is; by default its id. */
+    private IntToLongFunction strength = id -> id;
+    private boolean ranked;
     private boolean member;
     private final long answerTimeoutMs;
     private final long coordinatorTimeoutMs;
@@ -92,9 +101,27 @@ public final class BullyElection {
 
     /** The membership changed: elections go to the new higher ids, claims to every new member. */
     public void useMembers(List<Integer> members) {
-        this.higher = members.stream().filter(id -> id > self).sorted().toList();
+        this.members = List.copyOf(members);
+        this.higher = members.stream().filter(this::outranksSelf).sorted().toList();
         this.others = members.stream().filter(id -> id != self).sorted().toList();
         this.member = members.contains(self);
+    }
+
+    /**
+     * Ranks the nodes by {@code ranking} instead of their ids (higher is stronger; ties go to the higher id): who is
+     * asked in an election, who bullies whom, whose claim is refused. Every member must use the same ranking.
+     */
+    public void useRanking(IntToLongFunction ranking) {
+        this.strength = ranking;
+        this.ranked = true;
+        useMembers(members);
+    }
+
+    /** True when {@code other} outranks this node. */
+    private boolean outranksSelf(int other) {
+        long theirs = strength.applyAsLong(other);
+        long mine = strength.applyAsLong(self);
+        return theirs > mine || theirs == mine && other > self;
     }
 
     /**
@@ -143,8 +170,8 @@ public final class BullyElection {
                 startElection(now, "leader " + leaderId + " failed");
             } else if (!others.contains(leaderId)) {
                 startElection(now, "leader " + leaderId + " left the configuration"); // its hand-over: no wait
-            } else if (leaderId < self) {
-                startElection(now, "leader " + leaderId + " has a lower id");
+            } else if (leaderId != self && !outranksSelf(leaderId)) {
+                startElection(now, "leader " + leaderId + " has a lower " + rankName());
             }
         }
     }
@@ -169,7 +196,7 @@ public final class BullyElection {
 
     public void onElection(PeerMessage.Election message, long now) {
         observe(message.epoch());
-        if (message.nodeId() >= self || !member) {
+        if (message.nodeId() == self || outranksSelf(message.nodeId()) || !member) {
             return;
         }
         sender.send(message.nodeId(), new PeerMessage.Answer(self, epoch));
@@ -177,7 +204,7 @@ public final class BullyElection {
         if (role == Role.LEADER) {
             sender.send(message.nodeId(), new PeerMessage.Coordinator(self, epoch));
         } else if (phase == Phase.IDLE && !followsLiveHigherLeader()) {
-            startElection(now, "ELECTION from lower id " + message.nodeId());
+            startElection(now, "ELECTION from lower " + rankName() + " " + message.nodeId());
         }
     }
 
@@ -188,12 +215,13 @@ public final class BullyElection {
      * end with the same leader. Should the leader have failed, this node's detector starts an election soon anyway.
      */
     private boolean followsLiveHigherLeader() {
-        return role == Role.FOLLOWER && leaderId > self && others.contains(leaderId) && !knownDead.test(leaderId);
+        return role == Role.FOLLOWER && leaderId != 0 && outranksSelf(leaderId) && others.contains(leaderId)
+            && !knownDead.test(leaderId);
     }
 
     public void onAnswer(PeerMessage.Answer message, long now) {
         observe(message.epoch());
-        if (phase == Phase.AWAITING_ANSWER && message.nodeId() > self) {
+        if (phase == Phase.AWAITING_ANSWER && outranksSelf(message.nodeId())) {
             phase = Phase.AWAITING_COORDINATOR;
             deadline = now + coordinatorTimeoutMs;
             step(now, Step.ANSWER_RECEIVED, message.nodeId(), "");
@@ -216,13 +244,13 @@ public final class BullyElection {
             refuse(from, via, now, "epoch " + claimedEpoch + " is older than " + epoch);
             return false;
         }
-        if (from < self && member) {
+        if (from != self && !outranksSelf(from) && member) {
             // A node waiting to join follows whoever leads; it competes only once it is a member.
-            refuse(from, via, now, "bully: a higher id is alive");
+            refuse(from, via, now, "bully: a higher " + rankName() + " is alive");
             if (role == Role.LEADER && claimedEpoch >= epoch) {
                 win(now);
             } else if (role != Role.LEADER && phase == Phase.IDLE) {
-                startElection(now, "claim from lower id " + from);
+                startElection(now, "claim from lower " + rankName() + " " + from);
             }
             return false;
         }
@@ -253,7 +281,7 @@ public final class BullyElection {
         if (role != Role.LEADER || !stale) {
             return;
         }
-        if (message.leaderId() > self) {
+        if (outranksSelf(message.leaderId())) {
             stepDown(now, "peer " + message.nodeId() + " follows " + message.leaderId() + " in " + message.epoch());
         } else {
             win(now);
@@ -285,6 +313,11 @@ public final class BullyElection {
             sender.send(peer, new PeerMessage.Coordinator(self, epoch));
         }
         listener.becameLeader(epoch, now);
+    }
+
+    /** What "higher" means here, for the election's trace: an id, or a rank. */
+    private String rankName() {
+        return ranked ? "rank" : "id";
     }
 
     private void refuse(int to, MessageKind refused, long now, String why) {

@@ -26,7 +26,7 @@ public final class Rendezvous {
     }
 
     /** The pair's weight: the pair mixed, the same on every JVM and every run. */
-    static long score(int shard, int member) {
+    public static long score(int shard, int member) {
         return mix(((long) shard << 32 | (member & 0xffffffffL)) + 0x9e3779b97f4a7c15L);
     }
 

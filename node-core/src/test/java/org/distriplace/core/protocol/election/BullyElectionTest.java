@@ -110,6 +110,23 @@ class BullyElectionTest {
     }
 
     @Test
+    void aRankingDecidesWhoIsHigherInsteadOfTheIds() {
+        // Node 1 ranks first, then 3, then 2: as a shard's rendezvous order might.
+        java.util.function.IntToLongFunction rank = id -> id == 1 ? 30 : id == 3 ? 20 : 10;
+        BullyElection top = node(1, 0, 0);
+        top.useRanking(rank);
+        top.startElection(0, "test");
+        assertEquals(Role.LEADER, top.role(), "nobody outranks node 1: it wins at once");
+        sender.clear();
+        BullyElection middle = node(3, 0, 0);
+        middle.useRanking(rank);
+        middle.startElection(0, "test");
+        assertEquals(List.of(1), sender.recipientsOf(PeerMessage.Election.class), "only node 1 is asked");
+        assertFalse(middle.onLeaderClaim(2, 1, 0, MessageKind.COORDINATOR), "node 2 ranks below node 3: refused");
+        assertTrue(middle.onLeaderClaim(1, 2, 0, MessageKind.COORDINATOR), "node 1's claim is taken");
+    }
+
+    @Test
     void followersAcceptNewerEpochsAndRefuseOlderOnes() {
         BullyElection follower = node(2, 5, 3);
         assertFalse(follower.onLeaderClaim(3, 4, 0, MessageKind.COORDINATOR));
