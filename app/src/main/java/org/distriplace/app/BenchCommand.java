@@ -29,7 +29,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--phases", split = ",", defaultValue = "ramp,fanout,failover",
         description = "Which phases to run: ramp, fanout, failover, reads, membership, history, connections, edge, "
-            + "shardmap (default: "
+            + "shardmap, shards (default: "
             + "ramp,fanout,failover). reads measures POST /pixel idle and while clients loop on canvas reads, on a "
             + "painted 2000x2000 canvas; membership times members leaving on SIGTERM and a lone survivor's answer; "
             + "history reads a node's 1,000,000-placement history (snapshots, pixels, a timelapse) and times "
@@ -38,7 +38,9 @@ public final class BenchCommand implements Callable<Integer> {
             + "(`stack up`, a history service, two edges) against the Redis anchor of its own placement script, "
             + "with canvas reads through nginx and idle WebSockets on one edge (up to 100,000). With ramp in the "
             + "same run, the peer cluster's figure is reported beside the edges'. shardmap compares rendezvous "
-            + "hashing with a hash ring: replicas moved when a member joins or leaves, and their spread.")
+            + "hashing with a hash ring: replicas moved when a member joins or leaves, and their spread. shards runs nine "
+            + "nodes with --shards 3x3 beside three with one shard, at one rate through every node: CPU, heap, disk "
+            + "and peer bytes per committed write on each node, and the share of writes each node leads.")
     Set<Benchmark.Phase> phases;
 
     @Option(names = "--rates", split = ",", paramLabel = "PER_SECOND",

@@ -83,6 +83,9 @@ public final class DemoCommand implements Callable<Integer> {
         int[] size;
         try {
             size = NodeOptions.canvasSize(canvas);
+            // The shards are read against the canvas now, not in the first node's start (after the data directory).
+            NodeConfig.builder(1, java.util.List.of(1)).canvas(size[0], size[1]).shards(shards.layout())
+                .replicas(shards.replicas()).build();
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

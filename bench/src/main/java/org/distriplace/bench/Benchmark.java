@@ -25,7 +25,7 @@ import org.HdrHistogram.Histogram;
 public final class Benchmark {
 
     /** The phases a run can include. */
-    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS, EDGE, SHARDMAP }
+    public enum Phase { RAMP, FANOUT, FAILOVER, READS, MEMBERSHIP, HISTORY, CONNECTIONS, EDGE, SHARDMAP, SHARDS }
 
     /** How the benchmark's clients take {@code pixels}: binary frames (as the browser page does) or JSON text. */
     public enum PixelFrames { BINARY, JSON }
@@ -93,6 +93,9 @@ public final class Benchmark {
         }
         if (options.phases().contains(Phase.SHARDMAP)) {
             new ShardPlacementBench(out).run(report);
+        }
+        if (options.phases().contains(Phase.SHARDS)) {
+            new ShardScaleBench(options.quick(), options.nodeJvmOptions(), out).run(report);
         }
         if (options.json() != null) {
             JSON.writeValue(options.json().toFile(), report);

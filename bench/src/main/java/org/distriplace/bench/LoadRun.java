@@ -58,6 +58,7 @@ final class LoadRun implements AutoCloseable {
     private static final long BURST_NANOS = 1_000_000;
 
     private final boolean binaryPixels;
+    private final boolean spread;
     private final List<Channel> placers = new ArrayList<>();
     private final List<CompletableFuture<Channel>> connections = new ArrayList<>();
     private final LongAdder frames = new LongAdder();
@@ -76,7 +77,21 @@ final class LoadRun implements AutoCloseable {
 
     /** @param binaryPixels whether clients ask for binary {@code pixels} frames, as the browser page does */
     LoadRun(boolean binaryPixels) {
+        this(binaryPixels, false);
+    }
+
+    /**
+     * @param spread whether placements spread over the whole canvas (a sharded cluster's every shard gets its part)
+     *               rather than fill it row by row, as the ramp's always have
+     */
+    LoadRun(boolean binaryPixels, boolean spread) {
         this.binaryPixels = binaryPixels;
+        this.spread = spread;
+    }
+
+    /** The pixel placement {@code sequence} takes: one of its own for a million placements. */
+    private int pixelOf(long sequence) {
+        return (int) (spread ? Painter.pixel(sequence % PIXELS, PIXELS) : sequence % PIXELS);
     }
 
     /** One answer per error code from the last run, as the client received it. */
@@ -171,7 +186,7 @@ final class LoadRun implements AutoCloseable {
                 midwayDone = true;
             }
             long sequence = current.firstSequence + i;
-            int pixel = (int) (sequence % PIXELS);
+            int pixel = pixelOf(sequence);
             owner[pixel] = sequence;
             current.intended[i] = due;
             Channel placer = placers.get(i % placers.size());
@@ -211,7 +226,7 @@ final class LoadRun implements AutoCloseable {
         for (int i = 0; i < checked.intended.length; i++) {
             if (checked.acked.get(i) > 0) {
                 long sequence = checked.firstSequence + i;
-                int pixel = (int) (sequence % PIXELS);
+                int pixel = pixelOf(sequence);
                 int expected = paletteIndex.get(COLORS[(int) (sequence % COLORS.length)]);
                 if (owner[pixel] == sequence && (canvas[pixel] & 0xFF) != expected) {
                     missing++;

@@ -94,6 +94,17 @@ final class NodeCosts {
         return counted + eden;
     }
 
+    /** The heap in use now, summed over its pools, from Prometheus text; 0 when absent. */
+    static double heapUsed(String prometheusText) {
+        double total = 0;
+        for (String line : prometheusText.split("\n")) {
+            if (line.startsWith(USED + "{") && line.contains("area=\"heap\"")) {
+                total += value(line);
+            }
+        }
+        return total;
+    }
+
     /** A counter's value in Prometheus text (summed over its series); 0 when absent. */
     static double counter(String prometheusText, String name) {
         double total = 0;

@@ -21,6 +21,7 @@ class NodeCostsTest {
         assertEquals(1.2345678e8 + 2e6, NodeCosts.allocatedBytes(text), 1e-3,
             "what the collections counted, and what the young generation holds now");
         assertThrows(IllegalArgumentException.class, () -> NodeCosts.allocatedBytes("jvm_threads_live 12.0\n"));
+        assertEquals(2e6 + 9e7, NodeCosts.heapUsed(text), 1e-3, "every heap pool, and nothing else");
     }
 
     @Test

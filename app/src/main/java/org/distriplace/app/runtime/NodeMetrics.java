@@ -55,6 +55,7 @@ public final class NodeMetrics implements EventSink {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Counter writesCommitted;
     private final Counter batchesCommitted;
+    private final Counter writesLed;
     private final DistributionSummary batchSize;
     private final Map<String, Counter> refusals = new ConcurrentHashMap<>();
     private final Map<NodeEvent.ElectionStep.Step, Counter> elections =
@@ -75,6 +76,9 @@ public final class NodeMetrics implements EventSink {
             .description("Pixel writes committed into this replica").register(registry);
         batchesCommitted = Counter.builder("distriplace.batches.committed")
             .description("Batches committed into this replica").register(registry);
+        writesLed = Counter.builder("distriplace.writes.led")
+            .description("Pixel writes in batches this node led, in any shard (its share of the ordering work)")
+            .register(registry);
         batchSize = DistributionSummary.builder("distriplace.batch.size").description("Writes per committed batch")
             .serviceLevelObjectives(1, 10, 50, 100, 500, 1_000, 5_000).register(registry);
         for (NodeEvent.ElectionStep.Step step : NodeEvent.ElectionStep.Step.values()) {
@@ -179,6 +183,9 @@ public final class NodeMetrics implements EventSink {
         if (event instanceof NodeEvent.Committed committed) {
             writesCommitted.increment(committed.writes().size());
             batchesCommitted.increment();
+            if (committed.leaderId() == committed.node()) {
+                writesLed.increment(committed.writes().size());
+            }
             batchSize.record(committed.writes().size());
         } else if (event instanceof NodeEvent.CommitPhase phase) {
             round(phase);

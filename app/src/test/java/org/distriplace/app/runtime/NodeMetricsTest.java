@@ -125,6 +125,10 @@ class NodeMetricsTest {
         assertEquals(0.0, samples.get("distriplace_shard_leading{node=\"4\",shard=\"0\"}"));
         assertEquals(7.0, samples.get("distriplace_shard_epoch{node=\"4\",shard=\"2\"}"));
         assertEquals(2.0, samples.get("distriplace_writes_committed_total{node=\"4\"}"), "the node's own count too");
+        assertEquals(2.0, samples.get("distriplace_writes_led_total{node=\"4\"}"), "node 4 led that batch");
+        metrics.emit(new NodeEvent.InGroup(1, new NodeEvent.Committed(7, 4, 3, 1, 2, List.of(write))));
+        assertEquals(2.0, parse(metrics.scrape()).get("distriplace_writes_led_total{node=\"4\"}"),
+            "a batch node 2 led is not node 4's");
         assertEquals(1.0, samples.get("distriplace_role{node=\"4\",role=\"follower\"}"),
             "the node's role is the cluster group's, not a shard's");
     }

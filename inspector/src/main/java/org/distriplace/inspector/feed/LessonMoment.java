@@ -102,7 +102,7 @@ final class LessonMoment {
                 && c.phase() == NodeEvent.CommitPhase.Phase.ABORT);
             case "partitioned" -> (justRan.isEmpty() || any(justRan, e -> e instanceof NodeEvent.SuspicionChanged))
                 && sides() > 1;
-            case "shards led" -> ShardsNow.sharded(cluster) && !ShardsNow.leaders(cluster).contains(0);
+            case "shards led" -> ShardsNow.sharded(cluster) && led(ShardsNow.leaders(cluster));
             case "new shard leaders" -> ShardsNow.sharded(cluster) && newShardLeaders();
             case "shard without quorum" -> ShardsNow.sharded(cluster) && ShardsNow.anyWithoutQuorum(cluster);
             default -> true;
@@ -111,7 +111,12 @@ final class LessonMoment {
 
     private boolean newShardLeaders() {
         List<Integer> now = ShardsNow.leaders(cluster);
-        return !now.contains(0) && !now.equals(startShardLeaders);
+        return led(now) && !now.equals(startShardLeaders);
+    }
+
+    /** Every shard has a leader (and there are shards: none before the first report). */
+    private static boolean led(List<Integer> leaders) {
+        return !leaders.isEmpty() && !leaders.contains(0);
     }
 
     private static boolean any(List<NodeEvent> events, Predicate<NodeEvent> test) {

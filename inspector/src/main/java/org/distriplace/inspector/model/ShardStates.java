@@ -52,7 +52,15 @@ public final class ShardStates {
     /** When each shard's leader (or its lack, 0) was first seen, to flash a shard that just elected. */
     private final Map<Integer, long[]> leaders = new HashMap<>();
     private List<Shard> shards = List.of();
+    private boolean sharded;
     private long now;
+
+    /** The shards as {@code reports} of the running nodes show them now (a lesson's check, without a model). */
+    public static ShardStates of(List<NodeReport> reports) {
+        ShardStates states = new ShardStates();
+        reports.forEach(states::accept);
+        return states;
+    }
 
     void accept(NodeEvent event) {
         if (event instanceof NodeEvent.Lifecycle e && e.stage() == NodeEvent.Lifecycle.Stage.STOPPED
@@ -65,12 +73,13 @@ public final class ShardStates {
     void accept(NodeReport report) {
         now = Math.max(now, report.at());
         views.put(report.nodeId(), report.shards());
+        sharded |= report.shards().size() > 1;
         shards = combineAll();
     }
 
-    /** True when the canvas is cut into more than one shard. */
+    /** True once a report showed the canvas cut into more than one shard (it stays so while every node is down). */
     public boolean sharded() {
-        return views.values().stream().anyMatch(shards -> shards.size() > 1);
+        return sharded;
     }
 
     /** Every shard, in id order, as the running nodes see it now. */
@@ -118,8 +127,13 @@ public final class ShardStates {
                 }
             }
         }
-        Health health = leader != 0 ? Health.LED
-            : 2 * running.size() > replicas.size() ? Health.ELECTING : Health.NO_QUORUM;
+        // A leader whose replicas died goes on claiming the lead (it steps down only when removed), but cannot
+        // commit: without a majority running the shard refuses its placements, whoever claims it.
+        Health health = 2 * running.size() <= replicas.size() ? Health.NO_QUORUM
+            : leader != 0 ? Health.LED : Health.ELECTING;
+        if (health == Health.NO_QUORUM) {
+            leader = 0;
+        }
         long[] since = leaders.computeIfAbsent(id, k -> new long[] {-1, now});
         if (since[0] != leader) {
             since[0] = leader;

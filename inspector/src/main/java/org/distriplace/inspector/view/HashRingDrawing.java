@@ -13,34 +13,24 @@ import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
-import org.distriplace.core.node.ShardReport;
 import org.distriplace.inspector.model.ShardStates;
 
 /**
- * Draws the hash ring: every node on an outer circle and every shard on an inner one, in the order of their own
- * hashes, with a line from each shard to each of its replicas (the leader's thicker). The replicas are the nodes that
- * rendezvous hashing ranks highest for the shard (ADR 0016), so the lines show what a node's leaving would move: its
- * own lines only. A node that does not run is drawn hollow.
+ * Draws where the shards live: every node round an outer circle and every shard on an inner one, each in id order,
+ * with a line from each shard to each of its replicas (the leader's thicker); a node that does not run is hollow.
+ * Rendezvous hashing (ADR 0016) has no ring to draw: each shard ranks every node by the hash of the pair and keeps
+ * the top ones, so positions here are only a layout, and the lines are the map. They show what a node's leaving
+ * would move: its own lines only.
  */
 final class HashRingDrawing {
 
-    /** Where shards' hashes start, so shard 1 and node 1 do not sit on the same angle. */
-    private static final long SHARD_SALT = 0x5348415244L;
-
-    private HashRingDrawing() {
-    }
-
-    /**
-     * The angle (radians, clockwise from the top) of each key: the keys in the order of their hashes round the ring,
-     * spread evenly, so that no two labels sit on each other (true hash positions crowd at a handful of nodes).
-     */
-    static Map<Integer, Double> angles(List<Integer> keys, long salt) {
-        List<Integer> byHash = new ArrayList<>(keys);
-        byHash.sort(Comparator.comparingLong((Integer key) -> ShardReport.ringHash(salt + key) >>> 1)
-            .thenComparing(Comparator.naturalOrder()));
+    /** The angle (radians, clockwise from the top) of each of {@code keys}: spread evenly, in id order. */
+    static Map<Integer, Double> angles(List<Integer> keys) {
+        List<Integer> ordered = new ArrayList<>(keys);
+        ordered.sort(Comparator.naturalOrder());
         Map<Integer, Double> angles = new HashMap<>();
-        for (int rank = 0; rank < byHash.size(); rank++) {
-            angles.put(byHash.get(rank), Math.PI * 2 * rank / byHash.size());
+        for (int rank = 0; rank < ordered.size(); rank++) {
+            angles.put(ordered.get(rank), Math.PI * 2 * rank / ordered.size());
         }
         return angles;
     }
@@ -54,8 +44,8 @@ final class HashRingDrawing {
         g.setLineWidth(2);
         g.strokeOval(centre.getX() - radius, centre.getY() - radius, 2 * radius, 2 * radius);
         double inner = radius * 0.55;
-        Map<Integer, Double> nodeAngles = angles(nodes, 0);
-        Map<Integer, Double> shardAngles = angles(shards.stream().map(ShardStates.Shard::id).toList(), SHARD_SALT);
+        Map<Integer, Double> nodeAngles = angles(nodes);
+        Map<Integer, Double> shardAngles = angles(shards.stream().map(ShardStates.Shard::id).toList());
         for (ShardStates.Shard shard : shards) {
             Point2D at = on(centre, inner, shardAngles.get(shard.id()));
             for (int replica : shard.replicas()) {

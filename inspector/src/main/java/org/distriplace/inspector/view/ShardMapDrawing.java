@@ -100,11 +100,15 @@ final class ShardMapDrawing {
             status(shard));
         double size = Math.min(fontSize, area.getHeight() / (lines.size() * 1.35 + 0.5));
         double y = area.getMinY() + (area.getHeight() - lines.size() * size * 1.35) / 2;
+        if (shard.health() == ShardStates.Health.NO_QUORUM) {
+            g.setFill(Color.rgb(255, 255, 255, 0.8)); // the cross stays behind the words
+            g.fillRect(area.getMinX() + 6, y - 2, area.getWidth() - 12, lines.size() * size * 1.35 + 4);
+        }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i < lines.size(); i++) {
             Font font = Font.font(null, i == 1 ? FontWeight.BOLD : FontWeight.NORMAL, size);
-            double fitted = Math.min(size, size * (area.getWidth() - 8) / Math.max(1, TextWidth.of(lines.get(i),
+            double fitted = Math.min(size, size * (area.getWidth() - 16) / Math.max(1, TextWidth.of(lines.get(i),
                 font)));
             g.setFont(Font.font(null, i == 1 ? FontWeight.BOLD : FontWeight.NORMAL, fitted));
             g.setFill(i == 2 && shard.health() == ShardStates.Health.NO_QUORUM ? NO_QUORUM : Color.web("#1f1f1f"));
@@ -116,7 +120,7 @@ final class ShardMapDrawing {
         return switch (shard.health()) {
             case LED -> "epoch " + shard.epoch() + " · " + shard.committedWrites() + " writes";
             case ELECTING -> "electing… (epoch " + shard.epoch() + ")";
-            case NO_QUORUM -> "NO QUORUM: " + shard.running().size() + " of " + shard.replicas().size() + " run";
+            case NO_QUORUM -> "NO QUORUM (" + shard.running().size() + " of " + shard.replicas().size() + " up)";
         };
     }
 }

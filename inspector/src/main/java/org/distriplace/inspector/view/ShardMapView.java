@@ -16,16 +16,16 @@ import org.distriplace.inspector.model.ShardStates;
 
 /**
  * The sharded canvas (ADR 0017, seed 1's scalability section): on one side the canvas cut into its shards, each
- * coloured by its group with its leader crowned ({@link ShardMapDrawing}); on the other the hash ring with the nodes
- * and shards on it ({@link HashRingDrawing}); a line below counts the shards led, electing and without a quorum.
+ * coloured by its group with its leader crowned ({@link ShardMapDrawing}); on the other each shard joined to the
+ * nodes that hold it, the picture seed 1 draws as a hash ring ({@link HashRingDrawing}); a line below counts the shards led, electing and without a quorum.
  * Side by side when there is width for both, one above the other otherwise. A cluster of one shard says so.
  */
 public final class ShardMapView extends Region {
 
     private final Canvas drawing = new Canvas();
     private final Label mapTitle = new Label();
-    private final Label ringTitle = new Label("Hash ring: nodes round the outside, shards inside, in the order of "
-        + "their hashes; each shard's lines go to the nodes rendezvous hashing ranks highest for it (thick: its "
+    private final Label ringTitle = new Label("Where the shards live: rendezvous hashing ranks every node for "
+        + "each shard and keeps the top ones; each shard (inside) is joined to its replicas (outside; thick: its "
         + "leader)");
     private final Label summary = new Label();
     private final DoubleProperty fontSize = new SimpleDoubleProperty(InspectorPane.FONT_SIZE);

@@ -86,6 +86,14 @@ class ShardViewsTest {
                     "shard " + other.id() + " did not hold n" + victim + ": same leader");
             }
         }
+        ShardStates.Shard first = pane.model().shards().shards().get(0);
+        int second = first.running().stream().filter(id -> id != first.leader()).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> demo.cluster.kill(second)).get();
+        framesUntil(demo, () -> pane.model().shards().shards().get(0).health() == ShardStates.Health.NO_QUORUM,
+            "shard 0 without its majority once n" + second + " dies too");
+        assertEquals(0, pane.model().shards().shards().get(0).leader(), "no leader without a majority");
+        demo.frames(1, 200);
+        assertTrue(summary.getText().matches(".*shards \\[0(, \\d+)*\\] lost their majority.*"), summary.getText());
         WaitForAsyncUtils.asyncFx(() -> pane.follow(shards.get(4).x(), shards.get(4).y())).get();
         WaitForAsyncUtils.waitForFxEvents();
         Label where = robot.lookup("#journey-shard").queryAs(Label.class);

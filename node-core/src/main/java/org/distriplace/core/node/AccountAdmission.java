@@ -31,7 +31,7 @@ final class AccountAdmission {
             return; // its origin has answered, or will answer, the client at its deadline
         }
         if (!leadership.leading()) {
-            ctx.pointLearnerToLeader(from); // and its origin times the request out, as above
+            ctx.pointLearnerToLeader(from, now); // and its origin times the request out, as above
             return;
         }
         accept(from, update.requestId(), update.change(), now);

@@ -41,6 +41,8 @@ final class GroupContext {
     private final MembershipView members;
     private final BullyElection election;
     private final EventSink events;
+    /** When each learner was last pointed to the leader: once per heartbeat interval, however many it sent. */
+    private final Map<Integer, Long> pointed = new TreeMap<>();
 
     /**
      * @param area      the part of the canvas the group's replica holds
@@ -175,10 +177,13 @@ final class GroupContext {
      * WELCOME naming the leader), since nothing else would. A quiet shard sends its learners no PREPARE, and a
      * leader claims only to its replicas, so a learner's view of who leads can stay stale while the old leader lives.
      */
-    void pointLearnerToLeader(int from) {
-        if (!isCluster() && !members.current().contains(from)) {
-            send(from, new PeerMessage.Welcome(self(), election.epoch(), claimedLeader()));
+    void pointLearnerToLeader(int from, long now) {
+        if (isCluster() || members.current().contains(from)
+            || now < pointed.getOrDefault(from, Long.MIN_VALUE) + config().heartbeatMs()) {
+            return;
         }
+        pointed.put(from, now);
+        send(from, new PeerMessage.Welcome(self(), election.epoch(), claimedLeader()));
     }
 
     /** Sends a message of this group (and tells watchers); nothing once the node stopped. */

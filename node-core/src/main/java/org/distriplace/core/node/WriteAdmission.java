@@ -36,7 +36,7 @@ final class WriteAdmission {
         }
         if (!leadership.leading()) {
             // Not the leader: the origin will time the request out (it never re-sends, so nothing doubles).
-            ctx.pointLearnerToLeader(from);
+            ctx.pointLearnerToLeader(from, now);
             return;
         }
         if (!leadership.active()) {

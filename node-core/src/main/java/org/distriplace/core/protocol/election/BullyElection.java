@@ -15,7 +15,8 @@ import org.distriplace.core.protocol.failure.FailureDetector;
 /**
  * The Bully election (Garcia-Molina, "Elections in a Distributed Computing System", 1982), with epochs.
  *
- * <p>A node that finds no live leader sends ELECTION to every higher id; a higher id ANSWERs and takes over; a node
+ * <p>A node that finds no live leader sends ELECTION to every higher id; a higher id ANSWERs and takes over (unless
+ * it follows a live leader above it, which the candidate asked too and which answers with COORDINATOR); a node
  * that hears no ANSWER in time wins and broadcasts COORDINATOR for a new epoch, higher than any it has seen. A
  * node accepts a leader's claim only for an epoch above the one it promised (or a repeat of the same claim), and
  * refuses everything older, so epochs only grow and each epoch has at most one leader per node's promise. A live
@@ -210,9 +211,10 @@ public final class BullyElection {
 
     /**
      * True when this node follows a leader above it that its failure detector holds alive. An ELECTION from below
-     * then only needs bullying: the leader's next heartbeat tells the candidate who leads, where an election of this
-     * node's own would ripple through every id above it (n^2/2 messages in a cluster group of n members), only to
-     * end with the same leader. Should the leader have failed, this node's detector starts an election soon anyway.
+     * then only needs bullying: the leader is above the candidate too, so it got the ELECTION as well and answers
+     * with COORDINATOR at once, where an election of this node's own would ripple through every id above it (n^2/2
+     * messages in a cluster group of n members), only to end with the same leader. Should the leader have failed,
+     * this node's own detector starts an election soon anyway.
      */
     private boolean followsLiveHigherLeader() {
         return role == Role.FOLLOWER && leaderId != 0 && outranksSelf(leaderId) && others.contains(leaderId)

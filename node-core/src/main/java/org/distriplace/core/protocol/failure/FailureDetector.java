@@ -28,7 +28,8 @@ public final class FailureDetector {
     private long nextHeartbeat = Long.MIN_VALUE;
     /**
      * No peer's status can change before this time, so a tick before it has nothing to re-evaluate: a node of a
-     * thousand peers ticks a hundred times a second. Hearing from a peer only moves its own change later.
+     * thousand peers ticks a hundred times a second. Hearing from an ALIVE peer only moves its change later; hearing
+     * from a SUSPECTED or DEAD one (or adding a member) gives it a change of its own, which may come sooner.
      */
     private long nextChangeAt = Long.MIN_VALUE;
 

@@ -57,6 +57,20 @@ class FailureDetectorTest {
     }
 
     @Test
+    void aPeerHeardWhileEveryPeerIsDeadIsStillSuspectedOnTime() {
+        assertEquals(List.of(), detector.tick(0), "every peer dead: nothing can change until one is heard");
+        detector.heard(2, 100);
+        assertEquals(List.of(), detector.tick(4_099));
+        assertEquals(List.of(new FailureDetector.Transition(2, Liveness.ALIVE, Liveness.SUSPECTED)),
+            detector.tick(4_100));
+        FailureDetector joined = new FailureDetector(List.of(2), 2_000, 4_000, 6_000);
+        joined.tick(0);
+        joined.usePeersAddedAt(List.of(2, 5), 200);
+        assertEquals(List.of(new FailureDetector.Transition(5, Liveness.ALIVE, Liveness.SUSPECTED)),
+            joined.tick(4_200), "a member added while every peer was dead");
+    }
+
+    @Test
     void aMemberAddedByAgreementIsSuspectedOnTime() {
         detector.heard(2, 0);
         detector.tick(1_000);
