@@ -1,10 +1,14 @@
 package org.distriplace.inspector.view;
 
+import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.SimulatedCluster;
+import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The inspector over a simulated demo cluster, shown in a test's stage, run a frame at a time as its timer would. */
@@ -34,6 +38,18 @@ final class DemoPane {
         stage.setScene(new Scene(pane, width, height));
         stage.show();
         return new DemoPane(cluster, pane);
+    }
+
+    /** Brings the inspector's tab named {@code name} forward and lets it draw; returns its content. */
+    static Parent selectTab(FxRobot robot, InspectorPane pane, String name) throws Exception {
+        TabPane tabs = robot.lookup("#inspector-tabs").queryAs(TabPane.class);
+        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(name)).findFirst().orElseThrow();
+        WaitForAsyncUtils.asyncFx(() -> {
+            tabs.getSelectionModel().select(tab);
+            pane.frame(0);
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
+        return (Parent) tab.getContent();
     }
 
     /** Runs {@code count} frames of {@code realMs} each on the JavaFX thread, then lets a pulse draw them. */

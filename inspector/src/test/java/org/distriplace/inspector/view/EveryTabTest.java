@@ -10,8 +10,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import javafx.scene.Parent;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
@@ -42,18 +40,6 @@ class EveryTabTest {
         this.stage = stage;
     }
 
-    /** Brings the tab named {@code name} forward and lets it draw; returns its content. */
-    private static Parent select(FxRobot robot, InspectorPane pane, String name) throws Exception {
-        TabPane tabs = robot.lookup("#inspector-tabs").queryAs(TabPane.class);
-        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals(name)).findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> {
-            tabs.getSelectionModel().select(tab);
-            pane.frame(0);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return (Parent) tab.getContent();
-    }
-
     private static Set<Integer> ids(int nodes) {
         Set<Integer> ids = new TreeSet<>();
         for (int id = 1; id <= nodes; id++) {
@@ -72,7 +58,7 @@ class EveryTabTest {
         demo.frames(10, 200);
         List<String> cut = new ArrayList<>();
 
-        Parent clocks = select(robot, pane, "Vector clocks");
+        Parent clocks = DemoPane.selectTab(robot, pane, "Vector clocks");
         assertEquals(nodes, pane.clocks().rows().size(), "a clock row per node");
         assertEquals(nodes, pane.clocks().knowledgeRows().size(), "a knowledge row per node");
         for (CausalKnowledge.Row row : pane.clocks().knowledgeRows()) {
@@ -83,7 +69,7 @@ class EveryTabTest {
         }
         cut.addAll(ShownInFull.cutShort(clocks));
 
-        Parent rounds = select(robot, pane, "2PC rounds");
+        Parent rounds = DemoPane.selectTab(robot, pane, "2PC rounds");
         TableView<?> table = robot.lookup("#rounds-table").queryAs(TableView.class);
         Set<String> headers = table.getColumns().stream().map(TableColumn::getText).collect(Collectors.toSet());
         assertTrue(headers.containsAll(ids(nodes).stream().map(id -> "n" + id).toList()), "a vote column per node: "
@@ -95,11 +81,11 @@ class EveryTabTest {
         assertTrue(committed.votes().size() > nodes / 2, "a majority's votes shown: " + committed.votes());
         cut.addAll(ShownInFull.cutShort(rounds));
 
-        Parent heartbeats = select(robot, pane, "Heartbeats");
+        Parent heartbeats = DemoPane.selectTab(robot, pane, "Heartbeats");
         assertEquals(nodes * (nodes - 1), pane.heartbeats().fractions().size(), "a bar for each node hearing each");
         cut.addAll(ShownInFull.cutShort(heartbeats));
 
-        Parent spaceTime = select(robot, pane, "Space-time");
+        Parent spaceTime = DemoPane.selectTab(robot, pane, "Space-time");
         assertTrue(pane.spaceTime().drawnArrows() > 0, "messages drawn");
         String diagram = pane.spaceTime().svg();
         for (int id : ids(nodes)) {
@@ -107,20 +93,20 @@ class EveryTabTest {
         }
         cut.addAll(ShownInFull.cutShort(spaceTime));
 
-        Parent log = select(robot, pane, "Event log");
+        Parent log = DemoPane.selectTab(robot, pane, "Event log");
         Set<Integer> logged = pane.log().lines().stream().map(line -> line.event().node()).collect(
             Collectors.toCollection(TreeSet::new));
         assertEquals(ids(nodes), logged, "every node's events in the log");
         cut.addAll(ShownInFull.cutShort(log));
 
-        Parent invariants = select(robot, pane, "Invariants");
+        Parent invariants = DemoPane.selectTab(robot, pane, "Invariants");
         assertEquals(Invariant.values().length, invariants.lookupAll(".invariant-ok").stream()
             .filter(row -> row.getId() != null && row.getId().startsWith("invariant-")).count(), "every one green");
         cut.addAll(ShownInFull.cutShort(invariants));
 
         PixelJourney journey = WaitForAsyncUtils.asyncFx(() -> pane.follow(4, 5)).get().orElseThrow();
         WaitForAsyncUtils.waitForFxEvents();
-        Parent follow = select(robot, pane, "Follow a pixel");
+        Parent follow = DemoPane.selectTab(robot, pane, "Follow a pixel");
         assertEquals(ids(nodes), journey.reached(), "the pixel reached every replica");
         assertFalse(robot.lookup("#journey").queryListView().getItems().isEmpty());
         cut.addAll(ShownInFull.cutShort(follow));

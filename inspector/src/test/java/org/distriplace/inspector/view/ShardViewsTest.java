@@ -12,8 +12,6 @@ import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.inspector.feed.SimulatedCluster;
@@ -54,7 +52,7 @@ class ShardViewsTest {
         DemoPane demo = WaitForAsyncUtils.asyncFx(() -> DemoPane.show(stage, settings, width, height)).get();
         InspectorPane pane = demo.pane;
         WaitForAsyncUtils.asyncFx(() -> pane.presentationProperty().set(present)).get();
-        Parent view = select(robot, pane);
+        Parent view = DemoPane.selectTab(robot, pane, "Shards");
         framesUntil(demo, () -> allLed(pane), "every shard led at first: " + pane.model().shards().shards());
 
         List<ShardStates.Shard> shards = pane.model().shards().shards();
@@ -98,7 +96,7 @@ class ShardViewsTest {
         WaitForAsyncUtils.waitForFxEvents();
         Label where = robot.lookup("#journey-shard").queryAs(Label.class);
         assertTrue(where.isVisible() && where.getText().startsWith("Shard 4 (group g5)"), where.getText());
-        select(robot, pane);
+        DemoPane.selectTab(robot, pane, "Shards");
 
         Path dir = Files.createDirectories(Path.of("target", "screenshots"));
         byte[] png = WaitForAsyncUtils.asyncFx(() -> Pictures.png(pane)).get();
@@ -120,16 +118,5 @@ class ShardViewsTest {
             demo.frames(1, 200);
         }
         throw new AssertionError("not within " + FRAMES_TO_ELECT + " frames: " + what);
-    }
-
-    private static Parent select(FxRobot robot, InspectorPane pane) throws Exception {
-        TabPane tabs = robot.lookup("#inspector-tabs").queryAs(TabPane.class);
-        Tab tab = tabs.getTabs().stream().filter(t -> t.getText().equals("Shards")).findFirst().orElseThrow();
-        WaitForAsyncUtils.asyncFx(() -> {
-            tabs.getSelectionModel().select(tab);
-            pane.frame(0);
-        }).get();
-        WaitForAsyncUtils.waitForFxEvents();
-        return (Parent) tab.getContent();
     }
 }
