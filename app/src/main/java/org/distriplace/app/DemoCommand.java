@@ -10,6 +10,7 @@ import org.distriplace.core.event.EventTap;
 import org.distriplace.core.node.NodeConfig;
 import org.distriplace.core.sim.ScenarioOptions;
 import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -108,7 +109,7 @@ public final class DemoCommand implements Callable<Integer> {
         EventInbox inbox = new EventInbox(1_000_000);
         SimulatedCluster cluster;
         try {
-            cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, chosen, failureTimeoutMs)
+            cluster = new SimulatedCluster(DemoSettings.demo(nodes, chosen, failureTimeoutMs)
                 .withSharding(ScenarioOptions.Sharding.parse(shards.layout(), shards.replicas())), inbox);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());

@@ -21,6 +21,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.Lessons;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.view.InspectorPane;
 import org.distriplace.inspector.view.Pictures;
@@ -122,7 +123,7 @@ class ProjectorLayoutTest {
 
     private Rectangle2D open(int nodes, boolean present) {
         EventInbox inbox = new EventInbox(1_000_000);
-        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, 7), inbox);
+        cluster = new SimulatedCluster(DemoSettings.demo(nodes, 7), inbox);
         cluster.setSpeed(1);
         window = new SimulatedDemoWindow(cluster, inbox, nodes);
         stage = new Stage();

@@ -9,6 +9,7 @@ import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.distriplace.core.read.CanvasImage;
 import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.ClusterState;
 import org.distriplace.inspector.model.CommitRound;
@@ -32,7 +33,7 @@ class SimulatedDemoWindowTest {
     @Start
     void start(Stage stage) {
         EventInbox inbox = new EventInbox(1_000_000);
-        cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 11), inbox);
+        cluster = new SimulatedCluster(DemoSettings.demo(5, 11), inbox);
         cluster.setSpeed(1);
         window = new SimulatedDemoWindow(cluster, inbox, 5);
         // No timers: the test moves time itself, frame by frame.

@@ -29,45 +29,12 @@ public final class SimulatedCluster implements FaultControls, Playback {
     /** Most events one frame may run: past it, virtual time falls behind rather than the window freezing. */
     static final int MAX_EVENTS_PER_FRAME = 50_000;
 
-    /**
-     * How the demo cluster is set up.
-     *
-     * @param link     how every link behaves (a visible latency, so arrows can be followed in slow motion)
-     * @param sharding the canvas's shards ({@link ScenarioOptions.Sharding#NONE}: one, held by every node)
-     */
-    public record Settings(int nodes, long seed, int canvasSize, int users, long meanThinkMs, long heartbeatMs,
-                           long failureTimeoutMs, LinkConditions link, ScenarioOptions.Sharding sharding) {
-
-        public Settings(int nodes, long seed, int canvasSize, int users, long meanThinkMs, long heartbeatMs,
-                        long failureTimeoutMs, LinkConditions link) {
-            this(nodes, seed, canvasSize, users, meanThinkMs, heartbeatMs, failureTimeoutMs, link,
-                ScenarioOptions.Sharding.NONE);
-        }
-
-        /** These settings with the canvas cut into {@code sharding}'s shards. */
-        public Settings withSharding(ScenarioOptions.Sharding cut) {
-            return new Settings(nodes, seed, canvasSize, users, meanThinkMs, heartbeatMs, failureTimeoutMs, link,
-                cut);
-        }
-
-        /** A classroom cluster: heartbeats every second, a peer dead after 3 s, 10-40 ms links, 3 busy users. */
-        public static Settings demo(int nodes, long seed) {
-            return demo(nodes, seed, 3_000);
-        }
-
-        /** The classroom cluster with another failure timeout; heartbeats come three times within it. */
-        public static Settings demo(int nodes, long seed, long failureTimeoutMs) {
-            return new Settings(nodes, seed, 32, 3, 2_500, Math.max(100, failureTimeoutMs / 3), failureTimeoutMs,
-                new LinkConditions(0, 10, 40, 0, false));
-        }
-    }
-
     /** How long the demo's nodes listen before the highest calls the first election (virtual ms). */
     static final long FIRST_ELECTION_AFTER_MS = 250;
     /** How long a Bully candidate waits for a higher id's ANSWER (virtual ms): links take 10-40 ms. */
     static final long ANSWER_TIMEOUT_MS = 200;
 
-    private final Settings settings;
+    private final DemoSettings settings;
     private final Journal journal;
     private Simulation simulation;
     private final EventInbox inbox;
@@ -80,7 +47,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     private double clock;
     private ScenarioPresets presets;
 
-    public SimulatedCluster(Settings settings, EventInbox inbox) {
+    public SimulatedCluster(DemoSettings settings, EventInbox inbox) {
         this.inbox = inbox;
         this.settings = settings;
         this.healthy = settings.link();
@@ -393,7 +360,7 @@ public final class SimulatedCluster implements FaultControls, Playback {
     }
 
     /** How the demo was set up (its nodes, timings and shards). */
-    public Settings settings() {
+    public DemoSettings settings() {
         return settings;
     }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class BranchTest {
 
     private final EventInbox inbox = new EventInbox(1_000_000);
-    private final SimulatedCluster original = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 11), inbox);
+    private final SimulatedCluster original = new SimulatedCluster(DemoSettings.demo(5, 11), inbox);
 
     private static InspectorModel drained(EventInbox inbox) {
         InspectorModel model = new InspectorModel();

@@ -43,7 +43,7 @@ class LessonPauseTest {
     private static List<Pause> pauses(String name, int nodes, long seed) {
         EventInbox inbox = new EventInbox(1_000_000);
         Lesson lesson = Lessons.builtIn(name);
-        SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, seed);
+        DemoSettings settings = DemoSettings.demo(nodes, seed);
         SimulatedCluster cluster = new SimulatedCluster(lesson.needsShards()
             ? settings.withSharding(new ScenarioOptions.Sharding(3, 3, 3)) : settings, inbox);
         cluster.setSpeed(1);

@@ -50,7 +50,7 @@ class LessonRunnerTest {
         Lesson lesson = Lessons.builtIn(name);
         // A lesson on shards plays on the sharded class demos: 9 and 27 nodes in 3x3 shards.
         for (int nodes : lesson.needsShards() ? new int[] {9, 27} : new int[] {3, 5}) {
-            SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, 21);
+            DemoSettings settings = DemoSettings.demo(nodes, 21);
             SimulatedCluster cluster = new SimulatedCluster(lesson.needsShards() ? settings.withSharding(
                 new ScenarioOptions.Sharding(3, 3, 3)) : settings, new EventInbox(1_000_000));
             cluster.setSpeed(1);
@@ -72,7 +72,7 @@ class LessonRunnerTest {
     @Test
     void theVectorClockLessonRacesTwoConcurrentWritesAndEveryReplicaKeepsTheSameWinner() {
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 21), inbox);
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 21), inbox);
         cluster.setSpeed(1);
         InspectorModel model = new InspectorModel();
         LessonRunner runner = new LessonRunner(cluster, Lessons.builtIn("vector-clocks"));
@@ -108,7 +108,7 @@ class LessonRunnerTest {
 
     @Test
     void theLeaderCrashLessonEndsWithADifferentLeaderHavingLedMeanwhile() {
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 4), new EventInbox(
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 4), new EventInbox(
             1_000_000));
         cluster.setSpeed(1);
         LessonRunner runner = new LessonRunner(cluster, Lessons.builtIn("leader-crash"));

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class SimulatedClusterTest {
 
     private final EventInbox inbox = new EventInbox(1_000_000);
-    private final SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 42), inbox);
+    private final SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 42), inbox);
     private final InspectorModel model = new InspectorModel();
 
     private void frames(int count, long realMsEach) {
@@ -70,7 +70,7 @@ class SimulatedClusterTest {
     /** A class sees the first election within 3 s of opening the demo, at its opening slow motion (×0.25). */
     @Test
     void theFirstElectionIsOverWithinThreeSecondsOfOpening() {
-        SimulatedCluster fresh = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 7), inbox);
+        SimulatedCluster fresh = new SimulatedCluster(DemoSettings.demo(5, 7), inbox);
         assertEquals(0.25, fresh.speed(), "the demo opens in slow motion");
         long realMs = 0;
         while (fresh.leader().isEmpty() && realMs < 10_000) {

@@ -14,6 +14,7 @@ import org.distriplace.core.model.Color;
 import org.distriplace.core.model.PixelWrite;
 import org.distriplace.inspector.Script;
 import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.Test;
 
@@ -187,7 +188,7 @@ class CausalKnowledgeTest {
     @Test
     void aNodeRestartedBehindSaysWhereItsWritesCameFrom() {
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 21), inbox);
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 21), inbox);
         cluster.setSpeed(1);
         Runnable second = () -> {
             for (int frame = 0; frame < 20; frame++) {

@@ -19,6 +19,7 @@ import org.distriplace.core.message.MessageKind;
 import org.distriplace.inspector.Script;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.Scenario;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.InspectorModel;
 import org.junit.jupiter.api.Test;
@@ -44,7 +45,7 @@ class ShiVizLogTest {
     @Test
     void aSimulatedLeaderCrashWithLostAndDuplicatedMessagesIsAValidShiVizLog() throws Exception {
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(4, 7), inbox);
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(4, 7), inbox);
         cluster.setSpeed(1);
         cluster.setLink(2, 1, LinkConditions.lossAndDelay(30, 0));
         cluster.advance(4_000);

@@ -24,6 +24,7 @@ import org.distriplace.core.fault.LinkConditions;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.node.PlaceResult;
 import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.CausalKnowledge;
 import org.distriplace.inspector.model.InspectorModel;
@@ -79,7 +80,7 @@ class CausalKnowledgeViewTest {
         Shown shown = WaitForAsyncUtils.asyncFx(() -> {
             EventInbox inbox = new EventInbox(1_000_000);
             // No simulated players: only the writes this test places, so every count is known.
-            SimulatedCluster cluster = new SimulatedCluster(new SimulatedCluster.Settings(nodes, 7, 32, 0, 2_500,
+            SimulatedCluster cluster = new SimulatedCluster(new DemoSettings(nodes, 7, 32, 0, 2_500,
                 1_000, 3_000, new LinkConditions(0, 10, 40, 0, false)), inbox);
             cluster.setSpeed(1);
             VectorClockView view = new VectorClockView();

@@ -7,6 +7,7 @@ import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,11 +25,11 @@ final class DemoPane {
 
     /** A demo of {@code nodes} nodes (seed {@code seed}) at real-time speed, in a {@code width}×{@code height} scene. */
     static DemoPane show(Stage stage, int nodes, long seed, int width, int height) {
-        return show(stage, SimulatedCluster.Settings.demo(nodes, seed), width, height);
+        return show(stage, DemoSettings.demo(nodes, seed), width, height);
     }
 
     /** A demo of {@code settings} at real-time speed, in a {@code width}×{@code height} scene. */
-    static DemoPane show(Stage stage, SimulatedCluster.Settings settings, int width, int height) {
+    static DemoPane show(Stage stage, DemoSettings settings, int width, int height) {
         int nodes = settings.nodes();
         EventInbox inbox = new EventInbox(1_000_000);
         SimulatedCluster cluster = new SimulatedCluster(settings, inbox);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.inspector.feed.EventInbox;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.InspectorModel;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,7 @@ class ElectionTimersTest {
     @Test
     void theFollowerWhoseTimerIsFullestIsTheFirstToSuspectTheCrashedLeader() {
         EventInbox inbox = new EventInbox(1_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 3), inbox);
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 3), inbox);
         InspectorModel model = new InspectorModel();
         cluster.setSpeed(1);
         for (int i = 0; i < 200 && cluster.leader().isEmpty(); i++) {

@@ -11,6 +11,7 @@ import org.distriplace.core.event.NodeEvent;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.InspectorSource;
 import org.distriplace.inspector.feed.Scenario;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.InspectorModel;
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class InspectorThroughputBenchmark {
 
     private static List<NodeEvent> recordedTrace() {
         EventInbox recording = new EventInbox(2_000_000);
-        SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(5, 3), recording);
+        SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(5, 3), recording);
         cluster.setSpeed(1);
         cluster.advance(10_000);
         cluster.play(Scenario.LEADER_CRASH);

@@ -14,6 +14,7 @@ import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.distriplace.inspector.feed.EventInbox;
 import org.distriplace.inspector.feed.InspectorSource;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,7 +46,7 @@ class ReadableViewsTest {
         AtomicReference<InspectorPane> shown = new AtomicReference<>();
         WaitForAsyncUtils.asyncFx(() -> {
             EventInbox inbox = new EventInbox(1_000_000);
-            SimulatedCluster cluster = new SimulatedCluster(SimulatedCluster.Settings.demo(nodes, 11), inbox);
+            SimulatedCluster cluster = new SimulatedCluster(DemoSettings.demo(nodes, 11), inbox);
             cluster.setSpeed(1);
             InspectorPane pane = new InspectorPane(InspectorSource.of("demo: " + nodes + " simulated nodes",
                 cluster, inbox));

@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
 import org.distriplace.core.sim.ScenarioOptions;
+import org.distriplace.inspector.feed.DemoSettings;
 import org.distriplace.inspector.feed.SimulatedCluster;
 import org.distriplace.inspector.model.ShardStates;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -47,7 +48,7 @@ class ShardViewsTest {
     @CsvSource({"9, 1600, 1000, false", "27, 1600, 1000, false", "9, 1280, 720, true", "27, 1280, 720, true"})
     void everyShardIsDrawnLedAndElectsAnewWhenItsLeaderDies(int nodes, int width, int height, boolean present,
                                                             FxRobot robot) throws Exception {
-        SimulatedCluster.Settings settings = SimulatedCluster.Settings.demo(nodes, 28)
+        DemoSettings settings = DemoSettings.demo(nodes, 28)
             .withSharding(new ScenarioOptions.Sharding(3, 3, 3));
         DemoPane demo = WaitForAsyncUtils.asyncFx(() -> DemoPane.show(stage, settings, width, height)).get();
         InspectorPane pane = demo.pane;
