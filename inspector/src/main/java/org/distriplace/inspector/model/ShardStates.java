@@ -12,8 +12,9 @@ import org.distriplace.core.node.ShardReport;
 /**
  * The canvas's shards as the running nodes report them (ADR 0017): each shard's rectangle and replicas, who leads it
  * and in which epoch, and whether it can commit at all. A shard's leader is a running replica that reports leading
- * it (the highest epoch wins while an old leader has not yet heard of the new one); its replicas' majority counts the
- * running ones. Built from reports, which every node sends of every shard, learners included.
+ * it (the highest epoch wins while an old leader has not yet heard of the new one), while a majority of its replicas
+ * runs; with fewer it has none, whoever claims it. Built from reports, which every node sends of every shard,
+ * learners included.
  */
 public final class ShardStates {
 
@@ -49,8 +50,12 @@ public final class ShardStates {
 
     /** Each running node's latest view of every shard, by node. */
     private final Map<Integer, List<ShardReport>> views = new TreeMap<>();
-    /** When each shard's leader (or its lack, 0) was first seen, to flash a shard that just elected. */
-    private final Map<Integer, long[]> leaders = new HashMap<>();
+    /** A shard's leader (0 for none) and when it was first seen, to flash a shard that just elected. */
+    private record Since(int leader, long at) {
+    }
+
+    /** Each shard's current leader and since when. */
+    private final Map<Integer, Since> leaders = new HashMap<>();
     private List<Shard> shards = List.of();
     private boolean sharded;
     private long now;
@@ -88,9 +93,10 @@ public final class ShardStates {
     }
 
     private List<Shard> combineAll() {
-        Map<Integer, List<ShardReport>> byShard = new TreeMap<>();
-        views.values().forEach(shards -> shards.forEach(view -> byShard.computeIfAbsent(view.id(),
-            id -> new ArrayList<>()).add(view)));
+        // Each shard's views, by the node that reported them.
+        Map<Integer, Map<Integer, ShardReport>> byShard = new TreeMap<>();
+        views.forEach((node, shards) -> shards.forEach(view -> byShard.computeIfAbsent(view.id(),
+            id -> new TreeMap<>()).put(node, view)));
         List<Shard> combined = new ArrayList<>();
         byShard.forEach((id, seen) -> combined.add(combine(id, seen)));
         return List.copyOf(combined);
@@ -106,25 +112,21 @@ public final class ShardStates {
         return List.copyOf(views.keySet());
     }
 
-    private Shard combine(int id, List<ShardReport> seen) {
-        ShardReport first = seen.get(0);
+    private Shard combine(int id, Map<Integer, ShardReport> seen) {
+        ShardReport first = seen.values().iterator().next();
         List<Integer> replicas = first.replicas();
         List<Integer> running = replicas.stream().filter(views::containsKey).toList();
         int leader = 0;
         long leaderEpoch = -1;
         long epoch = 0;
         long writes = 0;
-        for (Map.Entry<Integer, List<ShardReport>> node : views.entrySet()) {
-            for (ShardReport view : node.getValue()) {
-                if (view.id() != id) {
-                    continue;
-                }
-                epoch = Math.max(epoch, view.epoch());
-                writes = Math.max(writes, view.committedWrites());
-                if (view.leader() == node.getKey() && view.replica() && view.epoch() > leaderEpoch) {
-                    leader = node.getKey();
-                    leaderEpoch = view.epoch();
-                }
+        for (Map.Entry<Integer, ShardReport> node : seen.entrySet()) {
+            ShardReport view = node.getValue();
+            epoch = Math.max(epoch, view.epoch());
+            writes = Math.max(writes, view.committedWrites());
+            if (view.leader() == node.getKey() && view.replica() && view.epoch() > leaderEpoch) {
+                leader = node.getKey();
+                leaderEpoch = view.epoch();
             }
         }
         // A leader whose replicas died goes on claiming the lead (it steps down only when removed), but cannot
@@ -134,12 +136,9 @@ public final class ShardStates {
         if (health == Health.NO_QUORUM) {
             leader = 0;
         }
-        long[] since = leaders.computeIfAbsent(id, k -> new long[] {-1, now});
-        if (since[0] != leader) {
-            since[0] = leader;
-            since[1] = now;
-        }
+        int chosen = leader;
+        Since since = leaders.merge(id, new Since(leader, now), (held, next) -> held.leader() == chosen ? held : next);
         return new Shard(id, first.x(), first.y(), first.width(), first.height(), replicas, running, leader,
-            Math.max(epoch, leaderEpoch), writes, health, since[1]);
+            Math.max(epoch, leaderEpoch), writes, health, since.at());
     }
 }
