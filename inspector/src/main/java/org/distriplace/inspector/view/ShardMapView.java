@@ -61,15 +61,15 @@ public final class ShardMapView extends Region {
     /** Marks pixel {@code (x, y)} in its shard; null clears it. */
     void follow(int[] pixel) {
         followed = pixel;
-        redraw();
+        draw();
     }
 
-    /** Redraws from the model at cluster time {@code now}. */
+    /** Shows the model at cluster time {@code now}: the titles now, the drawing at the next layout pass. */
     public void refresh(InspectorModel next, long time) {
         this.model = next;
         this.now = time;
+        showTexts();
         requestLayout();
-        redraw();
     }
 
     private boolean sideBySide() {
@@ -94,15 +94,11 @@ public final class ShardMapView extends Region {
             mapTitle.resizeRelocate(0, 0, width, mapTitle.prefHeight(width));
             ringTitle.resizeRelocate(0, rest, width, ringTitle.prefHeight(width));
         }
-        redraw();
+        draw();
     }
 
-    private void redraw() {
-        GraphicsContext g = drawing.getGraphicsContext2D();
-        g.clearRect(0, 0, drawing.getWidth(), drawing.getHeight());
-        if (model == null) {
-            return;
-        }
+    /** The titles and the summary line (their heights decide the layout, so they are set before it). */
+    private void showTexts() {
         ShardStates states = model.shards();
         List<ShardStates.Shard> shards = states.shards();
         boolean cut = states.sharded();
@@ -111,9 +107,17 @@ public final class ShardMapView extends Region {
             : "One shard: every node holds the whole canvas and votes on every write. Start the demo with "
                 + "--shards 3x3 to cut it.");
         summary.setText(cut ? summary(shards) : "");
-        if (!cut) {
+    }
+
+    /** The shard map and the replicas beside it, on the canvas. */
+    private void draw() {
+        GraphicsContext g = drawing.getGraphicsContext2D();
+        g.clearRect(0, 0, drawing.getWidth(), drawing.getHeight());
+        if (model == null || !model.shards().sharded()) {
             return;
         }
+        ShardStates states = model.shards();
+        List<ShardStates.Shard> shards = states.shards();
         double height = drawing.getHeight();
         double width = drawing.getWidth();
         Rectangle2D mapBox;
