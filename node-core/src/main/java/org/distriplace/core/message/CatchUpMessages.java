@@ -7,6 +7,7 @@ import org.distriplace.core.canvas.TileState;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.model.PrunedGrants;
 
 /**
  * The {@link PeerMessage}s by which a replica catches up (anti-entropy of the canvas and of the accounts, and the
@@ -91,13 +92,16 @@ public sealed interface CatchUpMessages permits PeerMessage {
     }
 
     /**
-     * The account entries the requester lacked (at most a message's worth: it asks again while {@code version},
-     * the sender's, is still ahead of its own).
+     * The account entries the requester lacked, and the runs of pruned grants among them (at most a message's worth:
+     * it asks again while {@code version}, the sender's, is still ahead of its own).
      */
-    record AccountsResponse(int nodeId, VectorClock version, List<AccountEntry> entries) implements PeerMessage {
+    record AccountsResponse(int nodeId, VectorClock version, List<AccountEntry> entries, List<PrunedGrants> pruned)
+        implements PeerMessage {
+
         public AccountsResponse {
             Objects.requireNonNull(version, "version");
             entries = List.copyOf(entries);
+            pruned = pruned == null ? List.of() : List.copyOf(pruned); // absent from a peer that prunes nothing
         }
 
         public MessageKind kind() { return MessageKind.ACCOUNTS_RESPONSE; }
@@ -107,7 +111,8 @@ public sealed interface CatchUpMessages permits PeerMessage {
         }
 
         public String summary() {
-            return entries.size() + " account entries";
+            return entries.size() + " account entries"
+                + (pruned.isEmpty() ? "" : ", " + pruned.size() + " runs of pruned grants");
         }
     }
 

@@ -5,8 +5,8 @@ import java.util.Random;
 import org.distriplace.core.event.NodeEvent;
 import org.distriplace.core.event.NodeEvent.Lifecycle.Stage;
 import org.distriplace.core.event.NodeEvent.SyncStep.Kind;
+import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.message.PeerMessage;
-import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.protocol.sync.AntiEntropy;
 import org.distriplace.core.protocol.sync.FullStateAssembly;
 
@@ -146,9 +146,10 @@ final class CatchUp {
      * catching up holds the accounts by the time it is ready.
      */
     void onAccountsRequest(int from, PeerMessage.AccountsRequest request) {
-        List<AccountEntry> missing = ctx.state().accounts().entriesBeyond(request.version(), ACCOUNTS_PER_MESSAGE);
+        AccountBook.Missing missing = ctx.state().accounts().missingBeyond(request.version(), ACCOUNTS_PER_MESSAGE);
         if (!missing.isEmpty()) {
-            ctx.send(from, new PeerMessage.AccountsResponse(ctx.self(), ctx.state().accounts().version(), missing));
+            ctx.send(from, new PeerMessage.AccountsResponse(ctx.self(), ctx.state().accounts().version(),
+                missing.entries(), missing.pruned()));
         }
         if (!request.version().isCoveredBy(ctx.state().accounts().version())) {
             ctx.send(from, new PeerMessage.AccountsRequest(ctx.self(), ctx.state().accounts().version()));
@@ -157,7 +158,7 @@ final class CatchUp {
 
     /** Takes the entries sent; asks again while the sender still holds entries this replica lacks. */
     void onAccountsResponse(int from, PeerMessage.AccountsResponse response, long now) {
-        boolean gap = ctx.state().commitAccounts(response.entries(), now);
+        boolean gap = ctx.state().commitAccounts(response.entries(), response.pruned(), now);
         if (gap || !response.version().isCoveredBy(ctx.state().accounts().version())) {
             ctx.send(from, new PeerMessage.AccountsRequest(ctx.self(), ctx.state().accounts().version()));
         }

@@ -13,6 +13,7 @@ import org.distriplace.core.message.PeerMessage;
 import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.PixelWrite;
+import org.distriplace.core.model.PrunedGrants;
 import org.distriplace.core.protocol.cooldown.CooldownLedger;
 import org.distriplace.core.protocol.shard.Shard;
 
@@ -112,7 +113,12 @@ final class CommittedState {
         writesAtSnapshot = replica.committedWrites();
         apply(log, now);
         List<AccountEntry> entries = new ArrayList<>();
-        applyAccounts(accountEntries, now, entries);
+        for (AccountEntry entry : accountEntries) {
+            if (accounts.recover(entry) == AccountBook.Applied.APPLIED) {
+                took(entry, now);
+                entries.add(entry);
+            }
+        }
         subscribers.forEach(Subscriber::reloaded);
         subscribers.forEach(subscriber -> subscriber.accountsCommitted(entries));
     }
@@ -163,21 +169,71 @@ final class CommittedState {
         return gap;
     }
 
+    /**
+     * Commits what anti-entropy sent: entries, and runs of pruned grants stepped over in their place, node by node in
+     * counter order; returns whether one skipped ahead.
+     */
+    boolean commitAccounts(List<AccountEntry> entries, List<PrunedGrants> pruned, long now) {
+        if (pruned.isEmpty()) {
+            return commitAccounts(entries, now);
+        }
+        List<AccountEntry> applied = new ArrayList<>();
+        boolean gap = false;
+        int next = 0;
+        for (PrunedGrants run : pruned) {
+            int upTo = next;
+            while (upTo < entries.size() && before(entries.get(upTo), run)) {
+                upTo++;
+            }
+            gap |= applyAccounts(entries.subList(next, upTo), now, applied);
+            gap |= accounts.skip(run) == AccountBook.Applied.GAP;
+            next = upTo;
+        }
+        gap |= applyAccounts(entries.subList(next, entries.size()), now, applied);
+        if (!applied.isEmpty()) {
+            store.appendAccounts(applied);
+            subscribers.forEach(subscriber -> subscriber.accountsCommitted(applied));
+        }
+        return gap;
+    }
+
+    private static boolean before(AccountEntry entry, PrunedGrants run) {
+        return entry.nodeId() != run.nodeId() ? entry.nodeId() < run.nodeId() : entry.counter() < run.first();
+    }
+
+    /**
+     * Drops the cooldown grants that can no longer space a placement, here and in storage (ADR 0017): those older
+     * than the cooldown, with the request window to spare for clocks a little apart.
+     */
+    void pruneGrants(long now) {
+        long physical = Hlc.physical(hlc.now(now)) - cooldowns.cooldownMs() - requestWindowMs;
+        if (physical > 0) {
+            long stampedBefore = Hlc.pack(physical, 0);
+            if (accounts.pruneGrants(stampedBefore) > 0) {
+                store.pruneGrants(stampedBefore);
+            }
+        }
+    }
+
     /** Takes the entries that are next in order into {@code applied}; returns whether one skipped ahead. */
     private boolean applyAccounts(List<AccountEntry> entries, long now, List<AccountEntry> applied) {
         boolean gap = false;
         for (AccountEntry entry : entries) {
             AccountBook.Applied result = accounts.commit(entry);
             if (result == AccountBook.Applied.APPLIED) {
-                hlc.observe(entry.timestamp(), now);
-                if (entry.change().kind() == AccountChange.Kind.GRANT) {
-                    cooldowns.recordCommitted(entry.change().name(), entry.timestamp()); // the next grant waits
-                }
+                took(entry, now);
                 applied.add(entry);
             }
             gap |= result == AccountBook.Applied.GAP;
         }
         return gap;
+    }
+
+    private void took(AccountEntry entry, long now) {
+        hlc.observe(entry.timestamp(), now);
+        if (entry.change().kind() == AccountChange.Kind.GRANT) {
+            cooldowns.recordCommitted(entry.change().name(), entry.timestamp()); // the next grant waits
+        }
     }
 
     /** Requests committed within the window in which origins may still send them again. */

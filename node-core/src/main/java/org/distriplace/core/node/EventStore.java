@@ -44,6 +44,13 @@ public interface EventStore {
     /** Account entries committed (new here), in one transaction. */
     void appendAccounts(List<AccountEntry> entries);
 
+    /**
+     * Drops the cooldown grants stamped before {@code stampedBefore} (a hybrid logical clock time), but never an
+     * ordering node's last stored entry: loading infers a node's account version from its last entry, and the counters
+     * missing before it are the pruned grants (ADR 0017).
+     */
+    void pruneGrants(long stampedBefore);
+
     /** One committed batch's writes, in one transaction. */
     void appendCommitted(List<PixelWrite> writes);
 

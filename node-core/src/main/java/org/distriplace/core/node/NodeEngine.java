@@ -1,10 +1,12 @@
 package org.distriplace.core.node;
 
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.Replica;
+import org.distriplace.core.clock.Hlc;
 import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.event.EventSink;
 import org.distriplace.core.event.Liveness;
@@ -189,6 +191,7 @@ public final class NodeEngine {
         if (now >= nextHousekeeping) {
             nextHousekeeping = now + HOUSEKEEPING_MS;
             groups.all().forEach(group -> group.ctx().cooldowns().prune(group.ctx().stamp(now)));
+            groups.all().forEach(group -> group.ctx().state().pruneGrants(now));
             readers.prune();
             groups.all().forEach(group -> group.voting().dropSettledInDoubt());
         }
@@ -316,9 +319,25 @@ public final class NodeEngine {
         return canvas.version();
     }
 
+    /** The account version of each group, the cluster's first (the simulator compares them across replicas). */
+    public List<VectorClock> accountVersions() {
+        return groups.all().stream().map(group -> group.ctx().state().accounts().version()).toList();
+    }
+
     /** The account book itself, for the simulator's checks on the node's thread. */
     public AccountBook accounts() {
         return ctx.state().accounts();
+    }
+
+    /**
+     * How long ago, by this node's clock, the oldest cooldown grant it keeps in any group was stamped; 0 when it
+     * keeps none. For the simulator's check that grants are pruned (ADR 0017).
+     */
+    public long oldestGrantAgeMs() {
+        long now = node.now(); // not a fresh stamp: a check must not move the clock
+        return groups.all().stream().map(group -> group.ctx().state().accounts().oldestGrant())
+            .filter(OptionalLong::isPresent).mapToLong(oldest -> now - Hlc.physical(oldest.getAsLong()))
+            .max().orElse(0);
     }
 
     /** True once the node has caught up with the cluster (or found no one to catch up from), in every group. */

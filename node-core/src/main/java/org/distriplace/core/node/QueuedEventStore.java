@@ -72,6 +72,11 @@ public abstract class QueuedEventStore implements EventStore {
     }
 
     @Override
+    public void pruneGrants(long stampedBefore) {
+        queue(() -> durable.pruneGrants(stampedBefore));
+    }
+
+    @Override
     public void appendHistory(List<PixelWrite> writes) {
         List<PixelWrite> copy = List.copyOf(writes);
         queue(() -> durable.appendHistory(copy));

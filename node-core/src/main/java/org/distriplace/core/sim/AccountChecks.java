@@ -9,7 +9,8 @@ import org.distriplace.core.model.AccountEntry;
 /**
  * Invariant 12, one account per name: two registrations of one name acknowledged to clients must be the same
  * committed entry (checked as they are acknowledged), and after healing every live replica holds each acknowledged
- * registration as the one that counts for its name.
+ * registration as the one that counts for its name. Invariant 14: after healing, no replica keeps a cooldown grant
+ * older than it may (ADR 0017), so grants cannot pile up.
  */
 final class AccountChecks {
 
@@ -31,6 +32,16 @@ final class AccountChecks {
 
     int acknowledgedCount() {
         return acknowledged.size();
+    }
+
+    /** After convergence: no node keeps a grant older than {@code boundMs}. */
+    void checkGrantsPruned(Map<Integer, Long> oldestGrantAges, long boundMs, long now) {
+        oldestGrantAges.forEach((node, age) -> {
+            if (age > boundMs && checker.violation() == null) {
+                checker.fail(Invariant.GRANTS_PRUNED, "node " + node + " keeps a cooldown grant " + age
+                    + " ms old, past the " + boundMs + " ms it may", now);
+            }
+        });
     }
 
     /** After convergence: each acknowledged registration is the one that holds on every live replica. */

@@ -35,7 +35,7 @@ final class ReplicaAgreement {
         return live.stream().allMatch(n -> n.engine().isReady())
             && live.stream().map(n -> versions(n.engine().replicas())).distinct().count() == 1
             && live.stream().map(n -> hashes(n.engine().replicas())).distinct().count() == 1
-            && live.stream().map(n -> n.engine().accounts().version()).distinct().count() == 1
+            && live.stream().map(n -> n.engine().accountVersions()).distinct().count() == 1
             && live.stream().map(n -> n.engine().report().membership()).distinct().count() == 1;
     }
 
@@ -85,6 +85,17 @@ final class ReplicaAgreement {
             }
         });
         return books;
+    }
+
+    /** How old the oldest cooldown grant kept by each node up that takes part is, by id. */
+    Map<Integer, Long> liveGrantAges() {
+        Map<Integer, Long> ages = new TreeMap<>();
+        nodes.forEach((id, node) -> {
+            if (node.isUp() && node.participates()) {
+                ages.put(id, node.engine().oldestGrantAgeMs());
+            }
+        });
+        return ages;
     }
 
     /**

@@ -353,11 +353,21 @@ public final class Simulation {
             convergedAt = queue.now();
             checker.checkDurability(agreement.participants(), queue.now());
             accounts.checkAfterHealing(agreement.liveBooks(), queue.now());
+            accounts.checkGrantsPruned(agreement.liveGrantAges(), grantsKeptAtMost(), queue.now());
             trace("CONVERGED: every replica at version " + engine(1).version());
             finished = true;
             return;
         }
         queue.schedule(CONVERGENCE_CHECK_MS, this::checkConvergence);
+    }
+
+    /**
+     * How old a kept grant may be: the cooldown and twice the place timeout (what a node keeps on purpose), and two
+     * housekeeping rounds, which prune every second.
+     */
+    private long grantsKeptAtMost() {
+        NodeConfig config = nodes.values().iterator().next().config();
+        return config.cooldownMs() + 2 * config.placeTimeoutMs() + 2_000;
     }
 
     /** True when every node is up and ready, with the same version and state hash. */

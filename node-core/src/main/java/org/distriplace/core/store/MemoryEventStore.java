@@ -1,11 +1,13 @@
 package org.distriplace.core.store;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.distriplace.core.history.DotRanges;
 import org.distriplace.core.history.HistoryAnswers;
+import org.distriplace.core.model.AccountChange;
 import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Membership;
@@ -68,6 +70,14 @@ public final class MemoryEventStore implements EventStore, HistoryAnswers.RangeQ
     @Override
     public void appendAccounts(List<AccountEntry> entries) {
         accounts.addAll(entries);
+    }
+
+    @Override
+    public void pruneGrants(long stampedBefore) {
+        Map<Integer, Long> last = new HashMap<>();
+        accounts.forEach(entry -> last.merge(entry.nodeId(), entry.counter(), Math::max));
+        accounts.removeIf(entry -> entry.change().kind() == AccountChange.Kind.GRANT
+            && entry.timestamp() < stampedBefore && entry.counter() < last.get(entry.nodeId()));
     }
 
     @Override

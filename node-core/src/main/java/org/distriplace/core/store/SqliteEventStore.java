@@ -52,6 +52,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     private final HistoryTable history;
     private final RecoverySnapshots snapshots;
     private final InDoubtRows inDoubt;
+    private final AccountRows accounts;
     /** The groups whose snapshots a restart replays the log from: the shards when sharded, else group 0. */
     private final List<Integer> orderingGroups;
     /** True while {@link #inOneTransaction} runs: the writes it runs then commit together, not one by one. */
@@ -62,6 +63,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         this.history = new HistoryTable(db, config.width());
         this.snapshots = new RecoverySnapshots(db);
         this.inDoubt = new InDoubtRows(db);
+        this.accounts = new AccountRows(db);
         int shards = config.shardGrid().shards().size();
         this.orderingGroups = config.sharded() ? IntStream.rangeClosed(1, shards).boxed().toList() : List.of(0);
     }
@@ -85,8 +87,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             s.execute("PRAGMA synchronous=FULL");
             s.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
             InDoubtRows.create(s);
-            s.execute("CREATE TABLE IF NOT EXISTS accounts (node_id INTEGER NOT NULL, counter INTEGER NOT NULL, "
-                + "entry BLOB NOT NULL, PRIMARY KEY (node_id, counter))");
+            AccountRows.create(s);
             s.execute("CREATE TABLE IF NOT EXISTS snapshots (id INTEGER PRIMARY KEY AUTOINCREMENT, "
                 + "after_seq INTEGER NOT NULL, version BLOB NOT NULL, cooldowns BLOB NOT NULL, "
                 + "requests BLOB NOT NULL, tiles BLOB NOT NULL)");
@@ -177,7 +178,7 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
             }
             long replayFrom = orderingGroups.stream().mapToLong(group -> snapshotAfter.getOrDefault(group, 0L))
                 .min().orElse(0);
-            return new StoredState(groups, history.logAfter(replayFrom), history.dots(), loadAccounts());
+            return new StoredState(groups, history.logAfter(replayFrom), history.dots(), accounts.load());
         } catch (SQLException e) {
             throw failure("load", e);
         }
@@ -205,17 +206,6 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
     /** A group's meta key: group 0's is the key itself (as before shards existed), others' end {@code @group}. */
     private static String key(String name, int group) {
         return group == 0 ? name : name + "@" + group;
-    }
-
-    private List<AccountEntry> loadAccounts() throws SQLException {
-        List<AccountEntry> entries = new ArrayList<>();
-        try (Statement s = db.createStatement();
-             ResultSet r = s.executeQuery("SELECT entry FROM accounts ORDER BY node_id, counter")) {
-            while (r.next()) {
-                entries.add(AccountFormat.entry(r.getBytes(1)));
-            }
-        }
-        return entries;
     }
 
     @Override
@@ -246,18 +236,12 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
 
     @Override
     public void appendAccounts(List<AccountEntry> entries) {
-        transaction("append account entries", () -> {
-            try (PreparedStatement insert = db.prepareStatement(
-                "INSERT OR IGNORE INTO accounts (node_id, counter, entry) VALUES (?, ?, ?)")) {
-                for (AccountEntry entry : entries) {
-                    insert.setInt(1, entry.nodeId());
-                    insert.setLong(2, entry.counter());
-                    insert.setBytes(3, AccountFormat.entry(entry));
-                    insert.addBatch();
-                }
-                insert.executeBatch();
-            }
-        });
+        transaction("append account entries", () -> accounts.append(entries));
+    }
+
+    @Override
+    public void pruneGrants(long stampedBefore) {
+        transaction("prune cooldown grants", () -> accounts.pruneGrants(stampedBefore));
     }
 
     @Override

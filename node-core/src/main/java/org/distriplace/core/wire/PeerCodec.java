@@ -1,14 +1,23 @@
 package org.distriplace.core.wire;
 
+import com.fasterxml.jackson.annotation.JacksonInject;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.OptBoolean;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.InjectableValues;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.distriplace.core.clock.VectorClock;
 import org.distriplace.core.message.PeerMessage;
+import org.distriplace.core.model.AccountEntry;
+import org.distriplace.core.model.PrunedGrants;
 
 /**
  * Peer messages to and from their frames. The seed's form is JSON: one object per frame, {@code "type"} naming the
@@ -21,6 +30,7 @@ public final class PeerCodec {
 
     /** Default frame limit: generous for full-state tiles, small enough that one frame cannot exhaust memory. */
     public static final int DEFAULT_MAX_FRAME_BYTES = 16 * 1024 * 1024;
+    private static final String NO_PRUNED_GRANTS = "no pruned grants";
 
     private final ObjectMapper mapper;
     private final int maxFrameBytes;
@@ -31,7 +41,9 @@ public final class PeerCodec {
 
     public PeerCodec(int maxFrameBytes) {
         this.maxFrameBytes = maxFrameBytes;
-        this.mapper = DomainJson.strictMapper(PeerMessage.class, PeerMessageTypes.class);
+        this.mapper = DomainJson.strictMapper(PeerMessage.class, PeerMessageTypes.class)
+            .addMixIn(PeerMessage.AccountsResponse.class, AccountsResponseFields.class)
+            .setInjectableValues(new InjectableValues.Std().addValue(NO_PRUNED_GRANTS, List.of()));
     }
 
     public byte[] encode(PeerMessage message) {
@@ -130,6 +142,23 @@ public final class PeerCodec {
 
     private static Decoded failed(DecodeError.Reason reason, String message) {
         return new Decoded.Failed(new DecodeError(reason, message));
+    }
+
+    /**
+     * An accounts response names runs of pruned grants only when it has some, and one without the field (from a
+     * build older than grant pruning, or any one-shard cluster, which makes no grants) has none: one-shard frames
+     * stay exactly as they were (ADR 0017).
+     */
+    private abstract static class AccountsResponseFields {
+
+        AccountsResponseFields(@JsonProperty("node_id") int nodeId, @JsonProperty("version") VectorClock version,
+                               @JsonProperty("entries") List<AccountEntry> entries,
+                               @JsonProperty("pruned") @JacksonInject(value = NO_PRUNED_GRANTS,
+                                   useInput = OptBoolean.TRUE) List<PrunedGrants> pruned) {
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract List<PrunedGrants> pruned();
     }
 
     /** Jackson type information for the sealed message family, kept out of the message records themselves. */

@@ -75,6 +75,11 @@ class WriteBehindTest {
         }
 
         @Override
+        public void pruneGrants(long stampedBefore) {
+            memory.pruneGrants(stampedBefore);
+        }
+
+        @Override
         public void appendHistory(List<PixelWrite> writes) {
             memory.appendHistory(writes);
         }

@@ -105,6 +105,30 @@ class SqliteEventStoreTest {
     }
 
     @Test
+    void prunedGrantsLeaveStorageButEachOrderingNodesLastEntryStays() {
+        int shardLeader = (1 << 20) + 3; // group 1's ordering node 3
+        List<AccountEntry> entries = List.of(grantOf(shardLeader, 1, 100), grantOf(shardLeader, 2, 200),
+            new AccountEntry(AccountChange.register("alice", "h"), 1, 9, 250, 3, 1, 4, 7),
+            grantOf(shardLeader, 3, 300), grantOf(shardLeader + 1, 1, 150));
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            store.appendAccounts(entries);
+            store.pruneGrants(1_000);
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            assertEquals(List.of(entries.get(2), entries.get(3), entries.get(4)), store.load().accounts(),
+                "a registration is never pruned, and each node's last entry says how far it got");
+            store.pruneGrants(250);
+            store.appendAccounts(List.of(grantOf(shardLeader, 4, 400)));
+            store.pruneGrants(350);
+            assertEquals(List.of(entries.get(2), grantOf(shardLeader, 4, 400), entries.get(4)), store.load().accounts());
+        }
+    }
+
+    private static AccountEntry grantOf(int leader, long counter, long stamp) {
+        return new AccountEntry(AccountChange.grant("p" + counter), 1, counter, stamp, leader, counter, 1, counter);
+    }
+
+    @Test
     void aDataDirectoryBelongsToOneNodeAndCanvas() {
         SqliteEventStore.open(dir, config).close();
         StorageException otherNode = assertThrows(StorageException.class,

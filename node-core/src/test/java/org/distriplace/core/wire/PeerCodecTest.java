@@ -2,6 +2,7 @@ package org.distriplace.core.wire;
 
 import static org.distriplace.core.model.TestWrites.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +23,7 @@ import org.distriplace.core.model.AccountEntry;
 import org.distriplace.core.model.Batch;
 import org.distriplace.core.model.Color;
 import org.distriplace.core.model.Membership;
+import org.distriplace.core.model.PrunedGrants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -60,7 +62,7 @@ class PeerCodecTest {
             new PeerMessage.AccountUpdate(1, 78, new AccountChange(AccountChange.Kind.BAN, "bob", "spam", "alice"),
                 99),
             new PeerMessage.AccountsRequest(2, CLOCK),
-            new PeerMessage.AccountsResponse(3, VectorClock.EMPTY.with(3, 1), List.of(ACCOUNT)),
+            new PeerMessage.AccountsResponse(3, VectorClock.EMPTY.with(3, 1), List.of(ACCOUNT), List.of()),
             new PeerMessage.Refuse(2, 5, 3, MessageKind.PREPARE),
             new PeerMessage.Prepare(42, 5, 3, List.of(write(3, 10, 10, 20)), new PeerMessage.Decision(41, true)),
             new PeerMessage.Prepare(44, 5, 3, List.of(), null, Membership.initial(List.of(1, 2, 3)).with(4, "h:1"),
@@ -93,6 +95,24 @@ class PeerCodecTest {
         if (!(message instanceof PeerMessage.SyncRequest || message instanceof PeerMessage.SyncResponse)) {
             assertEquals(message, decoded); // records with array fields compare by identity
         }
+    }
+
+    @Test
+    void anAccountsResponseNamesPrunedGrantsOnlyWhenItHasSome() {
+        PeerMessage.AccountsResponse plain = new PeerMessage.AccountsResponse(3, VectorClock.EMPTY.with(3, 1),
+            List.of(ACCOUNT), List.of());
+        String json = codec.encodeToString(plain);
+        assertFalse(json.contains("pruned"), json);
+        assertEquals(plain, assertInstanceOf(Decoded.Ok.class, codec.decode(json)).message());
+
+        PeerMessage.AccountsResponse withRuns = new PeerMessage.AccountsResponse(3, VectorClock.EMPTY.with(3, 9),
+            List.of(ACCOUNT), List.of(new PrunedGrants(3, 2, 9)));
+        String runs = codec.encodeToString(withRuns);
+        assertTrue(runs.contains("\"pruned\":[{\"node_id\":3,\"first\":2,\"last\":9}]"), runs);
+        assertEquals(withRuns, assertInstanceOf(Decoded.Ok.class, codec.decode(runs)).message());
+
+        assertEquals(DecodeError.Reason.BAD_FIELD, reason(runs.replace("\"first\":2", "\"first\":0")));
+        assertEquals(DecodeError.Reason.BAD_FIELD, reason(json.replace("\"entries\"", "\"entriez\"")));
     }
 
     @Test
