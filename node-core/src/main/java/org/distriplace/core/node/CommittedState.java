@@ -162,11 +162,31 @@ final class CommittedState {
     boolean commitAccounts(List<AccountEntry> entries, long now) {
         List<AccountEntry> applied = new ArrayList<>();
         boolean gap = applyAccounts(entries, now, applied);
-        if (!applied.isEmpty()) {
-            store.appendAccounts(applied);
-            subscribers.forEach(subscriber -> subscriber.accountsCommitted(applied));
-        }
+        stored(applied, now);
         return gap;
+    }
+
+    /** Stores entries new here and tells subscribers (durable before any effect of them is seen). */
+    private void stored(List<AccountEntry> applied, long now) {
+        if (applied.isEmpty()) {
+            return;
+        }
+        store.appendAccounts(applied);
+        subscribers.forEach(subscriber -> subscriber.accountsCommitted(applied));
+        pruneIfPastUse(applied, now);
+    }
+
+    /**
+     * A grant that committed only once past its use (a batch long in doubt, a peer's late answer) is pruned at once,
+     * as housekeeping would a second later.
+     */
+    private void pruneIfPastUse(List<AccountEntry> applied, long now) {
+        long oldestGrant = applied.stream().filter(entry -> entry.change().kind() == AccountChange.Kind.GRANT)
+            .mapToLong(AccountEntry::timestamp).min().orElse(Long.MAX_VALUE);
+        long nowMs = Math.max(now, Hlc.physical(hlc.peek())); // a peek: checking must not move the clock
+        if (oldestGrant != Long.MAX_VALUE && oldestGrant < grantsPrunedBefore(nowMs)) {
+            pruneGrants(now);
+        }
     }
 
     /**
@@ -190,10 +210,7 @@ final class CommittedState {
             next = upTo;
         }
         gap |= applyAccounts(entries.subList(next, entries.size()), now, applied);
-        if (!applied.isEmpty()) {
-            store.appendAccounts(applied);
-            subscribers.forEach(subscriber -> subscriber.accountsCommitted(applied));
-        }
+        stored(applied, now);
         return gap;
     }
 
@@ -206,13 +223,19 @@ final class CommittedState {
      * than the cooldown, with the request window to spare for clocks a little apart.
      */
     void pruneGrants(long now) {
-        long physical = Hlc.physical(hlc.now(now)) - cooldowns.cooldownMs() - requestWindowMs;
-        if (physical > 0) {
-            long stampedBefore = Hlc.pack(physical, 0);
-            if (accounts.pruneGrants(stampedBefore) > 0) {
-                store.pruneGrants(stampedBefore);
-            }
+        long stampedBefore = grantsPrunedBefore(Hlc.physical(hlc.now(now)));
+        if (stampedBefore > 0 && accounts.pruneGrants(stampedBefore) > 0) {
+            store.pruneGrants(stampedBefore);
         }
+    }
+
+    /**
+     * Grants stamped before this can no longer space a placement (0 early on, when none can be that old), at
+     * {@code nowMs} on the physical clock.
+     */
+    private long grantsPrunedBefore(long nowMs) {
+        long physical = nowMs - cooldowns.cooldownMs() - requestWindowMs;
+        return physical > 0 ? Hlc.pack(physical, 0) : 0;
     }
 
     /** Takes the entries that are next in order into {@code applied}; returns whether one skipped ahead. */

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.model.AccountEntry;
+import org.distriplace.core.node.NodeConfig;
 
 /**
  * Invariant 12, one account per name: two registrations of one name acknowledged to clients must be the same
@@ -34,8 +35,12 @@ final class AccountChecks {
         return acknowledged.size();
     }
 
-    /** After convergence: no node keeps a grant older than {@code boundMs}. */
-    void checkGrantsPruned(Map<Integer, Long> oldestGrantAges, long boundMs, long now) {
+    /**
+     * After convergence: no node keeps a grant older than the cooldown and twice the place timeout (what a node keeps
+     * on purpose), and two housekeeping rounds, which prune every second.
+     */
+    void checkGrantsPruned(Map<Integer, Long> oldestGrantAges, NodeConfig config, long now) {
+        long boundMs = config.cooldownMs() + 2 * config.placeTimeoutMs() + 2_000;
         oldestGrantAges.forEach((node, age) -> {
             if (age > boundMs && checker.violation() == null) {
                 checker.fail(Invariant.GRANTS_PRUNED, "node " + node + " keeps a cooldown grant " + age
