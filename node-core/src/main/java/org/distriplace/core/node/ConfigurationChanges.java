@@ -61,11 +61,16 @@ final class ConfigurationChanges {
         }
     }
 
-    /** This node is no longer a member: it stops leading, and asks to join again or stays out. */
+    /**
+     * This node is no longer a member: it stops leading, and asks to join again or stays out; off a shard's replicas
+     * (the shard moved), it learns the shard without a vote.
+     */
     private void removed(Membership committed, long now) {
         ctx.election().stepDown(now, "removed from configuration " + committed.version());
         String why = "no longer a member of configuration " + committed.version() + " " + committed.members();
-        if (ctx.members().leaving()) {
+        if (ctx.members().learning()) {
+            ctx.lifecycle(now, Stage.JOINING, why + ": the shard moved off this node, which learns it without a vote");
+        } else if (ctx.members().leaving()) {
             ctx.lifecycle(now, Stage.LEFT, why + ": it left");
         } else if (ctx.members().joining()) {
             ctx.lifecycle(now, Stage.JOINING, why + "; asking to join again");

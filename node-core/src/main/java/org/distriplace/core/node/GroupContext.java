@@ -43,6 +43,8 @@ final class GroupContext {
     private final EventSink events;
     /** When each learner was last pointed to the leader: once per heartbeat interval, however many it sent. */
     private final Map<Integer, Long> pointed = new TreeMap<>();
+    /** Where the shards should be, in a sharded cluster's shard groups; null otherwise. */
+    private ShardPlacement placement;
 
     /**
      * @param area      the part of the canvas the group's replica holds
@@ -165,6 +167,36 @@ final class GroupContext {
         learners.removeAll(members.current().members());
         learners.remove(self());
         return learners;
+    }
+
+    /** This shard group's replicas follow the cluster's members as {@code placement} says (ADR 0017, stage 5). */
+    void usePlacement(ShardPlacement placement) {
+        this.placement = placement;
+    }
+
+    /** True in a shard group: its replicas move when the cluster's members change. */
+    boolean moves() {
+        return placement != null;
+    }
+
+    private boolean deadPeer(int member) {
+        return member != self() && node.detector().isDead(member);
+    }
+
+    /** The replicas this shard should have now; only where {@link #moves}. */
+    List<Integer> targetReplicas() {
+        return placement.target(group - 1);
+    }
+
+    /** True when this node is a learner of the shard that should hold it: it asks to be added once caught up. */
+    boolean shouldJoinShard() {
+        return placement != null && members.learning() && cluster.members().isMember()
+            && placement.target(group - 1).contains(self());
+    }
+
+    /** True when another shard's move comes first: shards move one at a time. */
+    boolean anotherShardMoving() {
+        return placement.anotherMoving(group - 1, this::deadPeer);
     }
 
     /** The leader this node names to others: itself while it leads, else the one it follows (0 for none). */

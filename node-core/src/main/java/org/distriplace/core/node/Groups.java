@@ -44,10 +44,16 @@ final class Groups {
         groups.add(cluster);
         ShardMap map = new ShardMap(members.current().version(), config.shardGrid(), config.replicas(),
             config.members());
+        ShardPlacement placement = new ShardPlacement(config.replicas(), members);
         for (Shard shard : config.shardGrid().shards()) {
             int group = 1 + shard.id();
-            groups.add(new ShardGroup(node, group, shard, MembershipView.ofShard(config.nodeId(), group,
-                map.replicas(shard.id()), node.store()), new Random(random.nextLong()), cluster, refusals));
+            MembershipView replicas = MembershipView.ofShard(config.nodeId(), group, map.replicas(shard.id()),
+                node.store());
+            ShardGroup added = new ShardGroup(node, group, shard, replicas, new Random(random.nextLong()), cluster,
+                refusals);
+            placement.register(replicas);
+            added.ctx().usePlacement(placement);
+            groups.add(added);
         }
         return new Groups(groups, config.shardGrid());
     }

@@ -90,6 +90,17 @@ final class Heartbeats {
     }
 
     /**
+     * A peer syncing a shard that has moved gets the shard's configuration too, at most once per heartbeat interval: a
+     * learner that missed the commit of a move (learners are told once, and shards send no heartbeats) learns it from
+     * its next gossip. A shard that never moved, and the cluster group, send nothing more (ADR 0017).
+     */
+    void shareMovedConfiguration(int from, long now) {
+        if (!ctx.isCluster() && ctx.members().current().version() > 0) {
+            tellStale(from, now);
+        }
+    }
+
+    /**
      * A node with a stale view said something this node will not take (a removed member that does not know it yet,
      * talking to a member or to another removed node): it is told this node's configuration, at most once per
      * heartbeat interval.

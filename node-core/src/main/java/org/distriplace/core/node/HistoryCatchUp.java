@@ -51,6 +51,11 @@ final class HistoryCatchUp implements CommittedState.Subscriber {
         maybeHoles = true;
     }
 
+    /** True when the history holds every write the replica holds, as far as this node knows. */
+    boolean complete() {
+        return !maybeHoles && pending == null;
+    }
+
     /** Asks for the next missing writes when nothing is in flight (or the last request went unanswered). */
     void tick(long now) {
         if (pending != null) {

@@ -15,6 +15,7 @@ import org.distriplace.core.protocol.commit.AcceptedChange;
 import org.distriplace.core.protocol.commit.AcceptedWrite;
 import org.distriplace.core.protocol.commit.CommitCoordinator;
 import org.distriplace.core.protocol.commit.LeaderRecovery;
+import org.distriplace.core.protocol.shard.ShardMoves;
 
 /**
  * Leading an epoch: a new leader first recovers the older epochs (promises from a majority, pulling what promisers
@@ -33,6 +34,8 @@ final class Leadership {
     private final Map<Integer, PeerMessage.JoinRequest> joiners = new TreeMap<>();
     /** Members asked to be removed, while this node leads; requesters ask again of a later leader. */
     private final Set<Integer> removals = new TreeSet<>();
+    /** The cluster configuration a shard's learners were last set from. */
+    private long learnersOf = -1;
     /** When each member was first seen dead during this term (automatic removal). */
     private final Map<Integer, Long> deadSince = new TreeMap<>();
     /** No configuration change is proposed before this: write batches get their turn between attempts. */
@@ -87,6 +90,7 @@ final class Leadership {
         ctx.cooldowns().releaseAllCharges();
         removals.clear();
         deadSince.clear();
+        learnersOf = -1;
         term = null;
         return Optional.of(unproposed);
     }
@@ -107,6 +111,11 @@ final class Leadership {
             finishRecovery(now);
         } else {
             noteTheDead(now);
+            if (ctx.moves() && learnersOf != ctx.cluster().members().current().version()) {
+                // The cluster's members changed: a shard's learners are every other member.
+                learnersOf = ctx.cluster().members().current().version();
+                term.coordinator().setLearners(learners());
+            }
             proposeNextChange(now);
             term.coordinator().tick(now, ctx.replica().version());
         }
@@ -234,8 +243,9 @@ final class Leadership {
      * proposes it as a member once no other change is under way.
      */
     void onJoinRequest(int from, PeerMessage.JoinRequest request, long now) {
-        if (ctx.members().current().contains(from) || !active() || ctx.config().sharded()) {
-            return;
+        if (ctx.members().current().contains(from) || !active()
+            || ctx.moves() && !ctx.cluster().members().current().contains(from)) {
+            return; // a shard takes on only the cluster's members, each once the cluster admitted it
         }
         PeerMessage.JoinRequest known = joiners.get(from);
         if (known != null && !known.address().equals(request.address())) {
@@ -260,9 +270,8 @@ final class Leadership {
 
     /**
      * One change at a time, each from the committed configuration, and only one that can commit (a majority of the
-     * old and of the new configuration alive; a change that cannot would hold up every batch behind it): removals
-     * first, asked for or automatic, lowest id first; then the lowest-numbered caught-up joiner. A configuration of
-     * one member is never emptied.
+     * old and of the new configuration alive; a change that cannot would hold up every batch behind it): the
+     * cluster's membership, or a shard's move.
      */
     private void proposeNextChange(long now) {
         CommitCoordinator coordinator = term.coordinator();
@@ -270,6 +279,18 @@ final class Leadership {
             return;
         }
         Membership current = ctx.members().current();
+        Optional<Membership> next = ctx.moves() ? shardMove(current) : clusterChange(current, now);
+        next.ifPresent(config -> {
+            coordinator.changeConfig(config);
+            nextChangeAt = now + ctx.config().voteTimeoutMs();
+        });
+    }
+
+    /**
+     * Removals first, asked for or automatic, lowest id first; then the lowest-numbered caught-up joiner. A
+     * configuration of one member is never emptied.
+     */
+    private Optional<Membership> clusterChange(Membership current, long now) {
         removals.removeIf(id -> !current.contains(id));
         Set<Integer> leaving = new TreeSet<>(removals);
         leaving.addAll(longDead(now));
@@ -280,10 +301,15 @@ final class Leadership {
                 .map(joiner -> current.with(joiner.nodeId(), joiner.address()))
                 .filter(config -> canCommit(current, config, joinerIn(current, config)));
         }
-        next.ifPresent(config -> {
-            coordinator.changeConfig(config);
-            nextChangeAt = now + ctx.config().voteTimeoutMs();
-        });
+        return next;
+    }
+
+    /** A shard's next move (ADR 0017, stage 5): add a caught-up target replica, then drop one off target. */
+    private Optional<Membership> shardMove(Membership current) {
+        return ShardMoves.next(current, ctx.targetReplicas(), ctx.cluster().members().current().members(),
+                id -> joiners.containsKey(id) && joiners.get(id).caughtUp(), ctx::anotherShardMoving,
+                id -> joiners.get(id).address())
+            .filter(config -> canCommit(current, config, joinerIn(current, config)));
     }
 
     private static int joinerIn(Membership current, Membership next) {
@@ -312,7 +338,7 @@ final class Leadership {
 
     /** Notes when each member was first seen dead during this term, and forgets those alive again. */
     private void noteTheDead(long now) {
-        if (ctx.config().autoRemoveAfterMs() == 0 || ctx.config().sharded()) {
+        if (ctx.config().autoRemoveAfterMs() == 0 || ctx.config().sharded()) { // members stay (ADR 0017)
             return;
         }
         for (int peer : ctx.members().others()) {

@@ -18,7 +18,7 @@ public final class MembershipChangeException extends RuntimeException {
         NO_QUORUM,
         /** The node is stopped, removed, or not a member itself. */
         NOT_READY,
-        /** A sharded cluster keeps its members until shards can move between them (ADR 0017). */
+        /** A sharded cluster keeps its members until a departing node's shards can move off it (ADR 0017). */
         FIXED_MEMBERS
     }
 

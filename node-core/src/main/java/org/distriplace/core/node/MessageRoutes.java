@@ -50,6 +50,11 @@ final class MessageRoutes implements MessageHandler {
         };
     }
 
+    /** Messages only a group's members send: from anyone else, they show it holds an old configuration. */
+    static boolean electsIn(PeerMessage message) {
+        return message.kind() == MessageKind.ELECTION || message.kind() == MessageKind.COORDINATOR;
+    }
+
     /** A node removed for good listens only for configurations: it takes no part in the protocol any more. */
     static boolean heardWhenRemoved(PeerMessage message) {
         return message.kind() == MessageKind.HEARTBEAT;
@@ -117,7 +122,9 @@ final class MessageRoutes implements MessageHandler {
 
     @Override
     public void onCoordinator(int from, PeerMessage.Coordinator message, long now) {
-        election.onLeaderClaim(from, message.epoch(), now, MessageKind.COORDINATOR);
+        if (election.onLeaderClaim(from, message.epoch(), now, MessageKind.COORDINATOR)) {
+            voting.promiseAsLearner(from, message.epoch());
+        }
     }
 
     @Override
@@ -153,6 +160,7 @@ final class MessageRoutes implements MessageHandler {
     @Override
     public void onSyncRequest(int from, PeerMessage.SyncRequest message, long now) {
         catchUp.onSyncRequest(from, message, now);
+        heartbeats.shareMovedConfiguration(from, now);
     }
 
     /** Once a whole answer arrived: settled doubts go, the node is caught up, and a recovering leader goes on. */

@@ -2,6 +2,7 @@ package org.distriplace.core.node;
 
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.CanvasReplica;
@@ -250,6 +251,13 @@ public final class NodeEngine {
             group.ctx().events().emit(new NodeEvent.MessageReceived(now, node.self(), from, message.kind(),
                 message.summary()));
         }
+        if (group != groups.cluster() && MessageRoutes.electsIn(message) && group.ctx().members().isMember()
+            && !group.ctx().members().current().contains(from)) {
+            // A shard moved off the sender while it was away: it still elects there until told, and must not lead
+            // the replicas it no longer is one of (ADR 0017).
+            group.greetings().tellStale(from, now);
+            return;
+        }
         message.dispatch(group.routes(), from, now);
     }
 
@@ -338,6 +346,15 @@ public final class NodeEngine {
         return groups.all().stream().map(group -> group.ctx().state().accounts().oldestGrant())
             .filter(OptionalLong::isPresent).mapToLong(oldest -> now - Hlc.physical(oldest.getAsLong()))
             .max().orElse(0);
+    }
+
+    /**
+     * True when every shard holds exactly the replicas its target names, as this node sees them: no move is due.
+     * Always with one shard. For the simulator's convergence check.
+     */
+    public boolean shardsSettled() {
+        return groups.writing().stream().map(ShardGroup::ctx).allMatch(shard -> !shard.moves()
+            || Set.copyOf(shard.targetReplicas()).equals(Set.copyOf(shard.members().current().members())));
     }
 
     /** True once the node has caught up with the cluster (or found no one to catch up from), in every group. */

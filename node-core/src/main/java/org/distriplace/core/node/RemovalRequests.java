@@ -17,9 +17,9 @@ import org.distriplace.core.node.MembershipChangeException.Code;
  */
 final class RemovalRequests {
 
-    /** Why a sharded cluster refuses a change of members, for now. */
-    static final String FIXED = "a sharded cluster keeps the members it started with until shards can move between"
-        + " nodes (ADR 0017, stage 5)";
+    /** Why a sharded cluster refuses to let a member go, for now. */
+    static final String FIXED = "a sharded cluster takes new members and moves shards to them, but keeps the ones it"
+        + " has until a departing node's shards can move off it first (ADR 0017, stage 5)";
 
     private static final class Pending {
         final long deadline;

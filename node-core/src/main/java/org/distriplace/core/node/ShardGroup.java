@@ -137,6 +137,9 @@ final class ShardGroup {
             ctx.election().tick(now, ctx.detector(), catchUp.graceOver(now));
         } else if (members.learning()) {
             catchUp.catchUpIfJoining(now);
+            if (ctx.shouldJoinShard() && catchUp.ready() && history.complete()) {
+                catchUp.askToJoin(now); // it holds the shard and its history: the shard's leader may add it
+            }
         } else if (members.joining()) {
             catchUp.askToJoin(now);
         }
@@ -169,8 +172,9 @@ final class ShardGroup {
 
         @Override
         public void following(int leaderId, long epoch, long now) {
-            if (!ctx.members().learning()) {
-                ctx.send(leaderId, voting.promise(epoch)); // a learner's word counts for nothing in a recovery
+            // A learner's word counts for nothing in a recovery, unless it voted for its own addition.
+            if (!ctx.members().learning() || voting.holdsOwnAddition()) {
+                ctx.send(leaderId, voting.promise(epoch));
             }
         }
 

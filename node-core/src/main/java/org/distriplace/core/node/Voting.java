@@ -40,6 +40,26 @@ final class Voting {
         return participant.inDoubt().size();
     }
 
+    /**
+     * True when this node, a shard's learner, holds in doubt a configuration that adds it: a leader recovering the
+     * shard needs its promise, as one of that configuration's members.
+     */
+    boolean holdsOwnAddition() {
+        return participant.inDoubt().stream()
+            .anyMatch(batch -> batch.changesConfig() && batch.config().contains(ctx.self()));
+    }
+
+    /**
+     * A shard's learner told directly that {@code leader} leads (a COORDINATOR, sent to a learner only when a
+     * configuration in doubt names it, or when it asked who leads) promises too: a recovering leader may need its
+     * word as a member of that configuration. One holding its own addition promised already.
+     */
+    void promiseAsLearner(int leader, long epoch) {
+        if (ctx.members().learning() && !holdsOwnAddition()) {
+            ctx.send(leader, promise(epoch));
+        }
+    }
+
     /** This node's promise to the leader of {@code epoch}: what that leader needs to finish the older epochs. */
     PeerMessage.Promise promise(long epoch) {
         return new PeerMessage.Promise(ctx.self(), epoch, participant.installedEpoch(), participant.inDoubt(),
@@ -56,8 +76,10 @@ final class Voting {
         if (ctx.members().removed()) {
             return; // out of the cluster for good: a stale leader's proposal is none of its business
         }
-        // A learner of a shard (ADR 0017) holds what its leader proposes, to apply what commits, but has no vote.
-        boolean learner = ctx.members().learning();
+        // A learner of a shard (ADR 0017) holds what its leader proposes, to apply what commits, but has no vote,
+        // except on the configuration that adds it (a shard moving to it), which counts it as one of the new set.
+        boolean addsMe = prepare.config() != null && prepare.config().contains(ctx.self());
+        boolean learner = ctx.members().learning() && !addsMe;
         if (!followsInEpoch(from, prepare.epoch(), now)) {
             if (!learner) {
                 ctx.send(from, new PeerMessage.Vote(prepare.proposalId(), prepare.epoch(), ctx.self(), false));

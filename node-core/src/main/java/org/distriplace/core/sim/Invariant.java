@@ -19,7 +19,8 @@ public enum Invariant {
     HISTORIES(11, "after healing, every replica holds the same history"),
     ACCOUNTS(12, "one account per name: an acknowledged registration holds on every replica"),
     SHARD_OWN(13, "a write commits in its own shard's group, and in no other"),
-    GRANTS_PRUNED(14, "after healing, no replica keeps a cooldown grant long past the cooldown");
+    GRANTS_PRUNED(14, "after healing, no replica keeps a cooldown grant long past the cooldown"),
+    SHARD_MAJORITY(15, "a shard drops a replica only while it holds more than it should");
 
     private final int number;
     private final String description;

@@ -39,16 +39,28 @@ public final class InvariantChecker {
     private final Map<Long, List<Integer>> configurations = new HashMap<>();
     /** Nodes removed that stay out (they said so), until a configuration names them again. */
     private final Set<Integer> retired = new HashSet<>();
+    /** Invariants 9 and 15 in shard groups; null for one shard. */
+    private final ShardConfigChecks shardConfigs;
     private Violation violation;
 
     public InvariantChecker(long cooldownMs) {
-        this(cooldownMs, null);
+        this(cooldownMs, null, 0);
     }
 
-    /** @param grid the canvas's shards in a sharded run; null for one shard */
-    public InvariantChecker(long cooldownMs, ShardGrid grid) {
+    /**
+     * @param grid     the canvas's shards in a sharded run; null for one shard
+     * @param replicas how many replicas each shard should have (with shards)
+     */
+    public InvariantChecker(long cooldownMs, ShardGrid grid, int replicas) {
         this.cooldownMs = cooldownMs;
         this.grid = grid;
+        this.shardConfigs = grid == null ? null : new ShardConfigChecks(this, replicas);
+    }
+
+    /** How many members the newest cluster configuration seen has. */
+    private int newestClusterSize() {
+        return configurations.entrySet().stream().max(Map.Entry.comparingByKey())
+            .map(newest -> newest.getValue().size()).orElse(0);
     }
 
     /** One key for a number within a group (a node, an epoch): groups' epochs and nodes' epochs are their own. */
@@ -84,12 +96,15 @@ public final class InvariantChecker {
             if (group == 0) {
                 checkConfiguration(e);
                 checkRetirement(e);
+            } else if (shardConfigs != null) {
+                shardConfigs.changed(group, e, newestClusterSize());
             }
         } else if (event instanceof NodeEvent.Committed c) {
             checkCommit(group, c);
         } else if (event instanceof NodeEvent.CommitPhase phase) {
             checkRetiredQuiet(phase);
-        } else if (event instanceof NodeEvent.Lifecycle life && (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
+        } else if (group == 0 && event instanceof NodeEvent.Lifecycle life
+            && (life.stage() == NodeEvent.Lifecycle.Stage.REMOVED
             || life.stage() == NodeEvent.Lifecycle.Stage.LEFT)) {
             retired.add(life.node());
         }
@@ -106,6 +121,11 @@ public final class InvariantChecker {
     /** Configuration changes committed anywhere (the newest version seen). */
     public int configurationChanges() {
         return configurations.keySet().stream().mapToInt(Long::intValue).max().orElse(0);
+    }
+
+    /** Configuration changes committed in shard groups, counted once each however many nodes took them on. */
+    public int shardConfigurationChanges() {
+        return shardConfigs == null ? 0 : shardConfigs.changes();
     }
 
     /** Starts the record of configurations from the initial one. */
@@ -142,7 +162,7 @@ public final class InvariantChecker {
         }
     }
 
-    private static boolean oneApart(List<Integer> before, List<Integer> after) {
+    static boolean oneApart(List<Integer> before, List<Integer> after) {
         List<Integer> smaller = before.size() < after.size() ? before : after;
         List<Integer> larger = smaller == before ? after : before;
         return larger.size() == smaller.size() + 1 && larger.containsAll(smaller);

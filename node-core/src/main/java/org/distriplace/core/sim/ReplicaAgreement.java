@@ -29,10 +29,13 @@ final class ReplicaAgreement {
         return nodes.values().stream().filter(SimNode::participates).allMatch(SimNode::isUp) && amongLive();
     }
 
-    /** True when every node up that takes part is ready, with the same version, state hash and configuration. */
+    /**
+     * True when every node up that takes part is ready, with the same version, state hash and configuration, and
+     * every shard holds its target replicas (the moves are done).
+     */
     boolean amongLive() {
         List<SimNode> live = nodes.values().stream().filter(n -> n.isUp() && n.participates()).toList();
-        return live.stream().allMatch(n -> n.engine().isReady())
+        return live.stream().allMatch(n -> n.engine().isReady() && n.engine().shardsSettled())
             && live.stream().map(n -> versions(n.engine().replicas())).distinct().count() == 1
             && live.stream().map(n -> hashes(n.engine().replicas())).distinct().count() == 1
             && live.stream().map(n -> n.engine().accountVersions()).distinct().count() == 1

@@ -86,15 +86,16 @@ public record ScenarioOptions(int nodes, Set<Faults> faults, long safetyMs, long
             throw new IllegalArgumentException("1 to " + most + " nodes" + (sharding.sharded() ? "" : " (1,000 with"
                 + " --shards)"));
         }
-        if (sharding.sharded() && !churn.equals(Churn.NONE)) {
-            throw new IllegalArgumentException("members do not come and go in a sharded cluster yet (ADR 0017)");
-        }
         if (nodes + churn.joiners() > most) {
             throw new IllegalArgumentException("at most " + most + " nodes in all, joiners included");
         }
         // Even if every leave fails and every removal takes a live node, a majority of members stays alive.
         if (2 * (churn.leavers() + churn.removals()) > nodes - 1) {
             throw new IllegalArgumentException("leavers and removals together are at most (nodes - 1) / 2");
+        }
+        if (sharding.sharded() && churn.leavers() + churn.removals() + churn.autoRemoveAfterMs() > 0) {
+            throw new IllegalArgumentException("a sharded cluster takes joiners, but keeps its members until a "
+                + "departing node's shards can move off it first (ADR 0017)");
         }
         if (safetyMs < 0 || convergenceBoundMs <= 0 || users < 0) {
             throw new IllegalArgumentException("bad scenario timing");

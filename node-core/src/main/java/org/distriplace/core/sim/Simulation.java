@@ -76,7 +76,7 @@ public final class Simulation {
         this.network = new SimNetwork(queue, random, this::deliver);
         this.checker = new InvariantChecker(options.cooldownMs(), options.sharding().sharded()
             ? ShardGrid.of(options.canvasSize(), options.canvasSize(), options.sharding().columns(),
-                options.sharding().rows()) : null);
+                options.sharding().rows()) : null, options.sharding().replicas());
         this.observers = new SimObservers(queue, checker);
         this.accounts = new AccountChecks(checker);
         this.clients = new SimClients(this, queue, random, options, Palette.rPlace2022());
@@ -353,21 +353,13 @@ public final class Simulation {
             convergedAt = queue.now();
             checker.checkDurability(agreement.participants(), queue.now());
             accounts.checkAfterHealing(agreement.liveBooks(), queue.now());
-            accounts.checkGrantsPruned(agreement.liveGrantAges(), grantsKeptAtMost(), queue.now());
+            accounts.checkGrantsPruned(agreement.liveGrantAges(), nodes.values().iterator().next().config(),
+                queue.now());
             trace("CONVERGED: every replica at version " + engine(1).version());
             finished = true;
             return;
         }
         queue.schedule(CONVERGENCE_CHECK_MS, this::checkConvergence);
-    }
-
-    /**
-     * How old a kept grant may be: the cooldown and twice the place timeout (what a node keeps on purpose), and two
-     * housekeeping rounds, which prune every second.
-     */
-    private long grantsKeptAtMost() {
-        NodeConfig config = nodes.values().iterator().next().config();
-        return config.cooldownMs() + 2 * config.placeTimeoutMs() + 2_000;
     }
 
     /** True when every node is up and ready, with the same version and state hash. */
@@ -396,7 +388,8 @@ public final class Simulation {
     private SimulationResult result() {
         return new SimulationResult(seed, checker.violation(), queue.now(), queue.executed(),
             checker.committedWrites(), checker.acknowledgedWrites(), attempts, convergedAt,
-            checker.configurationChanges(), network.stats(), accounts.acknowledgedCount());
+            checker.configurationChanges(), network.stats(), accounts.acknowledgedCount(),
+            checker.shardConfigurationChanges());
     }
 
     /** The command line that replays this run exactly. */

@@ -12,10 +12,11 @@ package org.distriplace.core.sim;
  * @param convergedAtMs  virtual time all replicas agreed after healing, or -1
  * @param configChanges  configuration changes committed (joins and removals)
  * @param registrations  account registrations whose client was told "registered"
+ * @param shardChanges   configuration changes committed in shard groups (shards moving), with shards
  */
 public record SimulationResult(long seed, Violation violation, long virtualMs, long events, int committed,
                                int acknowledged, int attempts, long convergedAtMs, int configChanges,
-                               SimNetwork.Stats network, int registrations) {
+                               SimNetwork.Stats network, int registrations, int shardChanges) {
 
     public boolean passed() {
         return violation == null;

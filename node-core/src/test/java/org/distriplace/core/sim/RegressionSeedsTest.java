@@ -74,9 +74,20 @@ class RegressionSeedsTest {
             + "grants: a quiet shard never told it, and the old leader dropped the requests without a word",
     })
     void shardedSeedPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, String bug) {
+        shardedSeedWithJoinersPasses(seed, nodes, columns, rows, writeBehind, 0, bug);
+    }
+
+    @ParameterizedTest(name = "seed {0}, {1} nodes, {2}x{3} shards, {5} joiners")
+    @CsvSource(delimiter = '|', value = {
+        "96 | 4 | 2 | 2 | true | 2 | a replica away while its shard moved off it kept electing there for ever: nobody "
+            + "told it the shard's newer configuration, so its own placements waited on a shard it no longer held",
+    })
+    void shardedSeedWithJoinersPasses(long seed, int nodes, int columns, int rows, boolean writeBehind, int joiners,
+                                      String bug) {
         ScenarioOptions options = ScenarioOptions.defaults().withNodes(nodes).withWriteBehind(writeBehind)
-            .withSharding(new ScenarioOptions.Sharding(columns, rows, 3));
+            .withSharding(new ScenarioOptions.Sharding(columns, rows, 3)).withJoiners(joiners);
         SimulationResult result = new Simulation(seed, options).run();
         assertTrue(result.passed(), () -> bug + ": " + result.violation());
+        assertTrue(joiners == 0 || result.shardChanges() > 0, "shards moved to the joiners");
     }
 }
