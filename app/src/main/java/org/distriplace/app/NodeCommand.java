@@ -4,12 +4,15 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.distriplace.app.runtime.ClusterJoin;
 import org.distriplace.app.runtime.Departure;
 import org.distriplace.app.runtime.EmbeddedNode;
 import org.distriplace.core.event.EventFormat;
@@ -54,6 +57,12 @@ public final class NodeCommand implements Callable<Integer> {
         + "only the lost members held may be gone. Never done automatically.")
     boolean forceNewCluster;
 
+    @Option(names = "--join", paramLabel = "HOST:PORT", description = "Join the running cluster of the node whose "
+        + "HTTP address this is, instead of --peers: this node asks its members to admit it, and takes on the "
+        + "cluster's canvas size, shards, cooldown and palette (over any given here). Give an --id no member has; a "
+        + "node that joined restarts with the same command, while some member answers at that address.")
+    String join;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +73,9 @@ public final class NodeCommand implements Callable<Integer> {
         EmbeddedNode.Settings settings = options.settings(Path.of("data", "node-" + options.id), false,
             new NodeOptions.Launch("0", rejoin, forceNewCluster));
         options.checkSecret();
+        if (join != null) {
+            settings = joining(settings);
+        }
         if (forceNewCluster) {
             LOG.warn("--force-new-cluster: node {} starts as the only member of a new configuration. Use it only when "
                 + "a majority of the old cluster is gone for good; writes only those nodes held may be lost, and "
@@ -71,6 +83,29 @@ public final class NodeCommand implements Callable<Integer> {
                 options.id);
         }
         return serve(settings, spec.commandLine().getOut());
+    }
+
+    /** The settings of a node that joins the cluster at {@link #join}, read from one of its nodes. */
+    private EmbeddedNode.Settings joining(EmbeddedNode.Settings settings) throws InterruptedException {
+        if (!settings.peers().isEmpty() || forceNewCluster) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join with " + (forceNewCluster
+                ? "--force-new-cluster: a joining node starts no cluster of its own" : "--peers: give one; --join "
+                + "learns the members from the cluster"));
+        }
+        ClusterJoin.ClusterInfo cluster;
+        try {
+            cluster = ClusterJoin.fetch(join);
+        } catch (IOException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--join " + join + ": " + e.getMessage());
+        }
+        boolean member = cluster.members().stream().anyMatch(m -> m.id() == options.id);
+        if (member && !Files.isDirectory(settings.dataDir())) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "node " + options.id + " is a member of "
+                + "that cluster already; a new node needs an id no member has");
+        }
+        LOG.info("joining the cluster of {} as node {} (members {}, shards {})", join, options.id,
+            cluster.members().stream().map(ClusterJoin.Member::id).toList(), cluster.shards());
+        return ClusterJoin.joinAs(options.id, cluster, settings, settings.dataDir());
     }
 
     /** Runs a headless node until SIGTERM (or a fatal error: exit code 1), logging to its data directory. */

@@ -165,10 +165,12 @@ public final class SimulateCommand implements Callable<Integer> {
         long events = results.stream().mapToLong(SimulationResult::events).sum();
         long acknowledged = results.stream().mapToLong(SimulationResult::acknowledged).sum();
         long changes = results.stream().mapToLong(SimulationResult::configChanges).sum();
+        long shardChanges = results.stream().mapToLong(SimulationResult::shardChanges).sum();
         out.printf(Locale.ROOT, "%d runs, %d violations, %.0f virtual s in %.1f wall s (%.1f runs/s, %d events, "
-                + "%d acknowledged writes%s)%n", results.size(), violations, virtualSeconds, wallSeconds,
+                + "%d acknowledged writes%s%s)%n", results.size(), violations, virtualSeconds, wallSeconds,
             results.size() / Math.max(wallSeconds, 1e-9), events, acknowledged,
-            changes > 0 ? ", " + changes + " configuration changes" : "");
+            changes > 0 ? ", " + changes + " configuration changes" : "",
+            shardChanges > 0 ? ", " + shardChanges + " shard configuration changes" : "");
         out.flush();
     }
 

@@ -62,7 +62,10 @@ class SimulateCommandTest {
         assertTrue(cli.out().strip().matches("(?s).*3 runs, 0 violations.*"), cli.out());
         assertEquals(2, cli.run("simulate", "--shards", "3by2"));
         assertTrue(cli.err().contains("COLSxROWS"), cli.err());
-        assertEquals(2, cli.run("simulate", "--shards", "2x2", "--joiners", "1"));
+        assertEquals(0, cli.run("simulate", "--nodes", "4", "--seeds", "1", "--base-seed", "3", "--duration", "10",
+            "--shards", "2x2", "--joiners", "1"));
+        assertTrue(cli.out().contains("shard configuration changes"), "shards move to the joiner: " + cli.out());
+        assertEquals(2, cli.run("simulate", "--shards", "2x2", "--leavers", "1"));
         assertTrue(cli.err().contains("sharded cluster"), cli.err());
         assertEquals(2, cli.run("simulate", "--nodes", "65"));
         assertTrue(cli.err().contains("1,000 with --shards"), cli.err());

@@ -37,8 +37,11 @@ public final class ClusterJoin {
      *
      * @param contactId the node that answered
      * @param shared    the settings every member shares, which a joiner takes on; null from an older node
+     * @param shards    how the canvas is cut, {@code COLSxROWS} ({@code 1x1} from a node older than shards)
+     * @param replicas  how many members hold each shard
      */
-    public record ClusterInfo(int contactId, List<Member> members, int width, int height, Shared shared) {
+    public record ClusterInfo(int contactId, List<Member> members, int width, int height, Shared shared,
+                              String shards, int replicas) {
         public ClusterInfo {
             members = List.copyOf(members);
         }
@@ -115,8 +118,10 @@ public final class ClusterJoin {
         for (JsonNode member : members) {
             parsed.add(new Member(member.path("id").asInt(), member.path("peerAddress").asText("")));
         }
+        JsonNode sharding = root.path("sharding");
         return new ClusterInfo(root.path("nodeId").asInt(), parsed, root.path("canvas").path("width").asInt(),
-            root.path("canvas").path("height").asInt(), shared(root.path("settings")));
+            root.path("canvas").path("height").asInt(), shared(root.path("settings")),
+            sharding.path("shards").asText("1x1"), sharding.path("replicas").asInt(3));
     }
 
     /** The shared settings {@code GET /api/v1/cluster} names, or null when it names none (an older node). */
@@ -144,15 +149,27 @@ public final class ClusterJoin {
 
     /**
      * Settings for a node that joins {@code cluster}: the next free id, the members as contacts, the cluster's
-     * canvas size and shared settings (cooldown, palette, moderators: its members refuse a peer whose differ), a
-     * fresh data directory under {@code home}; ports, secret and timings as in {@code base}.
+     * canvas size, shards and shared settings (cooldown, palette, moderators: its members refuse a peer whose differ),
+     * a fresh data directory under {@code home}; ports, secret and timings as in {@code base}.
      */
     public static EmbeddedNode.Settings settingsToJoin(ClusterInfo cluster, EmbeddedNode.Settings base, Path home,
                                                        Random random) {
         int id = cluster.nextId(random);
-        List<Integer> contacts = cluster.members().stream().map(Member::id).toList();
+        return joinAs(id, cluster, base, freshDirectory(home, "node-" + id + "-joined-"));
+    }
+
+    /**
+     * Settings for node {@code id} joining {@code cluster} with its data in {@code dataDir} ({@code node --join}):
+     * as {@link #settingsToJoin}, under an id the caller chose. When the cluster names {@code id} already (the node
+     * joined before and restarts), it starts as that member.
+     */
+    public static EmbeddedNode.Settings joinAs(int id, ClusterInfo cluster, EmbeddedNode.Settings base,
+                                               Path dataDir) {
+        // Never itself, even when it restarts as a member: its stored configurations say that, and a shard's first
+        // configuration comes from the members the node starts with, which must be the others (ADR 0017).
+        List<Integer> contacts = cluster.members().stream().map(Member::id).filter(member -> member != id).toList();
         NodeConfig.Builder builder = base.config().toBuilder().nodeId(id).members(contacts).address("")
-            .canvas(cluster.width(), cluster.height());
+            .canvas(cluster.width(), cluster.height()).shards(cluster.shards()).replicas(cluster.replicas());
         ServerOptions api = base.api();
         if (cluster.shared() != null) {
             Shared shared = cluster.shared();
@@ -162,10 +179,9 @@ public final class ClusterJoin {
         }
         NodeConfig config = builder.build();
         List<PeerAddress> peers = cluster.members().stream()
-            .filter(member -> !member.peerAddress().isEmpty())
+            .filter(member -> !member.peerAddress().isEmpty() && member.id() != id)
             .map(member -> PeerAddress.parse(member.id() + "@" + member.peerAddress()))
             .toList();
-        Path dataDir = freshDirectory(home, "node-" + id + "-joined-");
         return new EmbeddedNode.Settings(config, base.bind(), base.httpPort(), base.peerPort(), peers, base.secret(),
             dataDir, base.portsFallBack(), base.snapshots(), api, base.wire());
     }

@@ -16,17 +16,20 @@ import java.util.Set;
 import org.distriplace.app.testing.NodeProcess;
 import org.distriplace.app.testing.ProcessClusterTest;
 import org.distriplace.app.testing.TestCluster;
+import org.distriplace.core.protocol.shard.ShardMoves;
 import org.distriplace.core.testing.Await;
 import org.junit.jupiter.api.Test;
 
 /**
  * Six nodes as processes on loopback with the 100x100 canvas cut into 3x2 shards of three replicas (ADR 0017):
  * every shard led, placements through any node on every node, a node killed, then a second sharing a shard with
- * it, then both back; every acknowledged placement checked on every node at the end.
+ * it, then both back, then a seventh node joins and shards move to it; every acknowledged placement checked on every
+ * node at the end.
  */
 class ShardProcessTest extends ProcessClusterTest {
 
     private static final String[] COLORS = {"#FF4500", "#000000", "#2450A4", "#7EED56"};
+    private static final List<Integer> SEVEN = List.of(1, 2, 3, 4, 5, 6, 7);
 
     private final Map<String, String> acknowledged = new LinkedHashMap<>();
     private int next;
@@ -147,6 +150,73 @@ class ShardProcessTest extends ProcessClusterTest {
         for (NodeProcess node : nodes) {
             assertHoldsAll(node);
         }
+
+        addASeventhNode();
+    }
+
+    /**
+     * A seventh node joins through node 1's address (ADR 0017, stage 5): the shards its id outranks a replica of
+     * move to it one at a time, each keeping three replicas, while painting goes on through every node.
+     */
+    private void addASeventhNode() throws Exception {
+        NodeProcess seventh = new NodeProcess(7, TestCluster.freePort(), TestCluster.freePort(), "",
+            dir.resolve("data-7"), "shard-secret", dir);
+        seventh.set("--join", "127.0.0.1:" + nodes.get(0).httpPort).start();
+        nodes.add(seventh);
+        Await.until("node 7 to be admitted", Duration.ofSeconds(60), () -> memberCount(nodes.get(0)) == 7
+            && seventh.cluster().path("member").asBoolean());
+        JsonNode before = shards(nodes.get(0));
+        assertTrue(before != null, "node 1 answers /api/v1/shards");
+        for (JsonNode shard : before.path("shards")) {
+            HttpResponse<String> placed = placeIn(nodes.get(next % nodes.size()), shard);
+            assertEquals(200, placed.statusCode(), "painting goes on as the shards start to move: " + placed.body());
+        }
+        List<String> shrunk = new ArrayList<>();
+        Await.until("the shards to settle on seven nodes", Duration.ofSeconds(90), () -> {
+            JsonNode now = shards(nodes.get(0));
+            if (now != null) {
+                now.path("shards").forEach(shard -> {
+                    if (shardReplicas(shard).size() < 3) {
+                        shrunk.add(shard.toString());
+                    }
+                });
+            }
+            return everyShardLed(nodes) && settledOnSeven(now);
+        });
+        assertEquals(List.of(), shrunk, "no shard ever held fewer than three replicas while moving");
+        JsonNode map = shards(seventh);
+        long version = seventh.cluster().path("configVersion").asLong();
+        assertTrue(version >= 1, "the join is a new configuration: " + version);
+        assertEquals(version, map.path("mapVersion").asLong(), "the map's version is the configuration's");
+        assertTrue(seventh.cluster().path("shards").size() > 0, "node 7 holds shards: " + map);
+        for (JsonNode shard : map.path("shards")) {
+            assertEquals(3, new HashSet<>(shardReplicas(shard)).size(), "three replicas after the moves: " + shard);
+            HttpResponse<String> placed = placeIn(seventh, shard);
+            assertEquals(200, placed.statusCode(), "through node 7, shard " + shard.path("id") + ": " + placed.body());
+        }
+        Await.until("all seven nodes to show every placement", Duration.ofSeconds(60), () -> nodes.stream()
+            .allMatch(this::holdsAllQuietly));
+        for (NodeProcess node : nodes) {
+            assertHoldsAll(node);
+        }
+    }
+
+    private static int memberCount(NodeProcess node) {
+        return node.cluster().path("members").size();
+    }
+
+    /** Every shard holds exactly the three replicas rendezvous hashing ranks first among the seven nodes. */
+    private static boolean settledOnSeven(JsonNode map) {
+        if (map == null) {
+            return false;
+        }
+        for (JsonNode shard : map.path("shards")) {
+            Set<Integer> target = Set.copyOf(ShardMoves.target(shard.path("id").asInt(), SEVEN, 3));
+            if (!target.equals(Set.copyOf(shardReplicas(shard)))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private HttpResponse<String> awaitRefusal(NodeProcess through, JsonNode shard) throws Exception {

@@ -45,5 +45,25 @@ class ClusterJoinTest {
 
         ClusterJoin.ClusterInfo odd = ClusterJoin.parse(answer.replace("\"#FF4500\"", "\"orange\""), "x");
         assertEquals(null, odd.shared(), "a palette that does not parse is not taken on");
+        assertEquals("1x1", cluster.shards(), "a cluster that names no sharding is one shard");
+    }
+
+    /** ADR 0017, stage 5: a node joining a sharded cluster must cut the canvas as its members do. */
+    @Test
+    void aJoinerTakesOnTheClustersShardsAndNeverCountsItselfAmongItsContacts(@TempDir Path home) throws Exception {
+        String answer = "{\"nodeId\":1,\"members\":[{\"id\":1,\"peerAddress\":\"h:1\"},"
+            + "{\"id\":2,\"peerAddress\":\"h:2\"},{\"id\":7,\"peerAddress\":\"h:7\"}],"
+            + "\"canvas\":{\"width\":90,\"height\":60},\"sharding\":{\"shards\":\"3x2\",\"replicas\":3}}";
+        ClusterJoin.ClusterInfo cluster = ClusterJoin.parse(answer, "h:8081");
+        assertEquals("3x2", cluster.shards());
+        EmbeddedNode.Settings mine = new EmbeddedNode.Settings(org.distriplace.core.node.NodeConfig.builder(7,
+            java.util.List.of(7)).build(), "127.0.0.1", 0, 0, java.util.List.of(), "s", home.resolve("mine"), true);
+
+        EmbeddedNode.Settings restarting = ClusterJoin.joinAs(7, cluster, mine, home.resolve("data-7"));
+        assertEquals(3, restarting.config().shardColumns());
+        assertEquals(2, restarting.config().shardRows());
+        assertEquals(java.util.List.of(1, 2), restarting.config().members(), "the others, never itself");
+        assertEquals(java.util.List.of(1, 2), restarting.peers().stream().map(peer -> peer.id()).toList());
+        assertEquals(home.resolve("data-7"), restarting.dataDir());
     }
 }

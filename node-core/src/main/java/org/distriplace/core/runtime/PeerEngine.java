@@ -90,8 +90,9 @@ public final class PeerEngine implements Engine, PeerControls {
 
     @Override
     public CompletableFuture<EngineStatus> status() {
-        return node.report().thenApply(report -> new PeerStatus(report, node.config().address(), peerAddresses,
-            conflicts.get()));
+        NodeConfig config = node.config();
+        return node.report().thenApply(report -> new PeerStatus(report, config.address(), peerAddresses,
+            conflicts.get(), new PeerStatus.Sharding(config.shardColumns(), config.shardRows(), config.replicas())));
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.distriplace.core.engine.EngineStatus;
 import org.distriplace.core.event.Liveness;
 import org.distriplace.core.node.NodeReport;
@@ -19,13 +20,22 @@ import org.distriplace.core.node.ShardReport;
  * @param selfAddress   how peers reach this node ({@code host:port})
  * @param peerAddresses how this node names the peers it was configured with
  * @param conflicts     peers refused because their cluster-wide settings differ, each a sentence
+ * @param sharding      how the cluster cuts its canvas, named in the cluster's body for nodes joining it
  */
 public record PeerStatus(NodeReport report, String selfAddress, Map<Integer, String> peerAddresses,
-                         List<String> conflicts) implements EngineStatus {
+                         List<String> conflicts, Sharding sharding) implements EngineStatus {
+
+    /** How the cluster cuts its canvas (ADR 0017): a node joining it must cut it the same way. */
+    public record Sharding(int columns, int rows, int replicas) {
+
+        /** One shard: every member holds the whole canvas. */
+        public static final Sharding ONE = new Sharding(1, 1, 3);
+    }
 
     public PeerStatus {
         peerAddresses = Map.copyOf(peerAddresses);
         conflicts = List.copyOf(conflicts);
+        Objects.requireNonNull(sharding, "sharding");
     }
 
     @Override
@@ -104,6 +114,8 @@ public record PeerStatus(NodeReport report, String selfAddress, Map<Integer, Str
         body.put("stateHash", report.stateHash()).put("committedWrites", report.committedWrites());
         ArrayNode held = body.putArray("shards");
         report.shards().stream().filter(ShardReport::replica).forEach(shard -> held.add(shard.id()));
+        body.putObject("sharding").put("shards", sharding.columns() + "x" + sharding.rows())
+            .put("replicas", sharding.replicas());
     }
 
     /** The shard map as this node holds it: its version is the cluster configuration's (ADR 0016). */

@@ -38,7 +38,8 @@ class HealthApiTest {
     }
 
     private static JsonNode readiness(NodeReport report) {
-        return HealthApi.readiness(report.nodeId(), new PeerStatus(report, "", Map.of(), List.of()));
+        return HealthApi.readiness(report.nodeId(), new PeerStatus(report, "", Map.of(), List.of(),
+            PeerStatus.Sharding.ONE));
     }
 
     private static List<String> reasons(JsonNode body) {
