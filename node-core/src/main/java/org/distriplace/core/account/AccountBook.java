@@ -76,11 +76,15 @@ public final class AccountBook {
         if (entry.counter() != have + 1) {
             return Applied.GAP;
         }
+        take(entry);
+        return Applied.APPLIED;
+    }
+
+    private void take(AccountEntry entry) {
         logs.computeIfAbsent(entry.nodeId(), n -> new ArrayList<>()).add(entry);
         version = version.with(entry.nodeId(), entry.counter());
         fold(entry);
         changed = true;
-        return Applied.APPLIED;
     }
 
     /** True when committing {@code entries} in order would leave no gap. */
@@ -120,10 +124,7 @@ public final class AccountBook {
         if (entry.counter() <= version.get(entry.nodeId())) {
             return Applied.DUPLICATE;
         }
-        logs.computeIfAbsent(entry.nodeId(), n -> new ArrayList<>()).add(entry);
-        version = version.with(entry.nodeId(), entry.counter());
-        fold(entry);
-        changed = true;
+        take(entry);
         return Applied.APPLIED;
     }
 

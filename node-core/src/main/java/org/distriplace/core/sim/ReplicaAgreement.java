@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.Replica;
@@ -81,24 +82,22 @@ final class ReplicaAgreement {
 
     /** The account book of every node up that takes part, by id. */
     Map<Integer, AccountBook> liveBooks() {
-        Map<Integer, AccountBook> books = new TreeMap<>();
-        nodes.forEach((id, node) -> {
-            if (node.isUp() && node.participates()) {
-                books.put(id, node.engine().accounts());
-            }
-        });
-        return books;
+        return ofLive(NodeEngine::accounts);
     }
 
     /** How old the oldest cooldown grant kept by each node up that takes part is, by id. */
     Map<Integer, Long> liveGrantAges() {
-        Map<Integer, Long> ages = new TreeMap<>();
+        return ofLive(NodeEngine::oldestGrantAgeMs);
+    }
+
+    private <T> Map<Integer, T> ofLive(Function<NodeEngine, T> read) {
+        Map<Integer, T> values = new TreeMap<>();
         nodes.forEach((id, node) -> {
             if (node.isUp() && node.participates()) {
-                ages.put(id, node.engine().oldestGrantAgeMs());
+                values.put(id, read.apply(node.engine()));
             }
         });
-        return ages;
+        return values;
     }
 
     /**
