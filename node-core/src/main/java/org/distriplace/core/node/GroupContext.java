@@ -45,6 +45,9 @@ final class GroupContext {
     private final Map<Integer, Long> pointed = new TreeMap<>();
     /** Where the shards should be, in a sharded cluster's shard groups; null otherwise. */
     private ShardPlacement placement;
+    /** Whether the shard's target names this node, as of map version {@link #targetedAt}. */
+    private boolean targeted;
+    private long targetedAt = -1;
 
     /**
      * @param area      the part of the canvas the group's replica holds
@@ -190,8 +193,14 @@ final class GroupContext {
 
     /** True when this node is a learner of the shard that should hold it: it asks to be added once caught up. */
     boolean shouldJoinShard() {
-        return placement != null && members.learning() && cluster.members().isMember()
-            && placement.target(group - 1).contains(self());
+        if (placement == null || !members.learning()) {
+            return false;
+        }
+        if (targetedAt != placement.mapVersion()) { // asked every tick by every shard: looked up once a map
+            targetedAt = placement.mapVersion();
+            targeted = placement.target(group - 1).contains(self());
+        }
+        return targeted && cluster.members().isMember();
     }
 
     /** True when another shard's move comes first: shards move one at a time. */

@@ -52,10 +52,11 @@ public final class ShardMoves {
                     : members.contains(a) ? 1 : -1)
                 .map(actual::without);
         }
-        if (anotherMoving.getAsBoolean()) {
+        Optional<Integer> joiner = target.stream().filter(id -> !actual.contains(id)).filter(caughtUp::test)
+            .findFirst();
+        if (joiner.isEmpty() || anotherMoving.getAsBoolean()) { // asked last: it walks every shard
             return Optional.empty();
         }
-        return target.stream().filter(id -> !actual.contains(id)).filter(caughtUp::test).findFirst()
-            .map(id -> actual.with(id, addresses.apply(id)));
+        return Optional.of(actual.with(joiner.get(), addresses.apply(joiner.get())));
     }
 }
