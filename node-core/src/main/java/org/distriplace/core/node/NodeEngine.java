@@ -240,8 +240,9 @@ public final class NodeEngine {
         }
         MembershipView members = ctx.members();
         long now = node.now();
-        boolean outsider = members.isMember() && !members.others().contains(from)
-            && !MessageRoutes.acceptedFromOutsiders(message);
+        // Kinds taken from anyone first: a heartbeat, most of the traffic, then skips the membership lookup.
+        boolean outsider = !MessageRoutes.acceptedFromOutsiders(message) && members.isMember()
+            && !members.current().contains(from);
         if (outsider || members.removed() && !MessageRoutes.heardWhenRemoved(message)) {
             heartbeats.tellStale(from, now);
             return;
