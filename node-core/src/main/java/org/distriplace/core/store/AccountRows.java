@@ -27,9 +27,45 @@ final class AccountRows {
     static void create(Statement s) throws SQLException {
         s.execute("CREATE TABLE IF NOT EXISTS accounts (node_id INTEGER NOT NULL, counter INTEGER NOT NULL, "
             + "entry BLOB NOT NULL, PRIMARY KEY (node_id, counter))");
+        boolean stamped = hasColumn(s, "grant_stamp");
         SqliteEventStore.addColumnIfMissing(s, "accounts", "grant_stamp", "INTEGER");
+        if (!stamped) {
+            stampOlderGrants(s); // a directory from before pruning: its grants can be pruned too
+        }
         s.execute("CREATE INDEX IF NOT EXISTS accounts_grants ON accounts (grant_stamp) "
             + "WHERE grant_stamp IS NOT NULL");
+    }
+
+    private static boolean hasColumn(Statement s, String column) throws SQLException {
+        try (ResultSet r = s.executeQuery("PRAGMA table_info(accounts)")) {
+            while (r.next()) {
+                if (r.getString("name").equals(column)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Fills in the stamp of every grant stored before the column existed, in one transaction. */
+    private static void stampOlderGrants(Statement s) throws SQLException {
+        Connection db = s.getConnection();
+        s.execute("BEGIN");
+        try (ResultSet r = s.executeQuery("SELECT entry FROM accounts");
+             PreparedStatement stamp = db.prepareStatement(
+                 "UPDATE accounts SET grant_stamp = ? WHERE node_id = ? AND counter = ?")) {
+            while (r.next()) {
+                AccountEntry entry = AccountFormat.entry(r.getBytes(1));
+                if (entry.change().kind() == AccountChange.Kind.GRANT) {
+                    stamp.setLong(1, entry.timestamp());
+                    stamp.setInt(2, entry.nodeId());
+                    stamp.setLong(3, entry.counter());
+                    stamp.addBatch();
+                }
+            }
+            stamp.executeBatch();
+        }
+        s.execute("COMMIT");
     }
 
     /** Every entry stored, node by node in counter order. */

@@ -124,6 +124,25 @@ class SqliteEventStoreTest {
         }
     }
 
+    @Test
+    void grantsStoredBeforePruningExistedArePrunedToo() throws Exception {
+        int shardLeader = (1 << 20) + 3;
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            store.appendAccounts(List.of(grantOf(shardLeader, 1, 100), grantOf(shardLeader, 2, 200)));
+        }
+        // The directory as a build before pruning left it: no stamp column.
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+            + dir.resolve(SqliteEventStore.FILE_NAME));
+             java.sql.Statement s = db.createStatement()) {
+            s.execute("DROP INDEX accounts_grants");
+            s.execute("ALTER TABLE accounts DROP COLUMN grant_stamp");
+        }
+        try (SqliteEventStore store = SqliteEventStore.open(dir, config)) {
+            store.pruneGrants(1_000);
+            assertEquals(List.of(grantOf(shardLeader, 2, 200)), store.load().accounts(), "the older grant went");
+        }
+    }
+
     private static AccountEntry grantOf(int leader, long counter, long stamp) {
         return new AccountEntry(AccountChange.grant("p" + counter), 1, counter, stamp, leader, counter, 1, counter);
     }
