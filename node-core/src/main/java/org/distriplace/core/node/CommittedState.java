@@ -3,6 +3,7 @@ package org.distriplace.core.node;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.distriplace.core.account.AccountBook;
 import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.Replica;
@@ -113,12 +114,7 @@ final class CommittedState {
         writesAtSnapshot = replica.committedWrites();
         apply(log, now);
         List<AccountEntry> entries = new ArrayList<>();
-        for (AccountEntry entry : accountEntries) {
-            if (accounts.recover(entry) == AccountBook.Applied.APPLIED) {
-                took(entry, now);
-                entries.add(entry);
-            }
-        }
+        applyAccounts(accountEntries, now, entries, accounts::recover); // its own store: pruned grants leave gaps
         subscribers.forEach(Subscriber::reloaded);
         subscribers.forEach(subscriber -> subscriber.accountsCommitted(entries));
     }
@@ -161,7 +157,7 @@ final class CommittedState {
      */
     boolean commitAccounts(List<AccountEntry> entries, long now) {
         List<AccountEntry> applied = new ArrayList<>();
-        boolean gap = applyAccounts(entries, now, applied);
+        boolean gap = applyAccounts(entries, now, applied, accounts::commit);
         stored(applied, now);
         return gap;
     }
@@ -205,11 +201,11 @@ final class CommittedState {
             while (upTo < entries.size() && before(entries.get(upTo), run)) {
                 upTo++;
             }
-            gap |= applyAccounts(entries.subList(next, upTo), now, applied);
+            gap |= applyAccounts(entries.subList(next, upTo), now, applied, accounts::commit);
             gap |= accounts.skip(run) == AccountBook.Applied.GAP;
             next = upTo;
         }
-        gap |= applyAccounts(entries.subList(next, entries.size()), now, applied);
+        gap |= applyAccounts(entries.subList(next, entries.size()), now, applied, accounts::commit);
         stored(applied, now);
         return gap;
     }
@@ -238,25 +234,25 @@ final class CommittedState {
         return physical > 0 ? Hlc.pack(physical, 0) : 0;
     }
 
-    /** Takes the entries that are next in order into {@code applied}; returns whether one skipped ahead. */
-    private boolean applyAccounts(List<AccountEntry> entries, long now, List<AccountEntry> applied) {
+    /**
+     * Takes the entries {@code book} accepts ({@link AccountBook#commit}, or {@link AccountBook#recover} from this
+     * replica's own store) into {@code applied}; returns whether one skipped ahead.
+     */
+    private boolean applyAccounts(List<AccountEntry> entries, long now, List<AccountEntry> applied,
+                                  Function<AccountEntry, AccountBook.Applied> book) {
         boolean gap = false;
         for (AccountEntry entry : entries) {
-            AccountBook.Applied result = accounts.commit(entry);
+            AccountBook.Applied result = book.apply(entry);
             if (result == AccountBook.Applied.APPLIED) {
-                took(entry, now);
+                hlc.observe(entry.timestamp(), now);
+                if (entry.change().kind() == AccountChange.Kind.GRANT) {
+                    cooldowns.recordCommitted(entry.change().name(), entry.timestamp()); // the next grant waits
+                }
                 applied.add(entry);
             }
             gap |= result == AccountBook.Applied.GAP;
         }
         return gap;
-    }
-
-    private void took(AccountEntry entry, long now) {
-        hlc.observe(entry.timestamp(), now);
-        if (entry.change().kind() == AccountChange.Kind.GRANT) {
-            cooldowns.recordCommitted(entry.change().name(), entry.timestamp()); // the next grant waits
-        }
     }
 
     /** Requests committed within the window in which origins may still send them again. */

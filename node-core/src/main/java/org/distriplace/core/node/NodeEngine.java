@@ -2,8 +2,8 @@ package org.distriplace.core.node;
 
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Set;
 import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.distriplace.core.canvas.CanvasReplica;
 import org.distriplace.core.canvas.Replica;

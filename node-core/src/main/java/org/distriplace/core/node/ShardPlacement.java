@@ -62,11 +62,12 @@ final class ShardPlacement {
                 continue;
             }
             Membership actual = shards.get(id).current();
-            boolean lacksLiveReplica = target(id).stream()
+            List<Integer> target = target(id);
+            boolean lacksLiveReplica = target.stream()
                 .anyMatch(member -> !actual.contains(member) && !dead.test(member));
             boolean canMove = actual.members().stream().filter(member -> !dead.test(member)).count()
                 >= actual.quorum();
-            if (ShardMoves.midMove(actual, target(id)) || id < shard && lacksLiveReplica && canMove) {
+            if (ShardMoves.midMove(actual, target) || id < shard && lacksLiveReplica && canMove) {
                 return true;
             }
         }

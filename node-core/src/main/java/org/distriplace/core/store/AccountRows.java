@@ -27,24 +27,11 @@ final class AccountRows {
     static void create(Statement s) throws SQLException {
         s.execute("CREATE TABLE IF NOT EXISTS accounts (node_id INTEGER NOT NULL, counter INTEGER NOT NULL, "
             + "entry BLOB NOT NULL, PRIMARY KEY (node_id, counter))");
-        boolean stamped = hasColumn(s, "grant_stamp");
-        SqliteEventStore.addColumnIfMissing(s, "accounts", "grant_stamp", "INTEGER");
-        if (!stamped) {
+        if (SqliteEventStore.addColumnIfMissing(s, "accounts", "grant_stamp", "INTEGER")) {
             stampOlderGrants(s); // a directory from before pruning: its grants can be pruned too
         }
         s.execute("CREATE INDEX IF NOT EXISTS accounts_grants ON accounts (grant_stamp) "
             + "WHERE grant_stamp IS NOT NULL");
-    }
-
-    private static boolean hasColumn(Statement s, String column) throws SQLException {
-        try (ResultSet r = s.executeQuery("PRAGMA table_info(accounts)")) {
-            while (r.next()) {
-                if (r.getString("name").equals(column)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** Fills in the stamp of every grant stored before the column existed, in one transaction. */

@@ -128,16 +128,17 @@ public final class SqliteEventStore implements GroupCommitStore, AutoCloseable {
         }
     }
 
-    /** Data directories written before a column existed gain it (empty) on open. */
-    static void addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
+    /** Data directories written before a column existed gain it (empty) on open; returns whether it was added. */
+    static boolean addColumnIfMissing(Statement s, String table, String column, String type) throws SQLException {
         try (ResultSet r = s.executeQuery("PRAGMA table_info(" + table + ")")) {
             while (r.next()) {
                 if (r.getString("name").equals(column)) {
-                    return;
+                    return false;
                 }
             }
         }
         s.execute("ALTER TABLE " + table + " ADD COLUMN " + column + " " + type);
+        return true;
     }
 
     private void checkIdentity(String key, String expected) throws SQLException {
