@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.IntConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.HdrHistogram.ConcurrentHistogram;
@@ -293,21 +292,8 @@ final class LoadRun implements AutoCloseable {
             bytes.add(content.readableBytes());
             Step current = step;
             if (timed && current != null) {
-                binaryPixels(content, pixel -> seen(current, pixel, at));
+                BinaryPixelFrames.pixels(content, pixel -> seen(current, pixel, at));
             }
-        }
-    }
-
-    /**
-     * The pixels of a binary {@code pixels} frame (byte 1, then five bytes a pixel: its offset {@code y * width + x},
-     * which is our pixel number, and its palette index), in order; nothing for any other frame.
-     */
-    static void binaryPixels(ByteBuf content, IntConsumer pixel) {
-        if (content.readableBytes() < 1 || content.getByte(content.readerIndex()) != 1) {
-            return;
-        }
-        for (int i = content.readerIndex() + 1; i + 5 <= content.writerIndex(); i += 5) {
-            pixel.accept(content.getInt(i));
         }
     }
 

@@ -25,11 +25,11 @@ class LoadRunTest {
     void aBinaryPixelsFrameGivesEachPixelsOffsetInOrder() {
         ByteBuf frame = Unpooled.buffer().writeByte(1).writeInt(1_002).writeByte(3).writeInt(999_999).writeByte(0);
         List<Integer> pixels = new ArrayList<>();
-        LoadRun.binaryPixels(frame, pixels::add);
+        BinaryPixelFrames.pixels(frame, pixels::add);
         assertEquals(List.of(1_002, 999_999), pixels);
         pixels.clear();
-        LoadRun.binaryPixels(Unpooled.buffer().writeByte(2).writeInt(5).writeByte(0), pixels::add);
-        LoadRun.binaryPixels(Unpooled.buffer(), pixels::add);
+        BinaryPixelFrames.pixels(Unpooled.buffer().writeByte(2).writeInt(5).writeByte(0), pixels::add);
+        BinaryPixelFrames.pixels(Unpooled.buffer(), pixels::add);
         assertEquals(List.of(), pixels, "not a pixels frame");
     }
 
